@@ -1,0 +1,79 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { AppConfig } from '@poa/config';
+import { TenantContext } from '@poa/db';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the Nest application exactly as production runs it; main.ts and the integration tests both use this. */
+export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    logger: opts.logger === false ? false : undefined,
+  });
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.use(bodyParserErrors);
+  app.use(cookieParser());
+  // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
+  app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.openRequest(next));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.enableShutdownHooks();
+
+  const document = buildOpenApi(app);
+  app.use('/api/openapi.json', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.json(document) : next()));
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWeb(app, config);
+  return app;
+}
+
+/** Malformed JSON and oversized bodies fail before Nest sees the request: answer them in the one error shape. */
+function bodyParserErrors(error: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) {
+  if (error?.type === 'entity.parse.failed') {
+    res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+  } else if (error?.type === 'entity.too.large') {
+    res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 1 MB' } });
+  } else {
+    next(error);
+  }
+}
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const spec = new DocumentBuilder()
+    .setTitle('POA Desk API')
+    .setDescription(
+      'Multi-tenant API for agencies that write Amazon Plans of Action. Authenticate with a staff access token ' +
+        '(POST /api/v1/auth/login) or an API key (`Authorization: Bearer poa_...`). Every error has the shape ' +
+        '`{"error": {"code", "message", "details"}}`. Lists use cursor pagination: `{data, nextCursor}`.',
+    )
+    .setVersion('1.0.0')
+    .addBearerAuth()
+    .addCookieAuth('poa_refresh')
+    .build();
+  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec));
+}
+
+/** In production the API serves the built dashboard and portal at / (SPA fallback for client-side routes). */
+function serveWeb(app: NestExpressApplication, config: AppConfig) {
+  const dir = resolve(config.WEB_DIST_DIR);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

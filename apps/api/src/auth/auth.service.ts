@@ -1,0 +1,202 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@poa/config';
+import { DEFAULT_BRANDING, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import * as argon2 from 'argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../core/errors';
+import { APP_CONFIG } from '../core/tokens';
+import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from './tokens.service';
+import { TenantRow, tenantView, USER_COLUMNS, UserRow, userView } from './views';
+
+/** argon2id with OWASP's second profile (19 MiB, t=2): about 30 ms here, strong against GPU guessing. */
+export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: ReturnType<typeof userView>;
+  tenant: ReturnType<typeof tenantView>;
+}
+
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private readonly dummyHash = argon2.hash(randomBytes(16).toString('hex'), ARGON2_OPTIONS);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tokens: TokensService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, ARGON2_OPTIONS);
+  }
+
+  async signup(input: { agencyName: string; name: string; email: string; password: string }, ip: string | null): Promise<Session> {
+    const passwordHash = await this.hashPassword(input.password);
+    const tenantId = randomUUID();
+    return TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'signup' }, ip }, () =>
+      this.db.transaction(async (tx) => {
+        const [tenant] = await tx.query<TenantRow>(`INSERT INTO tenants (id, name, branding) VALUES ($1, $2, $3) RETURNING id, name, branding`, [tenantId, input.agencyName, JSON.stringify(DEFAULT_BRANDING)]);
+        let user: UserRow;
+        try {
+          [user] = await tx.query<UserRow>(
+            `INSERT INTO users (tenant_id, email, name, role, status, password_hash) VALUES ($1, $2, $3, 'owner', 'active', $4) RETURNING ${USER_COLUMNS}`,
+            [tenantId, input.email, input.name, passwordHash],
+          );
+        } catch (error) {
+          if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'An account with this email already exists', [{ field: 'email', message: 'already registered' }]);
+          throw error;
+        }
+        await this.audit.record(tx, { type: 'auth.signup', actorType: 'user', actorId: user.id, actorLabel: user.email, ip });
+        return this.openSession(tx, tenant, user);
+      }),
+    );
+  }
+
+  /** Passport's local strategy calls this. Unknown email and wrong password fail identically. */
+  async verifyCredentials(email: string, password: string, ip: string | null): Promise<UserRow> {
+    const normalized = email.trim().toLowerCase();
+    const user = await this.db.systemTransaction({ 'app.login_email': normalized }, async (tx) => {
+      const [row] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [normalized]);
+      return row;
+    });
+    const hash = user?.password_hash ?? (await this.dummyHash);
+    const valid = await argon2.verify(hash, password).catch(() => false);
+    if (!user || !valid || user.status !== 'active') {
+      if (user) {
+        await TenantContext.run({ tenantId: user.tenant_id, actor: { kind: 'system', id: null, name: 'login' }, ip }, () =>
+          this.db.transaction((tx) => this.audit.record(tx, { type: 'auth.login.failed', actorType: 'user', actorId: user.id, actorLabel: user.email, ip, metadata: { reason: !valid ? 'password' : user.status } })),
+        );
+      }
+      throw invalidCredentials();
+    }
+    return user;
+  }
+
+  async login(user: UserRow, ip: string | null): Promise<Session> {
+    return TenantContext.run({ tenantId: user.tenant_id, actor: { kind: 'user', id: user.id, name: user.email }, ip }, () =>
+      this.db.transaction(async (tx) => {
+        const [fresh] = await tx.query<UserRow>(`UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`, [user.id]);
+        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        await this.audit.record(tx, { type: 'auth.login.succeeded', ip });
+        return this.openSession(tx, tenant, fresh);
+      }),
+    );
+  }
+
+  /** Rotates the refresh token: the old one is spent; presenting a spent one again revokes its whole family. */
+  async refresh(refreshToken: string | undefined): Promise<Session> {
+    const parsed = refreshToken ? parseOpaqueToken(refreshToken) : null;
+    if (!parsed) throw new AppError('UNAUTHENTICATED', 'No valid refresh token');
+    const outcome = await this.db.transaction(
+      async (tx) => {
+        const [row] = await tx.query<{ id: string; user_id: string; token_hash: string; family_id: string; expires_at: Date; revoked_at: Date | null; rotated_at: Date | null }>(
+          `SELECT id, user_id, token_hash, family_id, expires_at, revoked_at, rotated_at FROM refresh_tokens WHERE id = $1 FOR UPDATE`,
+          [parsed.rowId],
+        );
+        if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || row.revoked_at || row.expires_at < new Date()) return null;
+        if (row.rotated_at) {
+          await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+          await this.audit.record(tx, { type: 'auth.refresh_reuse_detected', actorType: 'user', actorId: row.user_id, metadata: { familyId: row.family_id } });
+          return 'reused' as const;
+        }
+        const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [row.user_id]);
+        if (!user || user.status !== 'active') return null;
+        await tx.query(`UPDATE refresh_tokens SET rotated_at = now() WHERE id = $1`, [row.id]);
+        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        return this.openSession(tx, tenant, user, row.family_id);
+      },
+      { tenantId: parsed.tenantId },
+    );
+    if (!outcome || outcome === 'reused') throw new AppError('UNAUTHENTICATED', 'No valid refresh token');
+    return outcome;
+  }
+
+  async logout(refreshToken: string | undefined): Promise<void> {
+    const parsed = refreshToken ? parseOpaqueToken(refreshToken) : null;
+    if (!parsed) return;
+    await this.db.transaction(
+      async (tx) => {
+        const [row] = await tx.query<{ family_id: string; token_hash: string; user_id: string }>(`SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = $1`, [parsed.rowId]);
+        if (!row || !safeEqualHex(row.token_hash, parsed.secretHash)) return;
+        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+        await this.audit.record(tx, { type: 'auth.logout', actorType: 'user', actorId: row.user_id });
+      },
+      { tenantId: parsed.tenantId },
+    );
+  }
+
+  /** Changing the password ends every other session: refresh tokens revoked, access tokens invalidated. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<Session> {
+    const [user] = await this.db.transaction((tx) => tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]));
+    if (!user?.password_hash || !(await argon2.verify(user.password_hash, currentPassword).catch(() => false))) {
+      throw AppError.validation([{ field: 'currentPassword', message: 'is incorrect' }]);
+    }
+    const hash = await this.hashPassword(newPassword);
+    return this.db.transaction(async (tx) => {
+      const [fresh] = await tx.query<UserRow>(
+        `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+        [userId, hash],
+      );
+      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await this.audit.record(tx, { type: 'auth.password_changed', targetType: 'user', targetId: userId });
+      const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [fresh.tenant_id]);
+      return this.openSession(tx, tenant, fresh);
+    });
+  }
+
+  async acceptInvite(token: string, password: string, ip: string | null): Promise<Session> {
+    const parsed = parseOpaqueToken(token);
+    const invalid = () => AppError.validation([{ field: 'token', message: 'is invalid or has expired' }]);
+    if (!parsed) throw invalid();
+    const hash = await this.hashPassword(password);
+    return TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
+      this.db.transaction(async (tx) => {
+        const [user] = await tx.query<UserRow & { invite_token_hash: string | null; invite_expires_at: Date | null }>(
+          `SELECT ${USER_COLUMNS}, invite_token_hash, invite_expires_at FROM users WHERE id = $1 FOR UPDATE`,
+          [parsed.rowId],
+        );
+        if (!user || user.status !== 'invited' || !user.invite_token_hash || !safeEqualHex(user.invite_token_hash, parsed.secretHash) || !user.invite_expires_at || user.invite_expires_at < new Date()) {
+          throw invalid();
+        }
+        const [fresh] = await tx.query<UserRow>(
+          `UPDATE users SET status = 'active', password_hash = $2, invite_token_hash = NULL, invite_expires_at = NULL, last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+          [user.id, hash],
+        );
+        await this.audit.record(tx, { type: 'user.invite_accepted', actorType: 'user', actorId: user.id, actorLabel: user.email });
+        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        return this.openSession(tx, tenant, fresh);
+      }),
+    );
+  }
+
+  async me(userId: string) {
+    return this.db.transaction(async (tx) => {
+      const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]);
+      const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = current_setting('app.tenant_id')::uuid`);
+      if (!user || !tenant) throw AppError.notFound('User');
+      return { user: userView(user), tenant: tenantView(tenant) };
+    });
+  }
+
+  private async openSession(tx: TenantTransaction, tenant: TenantRow, user: UserRow, familyId: string = randomUUID()): Promise<Session> {
+    const id = randomUUID();
+    const { token, hash } = newOpaqueToken(tenant.id, id);
+    await tx.query(
+      `INSERT INTO refresh_tokens (id, tenant_id, user_id, token_hash, family_id, expires_at) VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))`,
+      [id, tenant.id, user.id, hash, familyId, this.config.REFRESH_TOKEN_TTL_DAYS],
+    );
+    return {
+      accessToken: this.tokens.accessToken({ sub: user.id, tid: tenant.id, tv: user.token_version }),
+      refreshToken: token,
+      user: userView(user),
+      tenant: tenantView(tenant),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import type { AppConfig } from '@poa/config';
+import { ApiKeysController } from '../api-keys/api-keys.controller';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { AuditController } from '../audit/audit.controller';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG } from '../core/tokens';
+import { UsersController } from '../users/users.controller';
+import { UsersService } from '../users/users.service';
+import { AuthController, LoginRateLimitGuard, MeController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginRateLimit } from './login-rate-limit';
+import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './strategies';
+import { TokensService } from './tokens.service';
+
+/** Agencies, staff, sessions, API keys and the audit trail. */
+@Global()
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController, ApiKeysController, AuditController],
+  providers: [AuthService, TokensService, LoginRateLimit, LoginRateLimitGuard, UsersService, ApiKeysService, AuditService, PasswordStrategy, StaffJwtStrategy, PortalJwtStrategy, ApiKeyStrategy],
+  exports: [AuditService, TokensService, AuthService],
+})
+export class IdentityModule {}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// URL');
+
+/**
+ * Every environment variable the API and the worker read, with defaults that work on a developer machine.
+ * Production refuses the development defaults that would be unsafe.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: postgresUrl.default('postgres://poa_app:poa_app@127.0.0.1:5432/poa_desk'),
+    DATABASE_MIGRATION_URL: postgresUrl.default('postgres://poa_owner:poa_owner@127.0.0.1:5432/poa_desk'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
+
+    JWT_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEV_JWT_SECRET),
+    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+
+    DATA_DIR: z.string().default('.data'),
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+
+    WEB_DIST_DIR: z.string().default('dist/apps/web'),
+    PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    PDF_RECYCLE_AFTER: z.coerce.number().int().min(1).default(200),
+    PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20000),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
+
+    WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected an smtp:// URL').optional(),
+    MAIL_FROM: z.string().default('POA Desk <no-reply@poa-desk.local>'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (a random string of 32+ characters)' });
+    }
+    if (env.STORAGE_DRIVER === 's3') {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STORAGE_DRIVER=s3' });
+      }
+    }
+  });
+
+export type AppConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates the environment; throws a ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const got = present[name];
+      return `${name}: ${issue.message}${got !== undefined ? ` (got "${String(got).slice(0, 60)}")` : ''}`;
+    }),
+  );
+}
+
+/** Loads the configuration or prints what is wrong and exits: used at process start, before anything connects. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

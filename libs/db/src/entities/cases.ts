@@ -1,0 +1,298 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { TenantOwned } from './common';
+
+@Entity('clients')
+@Index(['tenantId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
+@Index(['tenantId', 'name', 'id'])
+export class Client extends TenantOwned {
+  @Column('text')
+  name: string;
+
+  @Column('text', { nullable: true })
+  sellerId: string | null;
+
+  @Column('text', { array: true, default: () => `'{}'` })
+  marketplaces: string[];
+
+  @Column('text', { nullable: true })
+  externalId: string | null;
+
+  @Column('text', { default: '' })
+  notes: string;
+
+  @Column('timestamptz', { nullable: true })
+  archivedAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+@Entity('contacts')
+@Index(['tenantId', 'clientId', 'email'], { unique: true })
+export class Contact extends TenantOwned {
+  @Index()
+  @Column('uuid')
+  clientId: string;
+
+  @Column('text')
+  name: string;
+
+  @Index()
+  @Column('text')
+  email: string;
+}
+
+/** One row per tenant and year; `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` hands out references without gaps or duplicates. */
+@Entity('case_counters')
+export class CaseCounter {
+  @PrimaryColumn('uuid')
+  tenantId: string;
+
+  @PrimaryColumn('int')
+  year: number;
+
+  @Column('int')
+  lastValue: number;
+}
+
+@Entity('cases')
+@Index(['tenantId', 'reference'], { unique: true })
+@Index(['tenantId', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
+@Index(['tenantId', 'updatedAt', 'id'])
+@Index(['tenantId', 'dueAt', 'id'])
+@Index(['tenantId', 'status', 'updatedAt'])
+@Index(['tenantId', 'clientId'])
+// Trigram GIN index created by the RowLevelSecurity migration (TypeORM cannot express the operator class).
+@Index('IDX_cases_search_trgm', { synchronize: false })
+export class Case extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @Column('text')
+  reference: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  violationType: string;
+
+  @Column('text')
+  marketplace: string;
+
+  @Column('text', { array: true, default: () => `'{}'` })
+  asins: string[];
+
+  @Column('text', { default: '' })
+  noticeText: string;
+
+  @Column('timestamptz')
+  noticeReceivedAt: Date;
+
+  @Column('timestamptz')
+  dueAt: Date;
+
+  @Column('text', { default: 'intake' })
+  status: string;
+
+  /** Submission round: 1 for the first appeal, +1 each time Amazon asks for more or the case is reopened. */
+  @Column('int', { default: 1 })
+  round: number;
+
+  @Column('uuid', { nullable: true })
+  assigneeId: string | null;
+
+  @Column('text', { nullable: true })
+  externalId: string | null;
+
+  @Column('int', { default: 0 })
+  latestVersion: number;
+
+  @Column('uuid', { nullable: true })
+  approvedVersionId: string | null;
+
+  /** Lower-cased reference, title, client name, seller id and ASINs: the one column search looks at (trigram index). */
+  @Column('text', { default: '' })
+  searchText: string;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+@Entity('case_rounds')
+@Index(['caseId', 'round'], { unique: true })
+export class CaseRound extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('int')
+  round: number;
+
+  /** What Amazon asked for in the reply that opened this round. */
+  @Column('text', { nullable: true })
+  amazonRequest: string | null;
+
+  @Column('text', { nullable: true })
+  outcome: string | null;
+
+  @Column('text', { nullable: true })
+  amazonResponse: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  outcomeAt: Date | null;
+}
+
+@Entity('draft_versions')
+@Index(['caseId', 'version'], { unique: true })
+export class DraftVersion extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('int')
+  version: number;
+
+  @Column('int')
+  round: number;
+
+  @Column('jsonb')
+  sections: Record<string, unknown>;
+
+  @Column('text')
+  contentSha256: string;
+
+  @Column('text')
+  authorType: string;
+
+  @Column('uuid', { nullable: true })
+  authorId: string | null;
+
+  @Column('text')
+  authorName: string;
+}
+
+@Entity('approvals')
+export class Approval extends TenantOwned {
+  @Index()
+  @Column('uuid')
+  caseId: string;
+
+  @Column('uuid')
+  draftVersionId: string;
+
+  @Column('int')
+  version: number;
+
+  @Column('uuid')
+  contactId: string;
+
+  @Column('text')
+  contactName: string;
+
+  @Column('text')
+  contactEmail: string;
+
+  @Column('text')
+  fullName: string;
+
+  @Column('timestamptz')
+  approvedAt: Date;
+
+  @Column('text', { nullable: true })
+  ip: string | null;
+
+  @Column('text', { nullable: true })
+  userAgent: string | null;
+
+  @Column('text')
+  contentSha256: string;
+
+  @Column('uuid', { nullable: true })
+  recordedById: string | null;
+
+  @Column('text', { nullable: true })
+  recordedByName: string | null;
+
+  @Column('text', { nullable: true })
+  note: string | null;
+}
+
+@Entity('comments')
+@Index(['caseId', 'createdAt'])
+export class Comment extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('uuid', { nullable: true })
+  parentId: string | null;
+
+  @Column('text')
+  authorType: string;
+
+  @Column('uuid', { nullable: true })
+  authorId: string | null;
+
+  @Column('text')
+  authorName: string;
+
+  @Column('text')
+  body: string;
+
+  @Column('text')
+  visibility: 'internal' | 'shared';
+
+  @Column('int', { nullable: true })
+  version: number | null;
+
+  @Column('text', { nullable: true })
+  section: string | null;
+}
+
+@Entity('case_events')
+@Index(['caseId', 'createdAt'])
+export class CaseEvent extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('text')
+  type: string;
+
+  @Column('text')
+  actorType: string;
+
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
+
+  @Column('text', { nullable: true })
+  actorName: string | null;
+
+  @Column('jsonb', { default: () => `'{}'` })
+  data: Record<string, unknown>;
+}
+
+@Entity('attachments')
+export class Attachment extends TenantOwned {
+  @Index()
+  @Column('uuid')
+  caseId: string;
+
+  @Column('text')
+  fileName: string;
+
+  @Column('text')
+  contentType: string;
+
+  @Column('int')
+  size: number;
+
+  @Column('text')
+  sha256: string;
+
+  @Column('text')
+  storageKey: string;
+
+  @Column('text')
+  uploadedByType: string;
+
+  @Column('uuid', { nullable: true })
+  uploadedById: string | null;
+}

@@ -1,0 +1,148 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TenantOwned } from './common';
+
+export type PdfRenderStatus = 'queued' | 'rendering' | 'ready' | 'failed';
+
+@Entity('pdf_renders')
+@Index(['draftVersionId', 'kind'], { unique: true })
+export class PdfRender extends TenantOwned {
+  @Index()
+  @Column('uuid')
+  caseId: string;
+
+  @Column('uuid')
+  draftVersionId: string;
+
+  @Column('int')
+  version: number;
+
+  @Column('text')
+  kind: 'final' | 'preview';
+
+  @Column('text', { default: 'queued' })
+  status: PdfRenderStatus;
+
+  @Column('text', { nullable: true })
+  error: string | null;
+
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Column('text', { nullable: true })
+  storageKey: string | null;
+
+  @Column('text', { nullable: true })
+  sha256: string | null;
+
+  @Column('int', { nullable: true })
+  size: number | null;
+
+  @Column('int', { nullable: true })
+  pageCount: number | null;
+
+  @Column('int', { nullable: true })
+  renderMs: number | null;
+
+  @Column('timestamptz', { nullable: true })
+  readyAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/**
+ * Transactional outbox: written in the same transaction as the change that causes it,
+ * moved to BullMQ by the worker's relay (FOR UPDATE SKIP LOCKED), so nothing is lost while Redis is down.
+ */
+@Entity('outbox')
+@Index(['dispatchedAt', 'id'])
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  tenantId: string;
+
+  @Column('text')
+  topic: string;
+
+  /** Deterministic BullMQ job id: enqueuing the same message twice runs it once. */
+  @Column('text')
+  jobId: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  dispatchedAt: Date | null;
+}
+
+@Entity('portal_login_tokens')
+export class PortalLoginToken extends TenantOwned {
+  @Index()
+  @Column('uuid')
+  contactId: string;
+
+  @Column('text')
+  tokenHash: string;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  usedAt: Date | null;
+}
+
+@Entity('webhooks')
+export class Webhook extends TenantOwned {
+  @Column('text')
+  url: string;
+
+  @Column('text', { array: true })
+  events: string[];
+
+  @Column('text')
+  secret: string;
+
+  @Column('boolean', { default: true })
+  enabled: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  failingSince: Date | null;
+
+  @Column('text', { nullable: true })
+  disabledReason: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+@Entity('webhook_deliveries')
+@Index(['webhookId', 'createdAt'])
+export class WebhookDelivery extends TenantOwned {
+  @Column('uuid')
+  webhookId: string;
+
+  @Column('uuid')
+  eventId: string;
+
+  @Column('text')
+  eventType: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column('text', { default: 'pending' })
+  status: 'pending' | 'succeeded' | 'failed';
+
+  @Column('jsonb', { default: () => `'[]'` })
+  attempts: { at: string; statusCode: number | null; latencyMs: number; error: string | null }[];
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+

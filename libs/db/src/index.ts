@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './tenancy';
+export * from './data-source';
+export * from './naming';
+export { TENANT_TABLES } from './migrations/tenant-tables';

@@ -1,0 +1,42 @@
+import { escapeLiteral } from 'pg';
+// prepareValue turns Dates, arrays and objects into the text PostgreSQL parses (the same code pg uses for $n parameters).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): unknown };
+
+/** A statement whose values are already rendered as escaped literals, for the single round-trip read path. */
+export interface InlineSql {
+  readonly text: string;
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('sql: non-finite number');
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof RawSql) return value.text;
+  return escapeLiteral(String(prepareValue(value)));
+}
+
+class RawSql {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Tagged template: every interpolated value becomes an escaped literal (pg's escapeLiteral), so a
+ * statement can be sent with the simple query protocol, batched with the tenant setting in one round trip.
+ */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): InlineSql {
+  let text = strings[0];
+  values.forEach((value, i) => {
+    text += literal(value) + strings[i + 1];
+  });
+  return { text };
+}
+
+/** Splices trusted SQL (a fragment built by `sql` or a fixed keyword) into a `sql` template. */
+sql.raw = (fragment: InlineSql | string) => new RawSql(typeof fragment === 'string' ? fragment : fragment.text);
+
+/** Joins fragments with a separator (e.g. ' AND '). */
+sql.join = (fragments: InlineSql[], separator: string): InlineSql => ({ text: fragments.map((f) => f.text).join(separator) });

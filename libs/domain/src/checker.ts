@@ -1,0 +1,179 @@
+import type { DraftSectionKey, DraftSections } from './draft';
+import type { ViolationType } from './violations';
+
+export type CheckSeverity = 'error' | 'warning';
+
+export type CheckRule =
+  | 'required_section'
+  | 'future_tense'
+  | 'not_completed'
+  | 'missing_owner'
+  | 'missing_start_date'
+  | 'missing_frequency'
+  | 'vague'
+  | 'blame'
+  | 'emotive'
+  | 'question'
+  | 'template_placeholder'
+  | 'missing_asin'
+  | 'missing_evidence';
+
+export interface CheckIssue {
+  rule: CheckRule;
+  severity: CheckSeverity;
+  section: DraftSectionKey;
+  /** Item of a list section; absent for the summary and for whole-section issues. */
+  index?: number;
+  message: string;
+}
+
+export interface CheckContext {
+  asins: readonly string[];
+  violationType?: ViolationType | null;
+}
+
+const REQUIRED_SECTIONS = [
+  ['rootCauses', 'Root causes'],
+  ['correctiveActions', 'Corrective actions'],
+  ['preventiveMeasures', 'Preventive measures'],
+] as const;
+
+const FUTURE_TENSE = /\b(?:will|we['’]ll|shall|plan(?:s|ning)? to|going to|intend(?:s)? to)\b/i;
+const VAGUE =
+  /\b(?:do better|doing better|improve our (?:processes|process|procedures)|take care|taking care|try harder|be more careful|best efforts?|make sure (?:it|this) (?:does not|doesn['’]t|never) happens? again)\b/i;
+const BLAME = [
+  /\bamazon(?:['’]s)? (?:mistake|error|fault)\b/i,
+  /\bamazon (?:wrongly|unfairly|mistakenly|incorrectly)\b/i,
+  /\b(?:unfair(?:ly)?|unjust(?:ly)?|wrongful(?:ly)?|wrongly) (?:suspended|suspension|deactivated|deactivation|removed|removal|decision|flagged)\b/i,
+  /\binvestigator\b[^.\n]*\b(?:wrong|mistaken|biased|failed|overlooked|ignored|did not|didn['’]t|misunderstood)\b/i,
+  /\b(?:buyers?|customers?)(?:['’]s?)? (?:lied|lie|lying|are lying|was lying|were lying|abused|abusing|scammed|fault)\b/i,
+  /\b(?:dishonest|fraudulent|malicious) (?:buyers?|customers?)\b/i,
+  /\b(?:fake|false|bogus) (?:complaints?|claims?|reports?)\b/i,
+  /\bcompetitors?\b/i,
+  /\bsabotag\w*\b/i,
+];
+const EMOTIVE =
+  /(?:!|\b(?:outraged?|frustrat\w*|devastat\w*|shock(?:ed|ing)|ridiculous|absurd|desperate(?:ly)?|beg(?:ging)?|heartbroken|angry|upset|disappointed|livelihood|please help|unacceptable|nightmare)\b)/i;
+const TEMPLATE_PLACEHOLDER = /(?:\[[^\]\n]*(?:insert|your|name|date|asin|order|x{2,})[^\]\n]*\]|\{\{[^}]*\}\}|<\s*insert\b|\bX{3,}\b|\blorem ipsum\b)/i;
+
+/** Violation types where Amazon expects documents (invoices, retractions, certificates). */
+const EVIDENCE_REQUIRED: readonly ViolationType[] = ['product_authenticity', 'intellectual_property', 'product_safety'];
+
+interface ProseLine {
+  section: DraftSectionKey;
+  index?: number;
+  text: string;
+}
+
+export function checkDraft(sections: DraftSections, context: CheckContext): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const push = (issue: CheckIssue) => issues.push(issue);
+
+  for (const [key, label] of REQUIRED_SECTIONS) {
+    if (!sections[key].some((item) => item.text.trim() !== '')) {
+      push({ rule: 'required_section', severity: 'error', section: key, message: `${label} must not be empty` });
+    }
+  }
+
+  sections.correctiveActions.forEach((action, index) => {
+    if (action.text.trim() === '') return;
+    const future = FUTURE_TENSE.exec(action.text);
+    if (future) {
+      push({
+        rule: 'future_tense',
+        severity: 'warning',
+        section: 'correctiveActions',
+        index,
+        message: `Corrective actions must already be done: rewrite "${future[0]}" in the past tense`,
+      });
+    }
+    if (!action.completedAt) {
+      push({ rule: 'not_completed', severity: 'warning', section: 'correctiveActions', index, message: 'Corrective action has no completion date' });
+    }
+  });
+
+  sections.preventiveMeasures.forEach((measure, index) => {
+    if (measure.text.trim() === '') return;
+    const missing = (rule: CheckRule, what: string) =>
+      push({ rule, severity: 'warning', section: 'preventiveMeasures', index, message: `Preventive measure has no ${what}` });
+    if (!measure.owner.trim()) missing('missing_owner', 'owner named');
+    if (!measure.startDate) missing('missing_start_date', 'start date');
+    if (!measure.frequency.trim()) missing('missing_frequency', 'check frequency');
+  });
+
+  for (const line of proseLines(sections)) checkProse(line, push);
+
+  const draftText = allText(sections).toUpperCase();
+  for (const asin of new Set(context.asins.map((a) => a.toUpperCase()))) {
+    if (!draftText.includes(asin)) {
+      push({
+        rule: 'missing_asin',
+        severity: 'warning',
+        section: 'rootCauses',
+        message: `ASIN ${asin} from the notice is not mentioned in the draft`,
+      });
+    }
+  }
+
+  if (context.violationType && EVIDENCE_REQUIRED.includes(context.violationType) && sections.supportingDocuments.length === 0) {
+    push({
+      rule: 'missing_evidence',
+      severity: 'warning',
+      section: 'supportingDocuments',
+      message: 'This violation type needs supporting documents (invoices, authorizations, certificates or reports)',
+    });
+  }
+
+  return issues;
+}
+
+function checkProse(line: ProseLine, push: (issue: CheckIssue) => void): void {
+  const at = line.index === undefined ? {} : { index: line.index };
+  const warn = (rule: CheckRule, message: string) => push({ rule, severity: 'warning', section: line.section, ...at, message });
+
+  const vague = VAGUE.exec(line.text);
+  if (vague) warn('vague', `Vague wording "${vague[0]}": name dates, order IDs, ASINs, suppliers or numbers`);
+
+  const blame = firstMatch(BLAME, line.text);
+  if (blame) warn('blame', `"${blame}" reads as blaming others: own the problem`);
+
+  const emotive = EMOTIVE.exec(line.text);
+  if (emotive) warn('emotive', `Emotive language ("${emotive[0]}"): keep the tone factual`);
+
+  if (line.text.split('\n').some((l) => l.trim().endsWith('?'))) {
+    warn('question', 'Do not ask Amazon questions in a Plan of Action');
+  }
+
+  const placeholder = TEMPLATE_PLACEHOLDER.exec(line.text);
+  if (placeholder) warn('template_placeholder', `Template text left unedited: "${placeholder[0]}"`);
+}
+
+function proseLines(sections: DraftSections): ProseLine[] {
+  const lines: ProseLine[] = [{ section: 'summary', text: sections.summary }];
+  const lists = ['rootCauses', 'correctiveActions', 'preventiveMeasures'] as const;
+  for (const section of lists) {
+    sections[section].forEach((item, index) => lines.push({ section, index, text: item.text }));
+  }
+  sections.supportingDocuments.forEach((doc, index) =>
+    lines.push({ section: 'supportingDocuments', index, text: doc.description }),
+  );
+  return lines.filter((line) => line.text.trim() !== '');
+}
+
+function allText(sections: DraftSections): string {
+  return [
+    sections.summary,
+    ...sections.rootCauses.map((r) => r.text),
+    ...sections.correctiveActions.map((c) => c.text),
+    ...sections.preventiveMeasures.map((p) => p.text),
+    ...sections.supportingDocuments.map((d) => d.description),
+  ].join('\n');
+}
+
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import {
+  VIOLATION_TYPES,
+  VIOLATION_TYPE_KEYS,
+  defaultDueAt,
+  isViolationType,
+  violationLabel,
+  violationTypeInfo,
+} from './violations';
+
+describe('violations', () => {
+  it('lists exactly the catalogue keys from DOMAIN.md, in order', () => {
+    expect(VIOLATION_TYPE_KEYS).toEqual([
+      'order_defect_rate',
+      'late_shipment_rate',
+      'cancellation_rate',
+      'valid_tracking_rate',
+      'product_authenticity',
+      'intellectual_property',
+      'product_condition',
+      'restricted_products',
+      'product_safety',
+      'related_accounts',
+      'code_of_conduct',
+      'review_manipulation',
+      'listing_policy',
+      'other',
+    ]);
+  });
+
+  it('gives every entry a label, a description and list fields', () => {
+    for (const v of VIOLATION_TYPES) {
+      expect(v.label.length).toBeGreaterThan(0);
+      expect(v.description.length).toBeGreaterThan(0);
+      expect(Array.isArray(v.typicalRootCauses)).toBe(true);
+      expect(Array.isArray(v.evidence)).toBe(true);
+      expect(v.defaultDeadlineHours).toBeGreaterThan(0);
+    }
+  });
+
+  it('recognises violation types', () => {
+    expect(isViolationType('product_authenticity')).toBe(true);
+    expect(isViolationType('authenticity')).toBe(false);
+    expect(isViolationType(undefined)).toBe(false);
+    expect(isViolationType('toString')).toBe(false);
+  });
+
+  it('labels', () => {
+    expect(violationLabel('order_defect_rate')).toBe('Order defect rate');
+    expect(violationLabel('intellectual_property')).toBe('Intellectual property');
+    expect(() => violationTypeInfo('nope' as never)).toThrow('Unknown violation type');
+  });
+
+  it('gives 72 hours for restricted products and product safety', () => {
+    const received = new Date('2026-03-01T10:00:00Z');
+    expect(defaultDueAt('restricted_products', received).toISOString()).toBe('2026-03-04T10:00:00.000Z');
+    expect(defaultDueAt('product_safety', received).toISOString()).toBe('2026-03-04T10:00:00.000Z');
+  });
+
+  it('gives 17 days for performance metrics and the rest', () => {
+    const received = new Date('2026-03-01T10:00:00Z');
+    for (const key of ['late_shipment_rate', 'order_defect_rate', 'product_authenticity', 'other'] as const) {
+      expect(defaultDueAt(key, received).toISOString()).toBe('2026-03-18T10:00:00.000Z');
+    }
+    expect(received.toISOString()).toBe('2026-03-01T10:00:00.000Z');
+  });
+});

@@ -1,0 +1,3 @@
+export type Log = (message: string) => void;
+
+export const defaultLog: Log = (message) => process.stderr.write(`[services] ${message}\n`);
