@@ -17,6 +17,7 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
+    abortOnError: false,
     bodyParser: false,
     logger: opts.logger === false ? false : undefined,
   });

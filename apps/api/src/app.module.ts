@@ -7,13 +7,14 @@ import { IdentityModule } from './auth/identity.module';
 import { CoreModule } from './core/core.module';
 import { ErrorFilter } from './core/error.filter';
 import { HealthModule } from './health/health.module';
+import { OutboxModule } from './outbox/outbox.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
