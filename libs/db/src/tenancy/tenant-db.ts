@@ -61,7 +61,7 @@ export class TenantDb {
   }
 
   /** A read-write transaction for the current tenant (or an explicit one, e.g. right after sign-up or log-in). */
-  transaction<T>(fn: (tx: TenantTransaction) => Promise<T>, opts: { tenantId?: string } = {}): Promise<T> {
+  async transaction<T>(fn: (tx: TenantTransaction) => Promise<T>, opts: { tenantId?: string } = {}): Promise<T> {
     const tenantId = this.tenantId(opts.tenantId);
     return this.run(tenantId, {}, fn);
   }
