@@ -2,19 +2,24 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '@poa/config';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AccessGuard } from './auth/access.guard';
+import { CasesModule } from './cases/cases.module';
+import { ClientsModule } from './clients/clients.module';
 import { IdentityModule } from './auth/identity.module';
 import { CoreModule } from './core/core.module';
 import { ErrorFilter } from './core/error.filter';
 import { HealthModule } from './health/health.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PdfsModule } from './pdfs/pdfs.module';
+import { StorageModule } from './storage/storage.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, ClientsModule, CasesModule, AttachmentsModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },

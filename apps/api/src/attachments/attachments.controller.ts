@@ -1,0 +1,65 @@
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { Can } from '../auth/access.decorators';
+import { ApiErrors } from '../cases/api-errors';
+import { idParamsSchema } from '../common/schemas';
+import { AttachmentDto, AttachmentListDto, AttachmentParams } from './attachments.schemas';
+import { AttachmentsService } from './attachments.service';
+import { MAX_ATTACHMENT_BYTES } from './detect-file-type';
+
+class IdParams extends createZodDto(idParamsSchema) {}
+
+/** What multer's memory storage hands over. */
+interface UploadedEvidence {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+@ApiTags('attachments')
+@Controller('cases/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @Can('cases:write')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @ApiOperation({ summary: 'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  @ZodResponse({ status: 201, type: AttachmentDto })
+  upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {
+    return this.attachments.upload(params.id, file);
+  }
+
+  @Get()
+  @Can('cases:read')
+  @ApiOperation({ summary: 'Evidence files of the case' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: AttachmentListDto })
+  list(@Param() params: IdParams) {
+    return this.attachments.list(params.id);
+  }
+
+  @Get(':attachmentId')
+  @Can('cases:read')
+  @ApiOperation({ summary: 'Download a file' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/gif')
+  @ApiOkResponse({ description: 'The file, with Content-Type and Content-Disposition', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  async download(@Param() params: AttachmentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.attachments.download(params.id, params.attachmentId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.data.length });
+  }
+}

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
+import { createCase, createClient, draftBody, expectStatus } from '../cases/case-test-helpers';
+
+// A valid 1x1 PNG, a minimal PDF header, and a Windows executable header.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082', 'hex');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]);
+
+describe('evidence attachments', () => {
+  let api: TestApi;
+  let token: string;
+  let caseId: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    token = (await signupAgency(api.http, 'Evidence Agency')).token;
+    caseId = (await createCase(api.http, token, (await createClient(api.http, token)).id)).id;
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  async function upload(data: Buffer, name: string, field = 'file') {
+    const form = new FormData();
+    form.append(field, new Blob([data], { type: 'application/octet-stream' }), name);
+    const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: (await res.json()) as { id: string; contentType: string; error: { code: string } } & Record<string, unknown> };
+  }
+
+  it('accepts a PNG by its content even when named .txt, and downloads it unchanged', async () => {
+    const res = await upload(PNG, 'screenshot.txt');
+    expectStatus(res, 201);
+    expect(res.body).toMatchObject({ fileName: 'screenshot.txt', contentType: 'image/png', size: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
+
+    const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${res.body.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('content-disposition')).toContain('attachment; filename="screenshot.txt"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+
+    const list = await api.http.get(`/api/v1/cases/${caseId}/attachments`, token);
+    expect(list.body.data.map((a: { id: string }) => a.id)).toContain(res.body.id);
+    // A draft may cite it as supporting evidence.
+    const draft = await api.http.post(`/api/v1/cases/${caseId}/drafts`, { ...draftBody(0), supportingDocuments: [{ attachmentId: res.body.id, description: 'Screenshot of the corrected listing' }] }, token);
+    expectStatus(draft, 201);
+  });
+
+  it('accepts a PDF', async () => {
+    const res = await upload(PDF, 'invoice.pdf');
+    expectStatus(res, 201);
+    expect(res.body.contentType).toBe('application/pdf');
+  });
+
+  it('refuses an executable or plain text renamed .pdf with 415', async () => {
+    for (const data of [EXE, Buffer.from('just some text, honestly a PDF')]) {
+      const res = await upload(data, 'invoice.pdf');
+      expect(res.status).toBe(415);
+      expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
+  it('refuses a file over 20 MB with 413', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]);
+    const res = await upload(big, 'huge.png');
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 400 without a file, 404 for an unknown case or attachment', async () => {
+    expect((await upload(PNG, 'x.png', 'document')).status).toBe(400);
+    const empty = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: new FormData(), headers: { authorization: `Bearer ${token}` } });
+    expect(empty.status).toBe(400);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await api.http.get(`/api/v1/cases/${caseId}/attachments/${unknown}`, token)).status).toBe(404);
+    expect((await api.http.get(`/api/v1/cases/${unknown}/attachments`, token)).status).toBe(404);
+    expect((await api.http.get(`/api/v1/cases/${caseId}/attachments/nope`, token)).status).toBe(400);
+  });
+});

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
+
+/** Evidence files of a case, kept in the configured FileStorage. */
+@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService] })
+export class AttachmentsModule {}

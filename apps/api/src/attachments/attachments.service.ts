@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, TenantContext, TenantDb } from '@poa/db';
+import { createHash, randomUUID } from 'node:crypto';
+import { CaseEventsService } from '../cases/case-events.service';
+import { CasesService } from '../cases/cases.service';
+import { iso } from '../common/pagination';
+import { AppError } from '../core/errors';
+import type { FileStorage } from '../storage/file-storage';
+import { FILE_STORAGE } from '../storage/storage.module';
+import { ACCEPTED_TYPES, detectAcceptedType } from './detect-file-type';
+
+interface AttachmentRow {
+  id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by_type: string;
+  uploaded_by_id: string | null;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id, created_at';
+
+const attachmentView = (r: AttachmentRow) => ({
+  id: r.id,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  size: r.size,
+  sha256: r.sha256,
+  uploadedBy: { type: r.uploaded_by_type, id: r.uploaded_by_id },
+  createdAt: iso(r.created_at)!,
+});
+
+/** Keeps the name readable but harmless in headers and on disk listings. */
+function cleanFileName(name: string | undefined, mime: string): string {
+  const printable = [...(name ?? '').normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch)).join('');
+  const base = printable.replace(/["\\/]/g, '_').trim().slice(0, 200);
+  return base || `file.${ACCEPTED_TYPES[mime]}`;
+}
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly cases: CasesService,
+    private readonly events: CaseEventsService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {}
+
+  async upload(caseId: string, file: { originalname?: string; buffer: Buffer; size: number } | undefined) {
+    if (!file) throw AppError.validation([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
+    await this.cases.assertExists(caseId);
+    const contentType = await detectAcceptedType(file.buffer);
+    if (!contentType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, JPG, PNG or GIF files are accepted (judged by their content)');
+
+    const { tenantId, actor } = TenantContext.require();
+    const id = randomUUID();
+    const storageKey = `${tenantId}/cases/${caseId}/attachments/${id}`;
+    // Stored before the row commits: a failed insert leaves an orphan file, never a row without its file.
+    await this.storage.put(storageKey, file.buffer);
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx.query(`SELECT id FROM cases WHERE id = $1 FOR SHARE`, [caseId]);
+      if (!locked) throw AppError.notFound('Case');
+      const [row] = await tx.query<AttachmentRow>(
+        `INSERT INTO attachments (id, tenant_id, case_id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id)
+         VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+        [id, caseId, cleanFileName(file.originalname, contentType), contentType, file.size, createHash('sha256').update(file.buffer).digest('hex'), storageKey, actor.kind, actor.id],
+      );
+      await this.events.record(tx, caseId, 'attachment.uploaded', { attachmentId: id, fileName: row.file_name, contentType, size: row.size });
+      return attachmentView(row);
+    });
+  }
+
+  async list(caseId: string) {
+    await this.cases.assertExists(caseId);
+    const rows = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(COLUMNS)} FROM attachments WHERE case_id = ${caseId}::uuid ORDER BY created_at, id`);
+    return { data: rows.map(attachmentView) };
+  }
+
+  async download(caseId: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const [row] = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(COLUMNS)} FROM attachments WHERE id = ${attachmentId}::uuid AND case_id = ${caseId}::uuid`);
+    if (!row) throw AppError.notFound('Attachment');
+    return { fileName: row.file_name, contentType: row.content_type, data: await this.storage.get(row.storage_key) };
+  }
+}

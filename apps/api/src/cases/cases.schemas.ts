@@ -1,0 +1,155 @@
+import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, VIOLATION_TYPE_KEYS } from '@poa/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { listQuerySchema, pageSchema } from '../common/pagination';
+import { isoDateTime, uuidParam } from '../common/schemas';
+
+
+/** ASINs (and ISBN-10s) are 10 letters or digits; accepted in any case, stored upper-case, duplicates dropped. */
+const asin = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z0-9]{10}$/, 'an ASIN is 10 letters or digits'));
+const asins = z.array(asin).max(500).transform((list) => [...new Set(list)]);
+const title = z.string().trim().min(1).max(300);
+const noticeText = z.string().max(100_000);
+const externalId = z.string().trim().min(1).max(200);
+
+export const createCaseSchema = z.strictObject({
+  clientId: uuidParam,
+  title,
+  violationType: z.enum(VIOLATION_TYPE_KEYS),
+  marketplace: z.enum(MARKETPLACE_CODES),
+  asins: asins.default([]),
+  noticeText: noticeText.default(''),
+  noticeReceivedAt: isoDateTime,
+  dueAt: isoDateTime.optional(),
+  assigneeId: uuidParam.nullish(),
+  externalId: externalId.nullish(),
+});
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+export class CreateCaseDto extends createZodDto(createCaseSchema) {}
+
+export const updateCaseSchema = z.strictObject({
+  title: title.optional(),
+  dueAt: isoDateTime.optional(),
+  assigneeId: uuidParam.nullish(),
+  asins: asins.optional(),
+  noticeText: noticeText.optional(),
+  marketplace: z.enum(MARKETPLACE_CODES).optional(),
+  violationType: z.enum(VIOLATION_TYPE_KEYS).optional(),
+  externalId: externalId.nullish(),
+});
+export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
+export class UpdateCaseDto extends createZodDto(updateCaseSchema) {}
+
+/** `status=drafting,internal_review` filters on several statuses. */
+const statusList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(CASE_STATUSES)).min(1));
+
+export const caseListQuerySchema = listQuerySchema.extend({
+  status: statusList.optional(),
+  clientId: uuidParam.optional(),
+  violationType: z.enum(VIOLATION_TYPE_KEYS).optional(),
+  assigneeId: uuidParam.optional(),
+  dueBefore: isoDateTime.optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(['updatedAt', 'dueAt']).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
+
+const personSchema = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  violationType: z.string(),
+  marketplace: z.string(),
+  asins: z.array(z.string()),
+  noticeReceivedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  round: z.number().int(),
+  latestVersion: z.number().int(),
+  externalId: z.string().nullable(),
+  client: z.object({ id: z.uuid(), name: z.string(), sellerId: z.string().nullable() }),
+  assignee: personSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export class CasePageDto extends createZodDto(pageSchema(caseSummarySchema)) {}
+
+export const approvalSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  draftVersionId: z.uuid(),
+  contact: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  fullName: z.string(),
+  approvedAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  contentSha256: z.string(),
+  recordedBy: personSchema.describe('The staff member who recorded an approval given by email or phone; null when the contact approved in the portal'),
+  note: z.string().nullable(),
+});
+
+export const roundSchema = z.object({
+  round: z.number().int(),
+  amazonRequest: z.string().nullable().describe('What Amazon asked for in the reply that opened this round'),
+  outcome: z.enum(CASE_OUTCOMES).nullable(),
+  amazonResponse: z.string().nullable(),
+  outcomeAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const pdfStatusSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['queued', 'rendering', 'ready', 'failed']),
+  error: z.string().nullable(),
+  pageCount: z.number().int().nullable(),
+  size: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  readyAt: z.string().nullable(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  noticeText: z.string(),
+  availableActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do now (workflow state, role and guards)'),
+  approvedVersion: z.number().int().nullable(),
+  approval: approvalSchema.nullable().describe('Proof of the client approval of the approved version'),
+  rounds: z.array(roundSchema),
+  pdf: pdfStatusSchema.nullable().describe('The final PDF of the approved version'),
+});
+export class CaseDto extends createZodDto(caseDetailSchema) {}
+
+export const transitionSchema = z.strictObject({
+  action: z.enum(CASE_ACTIONS),
+  comment: z.string().trim().min(1).max(20_000).optional(),
+  outcome: z.string().optional().describe(`record_outcome: ${CASE_OUTCOMES.join(' | ')}`),
+  amazonResponse: z.string().max(100_000).optional().describe("record_outcome: Amazon's reply"),
+  amazonRequest: z.string().max(100_000).optional().describe('record_outcome more_info_requested, start_drafting, reopen: what Amazon asked for in the next round'),
+  contactId: uuidParam.optional().describe('client_approve by staff: the contact who approved'),
+  fullName: z.string().trim().min(1).max(200).optional().describe('client_approve: the full name the contact typed'),
+  note: z.string().trim().max(2000).optional().describe('client_approve by staff: how the approval arrived (email, phone...)'),
+});
+export type TransitionInput = z.infer<typeof transitionSchema>;
+export class TransitionDto extends createZodDto(transitionSchema) {}
+
+export const caseEventSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export class CaseEventPageDto extends createZodDto(pageSchema(caseEventSchema)) {}
+export class EventListQueryDto extends createZodDto(listQuerySchema) {}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { Can } from '../auth/access.decorators';
+import { idParamsSchema } from '../common/schemas';
+import { ApiErrors } from './api-errors';
+import { CreateDraftDto, DiffQueryDto, DraftDiffDto, DraftDto, DraftListDto, DraftParams } from './drafts.schemas';
+import { DraftsService } from './drafts.service';
+
+class IdParams extends createZodDto(idParamsSchema) {}
+
+@ApiTags('drafts')
+@Controller('cases/:id/drafts')
+export class DraftsController {
+  constructor(private readonly drafts: DraftsService) {}
+
+  @Post()
+  @Can('cases:write')
+  @ApiOperation({ summary: 'Save the next immutable version (baseVersion: the version you edited, 0 for the first)' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'VERSION_CONFLICT', 'CONFLICT')
+  @ZodResponse({ status: 201, type: DraftDto })
+  create(@Param() params: IdParams, @Body() body: CreateDraftDto) {
+    return this.drafts.create(params.id, body);
+  }
+
+  @Get()
+  @Can('cases:read')
+  @ApiOperation({ summary: 'Versions of the draft: number, round, author, time' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: DraftListDto })
+  list(@Param() params: IdParams) {
+    return this.drafts.list(params.id);
+  }
+
+  @Get(':version')
+  @Can('cases:read')
+  @ApiOperation({ summary: 'One version with its sections and the POA checker findings' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: DraftDto })
+  get(@Param() params: DraftParams) {
+    return this.drafts.get(params.id, params.version);
+  }
+
+  @Get(':version/diff')
+  @Can('cases:read')
+  @ApiOperation({ summary: 'Section-by-section diff from version `against` to this version' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: DraftDiffDto })
+  diff(@Param() params: DraftParams, @Query() query: DiffQueryDto) {
+    return this.drafts.diff(params.id, params.version, query.against);
+  }
+}

@@ -1,0 +1,93 @@
+import { DRAFT_SECTION_KEYS } from '@poa/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { uuidParam } from '../common/schemas';
+
+const line = z.string().max(10_000);
+const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+const rootCause = z.strictObject({ text: line });
+const correctiveAction = z.strictObject({ text: line, completedAt: isoDate.nullable().default(null) });
+const preventiveMeasure = z.strictObject({
+  text: line,
+  owner: z.string().max(200).default(''),
+  startDate: isoDate.nullable().default(null),
+  frequency: z.string().max(200).default(''),
+});
+const supportingDocument = z.strictObject({ attachmentId: uuidParam, description: z.string().max(2000).default('') });
+
+export const draftSectionsSchema = z.strictObject({
+  summary: z.string().max(20_000).default(''),
+  rootCauses: z.array(rootCause).max(100).default([]),
+  correctiveActions: z.array(correctiveAction).max(200).default([]),
+  preventiveMeasures: z.array(preventiveMeasure).max(200).default([]),
+  supportingDocuments: z.array(supportingDocument).max(200).default([]),
+});
+
+export const createDraftSchema = draftSectionsSchema.extend({
+  baseVersion: z.number().int().min(0).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
+});
+export type CreateDraftInput = z.infer<typeof createDraftSchema>;
+export class CreateDraftDto extends createZodDto(createDraftSchema) {}
+
+export const draftParamsSchema = z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) });
+export class DraftParams extends createZodDto(draftParamsSchema) {}
+export const diffQuerySchema = z.strictObject({ against: z.coerce.number().int().min(1).max(1_000_000) });
+export class DiffQueryDto extends createZodDto(diffQuerySchema) {}
+
+const authorSchema = z.object({ type: z.string(), id: z.string().nullable(), name: z.string() });
+
+export const draftSummarySchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  round: z.number().int(),
+  contentSha256: z.string(),
+  author: authorSchema,
+  createdAt: z.string(),
+});
+export class DraftListDto extends createZodDto(z.object({ data: z.array(draftSummarySchema) })) {}
+
+const checkIssueSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  section: z.enum(DRAFT_SECTION_KEYS),
+  index: z.number().int().optional(),
+  message: z.string(),
+});
+
+const sectionsOutput = z.object({
+  summary: z.string(),
+  rootCauses: z.array(z.object({ text: z.string() })),
+  correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable() })),
+  preventiveMeasures: z.array(z.object({ text: z.string(), owner: z.string(), startDate: z.string().nullable(), frequency: z.string() })),
+  supportingDocuments: z.array(z.object({ attachmentId: z.string(), description: z.string() })),
+});
+
+export const draftSchema = draftSummarySchema.extend(sectionsOutput.shape).extend({
+  locked: z.boolean().describe('true once a client approved this version: it never changes again'),
+  checks: z.array(checkIssueSchema).describe('What the POA checker flags in this version'),
+});
+export class DraftDto extends createZodDto(draftSchema) {}
+
+const wordPart = z.object({ value: z.string(), added: z.literal(true).optional(), removed: z.literal(true).optional() });
+const itemChange = <T extends z.ZodType>(item: T) =>
+  z.object({
+    kind: z.enum(['added', 'removed', 'changed', 'unchanged']),
+    index: z.number().int(),
+    from: item.optional(),
+    to: item.optional(),
+    fields: z.record(z.string(), z.array(wordPart)).optional().describe('For changed items: a word diff per field'),
+  });
+const sectionCounts = z.object({ changed: z.boolean(), added: z.number(), removed: z.number(), modified: z.number(), unchanged: z.number() });
+
+export const draftDiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  summary: z.array(wordPart),
+  rootCauses: z.array(itemChange(sectionsOutput.shape.rootCauses.element)),
+  correctiveActions: z.array(itemChange(sectionsOutput.shape.correctiveActions.element)),
+  preventiveMeasures: z.array(itemChange(sectionsOutput.shape.preventiveMeasures.element)),
+  supportingDocuments: z.array(itemChange(sectionsOutput.shape.supportingDocuments.element)),
+  sectionChanged: z.record(z.enum(DRAFT_SECTION_KEYS), sectionCounts),
+});
+export class DraftDiffDto extends createZodDto(draftDiffSchema) {}

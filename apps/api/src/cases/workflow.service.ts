@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { planTransition, type CaseAction } from '@poa/domain';
+import { AppError } from '../core/errors';
+import { ApprovalsService } from './approvals.service';
+import { CaseEventsService } from './case-events.service';
+import { CasesService, type LockedCase } from './cases.service';
+import type { TransitionInput } from './cases.schemas';
+import { CommentsService } from './comments.service';
+import { currentWorkflowActor } from './workflow-actor';
+
+type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note';
+const EXTRA_FIELDS: readonly ExtraField[] = ['outcome', 'amazonResponse', 'amazonRequest', 'contactId', 'fullName', 'note'];
+
+/** The fields each action takes besides `action` and `comment`; anything else is refused so a typo never goes unnoticed. */
+const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
+  record_outcome: ['outcome', 'amazonResponse', 'amazonRequest'],
+  start_drafting: ['amazonRequest'],
+  reopen: ['amazonRequest'],
+  client_approve: ['contactId', 'fullName', 'note'],
+};
+
+/** Moves a case through the workflow of @poa/domain; the case row lock makes two moves from one state never both succeed. */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly cases: CasesService,
+    private readonly approvals: ApprovalsService,
+    private readonly comments: CommentsService,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  async transition(caseId: string, input: TransitionInput) {
+    const scope = TenantContext.require();
+    const actor = currentWorkflowActor();
+    const stray = EXTRA_FIELDS.filter((f) => input[f] !== undefined && !(FIELDS_OF[input.action] ?? []).includes(f));
+    if (stray.length > 0) throw AppError.validation(stray.map((field) => ({ field, message: `not used by ${input.action}` })));
+    if (input.action === 'record_outcome' && input.amazonRequest !== undefined && input.outcome !== 'more_info_requested') {
+      throw AppError.validation([{ field: 'amazonRequest', message: 'only with the outcome more_info_requested' }]);
+    }
+
+    return this.db.transaction(async (tx) => {
+      const locked = await CasesService.lock(tx, caseId);
+      // A portal contact sees only their own client's cases.
+      if (actor.kind === 'contact' && scope.actor.clientId !== locked.client_id) throw AppError.notFound('Case');
+
+      const plan = planTransition(locked.status, input.action, actor, { hasDraft: locked.latest_version > 0, outcome: input.outcome, comment: input.comment });
+      if (!plan.ok) {
+        if (plan.code === 'INVALID_TRANSITION') throw new AppError('INVALID_TRANSITION', plan.reason ?? `Cannot ${input.action} now`, { allowed: plan.allowed });
+        if (plan.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `Your role may not ${input.action}`);
+        throw AppError.validation([{ field: plan.field, message: plan.message }]);
+      }
+      const round = plan.newRound ? locked.round + 1 : locked.round;
+      await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, plan.to, round]);
+      if (plan.newRound) await this.openRound(tx, caseId, round, input.amazonRequest);
+      if (input.action === 'record_outcome') await this.recordOutcome(tx, locked, input);
+
+      let commentId: string | undefined;
+      if (input.comment) {
+        const shared = input.action === 'client_request_changes' || actor.kind === 'contact';
+        commentId = (await this.comments.insert(tx, caseId, { body: input.comment, visibility: shared ? 'shared' : 'internal' })).id;
+      }
+      await this.events.record(tx, caseId, 'case.transitioned', {
+        action: input.action,
+        from: locked.status,
+        to: plan.to,
+        round,
+        ...(input.outcome ? { outcome: input.outcome } : {}),
+        ...(commentId ? { commentId } : {}),
+      });
+      if (input.action === 'client_approve') await this.approve(tx, locked, input);
+      return this.cases.detailIn(tx, caseId);
+    });
+  }
+
+  private async approve(tx: TenantTransaction, locked: LockedCase, input: TransitionInput) {
+    const actor = TenantContext.require().actor;
+    const problems: { field: string; message: string }[] = [];
+    if (!input.fullName) problems.push({ field: 'fullName', message: 'the full name the contact typed is required' });
+    if (actor.kind === 'contact') {
+      if (input.contactId && input.contactId !== actor.id) problems.push({ field: 'contactId', message: 'a contact approves for themselves' });
+      if (input.note) problems.push({ field: 'note', message: 'only staff recording an approval add a note' });
+    } else if (!input.contactId) {
+      problems.push({ field: 'contactId', message: 'name the contact whose approval you record' });
+    }
+    if (problems.length > 0) throw AppError.validation(problems);
+    await this.approvals.recordClientApproval(tx, locked, {
+      contactId: actor.kind === 'contact' ? actor.id! : input.contactId!,
+      fullName: input.fullName!,
+      note: input.note ?? null,
+      recordedBy: actor.kind === 'contact' ? null : { id: actor.id!, name: actor.name },
+    });
+  }
+
+  /** Amazon's answer closes the current round; "more information requested" prepares the next one with what Amazon asked. */
+  private async recordOutcome(tx: TenantTransaction, locked: LockedCase, input: TransitionInput) {
+    await tx.query(`UPDATE case_rounds SET outcome = $3, amazon_response = $4, outcome_at = now() WHERE case_id = $1 AND round = $2`, [
+      locked.id,
+      locked.round,
+      input.outcome,
+      input.amazonResponse ?? null,
+    ]);
+    if (input.outcome === 'more_info_requested') await this.openRound(tx, locked.id, locked.round + 1, input.amazonRequest ?? input.amazonResponse);
+  }
+
+  /** The row of a round; when it already exists (prepared by record_outcome) a newly given request replaces the kept one. */
+  private async openRound(tx: TenantTransaction, caseId: string, round: number, amazonRequest: string | undefined) {
+    await tx.query(
+      `INSERT INTO case_rounds (tenant_id, case_id, round, amazon_request) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)
+       ON CONFLICT (case_id, round) DO UPDATE SET amazon_request = COALESCE(EXCLUDED.amazon_request, case_rounds.amazon_request)`,
+      [caseId, round, amazonRequest ?? null],
+    );
+  }
+}

@@ -1,0 +1,2 @@
+// The storage lives in libs/storage so the worker shares it.
+export * from '@poa/storage';

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfigOrExit } from '@poa/config';
+import { existsSync } from 'node:fs';
+import { WorkerModule } from './worker.module';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+
+/** The worker is its own process: a Nest application context, no HTTP API (only a private health port). */
+async function main() {
+  const config = loadConfigOrExit();
+  const executablePath = config.PUPPETEER_EXECUTABLE_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  if (!executablePath || !existsSync(executablePath)) {
+    process.stderr.write('No Chromium found: set PUPPETEER_EXECUTABLE_PATH or install it (apt-get install chromium).\n');
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, executablePath), { abortOnError: false });
+  // SIGTERM/SIGINT: stop relaying, let BullMQ finish the jobs in hand, close Chromium, then exit.
+  app.enableShutdownHooks();
+  process.stdout.write(`${JSON.stringify({ level: 30, msg: 'POA Desk worker started', concurrency: config.WORKER_CONCURRENCY })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`Worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+
+/** Counters the health port exposes in Prometheus text format. */
+@Injectable()
+export class WorkerMetrics {
+  rendersSucceeded = 0;
+  rendersFailed = 0;
+  renderMsSum = 0;
+  outboxRelayed = 0;
+  private readonly recentRenderMs: number[] = [];
+
+  recordRender(ms: number): void {
+    this.rendersSucceeded++;
+    this.renderMsSum += ms;
+    this.recentRenderMs.push(ms);
+    if (this.recentRenderMs.length > 500) this.recentRenderMs.shift();
+  }
+
+  renderPercentile(p: number): number {
+    if (!this.recentRenderMs.length) return 0;
+    const sorted = [...this.recentRenderMs].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  }
+}

@@ -1,0 +1,47 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import type { AppConfig } from '@poa/config';
+import { createDataSource, TenantDb } from '@poa/db';
+import { PdfRenderer } from '@poa/pdf';
+import { createFileStorage } from '@poa/storage';
+import { DataSource } from 'typeorm';
+import { HealthServer } from './health/health-server';
+import { WorkerMetrics } from './metrics';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { PdfRenderProcessor } from './pdf/pdf-render.processor';
+import { PoaDocumentLoader } from './pdf/poa-document.loader';
+import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
+
+/** The background worker: the outbox relay and the BullMQ processors. Connects as the app role, like the API. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, executablePath: string): DynamicModule {
+    const pdfLogger = new Logger('PdfRenderer');
+    return {
+      module: WorkerModule,
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () => createDataSource({ url: config.DATABASE_URL, poolSize: Math.max(4, config.WORKER_CONCURRENCY * 2), applicationName: 'poa-desk-worker' }).initialize(),
+        },
+        { provide: TenantDb, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDb(ds) },
+        { provide: FILE_STORAGE, useFactory: () => createFileStorage(config) },
+        {
+          provide: PdfRenderer,
+          useFactory: () =>
+            new PdfRenderer({
+              executablePath,
+              recycleAfter: config.PDF_RECYCLE_AFTER,
+              renderTimeoutMs: config.PDF_RENDER_TIMEOUT_MS,
+              log: (level, message) => (level === 'error' ? pdfLogger.error(message) : level === 'warn' ? pdfLogger.warn(message) : pdfLogger.debug?.(message)),
+            }),
+        },
+        WorkerMetrics,
+        OutboxRelay,
+        PoaDocumentLoader,
+        PdfRenderProcessor,
+        HealthServer,
+      ],
+    };
+  }
+}
