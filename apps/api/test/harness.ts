@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { integrationEnv } from '../../../tests/setup/integration-env';
+import { integrationEnv } from '@poa/test-setup';
 import { createApp } from '../src/app-setup';
 
 export interface TestApi {

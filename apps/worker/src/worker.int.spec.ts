@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { integrationEnv } from '../../../tests/setup/integration-env';
+import { integrationEnv } from '@poa/test-setup';
 import { seedApprovedCase, waitFor } from '../test/fixtures';
 import { WorkerModule } from './worker.module';
 

@@ -70,7 +70,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const comment = (await http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Secret comment of A', visibility: 'internal' }, a.token)).body;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
-    const attachment = await (await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` }, body: form })).json();
+    const attachment = (await (await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` }, body: form })).json()) as { id: string };
     expect(attachment.id).toBeDefined();
     const aIds = [client.id, contact.id, kase.id, kase.reference, comment.id, attachment.id, aWriter.user.id, aKeyId, a.tenant.id];
     const aSecrets = ['Secret Client of A', 'Secret case of A', 'Secret summary of A', 'Secret comment of A', 'Alice Contact'];

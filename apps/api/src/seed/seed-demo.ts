@@ -1,4 +1,17 @@
+import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@poa/config';
+import { TenantContext, TenantDb, type Actor } from '@poa/db';
+import type { DraftSections } from '@poa/domain';
+import { AppModule } from '../app.module';
+import { AuthService } from '../auth/auth.service';
+import { CasesService } from '../cases/cases.service';
+import { DraftsService } from '../cases/drafts.service';
+import { WorkflowService } from '../cases/workflow.service';
+import { CommentsService } from '../cases/comments.service';
+import { ClientsService } from '../clients/clients.service';
+import { ContactsService } from '../clients/contacts.service';
+import { UsersService } from '../users/users.service';
+import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase } from './demo-data';
 
 export interface DemoLogin {
   email: string;
@@ -6,7 +19,88 @@ export interface DemoLogin {
   role: string;
 }
 
-/** Placeholder until the cases module lands: replaced by the full demo agency. */
-export async function seedDemo(_config: AppConfig): Promise<DemoLogin[]> {
-  return [];
+/**
+ * A demo agency with staff, clients and cases in different workflow states, created through the same services
+ * the API uses (references, hashes, events and outbox rows are real). Idempotent: an existing demo agency is kept.
+ */
+export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
+  const logins = DEMO_STAFF.map((s) => ({ email: s.email, password: DEMO_PASSWORD, role: s.role }));
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false, abortOnError: false });
+  try {
+    const db = app.get(TenantDb);
+    const exists = await db.systemTransaction({ 'app.login_email': DEMO_STAFF[0].email }, (tx) => tx.query(`SELECT 1 FROM users WHERE email = $1`, [DEMO_STAFF[0].email]));
+    if (exists.length) return logins;
+
+    const auth = app.get(AuthService);
+    const owner = await auth.signup({ agencyName: 'Brightline POA Partners', name: DEMO_STAFF[0].name, email: DEMO_STAFF[0].email, password: DEMO_PASSWORD }, null);
+    const tenantId = owner.tenant.id;
+    const as = <T>(actor: Actor, fn: () => Promise<T>) => TenantContext.run({ tenantId, actor, ip: '127.0.0.1', userAgent: 'poa-desk seed' }, fn);
+    const ownerActor: Actor = { kind: 'user', id: owner.user.id, name: owner.user.name, role: 'owner', email: owner.user.email };
+
+    const staffIds: Record<string, string> = { owner: owner.user.id };
+    for (const member of DEMO_STAFF.slice(1)) {
+      const invited = await as(ownerActor, () => app.get(UsersService).invite({ email: member.email, name: member.name, role: member.role }));
+      const session = await auth.acceptInvite(invited.inviteToken, DEMO_PASSWORD, null);
+      staffIds[member.role] = session.user.id;
+    }
+
+    const clientIds: string[] = [];
+    const contactIds: string[] = [];
+    for (const client of DEMO_CLIENTS) {
+      const created = await as(ownerActor, () => app.get(ClientsService).create({ name: client.name, sellerId: client.sellerId, marketplaces: client.marketplaces, externalId: client.externalId, notes: client.notes }));
+      clientIds.push(created.id);
+      const contact = await as(ownerActor, () => app.get(ContactsService).create(created.id, client.contact));
+      contactIds.push(contact.id);
+    }
+
+    for (const demo of DEMO_CASES) {
+      await playCase(demo, { as, ownerActor, clientIds, contactIds, staffIds, app: { cases: app.get(CasesService), drafts: app.get(DraftsService), workflow: app.get(WorkflowService), comments: app.get(CommentsService) } });
+    }
+    return logins;
+  } finally {
+    await app.close();
+  }
+}
+
+interface PlayContext {
+  as: <T>(actor: Actor, fn: () => Promise<T>) => Promise<T>;
+  ownerActor: Actor;
+  clientIds: string[];
+  contactIds: string[];
+  staffIds: Record<string, string>;
+  app: { cases: CasesService; drafts: DraftsService; workflow: WorkflowService; comments: CommentsService };
+}
+
+/** Creates a case and walks it through the workflow up to its demo state. */
+async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
+  const { as, ownerActor, app } = ctx;
+  const noticeReceivedAt = new Date(Date.now() - demo.receivedDaysAgo * 86_400_000).toISOString();
+  const created = await as(ownerActor, () =>
+    app.cases.create({
+      clientId: ctx.clientIds[demo.client],
+      title: demo.title,
+      violationType: demo.violationType,
+      marketplace: demo.marketplace,
+      asins: demo.asins,
+      noticeText: demo.notice,
+      noticeReceivedAt,
+      assigneeId: ctx.staffIds.writer,
+    }),
+  );
+  let version = 0;
+  const save = async (sections: DraftSections) => {
+    await as(ownerActor, () => app.drafts.create(created.id, { baseVersion: version, ...sections }));
+    version++;
+  };
+  const act = (action: string, extra: Record<string, unknown> = {}) => as(ownerActor, () => app.workflow.transition(created.id, { action, ...extra } as never));
+  for (const step of demo.steps) {
+    if (step === 'draft') await save(demo.draft);
+    else if (step === 'redraft') await save({ ...demo.draft, summary: `${demo.draft.summary} We have added the supplier audit requested by our reviewer.` });
+    else if (step === 'client_approve') await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: 'Demo Client Contact', note: 'Approved by email' });
+    else if (step === 'request_changes') await act('request_changes', { comment: 'Name the supplier and the date the stock was removed.' });
+    else if (step === 'more_info') await act('record_outcome', { outcome: 'more_info_requested', amazonResponse: 'Please provide invoices covering the last 365 days for ASIN ' + demo.asins[0] + '.' });
+    else if (step === 'reinstated') await act('record_outcome', { outcome: 'reinstated', amazonResponse: 'Your selling privileges have been reinstated.' });
+    else if (step === 'comment') await as(ownerActor, () => app.comments.create(created.id, { body: 'Client uploaded the supplier invoices today.', visibility: 'internal' } as never));
+    else await act(step);
+  }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bootstrapDatabase, dropDatabase } from '@poa/services';
-import { integrationEnv } from '../../../../tests/setup/integration-env';
+import { integrationEnv } from '@poa/test-setup';
 import { createDataSource, runMigrations } from '../data-source';
 import { findTablesWithoutTenantIsolation, findTenantColumnsWithoutIndex } from './rls-catalogue';
 import { sql } from './sql';

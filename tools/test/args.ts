@@ -1,0 +1,43 @@
+export const TIERS = ['static', 'unit', 'integration', 'e2e'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export interface RunOptions {
+  tiers: Tier[];
+  help: boolean;
+  /** e2e: use the existing dist/ instead of building. */
+  skipBuild: boolean;
+}
+
+export const USAGE = `Usage: bash scripts/test [--tier ${TIERS.join(',')}] [--skip-build]
+  Runs the test tiers in order (all by default) and prints a summary; exits non-zero when anything failed.
+  --skip-build  the e2e tier uses the existing dist/ instead of building.`;
+
+/** Parses `--tier a,b` / `--tier=a,b` (repeatable) and `--help`. */
+export function parseRunOptions(argv: string[]): RunOptions {
+  const picked: Tier[] = [];
+  let help = false;
+  let skipBuild = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--skip-build') skipBuild = true;
+    else if (arg === '--tier' || arg === '--tiers') picked.push(...parseTierList(argv[++i]));
+    else if (arg.startsWith('--tier=') || arg.startsWith('--tiers=')) picked.push(...parseTierList(arg.slice(arg.indexOf('=') + 1)));
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  const tiers = picked.length === 0 ? [...TIERS] : TIERS.filter((tier) => picked.includes(tier));
+  return { tiers, help, skipBuild };
+}
+
+function parseTierList(value: string | undefined): Tier[] {
+  if (!value) throw new Error(`--tier needs a value: ${TIERS.join(',')}`);
+  return value.split(',').map((name) => {
+    const tier = name.trim();
+    if (!isTier(tier)) throw new Error(`unknown tier "${tier}": choose from ${TIERS.join(', ')}`);
+    return tier;
+  });
+}
+
+function isTier(name: string): name is Tier {
+  return (TIERS as readonly string[]).includes(name);
+}

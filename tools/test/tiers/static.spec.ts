@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../start/paths';
+import { staticChecks } from './static';
+
+describe('staticChecks', () => {
+  it('type-checks and lints every project and runs the drift checks, the OpenAPI one only when its script exists', () => {
+    const checks = staticChecks();
+    expect(checks.slice(0, 3)).toEqual([
+      { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
+      { name: 'lint', args: ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'] },
+      { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
+    ]);
+    const openApiCheckExists = existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'));
+    expect(checks.some((check) => check.name === 'OpenAPI/SDK drift')).toBe(openApiCheckExists);
+  });
+});

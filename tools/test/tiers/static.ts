@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NX_ENV, runForExitCode } from '../../start/commands';
+import { REPO_ROOT } from '../../start/paths';
+import type { Counts } from '../counts';
+
+interface Check {
+  name: string;
+  args: string[];
+}
+
+/** Each check counts as one test: type-check and lint every project, then the migration and OpenAPI drift checks. */
+export function staticChecks(): Check[] {
+  const checks: Check[] = [
+    { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
+    { name: 'lint', args: ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'] },
+    { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
+  ];
+  if (existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'))) {
+    checks.push({ name: 'OpenAPI/SDK drift', args: ['tsx', 'tools/openapi/check.ts'] });
+  }
+  return checks;
+}
+
+export async function runStaticTier(): Promise<Counts> {
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  // tsx finds the @poa/* aliases through TSX_TSCONFIG_PATH (scripts/test sets it too).
+  const env = { ...process.env, ...NX_ENV, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? 'tsconfig.base.json' };
+  for (const check of staticChecks()) {
+    process.stdout.write(`\n[static] ${check.name}: npx ${check.args.join(' ')}\n`);
+    const exitCode = await runForExitCode('npx', check.args, env);
+    if (exitCode === 0) counts.passed++;
+    else counts.failed++;
+    process.stdout.write(`[static] ${check.name}: ${exitCode === 0 ? 'passed' : `FAILED (exit ${exitCode})`}\n`);
+  }
+  return counts;
+}
