@@ -1,0 +1,29 @@
+export type {
+  PaperSize,
+  PoaApproval,
+  PoaCaseInfo,
+  PoaClient,
+  PoaCorrectiveAction,
+  PoaDocument,
+  PoaPreventiveMeasure,
+  PoaRenderInput,
+  PoaSections,
+  PoaSupportingDocument,
+  PoaTenant,
+  PoaVersion,
+  TenantBranding,
+} from './template/types';
+export { renderPoaHtml, type PoaHtml } from './template/render-poa-html';
+export { escapeHtml } from './template/escape';
+export { DEFAULT_PRIMARY_COLOR, safeLogoDataUri, safePrimaryColor } from './template/branding';
+export { FONT_ORIGIN, FONT_STYLESHEET_URL } from './fonts/font-origin';
+export {
+  PdfRenderer,
+  type PdfRendererLog,
+  type PdfRendererLogLevel,
+  type PdfRendererOptions,
+  type PdfRenderResult,
+} from './renderer/pdf-renderer';
+export { PdfBrowserGoneError, PdfRendererClosedError, PdfRenderTimeoutError } from './renderer/errors';
+export { PDF_CREATOR } from './renderer/pdf-metadata';
+export { renderPdf } from './render-pdf';

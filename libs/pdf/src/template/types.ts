@@ -1,0 +1,95 @@
+export type PaperSize = 'A4' | 'Letter';
+
+export interface TenantBranding {
+  /** Only `data:image/(png|jpeg|gif|svg+xml);base64,...` is used; anything else is ignored. */
+  logoDataUri?: string | null;
+  /** `#rrggbb`; anything else falls back to the default colour. */
+  primaryColor: string;
+  /** Free text printed under the agency name (address, phone...). */
+  letterhead?: string | null;
+  paperSize: PaperSize;
+}
+
+export interface PoaTenant {
+  name: string;
+  branding: TenantBranding;
+}
+
+export interface PoaClient {
+  name: string;
+  sellerId?: string | null;
+}
+
+export interface PoaCaseInfo {
+  reference: string;
+  title: string;
+  marketplace: string;
+  violationType: string;
+  violationLabel: string;
+  asins: string[];
+}
+
+export interface PoaCorrectiveAction {
+  text: string;
+  completedAt: string | null;
+}
+
+export interface PoaPreventiveMeasure {
+  text: string;
+  owner: string;
+  startDate: string | null;
+  frequency: string;
+}
+
+export interface PoaSupportingDocument {
+  attachmentId: string;
+  description: string;
+  fileName?: string;
+}
+
+export interface PoaSections {
+  summary: string;
+  rootCauses: { text: string }[];
+  correctiveActions: PoaCorrectiveAction[];
+  preventiveMeasures: PoaPreventiveMeasure[];
+  supportingDocuments: PoaSupportingDocument[];
+}
+
+export interface PoaVersion {
+  version: number;
+  createdAt: string;
+  sections: PoaSections;
+}
+
+export interface PoaApproval {
+  contactName: string;
+  contactEmail: string;
+  /** The full name the client typed to approve. */
+  fullName: string;
+  approvedAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  contentSha256: string;
+  recordedByName?: string | null;
+}
+
+export interface PoaDocument {
+  mode: 'final' | 'draft';
+  tenant: PoaTenant;
+  client: PoaClient;
+  caseInfo: PoaCaseInfo;
+  version: PoaVersion;
+  approval?: PoaApproval | null;
+}
+
+/** What the renderer needs: the output of `renderPoaHtml`. */
+export interface PoaRenderInput {
+  html: string;
+  headerTemplate: string;
+  footerTemplate: string;
+  title: string;
+  author: string;
+  paperSize: PaperSize;
+  /** Optional PDF Subject; the renderer uses a default when absent. */
+  subject?: string;
+}
