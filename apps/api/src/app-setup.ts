@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { devMailPage } from './email/dev-mail.controller';
 
 export const API_PREFIX = 'api/v1';
 
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.use('/api/openapi.json', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.json(document) : next()));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  app.use('/dev/mail', devMailPage(config));
   serveWeb(app, config);
   return app;
 }
@@ -57,7 +59,13 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setDescription(
       'Multi-tenant API for agencies that write Amazon Plans of Action. Authenticate with a staff access token ' +
         '(POST /api/v1/auth/login) or an API key (`Authorization: Bearer poa_...`). Every error has the shape ' +
-        '`{"error": {"code", "message", "details"}}`. Lists use cursor pagination: `{data, nextCursor}`.',
+        '`{"error": {"code", "message", "details"}}`. Lists use cursor pagination: `{data, nextCursor}`. ' +
+        'Rate limits: each API key, staff user and portal contact may make RATE_LIMIT_PER_MINUTE requests a minute (600 by default), ' +
+        'counted across all API replicas; answers carry `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and over the limit the API ' +
+        'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST accepts an `Idempotency-Key` header (1-255 ' +
+        'visible ASCII characters, per API key or user); the same key with the same body returns the first answer (status and body, ' +
+        'header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED`, and while the first ' +
+        'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Webhooks: see POST /api/v1/webhooks.',
     )
     .setVersion('1.0.0')
     .addBearerAuth()
@@ -70,11 +78,13 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
 function serveWeb(app: NestExpressApplication, config: AppConfig) {
   const dir = resolve(config.WEB_DIST_DIR);
   const index = join(dir, 'index.html');
+  const portal = join(dir, 'portal.html');
   if (!existsSync(index)) return;
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    const isPortal = req.path === '/portal' || req.path.startsWith('/portal/');
+    res.sendFile(isPortal && existsSync(portal) ? portal : index);
   });
 }

@@ -9,19 +9,26 @@ import { ClientsModule } from './clients/clients.module';
 import { IdentityModule } from './auth/identity.module';
 import { CoreModule } from './core/core.module';
 import { ErrorFilter } from './core/error.filter';
+import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { PortalModule } from './portal/portal.module';
 import { StorageModule } from './storage/storage.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, ClientsModule, CasesModule, AttachmentsModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule, PortalModule, RateLimitModule, WebhooksModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        // Before the serializer (outermost): an idempotent replay is sent exactly as first answered.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

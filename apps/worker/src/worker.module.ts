@@ -4,12 +4,14 @@ import { createDataSource, TenantDb } from '@poa/db';
 import { PdfRenderer } from '@poa/pdf';
 import { createFileStorage } from '@poa/storage';
 import { DataSource } from 'typeorm';
+import { EmailProcessor } from './email/email.processor';
 import { HealthServer } from './health/health-server';
 import { WorkerMetrics } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { PdfRenderProcessor } from './pdf/pdf-render.processor';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
+import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: the outbox relay and the BullMQ processors. Connects as the app role, like the API. */
 @Module({})
@@ -40,6 +42,8 @@ export class WorkerModule {
         OutboxRelay,
         PoaDocumentLoader,
         PdfRenderProcessor,
+        WebhookDeliveryProcessor,
+        EmailProcessor,
         HealthServer,
       ],
     };

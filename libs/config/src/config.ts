@@ -50,6 +50,14 @@ const schema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
 
     WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Retry n waits min(base * 2^(n-1), max): 30 s, 1 min, 2, 4 ... capped at 4 h; 15 attempts span about a day. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(4 * 3600_000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(15),
+    /** An endpoint failing without a success for this long is disabled and its agency's admins are emailed. */
+    WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1).default(86_400_000),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('POA Desk <no-reply@poa-desk.local>'),
   })

@@ -32,3 +32,5 @@ export function createPoaClient(options: PoaClientOptions): PoaClient {
   client.use(auth);
   return client;
 }
+
+export { verifyWebhookSignature } from './webhook-signature';

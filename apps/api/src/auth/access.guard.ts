@@ -2,8 +2,9 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { TenantContext } from '@poa/db';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../core/errors';
+import { RequestRateLimit } from '../rate-limit/request-rate-limit';
 import { ACCESS_KEY, type AccessRule } from './access.decorators';
 import { principalHas, type Principal } from './permissions';
 
@@ -14,7 +15,10 @@ import { principalHas, type Principal } from './permissions';
  */
 @Injectable()
 export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly rateLimit: RequestRateLimit,
+  ) {
     super();
   }
 
@@ -30,6 +34,7 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
       throw new AppError('FORBIDDEN', `This action needs the permission ${rule.permission}`);
     }
     request.tenantId = principal.tenantId;
+    await this.rateLimit.consume(principal, context.switchToHttp().getResponse<Response>());
     TenantContext.bind({
       tenantId: principal.tenantId,
       actor: {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, type TenantTransaction } from '@poa/db';
 import { canonicalDraftJson, type DraftSections } from '@poa/domain';
-import { pdfRenderJobId, QUEUES } from '@poa/jobs';
+import { emitWebhookEvent, pdfRenderJobId, QUEUES } from '@poa/jobs';
 import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { CaseEventsService } from './case-events.service';
@@ -87,6 +87,9 @@ export class ApprovalsService {
       fullName: input.fullName,
       contentSha256,
       recordedBy: input.recordedBy,
+    });
+    await emitWebhookEvent(tx, 'case.approved', locked.id, {
+      approval: { id: approval.id, version: draft.version, draftVersionId: draft.id, contactName: contact.name, contentSha256 },
     });
     return { approvalId: approval.id, draftVersionId: draft.id, version: draft.version };
   }

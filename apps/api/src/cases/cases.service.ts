@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type InlineSql, type TenantTransaction } from '@poa/db';
 import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
+import { emitWebhookEvent } from '@poa/jobs';
 import { containsPattern, isUniqueViolation } from '../clients/client-views';
 import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -100,6 +101,7 @@ export class CasesService {
       await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [created.id]);
       await refreshSearchText(tx, { caseId: created.id });
       await this.events.record(tx, created.id, 'case.created', { reference, title: input.title, violationType: input.violationType });
+      await emitWebhookEvent(tx, 'case.created', created.id);
       return this.detailIn(tx, created.id);
     });
   }

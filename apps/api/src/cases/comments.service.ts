@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { emitWebhookEvent } from '@poa/jobs';
 import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
@@ -66,6 +67,12 @@ export class CommentsService {
       [caseId, input.parentId ?? null, actor.kind, actor.id, actor.name, input.body, input.visibility, input.version ?? null, input.section ?? null],
     );
     await this.events.record(tx, caseId, 'comment.added', { commentId: row.id, visibility: row.visibility, parentId: row.parent_id });
+    // Internal comments never leave the agency.
+    if (row.visibility === 'shared') {
+      await emitWebhookEvent(tx, 'comment.created', caseId, {
+        comment: { id: row.id, parentId: row.parent_id, body: row.body, author: { type: row.author_type, name: row.author_name }, createdAt: iso(row.created_at) },
+      });
+    }
     return row;
   }
 

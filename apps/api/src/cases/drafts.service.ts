@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb } from '@poa/db';
 import { canonicalDraftJson, checkDraft, diffDrafts, isViolationType, type CaseStatus, type DraftSections } from '@poa/domain';
+import { emitWebhookEvent } from '@poa/jobs';
 import { createHash } from 'node:crypto';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -91,6 +92,7 @@ export class DraftsService {
       );
       await tx.query(`UPDATE cases SET latest_version = $2, updated_at = now() WHERE id = $1`, [caseId, version]);
       await this.events.record(tx, caseId, 'draft.version_created', { version, round: locked.round, draftVersionId: row.id });
+      await emitWebhookEvent(tx, 'draft.created', caseId, { draft: { id: row.id, version, round: locked.round } });
       return draftView({ ...row, locked: false, case_asins: locked.asins, case_violation_type: locked.violation_type });
     });
   }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { planTransition, type CaseAction } from '@poa/domain';
+import { emitWebhookEvent } from '@poa/jobs';
 import { AppError } from '../core/errors';
+import { CaseNotificationsService } from '../email/case-notifications.service';
 import { ApprovalsService } from './approvals.service';
 import { CaseEventsService } from './case-events.service';
 import { CasesService, type LockedCase } from './cases.service';
@@ -29,9 +31,11 @@ export class WorkflowService {
     private readonly approvals: ApprovalsService,
     private readonly comments: CommentsService,
     private readonly events: CaseEventsService,
+    private readonly notifications: CaseNotificationsService,
   ) {}
 
-  async transition(caseId: string, input: TransitionInput) {
+  /** `expectedVersion` (the portal's approve): the draft version the caller reviewed must still be the latest, else 409 VERSION_CONFLICT. */
+  async transition(caseId: string, input: TransitionInput, opts: { expectedVersion?: number } = {}) {
     const scope = TenantContext.require();
     const actor = currentWorkflowActor();
     const stray = EXTRA_FIELDS.filter((f) => input[f] !== undefined && !(FIELDS_OF[input.action] ?? []).includes(f));
@@ -51,6 +55,9 @@ export class WorkflowService {
         if (plan.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `Your role may not ${input.action}`);
         throw AppError.validation([{ field: plan.field, message: plan.message }]);
       }
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== locked.latest_version) {
+        throw new AppError('VERSION_CONFLICT', `Version ${locked.latest_version} is the one under review, not ${opts.expectedVersion}: reload it`, { latestVersion: locked.latest_version });
+      }
       const round = plan.newRound ? locked.round + 1 : locked.round;
       await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, plan.to, round]);
       if (plan.newRound) await this.openRound(tx, caseId, round, input.amazonRequest);
@@ -69,7 +76,9 @@ export class WorkflowService {
         ...(input.outcome ? { outcome: input.outcome } : {}),
         ...(commentId ? { commentId } : {}),
       });
+      if (plan.to !== locked.status) await emitWebhookEvent(tx, 'case.status_changed', caseId, { from: locked.status, to: plan.to, action: input.action });
       if (input.action === 'client_approve') await this.approve(tx, locked, input);
+      await this.notifications.afterTransition(tx, { caseId, action: input.action, to: plan.to, comment: input.comment, fullName: input.fullName });
       return this.cases.detailIn(tx, caseId);
     });
   }

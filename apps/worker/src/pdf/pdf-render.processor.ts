@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
-import { QUEUES, type PdfRenderJob } from '@poa/jobs';
+import { emitWebhookEvent, QUEUES, type PdfRenderJob } from '@poa/jobs';
 import { PdfRenderer, renderPdf } from '@poa/pdf';
 import type { FileStorage } from '@poa/storage';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
@@ -92,6 +92,7 @@ export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplication
             `INSERT INTO case_events (tenant_id, case_id, type, actor_type, actor_name, data) VALUES (current_setting('app.tenant_id')::uuid, $1, 'pdf.ready', 'system', 'PDF renderer', $2)`,
             [data.caseId, JSON.stringify({ version: document.version.version, pageCount: result.pageCount, sha256 })],
           );
+          await emitWebhookEvent(tx, 'pdf.ready', data.caseId, { pdf: { draftVersionId: data.draftVersionId, version: document.version.version, pageCount: result.pageCount, sha256, size: result.pdf.length } });
         }
       },
       { tenantId: data.tenantId },

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { TenantOwned } from './common';
 
 export type PdfRenderStatus = 'queued' | 'rendering' | 'ready' | 'failed';
@@ -123,9 +123,26 @@ export class Webhook extends TenantOwned {
 
 @Entity('webhook_deliveries')
 @Index(['webhookId', 'createdAt'])
+@Index(['webhookId', 'seq'])
 export class WebhookDelivery extends TenantOwned {
   @Column('uuid')
   webhookId: string;
+
+  /** Insertion order: an endpoint gets its deliveries one at a time in this order (see apps/worker/src/webhooks). */
+  @Generated('increment')
+  @Column('bigint')
+  seq: string;
+
+  /** Scheduled attempts made so far; a retry job carries the number it expects, so a stale or duplicate job does nothing. */
+  @Column('int', { default: 0 })
+  retryCount: number;
+
+  @Column('timestamptz', { nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** While set in the future one worker is sending this delivery; expires by itself if that worker dies. */
+  @Column('timestamptz', { nullable: true })
+  leaseUntil: Date | null;
 
   @Column('uuid')
   eventId: string;

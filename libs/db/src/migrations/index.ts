@@ -1,9 +1,11 @@
 // Ordered list of migrations, rewritten by tools/db/migrations.ts. Never edit a migration that has landed.
 import * as m0 from './1795675649092-InitialSchema';
 import * as m1 from './1795675649093-RowLevelSecurity';
+import * as m2 from './1795677181043-WebhookDeliveryOrder';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   ...Object.values(m0),
   ...Object.values(m1),
+  ...Object.values(m2),
 ];

@@ -155,6 +155,359 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases: filters, search q (reference, title, client name, seller id, ASINs), sort=updatedAt|dueAt, cursor pagination */
+        get: operations["CasesController_list"];
+        put?: never;
+        /** Open a case for an Amazon notice; the reference (POA-2026-0042) is allocated here, dueAt defaults from the violation type */
+        post: operations["CasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: client, available actions, rounds, approval proof and final PDF status */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change case details (the status changes only through transitions) */
+        patch: operations["CasesController_update"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evidence files of the case */
+        get: operations["AttachmentsController_list"];
+        put?: never;
+        /** Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content) */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments of the case, oldest first */
+        get: operations["CommentsController_list"];
+        put?: never;
+        /** Comment (internal: staff only; shared: the client sees it); parentId replies in a thread */
+        post: operations["CommentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One comment */
+        get: operations["CommentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions of the draft: number, round, author, time */
+        get: operations["DraftsController_list"];
+        put?: never;
+        /** Save the next immutable version (baseVersion: the version you edited, 0 for the first) */
+        post: operations["DraftsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with its sections and the POA checker findings */
+        get: operations["DraftsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Section-by-section diff from version `against` to this version */
+        get: operations["DraftsController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A DRAFT-marked preview of any version; the first request queues it (202) */
+        get: operations["PdfsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The timeline, oldest first: created, versions, transitions, comments, approvals, with actor and time */
+        get: operations["CasesController_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved POA as a PDF (<reference>-v<version>.pdf), or 202 with the render status */
+        get: operations["PdfsController_approved"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/pdf/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed render of the approved version again */
+        post: operations["PdfsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the case through the workflow; answers the updated case
+         * @description record_outcome takes outcome (reinstated | denied | more_info_requested), amazonResponse and amazonRequest; client_approve by staff records a contact’s approval on their behalf: contactId, fullName, note.
+         */
+        post: operations["CasesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clients (sellers) by name; q searches name, seller id and external id; archived ones only with includeArchived=true */
+        get: operations["ClientsController_list"];
+        put?: never;
+        /** Add a client */
+        post: operations["ClientsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client */
+        get: operations["ClientsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a client without cases; a client with cases is archived instead (result tells which) */
+        delete: operations["ClientsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a client; archived=false brings an archived client back */
+        patch: operations["ClientsController_update"];
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's contacts (the people who use the portal) */
+        get: operations["ContactsController_list"];
+        put?: never;
+        /** Add a contact; the email is unique per client */
+        post: operations["ContactsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a contact (approvals they gave keep their name and email) */
+        delete: operations["ContactsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a contact */
+        patch: operations["ContactsController_update"];
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/contacts/{contactId}/login-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a one-time portal log-in link (15 minutes) for a contact, to share yourself */
+        post: operations["ContactLoginLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** CRM upsert by your own id: 201 when created, 200 when updated (fields left out keep their value) */
+        put: operations["ClientsController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -166,6 +519,180 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your cases in client review or later (and any with an approved version), most recently changed first */
+        get: operations["PortalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: the draft under review (or the approved one) laid out as the PDF, approval proof, PDF status, approved versions */
+        get: operations["PortalController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered. */
+        post: operations["PortalController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shared comments of the case, oldest first (internal notes of the agency never appear) */
+        get: operations["PortalController_comments"];
+        put?: never;
+        /** Add a comment; the agency sees it (it is shared) */
+        post: operations["PortalController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved POA as a PDF, or 202 with the render status while it is rendered */
+        get: operations["PortalController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the draft back with a comment (required; shared with the agency) */
+        post: operations["PortalController_requestChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/versions/{version}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The final PDF of an earlier approved version, or 202 with its render status */
+        get: operations["PortalController_versionPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/login-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a one-time log-in link (valid 15 minutes) to every contact with this address
+         * @description Always 202, known address or not (no account enumeration); at most 5 links per address per 15 minutes, further requests send nothing.
+         */
+        post: operations["PortalAuthController_loginLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in contact, their client and the agency’s branding */
+        get: operations["PortalController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client */
+        post: operations["PortalAuthController_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -218,6 +745,80 @@ export interface paths {
         put?: never;
         /** Deactivate a user: their tokens stop working at once */
         post: operations["UsersController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endpoints of this agency (without secrets) */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Register an endpoint; the signing secret is in this answer only
+         * @description Each event is POSTed as JSON `{id, type, createdAt, tenantId, data}` with `X-PoaDesk-Event`, `X-PoaDesk-Delivery` and `X-PoaDesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. A 2xx answer within 10 s is a success; anything else is retried with exponential backoff for about a day. Events of an endpoint arrive one at a time, in the order they happened. An endpoint failing for 24 h is disabled and the agency admins are emailed.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Remove an endpoint and its delivery log */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, the events or enabled; enabling again resumes waiting deliveries in order */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of an endpoint, newest first, each with its attempts (status code, latency, error) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (one attempt, logged with the others) */
+        post: operations["WebhooksController_redeliver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -279,6 +880,34 @@ export interface components {
             }[];
             nextCursor: string[];
         };
+        AttachmentDto_Output: {
+            contentType: string;
+            createdAt: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            size: number;
+            uploadedBy: {
+                id: string | null;
+                type: string;
+            };
+        };
+        AttachmentListDto_Output: {
+            data: {
+                contentType: string;
+                createdAt: string;
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                sha256: string;
+                size: number;
+                uploadedBy: {
+                    id: string | null;
+                    type: string;
+                };
+            }[];
+        };
         AuditPageDto_Output: {
             data: {
                 actorId: string | null;
@@ -297,13 +926,293 @@ export interface components {
             }[];
             nextCursor: string[];
         };
+        CaseDto_Output: {
+            /** @description Proof of the client approval of the approved version */
+            approval: {
+                approvedAt: string;
+                contact: {
+                    email: string;
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                contentSha256: string;
+                /** Format: uuid */
+                draftVersionId: string;
+                fullName: string;
+                /** Format: uuid */
+                id: string;
+                ip: string | null;
+                note: string | null;
+                /** @description The staff member who recorded an approval given by email or phone; null when the contact approved in the portal */
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                userAgent: string | null;
+                version: number;
+            } | null;
+            approvedVersion: number | null;
+            asins: string[];
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description What the caller may do now (workflow state, role and guards) */
+            availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sellerId: string | null;
+            };
+            createdAt: string;
+            dueAt: string;
+            externalId: string[];
+            /** Format: uuid */
+            id: string;
+            latestVersion: number;
+            marketplace: string;
+            noticeReceivedAt: string;
+            noticeText: string;
+            overdue: boolean;
+            /** @description The final PDF of the approved version */
+            pdf: {
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                pageCount: number | null;
+                readyAt: string | null;
+                sha256: string | null;
+                size: number | null;
+                /** @enum {string} */
+                status: "queued" | "rendering" | "ready" | "failed";
+                version: number;
+            } | null;
+            reference: string;
+            round: number;
+            rounds: {
+                /** @description What Amazon asked for in the reply that opened this round */
+                amazonRequest: string | null;
+                amazonResponse: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                outcome: "reinstated" | "denied" | "more_info_requested" | null;
+                outcomeAt: string | null;
+                round: number;
+            }[];
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+            title: string;
+            updatedAt: string;
+            violationType: string;
+        };
+        CaseEventPageDto_Output: {
+            data: {
+                actor: {
+                    id: string | null;
+                    name: string | null;
+                    type: string;
+                };
+                createdAt: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                /** Format: uuid */
+                id: string;
+                type: string;
+            }[];
+            nextCursor: string[];
+        };
+        CasePageDto_Output: {
+            data: {
+                asins: string[];
+                assignee: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                client: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    sellerId: string | null;
+                };
+                createdAt: string;
+                dueAt: string;
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                latestVersion: number;
+                marketplace: string;
+                noticeReceivedAt: string;
+                overdue: boolean;
+                reference: string;
+                round: number;
+                /** @enum {string} */
+                status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+                title: string;
+                updatedAt: string;
+                violationType: string;
+            }[];
+            nextCursor: string[];
+        };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
         };
+        ClientDto: {
+            archivedAt: string[];
+            createdAt: string;
+            externalId: string[];
+            /** Format: uuid */
+            id: string;
+            marketplaces: string[];
+            name: string;
+            notes: string;
+            sellerId: string[];
+            updatedAt: string;
+        };
+        ClientDto_Output: {
+            archivedAt: string[];
+            createdAt: string;
+            externalId: string[];
+            /** Format: uuid */
+            id: string;
+            marketplaces: string[];
+            name: string;
+            notes: string;
+            sellerId: string[];
+            updatedAt: string;
+        };
+        ClientPageDto_Output: {
+            data: {
+                archivedAt: string | null;
+                createdAt: string;
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                marketplaces: string[];
+                name: string;
+                notes: string;
+                sellerId: string | null;
+                updatedAt: string;
+            }[];
+            nextCursor: string[];
+        };
+        CommentDto_Output: {
+            author: {
+                id: string | null;
+                name: string;
+                type: string;
+            };
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            section: string[];
+            version: number | null;
+            /** @enum {string} */
+            visibility: "internal" | "shared";
+        };
+        CommentPageDto_Output: {
+            data: {
+                author: {
+                    id: string | null;
+                    name: string;
+                    type: string;
+                };
+                body: string;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                parentId: string | null;
+                section: string | null;
+                version: number | null;
+                /** @enum {string} */
+                visibility: "internal" | "shared";
+            }[];
+            nextCursor: string[];
+        };
+        ContactDto_Output: {
+            /** Format: uuid */
+            clientId: string;
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ContactListDto_Output: {
+            data: {
+                /** Format: uuid */
+                clientId: string;
+                createdAt: string;
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
         CreateApiKeyDto: {
             name: string;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
+        };
+        CreateCaseDto: {
+            asins?: string[];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date-time */
+            dueAt?: string;
+            externalId?: string | null;
+            /** @enum {string} */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
+            /** Format: date-time */
+            noticeReceivedAt: string;
+            /** @default  */
+            noticeText: string;
+            title: string;
+            /** @enum {string} */
+            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        CreateClientDto: {
+            externalId?: string | null;
+            marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
+            name: string;
+            notes?: string;
+            sellerId?: string | null;
+        };
+        CreateCommentDto: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description Reply to this comment of the same case
+             */
+            parentId?: string;
+            /**
+             * @description The draft section the comment is about
+             * @enum {string}
+             */
+            section?: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+            /** @description The draft version the comment is about */
+            version?: number;
+            /**
+             * @description internal: staff only; shared: the client sees it in the portal
+             * @enum {string}
+             */
+            visibility: "internal" | "shared";
+        };
+        CreateContactDto: {
+            /** Format: email */
+            email: string;
+            name: string;
         };
         CreatedApiKeyDto_Output: {
             createdAt: string;
@@ -316,6 +1225,269 @@ export interface components {
             prefix: string;
             revokedAt: string[];
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
+        };
+        CreateDraftDto: {
+            /** @description The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT */
+            baseVersion: number;
+            /** @default [] */
+            correctiveActions: {
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                completedAt: string | null;
+                text: string;
+            }[];
+            /** @default [] */
+            preventiveMeasures: {
+                /** @default  */
+                frequency: string;
+                /** @default  */
+                owner: string;
+                /**
+                 * Format: date
+                 * @default null
+                 */
+                startDate: string | null;
+                text: string;
+            }[];
+            /** @default [] */
+            rootCauses: {
+                text: string;
+            }[];
+            /** @default  */
+            summary: string;
+            /** @default [] */
+            supportingDocuments: {
+                /** Format: uuid */
+                attachmentId: string;
+                /** @default  */
+                description: string;
+            }[];
+        };
+        CreatedWebhookDto_Output: {
+            createdAt: string;
+            disabledReason: string[];
+            enabled: boolean;
+            events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
+            /** @description Since when every attempt failed; after 24 h the endpoint is disabled */
+            failingSince: string[];
+            /** Format: uuid */
+            id: string;
+            /** @description whsec_...: signs every delivery (X-PoaDesk-Signature); shown in this answer only */
+            secret: string;
+            updatedAt: string;
+            url: string;
+        };
+        CreateWebhookDto: {
+            events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
+            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            url: string;
+        };
+        DeletedClientDto_Output: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            result: "deleted" | "archived";
+        };
+        DeliveryPageDto_Output: {
+            data: {
+                attempts: {
+                    at: string;
+                    error: string | null;
+                    latencyMs: number;
+                    statusCode: number | null;
+                }[];
+                createdAt: string;
+                /** Format: uuid */
+                eventId: string;
+                eventType: string;
+                /** Format: uuid */
+                id: string;
+                nextAttemptAt: string | null;
+                /** @description The event exactly as POSTed: {id, type, createdAt, tenantId, data} */
+                payload: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                status: "pending" | "succeeded" | "failed";
+                updatedAt: string;
+                /** Format: uuid */
+                webhookId: string;
+            }[];
+            nextCursor: string[];
+        };
+        DraftDiffDto_Output: {
+            correctiveActions: {
+                /** @description For changed items: a word diff per field */
+                fields?: {
+                    [key: string]: {
+                        /** @enum {boolean} */
+                        added?: true;
+                        /** @enum {boolean} */
+                        removed?: true;
+                        value: string;
+                    }[];
+                };
+                from?: {
+                    completedAt: string | null;
+                    text: string;
+                };
+                index: number;
+                /** @enum {string} */
+                kind: "added" | "removed" | "changed" | "unchanged";
+                to?: {
+                    completedAt: string | null;
+                    text: string;
+                };
+            }[];
+            from: number;
+            preventiveMeasures: {
+                /** @description For changed items: a word diff per field */
+                fields?: {
+                    [key: string]: {
+                        /** @enum {boolean} */
+                        added?: true;
+                        /** @enum {boolean} */
+                        removed?: true;
+                        value: string;
+                    }[];
+                };
+                from?: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                };
+                index: number;
+                /** @enum {string} */
+                kind: "added" | "removed" | "changed" | "unchanged";
+                to?: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                };
+            }[];
+            rootCauses: {
+                /** @description For changed items: a word diff per field */
+                fields?: {
+                    [key: string]: {
+                        /** @enum {boolean} */
+                        added?: true;
+                        /** @enum {boolean} */
+                        removed?: true;
+                        value: string;
+                    }[];
+                };
+                from?: {
+                    text: string;
+                };
+                index: number;
+                /** @enum {string} */
+                kind: "added" | "removed" | "changed" | "unchanged";
+                to?: {
+                    text: string;
+                };
+            }[];
+            sectionChanged: {
+                [key: string]: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+            };
+            summary: {
+                /** @enum {boolean} */
+                added?: true;
+                /** @enum {boolean} */
+                removed?: true;
+                value: string;
+            }[];
+            supportingDocuments: {
+                /** @description For changed items: a word diff per field */
+                fields?: {
+                    [key: string]: {
+                        /** @enum {boolean} */
+                        added?: true;
+                        /** @enum {boolean} */
+                        removed?: true;
+                        value: string;
+                    }[];
+                };
+                from?: {
+                    attachmentId: string;
+                    description: string;
+                };
+                index: number;
+                /** @enum {string} */
+                kind: "added" | "removed" | "changed" | "unchanged";
+                to?: {
+                    attachmentId: string;
+                    description: string;
+                };
+            }[];
+            to: number;
+        };
+        DraftDto_Output: {
+            author: {
+                id: string | null;
+                name: string;
+                type: string;
+            };
+            /** @description What the POA checker flags in this version */
+            checks: {
+                index?: number;
+                message: string;
+                rule: string;
+                /** @enum {string} */
+                section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+                /** @enum {string} */
+                severity: "error" | "warning";
+            }[];
+            contentSha256: string;
+            correctiveActions: {
+                completedAt: string | null;
+                text: string;
+            }[];
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description true once a client approved this version: it never changes again */
+            locked: boolean;
+            preventiveMeasures: {
+                frequency: string;
+                owner: string;
+                startDate: string | null;
+                text: string;
+            }[];
+            rootCauses: {
+                text: string;
+            }[];
+            round: number;
+            summary: string;
+            supportingDocuments: {
+                attachmentId: string;
+                description: string;
+            }[];
+            version: number;
+        };
+        DraftListDto_Output: {
+            data: {
+                author: {
+                    id: string | null;
+                    name: string;
+                    type: string;
+                };
+                contentSha256: string;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                round: number;
+                version: number;
+            }[];
         };
         InvitedUserDto_Output: {
             inviteExpiresAt: string;
@@ -345,6 +1517,13 @@ export interface components {
             email: string;
             password: string;
         };
+        LoginLinkAcceptedDto: {
+            message: string;
+        };
+        LoginLinkRequestDto: {
+            /** Format: email */
+            email: string;
+        };
         MeDto_Output: {
             tenant: {
                 branding: {
@@ -370,6 +1549,246 @@ export interface components {
                 /** @enum {string} */
                 status: "active" | "invited" | "deactivated";
             };
+        };
+        PdfRenderDto: {
+            error: string[];
+            /** @enum {string} */
+            kind: "final" | "preview";
+            pageCount: number[];
+            readyAt: string[];
+            renderMs: number[];
+            sha256: string[];
+            size: number[];
+            /** @enum {string} */
+            status: "queued" | "rendering" | "ready" | "failed";
+            version: number;
+        };
+        PdfRenderDto_Output: {
+            error: string[];
+            /** @enum {string} */
+            kind: "final" | "preview";
+            pageCount: number[];
+            readyAt: string[];
+            renderMs: number[];
+            sha256: string[];
+            size: number[];
+            /** @enum {string} */
+            status: "queued" | "rendering" | "ready" | "failed";
+            version: number;
+        };
+        PortalApproveDto: {
+            /** @description Type your full name: it becomes the proof of approval */
+            fullName: string;
+            /** @description The version you read: not the one under review answers 409 VERSION_CONFLICT */
+            version: number;
+        };
+        PortalCaseDto_Output: {
+            agency: {
+                branding: {
+                    logoDataUri: string | null;
+                    primaryColor: string;
+                };
+                name: string;
+            };
+            /** @description Proof of approval of the approved version */
+            approval: {
+                approvedAt: string;
+                contactEmail: string;
+                contactName: string;
+                /** @description SHA-256 of the approved content */
+                contentSha256: string;
+                /** @description The name typed as the signature */
+                fullName: string;
+                version: number;
+            } | null;
+            approvedVersion: number | null;
+            /** @description Every approved version, newest first, with its PDF */
+            approvedVersions: {
+                approvedAt: string;
+                fullName: string;
+                pdf: {
+                    pageCount: number | null;
+                    readyAt: string | null;
+                    size: number | null;
+                    /** @enum {string} */
+                    status: "queued" | "rendering" | "ready" | "failed";
+                    version: number;
+                } | null;
+                version: number;
+            }[];
+            asins: string[];
+            availableActions: ("approve" | "request_changes")[];
+            /** @description A draft waits for your approval */
+            awaitingReview: boolean;
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The version under review, or else the latest approved one */
+            draft: {
+                correctiveActions: {
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                createdAt: string;
+                preventiveMeasures: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                }[];
+                rootCauses: {
+                    text: string;
+                }[];
+                /**
+                 * @description under_review: awaiting your answer; approved: the version you approved
+                 * @enum {string}
+                 */
+                state: "under_review" | "approved";
+                summary: string;
+                supportingDocuments: {
+                    description: string;
+                    fileName: string | null;
+                }[];
+                version: number;
+            } | null;
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            latestVersion: number;
+            marketplace: string;
+            noticeReceivedAt: string;
+            /** @description Amazon's notice, as the client forwarded it */
+            noticeText: string;
+            /** @description The final PDF of the approved version */
+            pdf: {
+                pageCount: number | null;
+                readyAt: string | null;
+                size: number | null;
+                /** @enum {string} */
+                status: "queued" | "rendering" | "ready" | "failed";
+                version: number;
+            } | null;
+            reference: string;
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+            title: string;
+            updatedAt: string;
+            violationType: string;
+        };
+        PortalCasePageDto_Output: {
+            data: {
+                approvedVersion: number | null;
+                /** @description A draft waits for your approval */
+                awaitingReview: boolean;
+                dueAt: string;
+                /** Format: uuid */
+                id: string;
+                latestVersion: number;
+                marketplace: string;
+                reference: string;
+                /** @enum {string} */
+                status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+                title: string;
+                updatedAt: string;
+                violationType: string;
+            }[];
+            nextCursor: string[];
+        };
+        PortalCommentDto_Output: {
+            author: {
+                name: string;
+                /** @enum {string} */
+                type: "staff" | "contact";
+            };
+            body: string;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            parentId: string | null;
+            version: number | null;
+        };
+        PortalCommentPageDto_Output: {
+            data: {
+                author: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "staff" | "contact";
+                };
+                body: string;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                parentId: string | null;
+                version: number | null;
+            }[];
+            nextCursor: string[];
+        };
+        PortalCreateCommentDto: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description Reply to a comment of this case
+             */
+            parentId?: string;
+            /** @description The draft version the comment is about */
+            version?: number;
+        };
+        PortalMeDto_Output: {
+            agency: {
+                branding: {
+                    logoDataUri: string | null;
+                    primaryColor: string;
+                };
+                name: string;
+            };
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            contact: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        PortalRequestChangesDto: {
+            comment: string;
+        };
+        PortalSessionDto_Output: {
+            accessToken: string;
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            contact: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        PortalSessionRequestDto: {
+            token: string;
+        };
+        PortalTransitionResultDto_Output: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+        };
+        RedeliveryDto_Output: {
+            /** Format: uuid */
+            deliveryId: string;
+            /** @enum {boolean} */
+            queued: true;
         };
         SessionDto_Output: {
             accessToken: string;
@@ -405,10 +1824,75 @@ export interface components {
             name: string;
             password: string;
         };
+        StaffLoginLinkDto_Output: {
+            expiresAt: string;
+            token: string;
+            /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
+            url: string;
+        };
+        TransitionDto: {
+            /** @enum {string} */
+            action: "start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close";
+            /** @description record_outcome more_info_requested, start_drafting, reopen: what Amazon asked for in the next round */
+            amazonRequest?: string;
+            /** @description record_outcome: Amazon's reply */
+            amazonResponse?: string;
+            comment?: string;
+            /**
+             * Format: uuid
+             * @description client_approve by staff: the contact who approved
+             */
+            contactId?: string;
+            /** @description client_approve: the full name the contact typed */
+            fullName?: string;
+            /** @description client_approve by staff: how the approval arrived (email, phone...) */
+            note?: string;
+            /** @description record_outcome: reinstated | denied | more_info_requested */
+            outcome?: string;
+        };
+        UpdateCaseDto: {
+            asins?: string[];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** Format: date-time */
+            dueAt?: string;
+            externalId?: string | null;
+            /** @enum {string} */
+            marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
+            noticeText?: string;
+            title?: string;
+            /** @enum {string} */
+            violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        UpdateClientDto: {
+            archived?: boolean;
+            externalId?: string | null;
+            marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
+            name?: string;
+            notes?: string;
+            sellerId?: string | null;
+        };
+        UpdateContactDto: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+        };
         UpdateUserDto: {
             name?: string;
             /** @enum {string} */
             role?: "owner" | "admin" | "reviewer" | "writer" | "viewer";
+        };
+        UpdateWebhookDto: {
+            enabled?: boolean;
+            events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
+            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            url?: string;
+        };
+        UpsertClientDto: {
+            marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
+            name: string;
+            notes?: string;
+            sellerId?: string | null;
         };
         UserDto_Output: {
             createdAt: string;
@@ -436,6 +1920,32 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             }[];
             nextCursor: string[];
+        };
+        WebhookDto_Output: {
+            createdAt: string;
+            disabledReason: string[];
+            enabled: boolean;
+            events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
+            /** @description Since when every attempt failed; after 24 h the endpoint is disabled */
+            failingSince: string[];
+            /** Format: uuid */
+            id: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookListDto_Output: {
+            data: {
+                createdAt: string;
+                disabledReason: string | null;
+                enabled: boolean;
+                events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
+                /** @description Since when every attempt failed; after 24 h the endpoint is disabled */
+                failingSince: string | null;
+                /** Format: uuid */
+                id: string;
+                updatedAt: string;
+                url: string;
+            }[];
         };
     };
     responses: never;
@@ -735,6 +2245,1582 @@ export interface operations {
             };
         };
     };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                assigneeId?: string;
+                clientId?: string;
+                cursor?: string;
+                dueBefore?: string;
+                limit?: number;
+                order?: "asc" | "desc";
+                overdue?: "true" | "false";
+                q?: string;
+                sort?: "updatedAt" | "dueAt";
+                status?: string;
+                violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Content-Type and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommentsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                visibility?: "internal" | "shared";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_diff: {
+        parameters: {
+            query: {
+                against: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDiffDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PdfsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview PDF, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Queued or rendering */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfRenderDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_timeline: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEventPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PdfsController_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not ready yet: {status: queued|rendering|failed, ...} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfRenderDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such case, or nothing approved yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PdfsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PdfRenderDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description FORBIDDEN
+             *
+             *     FORBIDDEN: needs permission cases:write
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                includeArchived?: "true" | "false";
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedClientDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactLoginLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginLinkDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClientsController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertClientDto"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto_Output"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -761,6 +3847,510 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission me:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCasePageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTransitionResultDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_comments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCommentPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalCreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCommentDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not ready yet: {status: queued|rendering|failed, ...} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfRenderDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such case of yours, or nothing approved yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_requestChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalRequestChangesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTransitionResultDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_versionPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not ready yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["PdfRenderDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such case of yours, or that version was never approved */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalAuthController_loginLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginLinkRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginLinkAcceptedDto"];
+                };
+            };
+        };
+    };
+    PortalController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMeDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalAuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -908,6 +4498,329 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission users:manage */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeliveryDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@poa/config';
+import { TenantContext, type TenantTransaction } from '@poa/db';
+import type { CaseAction, CaseStatus } from '@poa/domain';
+import { emailJobId, QUEUES } from '@poa/jobs';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG } from '../core/tokens';
+import { OutboxService } from '../outbox/outbox.service';
+import { clientAnsweredEmail, reviewReminderEmail, reviewRequestEmail, type CaseMailFacts } from './email-texts';
+
+/** How long a draft may wait for the client before the reminder goes out. */
+export const REVIEW_REMINDER_DELAY_MS = 48 * 3600 * 1000;
+
+interface Recipient {
+  email: string;
+  name: string;
+}
+
+interface TransitionFacts {
+  caseId: string;
+  action: CaseAction;
+  to: CaseStatus;
+  comment?: string;
+  fullName?: string;
+}
+
+/**
+ * The emails a workflow move causes, written to the outbox inside the move's transaction (they go out only if it
+ * commits): the client's contacts when a draft awaits their review (plus a delayed reminder), and staff when the
+ * client approves or asks for changes.
+ */
+@Injectable()
+export class CaseNotificationsService {
+  constructor(
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async afterTransition(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
+    if (move.to === 'client_review') await this.askClientToReview(tx, move.caseId);
+    if (move.action === 'client_approve' || move.action === 'client_request_changes') await this.tellStaff(tx, move);
+  }
+
+  portalCaseUrl(caseId: string): string {
+    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/portal/cases/${caseId}`;
+  }
+
+  private async facts(tx: TenantTransaction, caseId: string): Promise<CaseMailFacts & { clientId: string; assigneeId: string | null }> {
+    const [row] = await tx.query<{ agency: string; reference: string; title: string; latest_version: number; client_id: string; assignee_id: string | null }>(
+      `SELECT t.name AS agency, c.reference, c.title, c.latest_version, c.client_id, c.assignee_id
+       FROM cases c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = $1`,
+      [caseId],
+    );
+    return { agencyName: row.agency, reference: row.reference, title: row.title, version: row.latest_version, clientId: row.client_id, assigneeId: row.assignee_id };
+  }
+
+  private async askClientToReview(tx: TenantTransaction, caseId: string): Promise<void> {
+    const facts = await this.facts(tx, caseId);
+    const contacts = await tx.query<Recipient>(`SELECT email, name FROM contacts WHERE client_id = $1 ORDER BY created_at, id`, [facts.clientId]);
+    const url = this.portalCaseUrl(caseId);
+    const notBefore = new Date(Date.now() + REVIEW_REMINDER_DELAY_MS).toISOString();
+    for (const contact of contacts) {
+      await this.send(tx, 'review', contact.email, reviewRequestEmail(facts, contact.name, url));
+      await this.send(tx, 'reminder', contact.email, reviewReminderEmail(facts, contact.name, url), {
+        notBefore,
+        onlyIf: { caseId, status: 'client_review', latestVersion: facts.version },
+      });
+    }
+  }
+
+  /** The case's assignee; without one, every active reviewer, admin and owner of the agency. */
+  private async tellStaff(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
+    const facts = await this.facts(tx, move.caseId);
+    const staff = facts.assigneeId
+      ? await tx.query<Recipient>(`SELECT email, name FROM users WHERE id = $1 AND status = 'active'`, [facts.assigneeId])
+      : [];
+    const recipients = staff.length
+      ? staff
+      : await tx.query<Recipient>(`SELECT email, name FROM users WHERE status = 'active' AND role IN ('reviewer', 'admin', 'owner') ORDER BY created_at, id`);
+    const actor = TenantContext.require().actor;
+    const email = clientAnsweredEmail(
+      facts,
+      { approved: move.action === 'client_approve', contactName: actor.kind === 'contact' ? actor.name : `${actor.name} (for the client)`, fullName: move.fullName, comment: move.comment },
+      `${this.config.PUBLIC_URL.replace(/\/$/, '')}/cases/${move.caseId}`,
+    );
+    for (const user of recipients) await this.send(tx, move.action === 'client_approve' ? 'approved' : 'changes', user.email, email);
+  }
+
+  private async send(tx: TenantTransaction, kind: string, to: string, email: { subject: string; text: string }, extra: { notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number } } = {}) {
+    await this.outbox.add(tx, QUEUES.email, emailJobId(kind, randomUUID()), { tenantId: tx.tenantId, to, subject: email.subject, text: email.text, ...extra });
+  }
+}

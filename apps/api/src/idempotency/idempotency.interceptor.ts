@@ -1,0 +1,102 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
+import { from, mergeMap, Observable, of } from 'rxjs';
+import type { Principal } from '../auth/permissions';
+import { AppError } from '../core/errors';
+import { REDIS } from '../core/tokens';
+
+/** How long a finished answer is replayed, and how long an unfinished request holds its key (a crashed replica's lock expires). */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+const IN_FLIGHT_TTL_SECONDS = 120;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+type Entry = { state: 'in_flight'; fingerprint: string } | { state: 'done'; fingerprint: string; status: number; body: unknown };
+
+/**
+ * `Idempotency-Key` on POST: the first request with a key (per principal: agency + user, API key or contact) runs,
+ * and its answer (any status but 5xx) is kept 24 h in Redis; the same key with the same method, path and body
+ * gets that answer again (header `Idempotent-Replayed: true`); with another body 422 IDEMPOTENCY_KEY_REUSED;
+ * while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. A 5xx or a dropped connection releases the key.
+ *
+ * Registered before the response serializer so a replay is sent as stored; the answer is captured at res.json,
+ * where both handler results and the error filter's bodies pass.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { user?: Principal }>();
+    const response = http.getResponse<Response>();
+    const given = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || given === undefined || !request.user) return next.handle();
+    const key = Array.isArray(given) ? given[0] : given;
+    if (!KEY_PATTERN.test(key)) {
+      throw AppError.validation([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
+    }
+    const principal = request.user;
+    const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${createHash('sha256').update(key).digest('hex')}`;
+    const fingerprint = createHash('sha256')
+      .update(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+
+    return from(this.begin(redisKey, fingerprint)).pipe(
+      mergeMap((existing) => {
+        if (existing) return this.replay(existing, fingerprint, response);
+        this.captureAnswer(redisKey, fingerprint, response);
+        return next.handle();
+      }),
+    );
+  }
+
+  /** Takes the key (null) or returns what holds it. */
+  private async begin(redisKey: string, fingerprint: string): Promise<Entry | null> {
+    try {
+      const taken = await this.redis.set(redisKey, JSON.stringify({ state: 'in_flight', fingerprint } satisfies Entry), 'EX', IN_FLIGHT_TTL_SECONDS, 'NX');
+      if (taken === 'OK') return null;
+      const raw = await this.redis.get(redisKey);
+      // Expired between the two calls: the caller may try again at once.
+      if (!raw) throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key just finished; retry');
+      return JSON.parse(raw) as Entry;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('SERVICE_UNAVAILABLE', 'Idempotency keys cannot be checked right now; retry later', undefined, { 'Retry-After': '5' });
+    }
+  }
+
+  private replay(existing: Entry, fingerprint: string, response: Response): Observable<unknown> {
+    if (existing.fingerprint !== fingerprint) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+    }
+    if (existing.state === 'in_flight') {
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', undefined, { 'Retry-After': '1' });
+    }
+    response.status(existing.status);
+    response.setHeader('Idempotent-Replayed', 'true');
+    return of(existing.body);
+  }
+
+  /** Stores the answer once it is sent; releases the key on a 5xx or when the client goes away before the end. */
+  private captureAnswer(redisKey: string, fingerprint: string, response: Response): void {
+    let body: unknown = null;
+    const json = response.json.bind(response);
+    response.json = (value: unknown) => {
+      body = value;
+      return json(value);
+    };
+    let settled = false;
+    response.once('finish', () => {
+      settled = true;
+      const status = response.statusCode;
+      const release = status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify({ state: 'done', fingerprint, status, body } satisfies Entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
+      release.catch(() => undefined);
+    });
+    response.once('close', () => {
+      if (!settled) this.redis.del(redisKey).catch(() => undefined);
+    });
+  }
+}

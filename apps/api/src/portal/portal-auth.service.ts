@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AppConfig } from '@poa/config';
+import { TenantDb, type TenantTransaction } from '@poa/db';
+import { emailJobId, QUEUES } from '@poa/jobs';
+import { randomUUID } from 'node:crypto';
+import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from '../auth/tokens.service';
+import { AppError } from '../core/errors';
+import { APP_CONFIG } from '../core/tokens';
+import { loginLinkEmail } from '../email/email-texts';
+import { OutboxService } from '../outbox/outbox.service';
+import { LoginLinkRateLimit } from './login-link-rate-limit';
+
+export const LOGIN_LINK_TTL_MINUTES = 15;
+
+interface ContactRow {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  name: string;
+  email: string;
+}
+
+/** A link token that cannot be used: one answer for forged, unknown, expired and used tokens (400 on the field token). */
+const unusableToken = () => AppError.validation([{ field: 'token', message: 'This log-in link is invalid, expired or already used: ask for a new one' }]);
+
+/** Password-less log-in of a client's contacts: one-time links (15 minutes) exchanged for a portal session. */
+@Injectable()
+export class PortalAuthService {
+  private readonly logger = new Logger(PortalAuthService.name);
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly outbox: OutboxService,
+    private readonly tokens: TokensService,
+    private readonly rateLimit: LoginLinkRateLimit,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Emails a link to every contact with this address (the same person may be a contact of several clients or
+   * agencies: each gets its own link, scoped to that client). Unknown addresses get nothing, with the same answer.
+   */
+  async emailLoginLinks(email: string): Promise<void> {
+    if (!(await this.rateLimit.allow(email))) {
+      this.logger.warn('Portal log-in link rate limit reached for an address');
+      return;
+    }
+    const contacts = await this.db.systemTransaction({ 'app.login_email': email }, (tx) =>
+      tx.query<ContactRow>(`SELECT id, tenant_id, client_id, name, email FROM contacts WHERE email = $1`, [email]),
+    );
+    for (const contact of contacts) {
+      await this.db.transaction(
+        async (tx) => {
+          const [target] = await tx.query<{ agency: string }>(
+            `SELECT t.name AS agency FROM clients cl JOIN tenants t ON t.id = cl.tenant_id WHERE cl.id = $1 AND cl.archived_at IS NULL`,
+            [contact.client_id],
+          );
+          if (!target) return;
+          const link = await this.issue(tx, contact.tenant_id, contact.id);
+          const message = loginLinkEmail(target.agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
+          await this.outbox.add(tx, QUEUES.email, emailJobId('login', randomUUID()), { tenantId: contact.tenant_id, to: contact.email, ...message });
+        },
+        { tenantId: contact.tenant_id },
+      );
+    }
+  }
+
+  /** Staff create a link to share themselves (the current tenant). */
+  async linkForContact(clientId: string, contactId: string) {
+    return this.db.transaction(async (tx) => {
+      const [contact] = await tx.query<{ id: string }>(`SELECT id FROM contacts WHERE id = $1 AND client_id = $2`, [contactId, clientId]);
+      if (!contact) throw AppError.notFound('Contact');
+      return this.issue(tx, tx.tenantId, contact.id);
+    });
+  }
+
+  /** Exchanges a link token once: the row is locked and marked used in the same transaction that checks it. */
+  async exchange(token: string) {
+    const parsed = parseOpaqueToken(token);
+    if (!parsed) throw unusableToken();
+    const session = await this.db.transaction(
+      async (tx) => {
+        const [row] = await tx.query<{ contact_id: string; token_hash: string; usable: boolean }>(
+          `SELECT contact_id, token_hash, (used_at IS NULL AND expires_at > now()) AS usable FROM portal_login_tokens WHERE id = $1 FOR UPDATE`,
+          [parsed.rowId],
+        );
+        if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || !row.usable) return null;
+        await tx.query(`UPDATE portal_login_tokens SET used_at = now() WHERE id = $1`, [parsed.rowId]);
+        const [found] = await tx.query<{ id: string; name: string; email: string; client_id: string; client_name: string }>(
+          `SELECT ct.id, ct.name, ct.email, ct.client_id, cl.name AS client_name
+           FROM contacts ct JOIN clients cl ON cl.id = ct.client_id WHERE ct.id = $1 AND cl.archived_at IS NULL`,
+          [row.contact_id],
+        );
+        return found ?? null;
+      },
+      { tenantId: parsed.tenantId },
+    );
+    if (!session) throw unusableToken();
+    return {
+      accessToken: this.tokens.portalToken({ sub: session.id, tid: parsed.tenantId, cid: session.client_id }),
+      contact: { id: session.id, name: session.name, email: session.email },
+      client: { id: session.client_id, name: session.client_name },
+    };
+  }
+
+  private async issue(tx: TenantTransaction, tenantId: string, contactId: string) {
+    const rowId = randomUUID();
+    const { token, hash } = newOpaqueToken(tenantId, rowId);
+    const [row] = await tx.query<{ expires_at: Date }>(
+      `INSERT INTO portal_login_tokens (id, tenant_id, contact_id, token_hash, expires_at)
+       VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, now() + make_interval(mins => $4)) RETURNING expires_at`,
+      [rowId, contactId, hash, LOGIN_LINK_TTL_MINUTES],
+    );
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/portal/login?token=${encodeURIComponent(token)}`;
+    return { url, token, expiresAt: new Date(row.expires_at).toISOString() };
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
+import { Can } from '../auth/access.decorators';
+import { ApiErrors } from '../cases/api-errors';
+import { PdfRenderDto, sendPdf } from '../pdfs/pdfs.controller';
+import { PdfsService } from '../pdfs/pdfs.service';
+import {
+  PortalApproveDto,
+  PortalCaseDto,
+  PortalCaseListQueryDto,
+  PortalCaseParams,
+  PortalCasePageDto,
+  PortalCommentDto,
+  PortalCommentListQueryDto,
+  PortalCommentPageDto,
+  PortalCreateCommentDto,
+  PortalMeDto,
+  PortalRequestChangesDto,
+  PortalTransitionResultDto,
+  PortalVersionParams,
+} from './portal.schemas';
+import { PortalService } from './portal.service';
+
+/** The client portal API: portal access tokens only (POST /portal/session); another client's or agency's case is 404. */
+@ApiTags('portal')
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly pdfs: PdfsService,
+  ) {}
+
+  @Get('me')
+  @Can('portal')
+  @ApiOperation({ summary: 'The logged-in contact, their client and the agency’s branding' })
+  @ZodResponse({ status: 200, type: PortalMeDto })
+  me() {
+    return this.portal.me();
+  }
+
+  @Get('cases')
+  @Can('portal')
+  @ApiOperation({ summary: 'Your cases in client review or later (and any with an approved version), most recently changed first' })
+  @ApiErrors('VALIDATION_FAILED')
+  @ZodResponse({ status: 200, type: PortalCasePageDto })
+  list(@Query() query: PortalCaseListQueryDto) {
+    return this.portal.list(query);
+  }
+
+  @Get('cases/:id')
+  @Can('portal')
+  @ApiOperation({ summary: 'One case: the draft under review (or the approved one) laid out as the PDF, approval proof, PDF status, approved versions' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: PortalCaseDto })
+  get(@Param() params: PortalCaseParams) {
+    return this.portal.get(params.id);
+  }
+
+  @Get('cases/:id/comments')
+  @Can('portal')
+  @ApiOperation({ summary: 'Shared comments of the case, oldest first (internal notes of the agency never appear)' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: PortalCommentPageDto })
+  comments(@Param() params: PortalCaseParams, @Query() query: PortalCommentListQueryDto) {
+    return this.portal.listComments(params.id, query);
+  }
+
+  @Post('cases/:id/comments')
+  @Can('portal')
+  @ApiOperation({ summary: 'Add a comment; the agency sees it (it is shared)' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 201, type: PortalCommentDto })
+  addComment(@Param() params: PortalCaseParams, @Body() body: PortalCreateCommentDto) {
+    return this.portal.addComment(params.id, body);
+  }
+
+  @Post('cases/:id/approve')
+  @HttpCode(200)
+  @Can('portal')
+  @ApiOperation({ summary: 'Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered.' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'VERSION_CONFLICT', 'INVALID_TRANSITION')
+  @ZodResponse({ status: 200, type: PortalTransitionResultDto })
+  approve(@Param() params: PortalCaseParams, @Body() body: PortalApproveDto) {
+    return this.portal.approve(params.id, body);
+  }
+
+  @Post('cases/:id/request-changes')
+  @HttpCode(200)
+  @Can('portal')
+  @ApiOperation({ summary: 'Send the draft back with a comment (required; shared with the agency)' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'INVALID_TRANSITION')
+  @ZodResponse({ status: 200, type: PortalTransitionResultDto })
+  requestChanges(@Param() params: PortalCaseParams, @Body() body: PortalRequestChangesDto) {
+    return this.portal.requestChanges(params.id, body.comment);
+  }
+
+  @Get('cases/:id/pdf')
+  @Can('portal')
+  @ApiOperation({ summary: 'The approved POA as a PDF, or 202 with the render status while it is rendered' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF, with an ETag' })
+  @ApiAcceptedResponse({ description: 'Not ready yet: {status: queued|rendering|failed, ...}', type: PdfRenderDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or nothing approved yet' })
+  async pdf(@Param() params: PortalCaseParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.pdfs.approved(params.id, this.portal.clientId()), req, res);
+  }
+
+  @Get('cases/:id/versions/:version/pdf')
+  @Can('portal')
+  @ApiOperation({ summary: 'The final PDF of an earlier approved version, or 202 with its render status' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF, with an ETag' })
+  @ApiAcceptedResponse({ description: 'Not ready yet', type: PdfRenderDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or that version was never approved' })
+  async versionPdf(@Param() params: PortalVersionParams, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.portal.versionPdf(params.id, params.version), req, res);
+  }
+}

@@ -1,0 +1,128 @@
+import { CASE_STATUSES } from '@poa/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { listQuerySchema, pageSchema } from '../common/pagination';
+import { email, uuidParam } from '../common/schemas';
+
+// Log-in
+export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email })) {}
+export class LoginLinkAcceptedDto extends createZodDto(z.object({ message: z.string() })) {}
+export class StaffLoginLinkDto extends createZodDto(
+  z.object({
+    url: z.string().describe('PUBLIC_URL/portal/login?token=...: share it with the contact; it works once'),
+    token: z.string(),
+    expiresAt: z.string(),
+  }),
+) {}
+export class PortalSessionRequestDto extends createZodDto(z.strictObject({ token: z.string().min(1).max(500) })) {}
+
+const portalContactSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+const portalClientSchema = z.object({ id: z.uuid(), name: z.string() });
+const agencySchema = z.object({
+  name: z.string(),
+  branding: z.object({ primaryColor: z.string(), logoDataUri: z.string().nullable() }),
+});
+
+export class PortalSessionDto extends createZodDto(z.object({ accessToken: z.string(), contact: portalContactSchema, client: portalClientSchema })) {}
+export class PortalMeDto extends createZodDto(z.object({ contact: portalContactSchema, client: portalClientSchema, agency: agencySchema })) {}
+
+// Cases
+export const PORTAL_VISIBLE_STATUSES = ['client_review', 'approved', 'submitted', 'reinstated', 'denied', 'more_info_requested', 'closed'] as const;
+
+const portalCaseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  violationType: z.string(),
+  marketplace: z.string(),
+  dueAt: z.string(),
+  latestVersion: z.number().int(),
+  approvedVersion: z.number().int().nullable(),
+  awaitingReview: z.boolean().describe('A draft waits for your approval'),
+  updatedAt: z.string(),
+});
+export class PortalCasePageDto extends createZodDto(pageSchema(portalCaseSummarySchema)) {}
+export class PortalCaseListQueryDto extends createZodDto(listQuerySchema) {}
+
+const draftSchema = z.object({
+  version: z.number().int(),
+  state: z.enum(['under_review', 'approved']).describe('under_review: awaiting your answer; approved: the version you approved'),
+  createdAt: z.string(),
+  summary: z.string(),
+  rootCauses: z.array(z.object({ text: z.string() })),
+  correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable() })),
+  preventiveMeasures: z.array(z.object({ text: z.string(), owner: z.string(), startDate: z.string().nullable(), frequency: z.string() })),
+  supportingDocuments: z.array(z.object({ description: z.string(), fileName: z.string().nullable() })),
+});
+
+const portalApprovalSchema = z.object({
+  version: z.number().int(),
+  fullName: z.string().describe('The name typed as the signature'),
+  contactName: z.string(),
+  contactEmail: z.string(),
+  approvedAt: z.string(),
+  contentSha256: z.string().describe('SHA-256 of the approved content'),
+});
+
+const portalPdfSchema = z.object({
+  version: z.number().int(),
+  status: z.enum(['queued', 'rendering', 'ready', 'failed']),
+  pageCount: z.number().int().nullable(),
+  size: z.number().int().nullable(),
+  readyAt: z.string().nullable(),
+});
+
+const approvedVersionSchema = z.object({
+  version: z.number().int(),
+  approvedAt: z.string(),
+  fullName: z.string(),
+  pdf: portalPdfSchema.nullable(),
+});
+
+export const portalCaseDetailSchema = portalCaseSummarySchema.extend({
+  asins: z.array(z.string()),
+  noticeText: z.string().describe("Amazon's notice, as the client forwarded it"),
+  noticeReceivedAt: z.string(),
+  client: portalClientSchema,
+  agency: agencySchema,
+  draft: draftSchema.nullable().describe('The version under review, or else the latest approved one'),
+  approval: portalApprovalSchema.nullable().describe('Proof of approval of the approved version'),
+  pdf: portalPdfSchema.nullable().describe('The final PDF of the approved version'),
+  approvedVersions: z.array(approvedVersionSchema).describe('Every approved version, newest first, with its PDF'),
+  availableActions: z.array(z.enum(['approve', 'request_changes'])),
+});
+export class PortalCaseDto extends createZodDto(portalCaseDetailSchema) {}
+
+export class PortalApproveDto extends createZodDto(
+  z.strictObject({
+    version: z.number().int().min(1).describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
+    fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
+  }),
+) {}
+export class PortalRequestChangesDto extends createZodDto(z.strictObject({ comment: z.string().trim().min(1, 'tell us what to change').max(20_000) })) {}
+export class PortalTransitionResultDto extends createZodDto(z.object({ id: z.uuid(), reference: z.string(), status: z.enum(CASE_STATUSES) })) {}
+
+// Comments (shared only)
+export const portalCommentSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  body: z.string(),
+  version: z.number().int().nullable(),
+  author: z.object({ type: z.enum(['staff', 'contact']), name: z.string() }),
+  createdAt: z.string(),
+});
+export class PortalCommentDto extends createZodDto(portalCommentSchema) {}
+export class PortalCommentPageDto extends createZodDto(pageSchema(portalCommentSchema)) {}
+export class PortalCommentListQueryDto extends createZodDto(listQuerySchema) {}
+export class PortalCreateCommentDto extends createZodDto(
+  z.strictObject({
+    body: z.string().trim().min(1).max(20_000),
+    parentId: uuidParam.optional().describe('Reply to a comment of this case'),
+    version: z.number().int().min(1).optional().describe('The draft version the comment is about'),
+  }),
+) {}
+
+export class PortalCaseParams extends createZodDto(z.strictObject({ id: uuidParam })) {}
+export class PortalVersionParams extends createZodDto(z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) })) {}
+export class ContactLinkParams extends createZodDto(z.strictObject({ id: uuidParam, contactId: uuidParam })) {}

@@ -1,0 +1,65 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useSessionContext } from '../auth/session';
+import { Loading } from '../ui/states';
+import { Layout } from './Layout';
+
+const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
+const SignupPage = lazy(() => import('../pages/auth/SignupPage'));
+const AcceptInvitePage = lazy(() => import('../pages/auth/AcceptInvitePage'));
+const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
+const NewCasePage = lazy(() => import('../pages/cases/NewCasePage'));
+const CasePage = lazy(() => import('../pages/cases/CasePage'));
+const ClientsPage = lazy(() => import('../pages/clients/ClientsPage'));
+const ClientPage = lazy(() => import('../pages/clients/ClientPage'));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login" element={<AnonymousOnly><LoginPage /></AnonymousOnly>} />
+        <Route path="/signup" element={<AnonymousOnly><SignupPage /></AnonymousOnly>} />
+        <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route element={<RequireSession><Layout /></RequireSession>}>
+          <Route index element={<Navigate to="/cases" replace />} />
+          <Route path="/cases" element={<CasesPage />} />
+          <Route path="/cases/new" element={<NewCasePage />} />
+          <Route path="/cases/:id" element={<CasePage />} />
+          <Route path="/clients" element={<ClientsPage />} />
+          <Route path="/clients/:id" element={<ClientPage />} />
+          <Route path="/settings/*" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSessionContext();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading label="Signing you in…" />;
+  if (state.status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function AnonymousOnly({ children }: { children: ReactNode }) {
+  const { state } = useSessionContext();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'authenticated') {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from ?? '/cases'} replace />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p className="muted">The address does not match any page.</p>
+    </section>
+  );
+}

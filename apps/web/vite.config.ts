@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@poa/sdk': fromRoot('libs/sdk/src/index.ts'),
+      '@poa/domain': fromRoot('libs/domain/src/index.ts'),
+    },
+  },
+  build: {
+    outDir: fromRoot('dist/apps/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), portal: fileURLToPath(new URL('portal.html', import.meta.url)) },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});

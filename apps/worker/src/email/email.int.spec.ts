@@ -1,0 +1,83 @@
+import { loadConfig } from '@poa/config';
+import { createDataSource, TenantDb } from '@poa/db';
+import { QUEUES, type EmailJob } from '@poa/jobs';
+import { ensureRedis, freePort } from '@poa/services';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the integration tier's shared setup, as in worker.int.spec.ts
+import { integrationEnv } from '../../../../tests/setup/integration-env';
+import { seedApprovedCase, waitFor } from '../../test/fixtures';
+import { EmailProcessor } from './email.processor';
+import { mailDir } from './mail-sender';
+
+describe('email processor: BullMQ queue to .eml files, delayed reminders', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'poa-mail-'));
+  let redis: Awaited<ReturnType<typeof ensureRedis>>;
+  let queue: Queue<EmailJob>;
+  let queueConnection: Redis;
+  let processor: EmailProcessor;
+  let db: TenantDb;
+  let closeDb: () => Promise<void>;
+  let seeded: Awaited<ReturnType<typeof seedApprovedCase>>;
+
+  const emlFiles = () => (existsSync(mailDir({ DATA_DIR: dataDir })) ? readdirSync(mailDir({ DATA_DIR: dataDir })).filter((f) => f.endsWith('.eml')) : []);
+  const emlFor = (jobId: string) => emlFiles().find((f) => f.endsWith(`${jobId}.eml`));
+
+  beforeAll(async () => {
+    const env = await integrationEnv();
+    // A Redis of our own: no other test's worker takes these jobs.
+    redis = await ensureRedis({ port: await freePort(), dataDir, log: () => undefined });
+    const dataSource = await createDataSource({ url: env.appUrl, poolSize: 2 }).initialize();
+    db = new TenantDb(dataSource);
+    closeDb = () => dataSource.destroy();
+    seeded = await seedApprovedCase(db);
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: env.appUrl, REDIS_URL: redis.url, DATA_DIR: dataDir, MAIL_FROM: 'Desk <mail@desk.test>' });
+    processor = new EmailProcessor(db, config);
+    processor.onApplicationBootstrap();
+    queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    queue = new Queue<EmailJob>(QUEUES.email, { connection: queueConnection });
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    queueConnection?.disconnect();
+    await processor?.onApplicationShutdown();
+    await closeDb?.();
+    await redis?.stop();
+  });
+
+  const job = (extra: Partial<EmailJob> = {}): EmailJob => ({ tenantId: seeded.tenantId, to: 'clara@example.test', subject: 'Hello from the queue', text: 'Line one\n\nVisit https://desk.test/portal', ...extra });
+
+  it('writes a queued email as an .eml with a text part and the branded HTML part', async () => {
+    await queue.add(QUEUES.email, job(), { jobId: 'email-now-1' });
+    const file = await waitFor(async () => emlFor('email-now-1'), 15_000, 'the .eml file');
+    const eml = readFileSync(join(mailDir({ DATA_DIR: dataDir }), file), 'utf8');
+    expect(eml).toMatch(/^To: clara@example\.test$/m);
+    expect(eml).toMatch(/^Subject: Hello from the queue$/m);
+    expect(eml).toMatch(/^From: Worker Test Agency <mail@desk\.test>$/m);
+    expect(eml).toMatch(/Content-Type: text\/plain/);
+    expect(eml).toMatch(/Content-Type: text\/html/);
+    const html = eml.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(html).toContain('data-agency-color="#1f4e79">Worker Test Agency</td>');
+    expect(html).toContain('<a href="https://desk.test/portal">');
+  });
+
+  it('holds a reminder in the delayed set until notBefore, then sends it only while the case is unchanged', async () => {
+    const notBefore = new Date(Date.now() + 2500).toISOString();
+    await queue.add(QUEUES.email, job({ subject: 'Reminder due', notBefore, onlyIf: { caseId: seeded.caseId, status: 'approved', latestVersion: 1 } }), { jobId: 'email-reminder-due' });
+    await queue.add(QUEUES.email, job({ subject: 'Reminder stale', notBefore, onlyIf: { caseId: seeded.caseId, status: 'client_review', latestVersion: 1 } }), { jobId: 'email-reminder-stale' });
+    await waitFor(async () => (await queue.getJob('email-reminder-due'))?.isDelayed(), 5_000, 'the reminder to be delayed');
+    expect(emlFor('email-reminder-due')).toBeUndefined();
+    await waitFor(async () => emlFor('email-reminder-due'), 15_000, 'the reminder .eml');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(notBefore));
+    const stale = await waitFor(async () => {
+      const j = await queue.getJob('email-reminder-stale');
+      return (await j?.isCompleted()) ? j : null;
+    }, 15_000, 'the stale reminder to complete');
+    expect(stale.returnvalue).toMatchObject({ sent: false });
+    expect(emlFor('email-reminder-stale')).toBeUndefined();
+  });
+});

@@ -1,0 +1,41 @@
+import { addressRefusal, vetWebhookTarget } from './webhook-target';
+
+const resolvesTo = (...addresses: string[]) => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+
+describe('webhook targets', () => {
+  it.each(['10.0.0.1', '172.16.5.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', 'fc00::1', 'fd00:ec2::254', 'fe80::1', '::', 'ff02::1', '::ffff:10.0.0.1', '::ffff:a9fe:a9fe'])(
+    'refuses %s whatever the loopback setting',
+    (address) => {
+      expect(addressRefusal(address, true)).not.toBeNull();
+      expect(addressRefusal(address, false)).not.toBeNull();
+    },
+  );
+
+  it.each(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1'])('allows loopback %s only when the setting does', (address) => {
+    expect(addressRefusal(address, false)).toMatch(/loopback/);
+    expect(addressRefusal(address, true)).toBeNull();
+  });
+
+  it('allows public addresses', () => {
+    expect(addressRefusal('93.184.215.14', false)).toBeNull();
+    expect(addressRefusal('2606:2800:21f:cb07:6820:80da:af6b:8b2c', false)).toBeNull();
+  });
+
+  it('checks every address a name resolves to', async () => {
+    await expect(vetWebhookTarget('https://crm.example.com/hook', { allowLoopback: false, resolve: resolvesTo('93.184.215.14', '10.1.2.3') })).rejects.toThrow(
+      /crm.example.com resolves to 10.1.2.3/,
+    );
+    const ok = await vetWebhookTarget('https://crm.example.com/hook', { allowLoopback: false, resolve: resolvesTo('93.184.215.14') });
+    expect(ok).toMatchObject({ address: '93.184.215.14', family: 4 });
+  });
+
+  it('refuses other schemes, credentials, metadata host names and names that do not resolve', async () => {
+    const opts = { allowLoopback: true, resolve: resolvesTo('93.184.215.14') };
+    await expect(vetWebhookTarget('ftp://crm.example.com/', opts)).rejects.toThrow(/https or http/);
+    await expect(vetWebhookTarget('not a url', opts)).rejects.toThrow(/absolute/);
+    await expect(vetWebhookTarget('https://user:pw@crm.example.com/', opts)).rejects.toThrow(/credentials/);
+    await expect(vetWebhookTarget('http://metadata.google.internal/computeMetadata/v1/', opts)).rejects.toThrow(/metadata/);
+    await expect(vetWebhookTarget('https://nowhere.example/', { allowLoopback: true, resolve: async () => [] })).rejects.toThrow(/does not resolve/);
+    await expect(vetWebhookTarget('http://[::ffff:169.254.169.254]/', opts)).rejects.toThrow(/private|link-local/);
+  });
+});

@@ -1,0 +1,154 @@
+/// <reference lib="dom" />
+/**
+ * The client portal in headless Chromium at 375 px against the running product (API + worker + built web):
+ * staff send a draft (over the API) and make a log-in link; the contact opens it, reads the draft and asks for
+ * changes; staff send version 2; the contact approves it by typing their name (keyboard only); the PDF appears
+ * and downloads; a 375 px screenshot is saved.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
+const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
+const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
+
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
+  return value;
+}
+
+jest.setTimeout(180_000);
+
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const byLabel = (label: string) => `::-p-aria([name="${label}"])`;
+const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
+
+async function api<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route} -> ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const draft = (baseVersion: number, summary: string) => ({
+  baseVersion,
+  summary,
+  rootCauses: [{ text: 'We bought 200 units from a liquidation lot without invoices from the brand.' }],
+  correctiveActions: [{ text: 'We removed the 34 remaining units from sale on 2026-11-21.', completedAt: '2026-11-21' }],
+  preventiveMeasures: [{ text: 'Every supplier is verified against the brand registry before a purchase.', owner: 'Head of sourcing', startDate: '2026-11-22', frequency: 'every purchase order' }],
+  supportingDocuments: [],
+});
+
+const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
+
+async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+}
+
+let browser: Browser;
+let page: Page;
+let staff: string;
+let caseId: string;
+let loginUrl: string;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  const signup = await api<{ accessToken: string }>('POST', '/api/v1/auth/signup', { agencyName: `Portal Agency ${run}`, name: 'Sue Staff', email: `staff-${run}@e2e.test`, password: 'correct horse battery' });
+  staff = signup.accessToken;
+  const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'Mobile Seller Ltd', sellerId: 'A1MOBILE', marketplaces: ['US'] }, staff);
+  const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.id}/contacts`, { name: 'Mo Bile', email: `mo-${run}@seller.test` }, staff);
+  const created = await api<{ id: string }>(
+    'POST',
+    '/api/v1/cases',
+    { clientId: client.id, title: 'Listing removed: authenticity', violationType: 'product_authenticity', marketplace: 'US', asins: ['B00TEST001'], noticeReceivedAt: new Date().toISOString() },
+    staff,
+  );
+  caseId = created.id;
+  await api('POST', `/api/v1/cases/${caseId}/drafts`, draft(0, 'First summary of our plan.'), staff);
+  for (const action of ['start_drafting', 'submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
+  const link = await api<{ url: string; token: string }>('POST', `/api/v1/clients/${client.id}/contacts/${contact.id}/login-links`, {}, staff);
+  expect(link.url).toMatch(/\/portal\/login\?token=/);
+  loginUrl = `${baseUrl}/portal/login?token=${encodeURIComponent(link.token)}`;
+
+  browser = await puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage();
+  await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('the contact logs in with the link, reads the draft and asks for changes', async () => {
+  await page.goto(loginUrl);
+  await page.waitForFunction(() => location.pathname === '/portal');
+  const caseLink = await page.waitForSelector('.case-list a');
+  expect(await caseLink!.evaluate((a) => a.textContent)).toContain('Listing removed: authenticity');
+  await caseLink!.click();
+  await waitForText(page, 'First summary of our plan.');
+  const text = await bodyText(page);
+  for (const heading of ['Root causes', 'Corrective actions taken', 'Preventive measures', 'Awaiting your review', `Portal Agency ${run}`]) expect(text).toContain(heading);
+
+  // An empty request is refused with an announced error.
+  await page.click(button('Send change request'));
+  const alert = await page.waitForSelector('[role="alert"]');
+  expect(await alert!.evaluate((el) => el.textContent)).toContain('Tell us what to change');
+
+  await page.type(byLabel('What should change?'), 'Please name the supplier in the first root cause.');
+  await page.click(button('Send change request'));
+  await waitForText(page, 'we will send you a new version');
+  // The link worked once: opening it again is refused.
+  const again = await browser.newPage();
+  await again.goto(loginUrl);
+  await again.waitForFunction(() => document.body.innerText.includes('invalid, expired or already used'));
+  await again.close();
+});
+
+it('the contact approves version 2 with the keyboard, and downloads the PDF', async () => {
+  await api('POST', `/api/v1/cases/${caseId}/drafts`, draft(1, 'Second summary, naming Acme Wholesale.'), staff);
+  for (const action of ['submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
+
+  await page.goto(`${baseUrl}/portal/cases/${caseId}`);
+  await waitForText(page, 'Second summary, naming Acme Wholesale.');
+  await waitForText(page, 'Please name the supplier in the first root cause.');
+
+  // Keyboard only: focus the name field, type, Tab to the checkbox, Space, Tab to the button, Enter.
+  await page.focus('#approve-name');
+  await page.keyboard.type('Mo Q. Bile');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await waitForText(page, 'version 2 is approved');
+  await waitForText(page, 'approved by Mo Q. Bile');
+
+  const download = await page.waitForSelector(button('Download PDF (version 2)'), { timeout: 90_000 });
+  const downloads = mkdtempSync(path.join(artifactsDir, 'portal-download-'));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  await download!.click();
+  const deadline = Date.now() + 20_000;
+  let file: string | undefined;
+  while (!file && Date.now() < deadline) {
+    file = existsSync(downloads) ? readdirSync(downloads).find((f) => f.endsWith('.pdf')) : undefined;
+    if (!file) await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(file).toMatch(/-v2\.pdf$/);
+  expect(readFileSync(path.join(downloads, file!)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+  // Mobile first: nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.screenshot({ path: path.join(artifactsDir, 'portal-375.png'), fullPage: true });
+  expect(existsSync(path.join(artifactsDir, 'portal-375.png'))).toBe(true);
+});
