@@ -13,7 +13,7 @@ import { AuthController, LoginRateLimitGuard, MeController } from './auth.contro
 import { AuthService } from './auth.service';
 import { LoginRateLimit } from './login-rate-limit';
 import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './strategies';
-import { TokensService } from './tokens.service';
+import { jwtKey, TokensService } from './tokens.service';
 
 /** Agencies, staff, sessions, API keys and the audit trail. */
 @Global()
@@ -22,7 +22,7 @@ import { TokensService } from './tokens.service';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (config: AppConfig) => ({ secret: jwtKey(config.JWT_SECRET), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController, MeController, UsersController, ApiKeysController, AuditController],

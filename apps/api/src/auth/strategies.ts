@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../core/tokens';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuthService } from './auth.service';
 import type { Principal } from './permissions';
-import { JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
+import { jwtKey, JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
 
 /** Log-in with email and password. A wrong password and an unknown email fail the same way. */
 @Injectable()
@@ -34,7 +34,7 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET,
+      secretOrKey: jwtKey(config.JWT_SECRET),
       algorithms: [JWT_ALGORITHM],
       audience: STAFF_AUDIENCE,
       issuer: JWT_ISSUER,
@@ -61,7 +61,7 @@ export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET,
+      secretOrKey: jwtKey(config.JWT_SECRET),
       algorithms: [JWT_ALGORITHM],
       audience: PORTAL_AUDIENCE,
       issuer: JWT_ISSUER,
