@@ -878,7 +878,7 @@ export interface components {
                 revokedAt: string | null;
                 scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         AttachmentDto_Output: {
             contentType: string;
@@ -924,7 +924,7 @@ export interface components {
                 targetType: string | null;
                 type: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CaseDto_Output: {
             /** @description Proof of the client approval of the approved version */
@@ -970,7 +970,7 @@ export interface components {
             };
             createdAt: string;
             dueAt: string;
-            externalId: string[];
+            externalId: string | null;
             /** Format: uuid */
             id: string;
             latestVersion: number;
@@ -1024,7 +1024,7 @@ export interface components {
                 id: string;
                 type: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CasePageDto_Output: {
             data: {
@@ -1057,34 +1057,34 @@ export interface components {
                 updatedAt: string;
                 violationType: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
         };
         ClientDto: {
-            archivedAt: string[];
+            archivedAt: string | null;
             createdAt: string;
-            externalId: string[];
+            externalId: string | null;
             /** Format: uuid */
             id: string;
             marketplaces: string[];
             name: string;
             notes: string;
-            sellerId: string[];
+            sellerId: string | null;
             updatedAt: string;
         };
         ClientDto_Output: {
-            archivedAt: string[];
+            archivedAt: string | null;
             createdAt: string;
-            externalId: string[];
+            externalId: string | null;
             /** Format: uuid */
             id: string;
             marketplaces: string[];
             name: string;
             notes: string;
-            sellerId: string[];
+            sellerId: string | null;
             updatedAt: string;
         };
         ClientPageDto_Output: {
@@ -1100,7 +1100,7 @@ export interface components {
                 sellerId: string | null;
                 updatedAt: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         CommentDto_Output: {
             author: {
@@ -1114,7 +1114,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             parentId: string | null;
-            section: string[];
+            section: string | null;
             version: number | null;
             /** @enum {string} */
             visibility: "internal" | "shared";
@@ -1137,7 +1137,7 @@ export interface components {
                 /** @enum {string} */
                 visibility: "internal" | "shared";
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         ContactDto_Output: {
             /** Format: uuid */
@@ -1220,10 +1220,10 @@ export interface components {
             id: string;
             /** @description Shown this once; only a hash is stored */
             key: string;
-            lastUsedAt: string[];
+            lastUsedAt: string | null;
             name: string;
             prefix: string;
-            revokedAt: string[];
+            revokedAt: string | null;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
         CreateDraftDto: {
@@ -1267,11 +1267,11 @@ export interface components {
         };
         CreatedWebhookDto_Output: {
             createdAt: string;
-            disabledReason: string[];
+            disabledReason: string | null;
             enabled: boolean;
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description Since when every attempt failed; after 24 h the endpoint is disabled */
-            failingSince: string[];
+            failingSince: string | null;
             /** Format: uuid */
             id: string;
             /** @description whsec_...: signs every delivery (X-PoaDesk-Signature); shown in this answer only */
@@ -1315,7 +1315,7 @@ export interface components {
                 /** Format: uuid */
                 webhookId: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         DraftDiffDto_Output: {
             correctiveActions: {
@@ -1551,27 +1551,27 @@ export interface components {
             };
         };
         PdfRenderDto: {
-            error: string[];
+            error: string | null;
             /** @enum {string} */
             kind: "final" | "preview";
-            pageCount: number[];
-            readyAt: string[];
-            renderMs: number[];
-            sha256: string[];
-            size: number[];
+            pageCount: number | null;
+            readyAt: string | null;
+            renderMs: number | null;
+            sha256: string | null;
+            size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
             version: number;
         };
         PdfRenderDto_Output: {
-            error: string[];
+            error: string | null;
             /** @enum {string} */
             kind: "final" | "preview";
-            pageCount: number[];
-            readyAt: string[];
-            renderMs: number[];
-            sha256: string[];
-            size: number[];
+            pageCount: number | null;
+            readyAt: string | null;
+            renderMs: number | null;
+            sha256: string | null;
+            size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
             version: number;
@@ -1694,7 +1694,7 @@ export interface components {
                 updatedAt: string;
                 violationType: string;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PortalCommentDto_Output: {
             author: {
@@ -1725,7 +1725,7 @@ export interface components {
                 parentId: string | null;
                 version: number | null;
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         PortalCreateCommentDto: {
             body: string;
@@ -1899,7 +1899,7 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
-            lastLoginAt: string[];
+            lastLoginAt: string | null;
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "reviewer" | "writer" | "viewer";
@@ -1919,15 +1919,15 @@ export interface components {
                 /** @enum {string} */
                 status: "active" | "invited" | "deactivated";
             }[];
-            nextCursor: string[];
+            nextCursor: string | null;
         };
         WebhookDto_Output: {
             createdAt: string;
-            disabledReason: string[];
+            disabledReason: string | null;
             enabled: boolean;
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description Since when every attempt failed; after 24 h the endpoint is disabled */
-            failingSince: string[];
+            failingSince: string | null;
             /** Format: uuid */
             id: string;
             updatedAt: string;
