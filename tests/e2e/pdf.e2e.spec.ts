@@ -5,9 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { Http, signupAgency } from '../../apps/api/test/harness';
-import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
+import { createCase, createClient, createContact, draftBody, expectStatus, queryAsTenant, transition } from '../../apps/api/src/cases/case-test-helpers';
 
 const env = e2eEnv();
 const http = new Http(env.baseUrl);
@@ -33,19 +32,7 @@ async function waitForPdf(token: string, caseId: string, timeoutMs: number): Pro
   }
 }
 
-async function asTenant<T>(tenantId: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: env.databaseUrl });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const { rows } = await client.query(text, params);
-    await client.query('COMMIT');
-    return rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const asTenant = <T>(tenantId: string, text: string, params: unknown[] = []) => queryAsTenant<T>(env.databaseUrl, tenantId, text, params);
 
 describe('approved POA to PDF, end to end', () => {
   let owner: Awaited<ReturnType<typeof signupAgency>>;
