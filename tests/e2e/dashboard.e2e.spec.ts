@@ -195,6 +195,7 @@ describe('staff dashboard', () => {
     await writerPage.goto(caseUrl);
     await click(writerPage, 'Start drafting');
     await waitForStatus(writerPage, 'drafting');
+    await writerPage.waitForSelector('textarea[name="summary"]');
     await writerPage.type('textarea[name="summary"]', 'We sold units of B0ABCDE123 and B0XYZ98765 sourced from an unverified wholesaler.');
     await click(writerPage, '+ Add root cause');
     await writerPage.type('textarea[name="rootCauses.0.text"]', 'We bought stock from a wholesaler without checking it was authorised by the brand.');
@@ -249,6 +250,7 @@ describe('staff dashboard', () => {
     await writerPage.waitForSelector('::-p-text(Name the wholesaler and attach the supplier invoices.)');
     await writerPage.goto(caseUrl);
     await waitForStatus(writerPage, 'drafting');
+    await writerPage.waitForSelector('textarea[name="rootCauses.0.text"]');
     await writerPage.focus('textarea[name="rootCauses.0.text"]');
     await writerPage.keyboard.press('End');
     await writerPage.type('textarea[name="rootCauses.0.text"]', ' The wholesaler was Northwind Trading.');
@@ -366,8 +368,9 @@ describe('staff dashboard', () => {
     expect(await link!.evaluate((el) => (el as HTMLInputElement).value)).toMatch(/\/accept-invite\?token=/);
     await writerPage.waitForSelector('::-p-text(walt-)');
     const role = await writerPage.waitForSelector(byLabel('Role of Walt Writer'));
+    const patched = writerPage.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/users/'));
     await role!.select('reviewer');
-    await writerPage.waitForNetworkIdle();
+    expect((await patched).status()).toBe(200);
     await writerPage.reload();
     const reloaded = await writerPage.waitForSelector(byLabel('Role of Walt Writer'));
     expect(await reloaded!.evaluate((el) => (el as HTMLSelectElement).value)).toBe('reviewer');

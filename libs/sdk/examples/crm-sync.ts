@@ -8,6 +8,7 @@
  * with WEBHOOK_ALLOW_LOOPBACK=true, the default http://127.0.0.1:4010/poa-webhooks works.
  */
 import { createServer } from 'node:http';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the example imports the package the way a CRM would
 import { createPoaClient, verifyWebhookSignature, type PoaErrorBody } from '@poa/sdk';
 
 /** What a CRM export might look like. */

@@ -22,7 +22,7 @@ describe('evidence attachments', () => {
 
   async function upload(data: Buffer, name: string, field = 'file') {
     const form = new FormData();
-    form.append(field, new Blob([data], { type: 'application/octet-stream' }), name);
+    form.append(field, new Blob([new Uint8Array(data)], { type: 'application/octet-stream' }), name);
     const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, body: (await res.json()) as { id: string; contentType: string; error: { code: string } } & Record<string, unknown> };
   }

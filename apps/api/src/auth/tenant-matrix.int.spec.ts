@@ -37,6 +37,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/users/{id}': { name: 'renamed by B' },
   'POST /api/v1/users/{id}/deactivate': {},
   'DELETE /api/v1/api-keys/{id}': undefined,
+  'GET /api/v1/webhooks/{id}': undefined,
+  'PATCH /api/v1/webhooks/{id}': { enabled: false },
+  'DELETE /api/v1/webhooks/{id}': undefined,
+  'GET /api/v1/webhooks/{id}/deliveries': undefined,
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
@@ -62,6 +67,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const aWriter = await addStaff(http, a.token, 'writer');
     const aKey = await createApiKey(http, a.token, ['cases:read']);
     const aKeyId = (await http.get('/api/v1/api-keys', a.token)).body.data[0].id as string;
+    const webhook = await http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['case.created'] }, a.token);
+    expect(webhook.status).toBe(201);
     const client = await createClient(http, a.token, { name: 'Secret Client of A', externalId: 'crm-a-1' });
     const contact = await createContact(http, a.token, client.id, 'Alice Contact');
     const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A' });
@@ -72,7 +79,10 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
     const attachment = (await (await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` }, body: form })).json()) as { id: string };
     expect(attachment.id).toBeDefined();
-    const aIds = [client.id, contact.id, kase.id, kase.reference, comment.id, attachment.id, aWriter.user.id, aKeyId, a.tenant.id];
+    const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
+    const deliveryId = deliveries.body.data[0]?.id as string;
+    expect(deliveryId).toBeDefined();
+    const aIds = [client.id, contact.id, kase.id, kase.reference, comment.id, attachment.id, aWriter.user.id, aKeyId, a.tenant.id, webhook.body.id, deliveryId];
     const aSecrets = ['Secret Client of A', 'Secret case of A', 'Secret summary of A', 'Secret comment of A', 'Alice Contact'];
 
     const b = await signupAgency(http, 'Agency B');
@@ -85,12 +95,14 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       attachmentId: attachment.id,
       version: '1',
       externalId: 'crm-a-1',
+      deliveryId,
     };
     const idFor = (path: string) =>
       path.startsWith('/api/v1/clients/') ? client.id
       : path.startsWith('/api/v1/cases/') ? kase.id
       : path.startsWith('/api/v1/users/') ? aWriter.user.id
       : path.startsWith('/api/v1/api-keys/') ? aKeyId
+      : path.startsWith('/api/v1/webhooks/') ? (webhook.body.id as string)
       : undefined;
 
     const unmapped: string[] = [];
@@ -133,7 +145,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
 
     // Lists never show A's rows to B.
-    for (const list of ['/api/v1/clients', '/api/v1/cases', '/api/v1/users', '/api/v1/audit-events', '/api/v1/api-keys', `/api/v1/cases?q=${encodeURIComponent('Secret')}`]) {
+    for (const list of ['/api/v1/clients', '/api/v1/cases', '/api/v1/users', '/api/v1/audit-events', '/api/v1/api-keys', '/api/v1/webhooks', `/api/v1/cases?q=${encodeURIComponent('Secret')}`]) {
       const res = await http.get(list, b.token);
       const text = JSON.stringify(res.body);
       expect([list, res.status, aSecrets.filter((s) => text.includes(s))]).toEqual([list, 200, []]);

@@ -1,5 +1,5 @@
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
-import { createCase, createClient, expectStatus } from '../cases/case-test-helpers';
+import { createClient, expectStatus } from '../cases/case-test-helpers';
 
 describe('webhooks API: CRUD and refused targets', () => {
   let api: TestApi;

@@ -2,15 +2,12 @@ import { createDataSource, TenantDb } from '@poa/db';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { deliverEmailJob } from './deliver-email-job';
-import { createMailSender, mailDir } from './mail-sender';
+import { deliverEmailJob } from '../../apps/worker/src/email/deliver-email-job';
+import { createMailSender, mailDir } from '../../apps/worker/src/email/mail-sender';
 // The API drives the workflow that writes these emails: a test-only import of its harness (never in the build).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { addStaff, signupAgency, startTestApi, type TestApi } from '../../../api/test/harness';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createContact, expectStatus, queryAsTenant } from '../../../api/src/cases/case-test-helpers';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { caseInClientReview, clientWithPortalSession, emailsOf, type EmailRow } from '../../../api/src/portal/portal-test-helpers';
+import { addStaff, signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
+import { createContact, expectStatus, queryAsTenant } from '../../apps/api/src/cases/case-test-helpers';
+import { caseInClientReview, clientWithPortalSession, emailsOf, type EmailRow } from '../../apps/api/src/portal/portal-test-helpers';
 
 /**
  * The emails the workflow causes, from the outbox row to the .eml file: the worker's own delivery code runs here on

@@ -7,12 +7,12 @@ import { ensureRedis, freePort } from '@poa/services';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addStaff, signupAgency, startTestApi, type TestApi } from '../../../api/test/harness';
-import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../../api/src/cases/case-test-helpers';
-import { integrationEnv } from '../../../../tests/setup/integration-env';
-import { waitFor } from '../../test/fixtures';
-import { startReceiver } from '../../test/webhook-receiver';
-import { WorkerModule } from '../worker.module';
+import { addStaff, signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
+import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
+import { integrationEnv } from '@poa/test-setup';
+import { waitFor } from '../../apps/worker/test/fixtures';
+import { startReceiver } from '../../apps/worker/test/webhook-receiver';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 const ALL_EVENTS = ['case.created', 'case.status_changed', 'draft.created', 'case.approved', 'pdf.ready', 'comment.created'];
 

@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bootstrapDatabase, dropDatabase } from '@poa/services';
 import { integrationEnv } from '@poa/test-setup';
-import { createDataSource, runMigrations } from '../data-source';
-import { findTablesWithoutTenantIsolation, findTenantColumnsWithoutIndex } from './rls-catalogue';
-import { sql } from './sql';
-import { MissingTenantContextError, TenantContext } from './tenant-context';
-import { TenantDb } from './tenant-db';
-import { TENANT_TABLES } from '../migrations/tenant-tables';
+import { createDataSource, findTablesWithoutTenantIsolation, findTenantColumnsWithoutIndex, MissingTenantContextError, runMigrations, sql, TENANT_TABLES, TenantContext, TenantDb } from '@poa/db';
 
 async function connect(url: string) {
   const client = new Client({ connectionString: url });
