@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
+import { SettingsModule } from './settings/settings.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
 import { StorageModule } from './storage/storage.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule, PortalModule, RateLimitModule, WebhooksModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, SettingsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule, PortalModule, RateLimitModule, WebhooksModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         // Before the serializer (outermost): an idempotent replay is sent exactly as first answered.

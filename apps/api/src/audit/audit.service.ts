@@ -14,7 +14,8 @@ export type AuditType =
   | 'user.role_changed'
   | 'user.deactivated'
   | 'api_key.created'
-  | 'api_key.revoked';
+  | 'api_key.revoked'
+  | 'settings.branding_changed';
 
 export interface AuditInput {
   type: AuditType;

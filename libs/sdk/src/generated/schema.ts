@@ -699,6 +699,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency: name and branding */
+        get: operations["BrandingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the agency name or its PDF branding (admins); new PDFs use it */
+        patch: operations["BrandingController_update"];
+        trace?: never;
+    };
+    "/api/v1/tenant/branding/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample POA laid out with the current branding (the HTML the PDF renderer prints) */
+        get: operations["BrandingController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1830,6 +1865,18 @@ export interface components {
             /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
             url: string;
         };
+        TenantDto_Output: {
+            branding: {
+                letterhead: string | null;
+                logoDataUri: string | null;
+                /** @enum {string} */
+                paperSize: "A4" | "Letter";
+                primaryColor: string;
+            };
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         TransitionDto: {
             /** @enum {string} */
             action: "start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close";
@@ -1849,6 +1896,16 @@ export interface components {
             note?: string;
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
+        };
+        UpdateBrandingDto: {
+            /** @description Address, phone... printed under the agency name */
+            letterhead?: string | null;
+            logoDataUri?: string | null;
+            /** @description The agency's name as printed on PDFs and emails */
+            name?: string;
+            /** @enum {string} */
+            paperSize?: "A4" | "Letter";
+            primaryColor?: string;
         };
         UpdateCaseDto: {
             asins?: string[];
@@ -4351,6 +4408,108 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandingController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBrandingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandingController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
