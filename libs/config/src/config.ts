@@ -47,6 +47,8 @@ const schema = z
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     PDF_RECYCLE_AFTER: z.coerce.number().int().min(1).default(200),
     PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20000),
+    /** BullMQ key prefix in Redis: separate deployments (or concurrent test runs) sharing one Redis never see each other's jobs. */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected letters, digits, ":", "_" or "-"').default('poa'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
 
     WEBHOOK_ALLOW_LOOPBACK: bool.default(false),

@@ -38,7 +38,10 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
   const database = await createScratchDatabase(services.adminUrl, 'poa_e2e');
   teardown.add(`drop ${database.name}`, database.drop);
   const redisUrl = withRedisDatabase(services.redisUrl, TEST_REDIS_DB.e2e);
-  await flushRedisDatabase(redisUrl);
+  // Jobs of this run live under their own key prefix: a second test run (or a developer's worker) on the same
+  // Redis never takes them, and the teardown removes exactly these keys.
+  const queuePrefix = `poa-e2e-${database.name}`;
+  teardown.add('remove the e2e queue keys', () => deleteRedisKeys(redisUrl, `${queuePrefix}:*`));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'poa-e2e-data-'));
   teardown.add('remove the e2e data dir', () => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -58,6 +61,7 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
     nodeEnv: 'test',
     webhookAllowLoopback: true,
   });
+  productEnv.QUEUE_PREFIX = queuePrefix;
   const env = { ...process.env, ...productEnv };
   testLog(`e2e: scratch database ${database.name}: migrating and seeding`);
   await migrate(env);
@@ -101,11 +105,16 @@ function firstStopped(servers: ServerProcess[]): () => string | undefined {
 }
 
 /** The e2e tier owns its Redis database: jobs left by an interrupted run must not reach this run's worker. */
-async function flushRedisDatabase(url: string): Promise<void> {
+async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
   const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await client.connect();
-    await client.flushdb();
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
   } finally {
     client.disconnect();
   }

@@ -30,7 +30,7 @@ export class EmailProcessor implements OnApplicationBootstrap, OnApplicationShut
     const connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
     connection.on('error', () => undefined);
     this.connection = connection;
-    this.worker = new Worker<EmailJob>(QUEUES.email, (job, token) => this.process(job, token), { connection, concurrency: 4 });
+    this.worker = new Worker<EmailJob>(QUEUES.email, (job, token) => this.process(job, token), { connection, concurrency: 4, prefix: this.config.QUEUE_PREFIX });
     this.worker.on('failed', (job, error) => this.logger.warn(`Email ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
     this.worker.on('error', (error) => this.logger.warn(`Email worker: ${error.message}`));
     this.logger.log(this.sender.kind === 'smtp' ? 'Emails go out by SMTP' : 'No SMTP_URL: emails are written as .eml files to DATA_DIR/mail');

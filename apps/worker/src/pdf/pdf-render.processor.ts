@@ -39,6 +39,7 @@ export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplication
     this.connection = connection;
     this.worker = new Worker<PdfRenderJob>(QUEUES.pdfRender, (job) => this.process(job), {
       connection,
+      prefix: this.config.QUEUE_PREFIX,
       concurrency: this.config.WORKER_CONCURRENCY,
       // A worker killed mid-render loses its lock after 15 s; another (or the restarted) worker then takes the job.
       lockDuration: 15_000,

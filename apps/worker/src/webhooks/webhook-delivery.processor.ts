@@ -32,6 +32,7 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnAppli
     this.connection = connection;
     this.worker = new Worker<WebhookEventJob>(QUEUES.webhookDelivery, (job, token) => this.process(job, token), {
       connection,
+      prefix: this.config.QUEUE_PREFIX,
       concurrency: 8,
       lockDuration: this.config.WEBHOOK_TIMEOUT_MS + 15_000,
     });
