@@ -2,9 +2,12 @@
 /**
  * The staff dashboard in headless Chromium against the running product (API + built web on one port):
  * sign-up, client, case from a pasted notice, autosaved draft, review round trip with a second user,
- * client approval recorded on a contact's behalf, the PDF status, and screenshots.
+ * client approval recorded on a contact's behalf, the PDF status, screenshots, editing a case's details,
+ * the branding settings with their PDF preview, and webhooks (a receiver on 127.0.0.1; the e2e product runs with
+ * WEBHOOK_ALLOW_LOOPBACK=true).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
@@ -40,6 +43,12 @@ let reviewerContext: BrowserContext;
 let writerPage: Page;
 let reviewerPage: Page;
 let caseUrl = '';
+/** Bodies POSTed to the local webhook receiver. */
+const hookBodies: string[] = [];
+let hookServer: Server;
+let hookUrl = '';
+/** A 1x1 PNG. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** A form control by its accessible name (its <label>). */
 const byLabel = (label: string) => `::-p-aria([name="${label}"])`;
@@ -94,6 +103,14 @@ async function waitForSaved(page: Page, atLeast: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function api<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
   const response = await fetch(`${baseUrl}${route}`, {
     method,
@@ -107,6 +124,17 @@ async function api<T>(method: string, route: string, body?: unknown, token?: str
 
 beforeAll(async () => {
   mkdirSync(artifactsDir, { recursive: true });
+  hookServer = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      hookBodies.push(body);
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${(hookServer.address() as { port: number }).port}/hook`;
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -124,6 +152,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await new Promise<void>((resolve) => (hookServer ? hookServer.close(() => resolve()) : resolve()));
 });
 
 describe('staff dashboard', () => {
@@ -179,10 +208,28 @@ describe('staff dashboard', () => {
     await waitForStatus(writerPage, 'intake');
   });
 
+  it('edits the case details on the case page, showing a refused value next to its field', async () => {
+    await writerPage.goto(caseUrl);
+    await waitForStatus(writerPage, 'intake');
+    await click(writerPage, 'Edit details');
+    await fill(writerPage, 'ASINs', 'B0ABCDE123, B0BAD');
+    await click(writerPage, 'Save details');
+    await writerPage.waitForSelector('.field-error::-p-text("item 2: an ASIN is 10 letters or digits")');
+    await fill(writerPage, 'ASINs', 'B0ABCDE123, B0XYZ98765');
+    await fill(writerPage, 'Title', 'Inauthentic complaint (edited)');
+    const patched = writerPage.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/cases/'));
+    await click(writerPage, 'Save details');
+    expect((await patched).status()).toBe(200);
+    await writerPage.waitForSelector('#case-title::-p-text("Inauthentic complaint (edited)")');
+    await writerPage.reload();
+    await writerPage.waitForSelector('#case-title::-p-text("Inauthentic complaint (edited)")');
+    expect(await writerPage.$eval('[data-testid="case-asins"]', (el) => el.textContent)).toBe('B0ABCDE123, B0XYZ98765');
+  });
+
   it('uploads evidence and lists it', async () => {
     // A 1x1 PNG: the API judges the type by content.
     const file = path.join(tmpdir(), `invoice-${run}.png`);
-    writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    writeFileSync(file, Buffer.from(PNG_1X1, 'base64'));
     await writerPage.goto(`${caseUrl}?tab=evidence`);
     const input = await writerPage.waitForSelector('input[type="file"]');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
@@ -383,6 +430,74 @@ describe('staff dashboard', () => {
     writerPage.once('dialog', (dialog) => void dialog.accept());
     await click(writerPage, 'Revoke');
     await writerPage.waitForSelector('td ::-p-text(revoked)');
+  });
+
+  it('edits the branding: refused values shown at the field, then colour, paper size and logo saved into the PDF preview', async () => {
+    await writerPage.goto(`${baseUrl}/settings/branding`);
+    const frame = await writerPage.waitForSelector('iframe[data-testid="branding-preview"]');
+    expect(await frame!.evaluate((el) => el.getAttribute('sandbox'))).toBe('');
+    await fill(writerPage, 'Primary colour code', '#12');
+    await click(writerPage, 'Save branding');
+    await writerPage.waitForSelector('.field-error::-p-text("must be a #rrggbb colour")');
+
+    await fill(writerPage, 'Agency name', `${writer.agencyName} Ltd`);
+    await fill(writerPage, 'Primary colour code', '#AA3300');
+    await writerPage.click('input[name="paper-size"][value="Letter"]');
+    const logo = path.join(tmpdir(), `logo-${run}.png`);
+    writeFileSync(logo, Buffer.from(PNG_1X1, 'base64'));
+    const input = await writerPage.waitForSelector('input[type="file"]');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(logo);
+    await writerPage.waitForSelector('img[alt="Logo preview"]');
+    const saved = writerPage.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/api/v1/tenant'));
+    await click(writerPage, 'Save branding');
+    expect((await saved).status()).toBe(200);
+    await writerPage.waitForSelector('::-p-text(Branding saved.)');
+
+    // The preview is fetched again with the saved branding; the top bar follows the new name.
+    await writerPage.waitForFunction(() => (document.querySelector('iframe[data-testid="branding-preview"]')?.getAttribute('srcdoc') ?? '').includes('#aa3300'));
+    const srcdoc = await writerPage.$eval('iframe[data-testid="branding-preview"]', (el) => el.getAttribute('srcdoc') ?? '');
+    expect(srcdoc).toContain(`data:image/png;base64,${PNG_1X1}`);
+    await writerPage.waitForFunction((name) => document.querySelector('.topbar-brand')?.textContent === name, {}, `${writer.agencyName} Ltd`);
+
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
+    const tenant = await api<{ name: string; branding: { primaryColor: string; paperSize: string; logoDataUri: string | null } }>('GET', '/api/v1/tenant', undefined, accessToken);
+    expect(tenant.name).toBe(`${writer.agencyName} Ltd`);
+    expect(tenant.branding.primaryColor.toLowerCase()).toBe('#aa3300');
+    expect(tenant.branding.paperSize).toBe('Letter');
+    expect(tenant.branding.logoDataUri).toBe(`data:image/png;base64,${PNG_1X1}`);
+    await writerPage.reload();
+    await writerPage.waitForSelector('input[name="paper-size"][value="Letter"]:checked');
+    await writerPage.screenshot({ path: path.join(artifactsDir, 'dashboard-branding.png'), fullPage: true });
+  });
+
+  it('refuses a private webhook target, adds one to a local receiver with its secret shown once, and lists its deliveries', async () => {
+    await writerPage.goto(`${baseUrl}/settings/webhooks`);
+    await fill(writerPage, 'Endpoint URL', 'http://10.0.0.1/hook');
+    await click(writerPage, 'Add webhook');
+    await writerPage.waitForSelector('.field-error::-p-text("10.0.0.1 is a private, link-local or reserved address")');
+    expect(await writerPage.$(byLabel('Signing secret'))).toBeNull();
+
+    await fill(writerPage, 'Endpoint URL', hookUrl);
+    await click(writerPage, 'Add webhook');
+    const secret = await writerPage.waitForSelector(byLabel('Signing secret'));
+    expect(await secret!.evaluate((el) => (el as HTMLInputElement).value)).toMatch(/^whsec_/);
+    await writerPage.waitForSelector(`table[aria-label="Webhooks"] td::-p-text("${hookUrl}")`);
+    await writerPage.reload();
+    await writerPage.waitForSelector(`table[aria-label="Webhooks"] td::-p-text("${hookUrl}")`);
+    expect(await writerPage.$(byLabel('Signing secret'))).toBeNull();
+
+    // A case.created event reaches the receiver; its delivery is in the log, and can be sent again.
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
+    const clients = await api<{ data: { id: string }[] }>('GET', '/api/v1/clients', undefined, accessToken);
+    await api('POST', '/api/v1/cases', { clientId: clients.data[0].id, title: 'Webhook case', violationType: 'listing_policy', marketplace: 'US', noticeReceivedAt: new Date().toISOString() }, accessToken);
+    await waitUntil(() => hookBodies.some((b) => b.includes('"case.created"')), 30_000, 'the case.created delivery');
+    await (await writerPage.waitForSelector(`::-p-aria([name="Deliveries of ${hookUrl}"][role="link"])`))!.click();
+    await writerPage.waitForFunction(() => /^\/settings\/webhooks\/[0-9a-f-]{36}$/.test(location.pathname));
+    await writerPage.waitForSelector('tr[data-delivery-status="succeeded"] ::-p-text(case.created)', { timeout: 30_000 });
+    const before = hookBodies.length;
+    await click(writerPage, 'Redeliver');
+    await waitUntil(() => hookBodies.length > before, 30_000, 'the redelivery');
+    await writerPage.waitForSelector('ol[aria-label="2 attempts"]', { timeout: 30_000 });
   });
 
   it('logs out, and the refresh cookie no longer signs in', async () => {

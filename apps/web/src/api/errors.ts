@@ -56,3 +56,12 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldErrors.find((f) => f.field === field)?.message : undefined;
 }
+
+/** Like fieldError, but also for the items of a list field: `asins` matches `asins.2` ("item 3: ..."). */
+export function listFieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const found = error.fieldErrors.find((f) => f.field === field || f.field.startsWith(`${field}.`));
+  if (!found || found.field === field) return found?.message;
+  const index = Number(found.field.slice(field.length + 1).split('.')[0]);
+  return Number.isInteger(index) ? `item ${index + 1}: ${found.message}` : found.message;
+}

@@ -6,6 +6,7 @@ export type CasePage = Schemas['CasePageDto_Output'];
 export type CaseSummary = CasePage['data'][number];
 export type CaseDetail = Schemas['CaseDto_Output'];
 export type CreateCaseBody = Schemas['CreateCaseDto'];
+export type UpdateCaseBody = Schemas['UpdateCaseDto'];
 export type TransitionBody = Schemas['TransitionDto'];
 export type Client = Schemas['ClientDto_Output'];
 export type ClientPage = Schemas['ClientPageDto_Output'];

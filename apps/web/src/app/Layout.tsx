@@ -1,11 +1,12 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useTenant } from '../api/tenant';
 import { useSession, useSessionContext } from '../auth/session';
 import { Loading } from '../ui/states';
 import { DueTodayBadge } from './DueTodayBadge';
 
 export function Layout() {
-  const session = useSession();
+  const tenant = useTenant().data;
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -21,7 +22,7 @@ export function Layout() {
       </a>
       <header className="topbar">
         <Link to="/cases" className="topbar-brand">
-          {session.tenant.name}
+          {tenant.name}
         </Link>
         <nav aria-label="Main" className="topbar-nav">
           <NavLink to="/cases" end>

@@ -38,7 +38,7 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     processor = new EmailProcessor(db, config);
     processor.onApplicationBootstrap();
     queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    queue = new Queue<EmailJob>(QUEUES.email, { connection: queueConnection });
+    queue = new Queue<EmailJob>(QUEUES.email, { connection: queueConnection, prefix: config.QUEUE_PREFIX });
   }, 60_000);
 
   afterAll(async () => {

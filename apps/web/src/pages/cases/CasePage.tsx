@@ -1,4 +1,4 @@
-import { MARKETPLACES, STATUS_LABELS } from '@poa/domain';
+import { STATUS_LABELS } from '@poa/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -8,13 +8,11 @@ import type { CaseDetail } from '../../api/types';
 import { useCan, useTenantKey } from '../../auth/session';
 import { DraftEditor, type EditorControl } from '../../editor/DraftEditor';
 import { sectionsOf } from '../../editor/draft-body';
-import { formatDateTime } from '../../lib/format';
 import { ErrorAlert, Loading, QueryView } from '../../ui/states';
 import { StatusPill } from '../../ui/StatusPill';
-import { safeViolationLabel } from './list/CaseTable';
 import { ApprovalProof } from './detail/ApprovalProof';
 import { CommentsPanel } from './detail/CommentsPanel';
-import { Countdown } from './detail/Countdown';
+import { CaseFactsCard } from './detail/CaseFactsCard';
 import { EvidencePanel } from './detail/EvidencePanel';
 import { PdfPanel } from './detail/PdfPanel';
 import { TimelinePanel } from './detail/TimelinePanel';
@@ -48,7 +46,6 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.some(([t]) => t === params.get('tab')) ? (params.get('tab') as Tab) : 'draft';
   const editorRef = useRef<EditorControl>(null);
-  const marketplace = MARKETPLACES.find((m) => m.code === detail.marketplace);
 
   return (
     <article aria-labelledby="case-title">
@@ -62,43 +59,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <StatusPill status={detail.status} />
       </div>
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
-        <section className="card" aria-label="Case facts">
-          <dl className="facts">
-            <dt>Client</dt>
-            <dd>
-              <Link to={`/clients/${detail.client.id}`}>{detail.client.name}</Link>
-              {detail.client.sellerId && <span className="muted"> · seller {detail.client.sellerId}</span>}
-            </dd>
-            <dt>Violation</dt>
-            <dd>{safeViolationLabel(detail.violationType)}</dd>
-            <dt>Marketplace</dt>
-            <dd>{marketplace ? `${marketplace.name} (${marketplace.domain})` : detail.marketplace}</dd>
-            <dt>ASINs</dt>
-            <dd className="mono" data-testid="case-asins">
-              {detail.asins.length > 0 ? detail.asins.join(', ') : <span className="muted">none</span>}
-            </dd>
-            <dt>Notice received</dt>
-            <dd>{formatDateTime(detail.noticeReceivedAt)}</dd>
-            <dt>Due</dt>
-            <dd>
-              {formatDateTime(detail.dueAt)} · <Countdown dueAt={detail.dueAt} status={detail.status} />
-            </dd>
-            <dt>Assignee</dt>
-            <dd>{detail.assignee?.name ?? <span className="muted">Unassigned</span>}</dd>
-            <dt>Round</dt>
-            <dd>
-              {detail.round} · latest version {detail.latestVersion || '—'}
-              {detail.approvedVersion ? ` · approved version ${detail.approvedVersion}` : ''}
-            </dd>
-          </dl>
-          {detail.noticeText && (
-            <details style={{ marginTop: '0.75rem' }}>
-              <summary>Amazon's notice</summary>
-              <div className="notice-text">{detail.noticeText}</div>
-            </details>
-          )}
-          {detail.rounds.length > 1 && <Rounds detail={detail} />}
-        </section>
+        <CaseFactsCard detail={detail} />
         <div className="stack-lg">
           <WorkflowPanel detail={detail} editor={editorRef} />
           {detail.approval && <ApprovalProof approval={detail.approval} />}
@@ -174,22 +135,5 @@ function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: Re
         control={editorRef}
       />
     </>
-  );
-}
-
-function Rounds({ detail }: { detail: CaseDetail }) {
-  return (
-    <details style={{ marginTop: '0.75rem' }}>
-      <summary>Rounds ({detail.rounds.length})</summary>
-      <ol>
-        {detail.rounds.map((r) => (
-          <li key={r.round}>
-            Round {r.round} from {formatDateTime(r.createdAt)}
-            {r.amazonRequest && <> · Amazon asked: {r.amazonRequest}</>}
-            {r.outcome && <> · outcome: {STATUS_LABELS[r.outcome]}</>}
-          </li>
-        ))}
-      </ol>
-    </details>
   );
 }

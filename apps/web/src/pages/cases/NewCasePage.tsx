@@ -7,6 +7,7 @@ import { fieldError, unwrap } from '../../api/errors';
 import { useClientOptions, useUsers } from '../../api/queries';
 import type { CreateCaseBody } from '../../api/types';
 import { useCan, useTenantKey } from '../../auth/session';
+import { splitAsins } from '../../lib/asins';
 import { toLocalInputValue } from '../../lib/format';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
@@ -183,11 +184,4 @@ function ParsedSummary({ parsed }: { parsed: ParsedNotice }) {
       </p>
     </div>
   );
-}
-
-function splitAsins(text: string): string[] {
-  return text
-    .split(/[\s,;]+/)
-    .map((a) => a.trim().toUpperCase())
-    .filter(Boolean);
 }

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { unwrap } from '../../api/errors';
 import { textOrNull } from '../../api/nullable';
 import type { Client } from '../../api/types';
 import { useCan, useTenantKey } from '../../auth/session';
 import { useNow } from '../../lib/use-now';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
-import { TextField } from '../../ui/Field';
-import { ErrorAlert, QueryView } from '../../ui/states';
+import { QueryView } from '../../ui/states';
 import { StatusPill } from '../../ui/StatusPill';
 import { ClientForm } from './ClientForm';
+import { ContactsPanel } from './ContactsPanel';
 
 export default function ClientPage() {
   const { id = '' } = useParams();
@@ -65,7 +65,7 @@ function ClientView({ client }: { client: Client }) {
       )}
       <div className="grid-2">
         <ClientCases clientId={client.id} />
-        <Contacts clientId={client.id} />
+        <ContactsPanel clientId={client.id} />
       </div>
     </section>
   );
@@ -104,58 +104,6 @@ function ClientCases({ clientId }: { clientId: string }) {
           </table>
         )}
       </QueryView>
-    </section>
-  );
-}
-
-function Contacts({ clientId }: { clientId: string }) {
-  const key = useTenantKey();
-  const canWrite = useCan('writer');
-  const queryClient = useQueryClient();
-  const contacts = useQuery({
-    queryKey: key('clients', clientId, 'contacts'),
-    queryFn: () => unwrap(api.GET('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } } })),
-  });
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const add = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } }, body: { name: name.trim(), email: email.trim() } })),
-    onSuccess: () => {
-      setName('');
-      setEmail('');
-      void queryClient.invalidateQueries({ queryKey: key('clients', clientId, 'contacts') });
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
-  return (
-    <section className="card" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Contacts</h2>
-      <p className="muted">The seller's people who review and approve POAs. Portal log-in links arrive with the client portal.</p>
-      <QueryView query={contacts} isEmpty={(list) => list.data.length === 0} empty="No contacts yet.">
-        {(list) => (
-          <ul>
-            {list.data.map((c) => (
-              <li key={c.id}>
-                {c.name} <span className="muted">&lt;{c.email}&gt;</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </QueryView>
-      {canWrite && (
-        <form onSubmit={submit} aria-label="Add a contact" style={{ marginTop: '1rem' }}>
-          <h3>Add a contact</h3>
-          <ErrorAlert error={add.error} />
-          <TextField label="Contact name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(add.error, 'name')} />
-          <TextField label="Contact email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(add.error, 'email')} />
-          <button type="submit" className="btn" disabled={!name.trim() || !email.trim() || add.isPending}>
-            Add contact
-          </button>
-        </form>
-      )}
     </section>
   );
 }

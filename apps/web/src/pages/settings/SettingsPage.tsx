@@ -3,6 +3,10 @@ import { useCan } from '../../auth/session';
 import { ApiKeysSettings } from './ApiKeysSettings';
 import { BrandingSettings } from './BrandingSettings';
 import { TeamSettings } from './TeamSettings';
+import { WebhookDeliveries } from './WebhookDeliveries';
+import { WebhooksSettings } from './WebhooksSettings';
+
+const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
 
 export default function SettingsPage() {
   const isAdmin = useCan('admin');
@@ -14,11 +18,14 @@ export default function SettingsPage() {
           Team
         </NavLink>
         {isAdmin && <NavLink to="/settings/api-keys">API keys</NavLink>}
+        {isAdmin && <NavLink to="/settings/webhooks">Webhooks</NavLink>}
         <NavLink to="/settings/branding">Branding</NavLink>
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
-        <Route path="api-keys" element={isAdmin ? <ApiKeysSettings /> : <p className="muted">Only admins manage API keys.</p>} />
+        <Route path="api-keys" element={isAdmin ? <ApiKeysSettings /> : ADMINS_ONLY} />
+        <Route path="webhooks" element={isAdmin ? <WebhooksSettings /> : ADMINS_ONLY} />
+        <Route path="webhooks/:id" element={isAdmin ? <WebhookDeliveries /> : ADMINS_ONLY} />
         <Route path="branding" element={<BrandingSettings />} />
       </Routes>
     </section>
