@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.spec.{ts,tsx}'],
   testTimeout: 120000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/tests/setup/e2e-sequencer.cjs',
   // A suite that leaks a handle must not hang the tier (CI has a time limit); leaks still print a warning.
   forceExit: true,
 };

@@ -1,6 +1,6 @@
-import { e2eEnv, startWorker } from '@poa/test-setup';
+import { e2eEnv } from '@poa/test-setup';
 import { ensurePdfTools } from '@poa/services';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -91,38 +91,4 @@ describe('approved POA to PDF, end to end', () => {
       probe.close();
     }
   }, 90_000);
-
-  it('a worker killed with SIGKILL mid-render: after a restart every PDF appears, once per version', async () => {
-    const cases = [];
-    for (let i = 0; i < 6; i++) cases.push(await caseAwaitingApproval(owner.token, client.id, contact.id));
-    await Promise.all(cases.map(async (c) => expectStatus(await c.approve(), 200)));
-
-    // Kill the worker as soon as one render is in progress.
-    const deadline = Date.now() + 20_000;
-    let rendering = 0;
-    while (Date.now() < deadline && rendering === 0) {
-      rendering = (await asTenant<{ n: number }>(owner.tenant.id, `SELECT count(*)::int AS n FROM pdf_renders WHERE status = 'rendering'`))[0].n;
-    }
-    expect(rendering).toBeGreaterThan(0);
-    process.kill(env.workerPid, 'SIGKILL');
-
-    let restarted: ChildProcess | null = null;
-    try {
-      restarted = startWorker(env.workerCommand, env.artifactsDir);
-      for (const c of cases) await waitForPdf(owner.token, c.id, 60_000);
-      const rows = await asTenant<{ case_id: string; n: number; max_attempts: number }>(
-        owner.tenant.id,
-        `SELECT case_id, count(*)::int AS n, max(attempts)::int AS max_attempts FROM pdf_renders WHERE kind = 'final' AND case_id = ANY($1::uuid[]) GROUP BY case_id`,
-        [cases.map((c) => c.id)],
-      );
-      expect(rows).toHaveLength(6);
-      expect(rows.every((r) => r.n === 1)).toBe(true);
-      // The interrupted render ran again (a second attempt), and still produced one artifact.
-      expect(Math.max(...rows.map((r) => r.max_attempts))).toBeGreaterThanOrEqual(2);
-    } finally {
-      // Later suites need a worker: this one stays up until the test process exits.
-      const worker = restarted;
-      if (worker) process.once('exit', () => worker.kill('SIGTERM'));
-    }
-  }, 120_000);
 });
