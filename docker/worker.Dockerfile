@@ -20,12 +20,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # ---- runtime: Chromium + fonts (Latin, emoji, Chinese/Japanese/Korean), tini as PID 1 ----
 FROM node:20-bookworm-slim AS runtime
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-color-emoji fonts-noto-cjk tini ca-certificates \
+  && apt-get install -y --no-install-recommends chromium-headless-shell fonts-liberation fonts-noto-color-emoji fonts-noto-cjk tini ca-certificates \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     WORKER_HEALTH_PORT=3001 \
-    PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
+    PDF_BROWSER_PATH=/usr/bin/chromium-headless-shell \
     PUPPETEER_SKIP_DOWNLOAD=1
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules

@@ -4,7 +4,7 @@
  * until it answers 200; reports p50/p95 of that interval. Target: p50 under 1.5 s.
  *   npx tsx bench/pdf/approval-to-pdf.bench.ts            (BENCH_APPROVALS=30, BENCH_SKIP_BUILD=1 to reuse dist/)
  */
-import { ensureChromium, ensureRedis, freePort } from '@poa/services';
+import { ensurePdfBrowser, ensureRedis, freePort } from '@poa/services';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -27,7 +27,7 @@ async function main() {
   }
   const db = await createScratchDb(ROOT, log);
   const redis = await ensureRedis({ log });
-  const chromium = await ensureChromium({ log });
+  const chromium = await ensurePdfBrowser({ log });
   const port = await freePort();
   const env = {
     NODE_ENV: 'production',
@@ -42,7 +42,7 @@ async function main() {
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-000',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'poa-bench-pdf-')),
     WEB_DIST_DIR: '/nonexistent',
-    PUPPETEER_EXECUTABLE_PATH: chromium,
+    PDF_BROWSER_PATH: chromium,
     WORKER_HEALTH_PORT: String(await freePort()),
     OUTBOX_POLL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '100000',

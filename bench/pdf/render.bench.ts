@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureChromium } from '../../tools/services/index';
+import { ensurePdfBrowser } from '../../tools/services/index';
 import { PdfRenderer, renderPoaHtml, type PoaRenderInput } from '../../libs/pdf/src/index';
 import { samplePoaDocument } from '../../libs/pdf/src/testing/sample-poa';
 
@@ -73,7 +73,7 @@ function rssMiB(browserPid: number | undefined): { nodeMiB: number; chromiumMiB:
 }
 
 async function main(): Promise<void> {
-  const executablePath = await ensureChromium({ log: () => undefined });
+  const executablePath = await ensurePdfBrowser({ log: () => undefined });
   const input: PoaRenderInput = renderPoaHtml(samplePoaDocument());
   const loadBefore = os.loadavg();
 

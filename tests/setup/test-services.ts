@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureChromium, ensurePdfTools, ensurePostgres, ensureRedis, type Log } from '@poa/services';
+import { ensureChromium, ensurePdfBrowser, ensurePdfTools, ensurePostgres, ensureRedis, type Log } from '@poa/services';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -9,6 +9,8 @@ export interface TestServices {
   /** The Redis server's URL, without a database index. */
   redisUrl: string;
   chromiumPath: string;
+  /** What the worker renders PDFs with (chromium-headless-shell when available). */
+  pdfBrowserPath: string;
   /** Stops the servers we started (none when they were already running). */
   stop(): Promise<void>;
 }
@@ -26,11 +28,13 @@ export async function ensureTestServices(log: Log = testLog): Promise<TestServic
     const redis = await ensureRedis({ url: process.env.REDIS_URL, dataDir: path.join(dataDir, 'redis'), log });
     try {
       const chromiumPath = await ensureChromium({ log });
+      const pdfBrowserPath = await ensurePdfBrowser({ log });
       await ensurePdfTools({ log });
       return {
         adminUrl: postgres.adminUrl,
         redisUrl: redis.url,
         chromiumPath,
+        pdfBrowserPath,
         stop: async () => {
           await redis.stop();
           await postgres.stop();

@@ -3,7 +3,7 @@
  * the worker as children with prefixed output. Ctrl-C / SIGTERM stop the children, then the services we started.
  */
 import path from 'node:path';
-import { ensureChromium, ensureRedis, freePort, isPortOpen } from '@poa/services';
+import { ensureChromium, ensurePdfBrowser, ensureRedis, freePort, isPortOpen } from '@poa/services';
 import { renderBanner } from './banner';
 import { buildProducts, killRunningCommands } from './commands';
 import { prepareProductDatabase } from './database';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const redis = await ensureRedis({ url: process.env.REDIS_URL, dataDir: path.join(DATA_DIR, 'redis'), log: say });
   cleanups.push(redis.stop);
   const chromiumPath = await ensureChromium({ log: say });
+  const pdfBrowserPath = await ensurePdfBrowser({ log: say });
 
   if (skipBuild) say('--skip-build: using the existing dist/');
   else {
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       nodeEnv: process.env.NODE_ENV ?? 'development',
       webhookAllowLoopback: (process.env.WEBHOOK_ALLOW_LOOPBACK ?? 'true') === 'true',
     }),
+    PDF_BROWSER_PATH: pdfBrowserPath,
   };
 
   say('migrating...');

@@ -43,6 +43,8 @@ const schema = z
 
     WEB_DIST_DIR: z.string().default('dist/apps/web'),
     PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
+    /** The browser for PDFs; default chromium-headless-shell when installed, else PUPPETEER_EXECUTABLE_PATH / Chromium. */
+    PDF_BROWSER_PATH: z.string().optional(),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     PDF_RECYCLE_AFTER: z.coerce.number().int().min(1).default(200),

@@ -62,6 +62,7 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
     webhookAllowLoopback: true,
   });
   productEnv.QUEUE_PREFIX = queuePrefix;
+  productEnv.PDF_BROWSER_PATH = services.pdfBrowserPath;
   // The suites poll for PDFs and deliveries; the per-principal limit itself is covered by the integration tier.
   productEnv.RATE_LIMIT_PER_MINUTE = '100000';
   const env = { ...process.env, ...productEnv };
