@@ -1,46 +1,21 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@poa/config';
-import { createDataSource, sql, TenantDb } from '@poa/db';
+import { sql, type TenantDb } from '@poa/db';
 import { verifyWebhookSignature } from '@poa/sdk';
-import { ensureRedis, freePort } from '@poa/services';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addStaff, signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
 import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
-import { integrationEnv } from '@poa/test-setup';
 import { waitFor } from '../../apps/worker/test/fixtures';
 import { startReceiver } from '../../apps/worker/test/webhook-receiver';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { startTestWorker, type TestWorker } from '../../apps/worker/test/test-worker';
 
 const ALL_EVENTS = ['case.created', 'case.status_changed', 'draft.created', 'case.approved', 'pdf.ready', 'comment.created'];
 
 describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let redis: Awaited<ReturnType<typeof ensureRedis>>;
+  let testWorker: TestWorker;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let db: TenantDb;
-  let closeDb: () => Promise<void>;
-  const dataDir = mkdtempSync(join(tmpdir(), 'poa-webhooks-'));
 
   beforeAll(async () => {
-    const env = await integrationEnv();
-    // A Redis of our own: no other test's worker takes these jobs.
-    redis = await ensureRedis({ port: await freePort(), dataDir, log: () => undefined });
-    receiver = await startReceiver();
-    api = await startTestApi({ REDIS_URL: redis.url, DATA_DIR: dataDir });
-    const dataSource = await createDataSource({ url: env.appUrl, poolSize: 2 }).initialize();
-    db = new TenantDb(dataSource);
-    closeDb = () => dataSource.destroy();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: env.appUrl,
-      REDIS_URL: redis.url,
-      DATA_DIR: dataDir,
-      WORKER_HEALTH_PORT: '0',
+    testWorker = await startTestWorker({
       OUTBOX_POLL_MS: '50',
       WEBHOOK_ALLOW_LOOPBACK: 'true',
       WEBHOOK_RETRY_BASE_MS: '300',
@@ -48,16 +23,15 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
       WEBHOOK_MAX_ATTEMPTS: '4',
       WEBHOOK_TIMEOUT_MS: '2000',
     });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, env.chromiumPath), { logger: false, abortOnError: false });
-    await worker.init();
+    db = testWorker.db;
+    receiver = await startReceiver();
+    api = await startTestApi({ REDIS_URL: testWorker.redisUrl, DATA_DIR: testWorker.dataDir });
   }, 90_000);
 
   afterAll(async () => {
-    await worker?.close();
     await api?.close();
-    await closeDb?.();
+    await testWorker?.close();
     await receiver?.close();
-    await redis?.stop();
   });
 
   async function agencyWithWebhook(path: string, events = ALL_EVENTS) {

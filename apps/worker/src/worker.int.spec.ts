@@ -1,55 +1,26 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@poa/config';
-import { createDataSource, sql, TenantDb } from '@poa/db';
-import { ensurePdfTools, ensureRedis, freePort } from '@poa/services';
+import { sql, type TenantDb } from '@poa/db';
+import { ensurePdfTools } from '@poa/services';
 import { createFileStorage } from '@poa/storage';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { integrationEnv } from '@poa/test-setup';
 import { seedApprovedCase, waitFor } from '../test/fixtures';
-import { WorkerModule } from './worker.module';
+import { startTestWorker, type TestWorker } from '../test/test-worker';
 
 describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis and Chromium', () => {
-  let env: Awaited<ReturnType<typeof integrationEnv>>;
-  let redis: Awaited<ReturnType<typeof ensureRedis>>;
-  let redisPort: number;
-  let worker: INestApplicationContext;
+  let testWorker: TestWorker;
   let db: TenantDb;
-  let closeDb: () => Promise<void>;
-  const dataDir = mkdtempSync(join(tmpdir(), 'poa-worker-'));
+  let dataDir: string;
 
   const renderStatus = async (tenantId: string, versionId: string) =>
     (await db.read<{ status: string; storage_key: string | null; page_count: number | null; attempts: number }>(sql`SELECT status, storage_key, page_count, attempts FROM pdf_renders WHERE draft_version_id = ${versionId}`, { tenantId }))[0];
 
   beforeAll(async () => {
-    env = await integrationEnv();
-    // A Redis of our own, so the test can stop and start it without disturbing anything else.
-    redisPort = await freePort();
-    redis = await ensureRedis({ port: redisPort, dataDir, log: () => undefined });
-    const dataSource = await createDataSource({ url: env.appUrl, poolSize: 4 }).initialize();
-    db = new TenantDb(dataSource);
-    closeDb = () => dataSource.destroy();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: env.appUrl,
-      REDIS_URL: redis.url,
-      DATA_DIR: dataDir,
-      WORKER_HEALTH_PORT: '0',
-      OUTBOX_POLL_MS: '100',
-    });
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, env.chromiumPath), { logger: false, abortOnError: false });
-    await worker.init();
+    testWorker = await startTestWorker();
+    ({ db, dataDir } = testWorker);
   }, 60_000);
 
-  afterAll(async () => {
-    await worker?.close();
-    await closeDb?.();
-    await redis?.stop();
-  });
+  afterAll(() => testWorker?.close());
 
   it('renders an approved POA once, with its text, its proof of approval and its metadata', async () => {
     const seeded = await seedApprovedCase(db, { approverName: 'Clara Q. Client' });
@@ -78,11 +49,11 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
   }, 60_000);
 
   it('keeps the job while Redis is down and renders it once Redis is back', async () => {
-    await redis.stop();
+    await testWorker.stopRedis();
     const seeded = await seedApprovedCase(db);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await renderStatus(seeded.tenantId, seeded.versionId)).status).toBe('queued');
-    redis = await ensureRedis({ port: redisPort, dataDir, log: () => undefined });
+    await testWorker.startRedis();
     const started = Date.now();
     await waitFor(async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF after Redis came back');
     expect(Date.now() - started).toBeLessThan(30_000);
