@@ -44,7 +44,7 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
 
   async validate(claims: StaffTokenClaims): Promise<Principal | false> {
     const [user] = await this.db.read<{ id: string; name: string; email: string; role: string; status: string; token_version: number }>(
-      sql`SELECT id, name, email, role, status, token_version FROM users WHERE id = ${claims.sub}`,
+      sql.prepared(`SELECT id, name, email, role, status, token_version FROM users WHERE id = $1::uuid`, [claims.sub]),
       { tenantId: claims.tid },
     );
     if (!user || user.status !== 'active' || user.token_version !== claims.tv || !isStaffRole(user.role)) return false;
@@ -70,7 +70,7 @@ export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt
 
   async validate(claims: PortalTokenClaims): Promise<Principal | false> {
     const [contact] = await this.db.read<{ id: string; name: string; email: string; client_id: string }>(
-      sql`SELECT id, name, email, client_id FROM contacts WHERE id = ${claims.sub} AND client_id = ${claims.cid}`,
+      sql.prepared(`SELECT id, name, email, client_id FROM contacts WHERE id = $1::uuid AND client_id = $2::uuid`, [claims.sub, claims.cid]),
       { tenantId: claims.tid },
     );
     if (!contact) return false;

@@ -44,7 +44,7 @@ export class CasesService {
 
   /** 404 unless the case exists in this tenant (for nested resources read outside a transaction). */
   async assertExists(caseId: string): Promise<void> {
-    const [row] = await this.db.read(sql`SELECT 1 FROM cases WHERE id = ${caseId}::uuid`);
+    const [row] = await this.db.read(sql.prepared(`SELECT 1 FROM cases WHERE id = $1::uuid`, [caseId]));
     if (!row) throw AppError.notFound('Case');
   }
 

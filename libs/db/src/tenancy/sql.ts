@@ -35,6 +35,19 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Inline
   return { text };
 }
 
+/** A fixed statement with `$n` parameters, run as a named prepared statement so its plan is cached per connection. */
+export interface PreparedSql {
+  readonly text: string;
+  readonly values: readonly unknown[];
+  readonly prepared: true;
+}
+
+/**
+ * A prepared statement for `TenantDb.read`: `text` must be a constant (every call with the same text shares one
+ * cached plan); values go only in `values`, as `$1..$n`.
+ */
+sql.prepared = (text: string, values: readonly unknown[] = []): PreparedSql => ({ text, values, prepared: true });
+
 /** Splices trusted SQL (a fragment built by `sql` or a fixed keyword) into a `sql` template. */
 sql.raw = (fragment: InlineSql | string) => new RawSql(typeof fragment === 'string' ? fragment : fragment.text);
 

@@ -1,7 +1,8 @@
 import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid, MissingTenantContextError, TenantContext } from './tenant-context';
-import type { InlineSql } from './sql';
+import { PipelinedTenantRead } from './pipelined-read';
+import type { InlineSql, PreparedSql } from './sql';
 
 /** What a transaction body gets: parameterised SQL and a TypeORM EntityManager on the same connection. */
 export interface TenantTransaction {
@@ -27,8 +28,8 @@ function settingsSql(tenantId: string | null, settings: SessionSettings): string
  * `set_config('app.tenant_id', <tenant>, true)`: transaction-local, so a pooled connection never carries
  * one request's tenant into the next. Row-level security (FORCEd, app role without BYPASSRLS) does the rest.
  *
- * Round trips matter more than RLS itself (see STACK-NOTES): reads go out as ONE simple-protocol message
- * (`BEGIN; set_config; query; COMMIT`), and transactions open with BEGIN and the setting in one message.
+ * Round trips matter more than RLS itself (see STACK-NOTES): a read is ONE round trip (the setting and the statement
+ * pipelined before one Sync), and transactions open with BEGIN and the setting in one message.
  */
 export class TenantDb {
   constructor(private readonly dataSource: DataSource) {}
@@ -44,19 +45,27 @@ export class TenantDb {
     return tenantId;
   }
 
-  /** One read statement for the current tenant, in a single round trip. */
-  async read<T = Record<string, unknown>>(statement: InlineSql, opts: { tenantId?: string } = {}): Promise<T[]> {
+  /**
+   * One read statement for the current tenant in a single round trip (see PipelinedTenantRead): the tenant setting
+   * and the statement run in one implicit read-only transaction. `sql.prepared(...)` statements also keep their plan.
+   */
+  async read<T = Record<string, unknown>>(statement: InlineSql | PreparedSql, opts: { tenantId?: string } = {}): Promise<T[]> {
     const tenantId = this.tenantId(opts.tenantId);
-    const text = `BEGIN READ ONLY; ${settingsSql(tenantId, {})}; ${statement.text}; COMMIT`;
+    const prepared = 'prepared' in statement;
+    const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared);
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
-      const results = (await client.query(text)) as unknown as { rows: T[] }[];
-      return results[2].rows;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      // A pooled connection must be idle: inside someone's open transaction the setting would outlive this read.
+      const status = (client as PoolClient & { _txStatus?: string | null })._txStatus;
+      if (status && status !== 'I') {
+        broken = new Error(`TenantDb.read: pooled connection is not idle (transaction status ${status})`);
+        throw broken;
+      }
+      client.query(query);
+      return await query.done;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
