@@ -76,6 +76,14 @@ describe('TenantDb.read (one round trip, cached plans)', () => {
     expect(rows.map((r) => r.tenant_id)).toEqual([tenantId]);
   });
 
+  it('a value that cannot be serialised fails the read, not the connection', async () => {
+    const tenantId = tenants[0];
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    await expect(db.read(sql.prepared(`SELECT $1::jsonb AS doc`, [circular]), { tenantId })).rejects.toThrow(/circular/i);
+    expect(await db.read(sql.prepared(`SELECT 1 AS one`), { tenantId })).toEqual([{ one: 1 }]);
+  });
+
   it('parses values exactly as pg does (dates, numbers, nulls, arrays)', async () => {
     const tenantId = tenants[0];
     const text = `SELECT created_at, 42::int AS n, NULL::text AS nothing, ARRAY['a','b'] AS list, $1::jsonb AS doc FROM clients WHERE id = $2::uuid`;

@@ -69,10 +69,16 @@ export class PipelinedTenantRead<T> implements Submittable {
     });
   }
 
-  submit(connection: Connection): void {
+  /** Returns (never throws) an error for values that cannot be serialised: pg then hands it to handleError. */
+  submit(connection: Connection): Error | void {
     const con = connection as PgConnection;
     // Serialise parameters before writing anything, so a bad value cannot leave half a message sequence on the wire.
-    const values = this.values.map((value) => prepareValue(value));
+    let values: (string | Buffer | null)[];
+    try {
+      values = this.values.map((value) => prepareValue(value));
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
     let name = '';
     if (this.prepare) {
       name = statementName(this.text);
