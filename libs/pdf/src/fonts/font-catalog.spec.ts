@@ -1,5 +1,4 @@
 import { FontCatalog } from './font-catalog';
-import { FONT_ORIGIN, FONT_STYLESHEET_URL } from './font-origin';
 import { parseUnicodeRange } from './unicode-range';
 
 describe('parseUnicodeRange', () => {
@@ -14,40 +13,36 @@ describe('parseUnicodeRange', () => {
 
 describe('FontCatalog', () => {
   const catalog = FontCatalog.load();
+  const sources = (css: string) => [...css.matchAll(/src: url\(([^)]+)\)/g)].map((m) => m[1]);
 
-  async function stylesheetOf(text: string): Promise<string> {
-    const response = await catalog.forDocument(text).resolve(FONT_STYLESHEET_URL);
-    return response?.body.toString('utf8') ?? '';
-  }
-
-  it('gives a Latin document only Latin faces, all pointing at the fake font origin', async () => {
-    const css = await stylesheetOf('Plan of Action: root causes');
+  it('gives a Latin document only Latin faces, each font file inlined as a data: URI', async () => {
+    const css = await catalog.stylesheetFor('Plan of Action: root causes');
     expect(css).toContain("font-family: 'Noto Sans';");
     expect(css).not.toContain('Noto Sans JP');
     expect(css).not.toContain('Noto Color Emoji');
-    const urls = [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
-    expect(urls.length).toBeGreaterThan(0);
-    expect(urls.every((url) => url.startsWith(`${FONT_ORIGIN}/`) && url.endsWith('.woff2'))).toBe(true);
     expect(css).toContain('unicode-range:');
+    expect(css).toContain('font-display: block;');
+    const urls = sources(css);
+    expect(urls.length).toBeGreaterThanOrEqual(2); // regular and bold
+    for (const url of urls) {
+      expect(url).toMatch(/^data:font\/woff2;base64,[A-Za-z0-9+/]+={0,2}$/);
+      expect(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2');
+    }
+    // No rule is left pointing anywhere else.
+    expect(css.match(/src:/g)).toHaveLength(urls.length);
   });
 
   it('adds the CJK and emoji faces only when the text needs them', async () => {
-    const css = await stylesheetOf('マーケットプレイス 我们这 📦');
+    const css = await catalog.stylesheetFor('マーケットプレイス 我们这 📦');
     expect(css).toContain("font-family: 'Noto Sans JP';");
     expect(css).toContain("font-family: 'Noto Sans SC';");
     expect(css).toContain("font-family: 'Noto Color Emoji';");
+    expect(sources(css).every((url) => url.startsWith('data:font/woff2;base64,'))).toBe(true);
   });
 
-  it('serves its font files and nothing else', async () => {
-    const css = await stylesheetOf('Hello');
-    const fontUrl = /url\(([^)]+)\)/.exec(css)?.[1] as string;
-    const font = await catalog.forDocument('Hello').resolve(fontUrl);
-    expect(font?.contentType).toBe('font/woff2');
-    expect(font?.body.subarray(0, 4).toString('latin1')).toBe('wOF2');
-
-    const resolver = catalog.forDocument('Hello');
-    expect(await resolver.resolve(`${FONT_ORIGIN}/../../package.json`)).toBeNull();
-    expect(await resolver.resolve(`${FONT_ORIGIN}/noto-sans-latin-400-normal.woff`)).toBeNull();
-    expect(await resolver.resolve('https://example.com/noto-sans-latin-400-normal.woff2')).toBeNull();
+  it('gives documents with the same characters the same cached stylesheet', async () => {
+    const first = catalog.stylesheetFor('Hello world');
+    expect(catalog.stylesheetFor('world Hello')).toBe(first);
+    expect(await first).toBe(await catalog.stylesheetFor('Hello world'));
   });
 });

@@ -1,29 +1,40 @@
-import { escapeHtml as e } from './escape';
+import { FONT_FAMILY_STACK } from '../fonts/font-origin';
 import type { PoaDocument } from './types';
 
-/*
- * Chromium renders these in a separate document that cannot load web fonts or images by URL,
- * has a default font size near zero, and ignores the page stylesheet: everything is inline.
- */
-const BAR_STYLE =
-  'box-sizing:border-box;width:100%;margin:0 16mm;display:flex;justify-content:space-between;align-items:center;' +
-  "font-family:'DejaVu Sans',sans-serif;font-size:7.5pt;color:#666;-webkit-print-color-adjust:exact;";
+/** The page margins; the header and footer live in them. */
+export const PAGE_MARGIN = { top: '20mm', right: '16mm', bottom: '18mm', left: '16mm' } as const;
 
-export function headerTemplate(doc: PoaDocument, primaryColor: string): string {
-  const draft = doc.mode === 'draft'
-    ? `<span style="color:#be1414;font-weight:700;">DRAFT</span>`
-    : '';
-  return (
-    `<div style="${BAR_STYLE}border-bottom:0.5pt solid ${primaryColor};padding-bottom:2px;">` +
-    `<span>Plan of Action &middot; ${e(doc.caseInfo.reference)}</span>${draft}` +
-    `<span>${e(doc.tenant.name)}</span></div>`
-  );
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const CSS_STRING_UNSAFE = /[\\"'<>&\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Quotes text as a CSS string. Quotes, backslashes, control characters and `<>&` become 6-digit
+ * hex escapes, so user text can end neither the string, nor the rule, nor the <style> element.
+ */
+export function cssString(value: string): string {
+  return `"${value.replace(CSS_STRING_UNSAFE, (ch) => `\\${(ch.codePointAt(0) as number).toString(16).padStart(6, '0')}`)}"`;
 }
 
-export function footerTemplate(doc: PoaDocument): string {
-  return (
-    `<div style="${BAR_STYLE}">` +
-    `<span>${e(doc.caseInfo.reference)} &middot; version ${e(String(doc.version.version))}</span>` +
-    `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`
-  );
+/*
+ * Header and footer are CSS page-margin boxes of the document itself (one layout for the whole
+ * PDF) rather than Chromium's headerTemplate/footerTemplate, which lays out two extra documents
+ * per page and roughly doubled the print time. They sit where Chromium's templates put them:
+ * 0.4 cm (plus the line's own leading) from the page edge, between the side margins.
+ */
+const BAR = `font-family: 'DejaVu Sans', ${FONT_FAMILY_STACK}; font-size: 7.5pt; color: #666;`;
+
+export function pageStyles(doc: PoaDocument, primaryColor: string): string {
+  const reference = doc.caseInfo.reference;
+  const header = `${BAR} vertical-align: bottom; margin: 5.3mm 0 10.9mm; padding-bottom: 2px; border-bottom: 0.5pt solid ${primaryColor};`;
+  const footer = `${BAR} vertical-align: bottom; margin-bottom: 5.2mm;`;
+  const draft = doc.mode === 'draft' ? `@top-center { content: "DRAFT"; ${header} color: #be1414; font-weight: 700; }` : '';
+  return `
+@page {
+  @top-left { content: ${cssString(`Plan of Action \u00b7 ${reference}`)}; ${header} text-align: left; }
+  ${draft}
+  @top-right { content: ${cssString(doc.tenant.name)}; ${header} text-align: right; }
+  @bottom-left { content: ${cssString(`${reference} \u00b7 version ${doc.version.version}`)}; ${footer} text-align: left; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${footer} text-align: right; }
+}
+`;
 }

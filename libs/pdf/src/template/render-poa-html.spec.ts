@@ -1,5 +1,6 @@
 import { samplePoaDocument } from '../testing/sample-poa';
 import { DEFAULT_PRIMARY_COLOR } from './branding';
+import { cssString } from './header-footer';
 import { renderPoaHtml } from './render-poa-html';
 import type { PoaDocument } from './types';
 
@@ -24,9 +25,8 @@ describe('renderPoaHtml', () => {
     expect(out.html).not.toMatch(/<script/i);
     expect(out.html).not.toMatch(/<iframe/i);
     expect(out.html).not.toContain('<link rel=stylesheet');
-    expect(out.headerTemplate).not.toMatch(/<iframe/i);
-    expect(out.headerTemplate).toContain('REF&quot;&gt;&lt;iframe');
-    expect(out.footerTemplate).not.toMatch(/<iframe/i);
+    // The header (a CSS string in a page-margin box) gets the reference with quotes and brackets escaped.
+    expect(out.html).toContain('@top-left { content: "Plan of Action \u00b7 REF\\000022\\00003e\\00003ciframe src=\\000022file:///etc/passwd\\000022\\00003e";');
     // The only URLs the markup references are the fake font origin and inline data.
     const urls = [...out.html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
     expect(urls.every((url) => url.startsWith('https://fonts.poa-desk.invalid/') || url.startsWith('data:image/'))).toBe(true);
@@ -59,20 +59,19 @@ describe('renderPoaHtml', () => {
     const draft = renderPoaHtml(samplePoaDocument({ mode: 'draft', approval: null }));
     expect(draft.html).toContain('<div class="watermark" aria-hidden="true">DRAFT</div>');
     expect(draft.html).toMatch(/\.watermark \{ position: fixed;/);
-    expect(draft.headerTemplate).toContain('DRAFT');
+    expect(draft.html).toContain('@top-center { content: "DRAFT";');
     expect(draft.html).toContain('Not yet approved');
 
     const final = renderPoaHtml(samplePoaDocument());
     expect(final.html).not.toContain('class="watermark"');
-    expect(final.headerTemplate).not.toContain('DRAFT');
+    expect(final.html).not.toContain('@top-center');
   });
 
   it('puts the page number and total in the footer and the reference in header and footer', () => {
     const out = renderPoaHtml(samplePoaDocument());
-    expect(out.footerTemplate).toContain('<span class="pageNumber"></span>');
-    expect(out.footerTemplate).toContain('<span class="totalPages"></span>');
-    expect(out.headerTemplate).toContain('POA-2026-0142');
-    expect(out.footerTemplate).toContain('POA-2026-0142');
+    expect(out.html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    expect(out.html).toContain('@top-left { content: "Plan of Action \u00b7 POA-2026-0142";');
+    expect(out.html).toContain('@bottom-left { content: "POA-2026-0142 \u00b7 version 3";');
   });
 
   it('follows the tenant paper size: Letter or A4', () => {
@@ -89,10 +88,10 @@ describe('renderPoaHtml', () => {
     for (const bad of ['red', '#12345', '#12345g', '#0b6e4f; } body { display:none', '']) {
       const doc = samplePoaDocument();
       doc.tenant.branding.primaryColor = bad;
-      const { html, headerTemplate } = renderPoaHtml(doc);
+      const { html } = renderPoaHtml(doc);
       expect(html).toContain(`--brand: ${DEFAULT_PRIMARY_COLOR};`);
       expect(html).not.toContain('display:none');
-      expect(headerTemplate).toContain(DEFAULT_PRIMARY_COLOR);
+      expect(html).toContain(`border-bottom: 0.5pt solid ${DEFAULT_PRIMARY_COLOR};`);
     }
   });
 
@@ -129,14 +128,34 @@ describe('renderPoaHtml', () => {
   });
 });
 
-describe('header and footer templates', () => {
-  it('keep their inline styles intact (no double quote inside a style attribute)', () => {
-    const out = renderPoaHtml(samplePoaDocument({ mode: 'draft' }));
-    for (const template of [out.headerTemplate, out.footerTemplate]) {
-      for (const [, style] of template.matchAll(/style="([^"]*)"/g)) {
-        expect(style.trim().endsWith(';')).toBe(true);
-      }
-      expect(template).toContain('font-size:7.5pt');
+describe('header and footer (CSS page-margin boxes)', () => {
+  const decode = (quoted: string) =>
+    quoted.slice(1, -1).replace(/\\([0-9a-f]{6})/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+
+  it('quotes any text as one CSS string that round-trips', () => {
+    for (const value of ['Apex Ltd', 'a"b\'c\\d', '"; } body { display: none } @page { x: "', '</style><script>x</script>', 'line\nbreak\u2028', 'マーケット 📦 &amp;']) {
+      const quoted = cssString(value);
+      // Nothing that could end the string, the rule or the element; every backslash starts a 6-digit escape.
+      expect(quoted.slice(1, -1)).not.toMatch(/["'<>&\n\u2028]|\\(?![0-9a-f]{6})/);
+      expect(decode(quoted)).toBe(value);
     }
+  });
+
+  it('keeps agency names that try to break out of the string inside it', () => {
+    const doc = samplePoaDocument({ mode: 'draft' });
+    doc.tenant.name = '"; } </style><script>alert(1)</script><style> @page { @top-left { content: "x';
+    const { html } = renderPoaHtml(doc);
+    expect(html).not.toMatch(/<script/i);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+    const style = /<style>([^]*)<\/style>/.exec(html)?.[1] ?? '';
+    expect(style).toContain(`@top-right { content: ${cssString(doc.tenant.name)};`);
+    // Outside its strings the stylesheet has exactly one @page rule with one rule per margin box.
+    const rules = style.replace(/"[^"]*"/g, '""');
+    for (const box of ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-right']) {
+      expect(rules.match(new RegExp(`@${box} \\{`, 'g'))).toHaveLength(1);
+    }
+    expect(rules.match(/@page \{/g)).toHaveLength(1);
+    expect(rules).not.toContain('alert');
+    expect(style).toContain('font-size: 7.5pt;');
   });
 });

@@ -1,6 +1,6 @@
 import { safeLogoDataUri, safePrimaryColor } from './branding';
 import { escapeHtml as e } from './escape';
-import { footerTemplate, headerTemplate } from './header-footer';
+import { pageStyles } from './header-footer';
 import {
   approvalSection,
   caseFacts,
@@ -12,12 +12,11 @@ import {
 } from './sections';
 import { documentStyles } from './styles';
 import type { PaperSize, PoaDocument } from './types';
-import { FONT_STYLESHEET_URL } from '../fonts/font-origin';
+import { FONT_STYLESHEET_LINK } from '../fonts/font-origin';
 
 export interface PoaHtml {
+  /** The whole printable document: header and footer are its page-margin boxes. */
   html: string;
-  headerTemplate: string;
-  footerTemplate: string;
   title: string;
   author: string;
   subject: string;
@@ -54,12 +53,10 @@ export function renderPoaHtml(doc: PoaDocument): PoaHtml {
   ].join('\n');
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>` +
-    `<link rel="stylesheet" href="${FONT_STYLESHEET_URL}"><style>${documentStyles(primaryColor)}</style></head>` +
+    `${FONT_STYLESHEET_LINK}<style>${documentStyles(primaryColor)}${pageStyles(doc, primaryColor)}</style></head>` +
     `<body class="${doc.mode}">\n${body}\n</body></html>`;
   return {
     html,
-    headerTemplate: headerTemplate(doc, primaryColor),
-    footerTemplate: footerTemplate(doc),
     title,
     author: doc.tenant.name,
     subject: `Plan of Action for ${doc.caseInfo.violationLabel} (${doc.caseInfo.marketplace}), version ${doc.version.version}`,

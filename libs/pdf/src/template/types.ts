@@ -84,9 +84,8 @@ export interface PoaDocument {
 
 /** What the renderer needs: the output of `renderPoaHtml`. */
 export interface PoaRenderInput {
+  /** The printable document, header and footer included (CSS page-margin boxes). */
   html: string;
-  headerTemplate: string;
-  footerTemplate: string;
   title: string;
   author: string;
   paperSize: PaperSize;
