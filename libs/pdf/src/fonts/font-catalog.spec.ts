@@ -18,12 +18,14 @@ describe('FontCatalog', () => {
   it('gives a Latin document only Latin faces, each font file inlined as a data: URI', async () => {
     const css = await catalog.stylesheetFor('Plan of Action: root causes');
     expect(css).toContain("font-family: 'Noto Sans';");
+    expect(css).toContain("font-family: 'Noto Sans Mono';"); // ASINs and hashes
+    expect(css).not.toMatch(/font-family: 'Noto Sans Mono';[^}]*unicode-range: U\+0100/); // no latin-ext face
     expect(css).not.toContain('Noto Sans JP');
     expect(css).not.toContain('Noto Color Emoji');
     expect(css).toContain('unicode-range:');
     expect(css).toContain('font-display: block;');
     const urls = sources(css);
-    expect(urls.length).toBeGreaterThanOrEqual(2); // regular and bold
+    expect(urls.length).toBeGreaterThanOrEqual(3); // regular, bold, mono
     for (const url of urls) {
       expect(url).toMatch(/^data:font\/woff2;base64,[A-Za-z0-9+/]+={0,2}$/);
       expect(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2');

@@ -16,7 +16,15 @@ const FONT_PACKAGES: FontPackage[] = [
   { name: '@fontsource/noto-sans-jp', cssFiles: ['400.css'], cjkSlicesOnly: true },
   { name: '@fontsource/noto-sans-sc', cssFiles: ['400.css'], cjkSlicesOnly: true },
   { name: '@fontsource/noto-color-emoji', cssFiles: ['400.css'] },
+  { name: '@fontsource/noto-sans-mono', cssFiles: ['400.css'] },
 ];
+
+/**
+ * The template's font stacks (FONT_FAMILY_STACK, MONO_FONT_FAMILY_STACK) by package: Chromium draws
+ * a character with the first family of its element's stack that covers it.
+ */
+const TEXT_STACK = ['@fontsource/noto-sans', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-sc', '@fontsource/noto-color-emoji'];
+const FONT_STACKS = [TEXT_STACK, ['@fontsource/noto-sans-mono', ...TEXT_STACK]];
 
 const FONT_FACE_BLOCK = /@font-face\s*\{[^}]*\}/g;
 const WOFF2_URL = /url\(\.\/files\/([A-Za-z0-9._\-[\]]+\.woff2)\)/;
@@ -78,15 +86,17 @@ export class FontCatalog {
   }
 
   /**
-   * The @font-face rules a text needs, fonts inlined: for each character, the faces (every weight)
-   * of the first family in the stack that covers it, which is the family Chromium would pick.
+   * The @font-face rules a text needs, fonts inlined: for each character and each stack, the faces
+   * (every weight) of the first family in the stack that covers it, the family Chromium would pick.
    */
   stylesheetFor(text: string): Promise<string> {
     const needed = new Set<number>();
     for (const point of codePointsOf(text)) {
       const covering = this.facesByCodePoint.get(point) ?? [];
-      const family = covering.length ? this.faces[covering[0]].family : null;
-      for (const index of covering) if (this.faces[index].family === family) needed.add(index);
+      for (const stack of FONT_STACKS) {
+        const family = stack.find((name) => covering.some((index) => this.faces[index].family === name));
+        for (const index of covering) if (this.faces[index].family === family) needed.add(index);
+      }
     }
     const faces = [...needed].sort((a, b) => a - b);
     const key = faces.join(',');

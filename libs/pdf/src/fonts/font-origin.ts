@@ -10,3 +10,5 @@ export const FONT_STYLESHEET_LINK = `<link rel="stylesheet" href="${FONT_STYLESH
 
 /** Latin first; CJK and emoji faces carry unicode-ranges, so their files load only when used. */
 export const FONT_FAMILY_STACK = "'Noto Sans', 'Noto Sans JP', 'Noto Sans SC', 'Noto Color Emoji', sans-serif";
+/** For ASINs and hashes; anything Noto Sans Mono lacks falls back to the text stack. */
+export const MONO_FONT_FAMILY_STACK = `'Noto Sans Mono', ${FONT_FAMILY_STACK}`;

@@ -16,6 +16,11 @@ export interface PdfRendererOptions {
   executablePath: string;
   /** Jobs served by one browser before it is replaced (default 200). */
   recycleAfter?: number;
+  /**
+   * Make the next job's context and page ahead of time (default true). False for a browser that
+   * serves a single job (the benchmark's browser-per-job baseline): nothing is made that no job uses.
+   */
+  prepareAhead?: boolean;
   launchTimeoutMs?: number;
   /** Budget for one whole render, every step included (default 15000). */
   renderTimeoutMs?: number;
@@ -61,6 +66,7 @@ const BROWSER_CLOSE_TIMEOUT_MS = 5_000;
  */
 export class PdfRenderer {
   private readonly recycleAfter: number;
+  private readonly prepareAhead: boolean;
   private readonly launchTimeoutMs: number;
   private readonly renderTimeoutMs: number;
   private readonly log: PdfRendererLog;
@@ -72,6 +78,7 @@ export class PdfRenderer {
 
   constructor(private readonly opts: PdfRendererOptions) {
     this.recycleAfter = Math.max(1, opts.recycleAfter ?? 200);
+    this.prepareAhead = opts.prepareAhead ?? true;
     this.launchTimeoutMs = opts.launchTimeoutMs ?? 30_000;
     this.renderTimeoutMs = opts.renderTimeoutMs ?? 15_000;
     this.log = opts.log ?? (() => undefined);
@@ -172,7 +179,7 @@ export class PdfRenderer {
   private takePreparedPage(gen: BrowserGeneration): Promise<PreparedPage> {
     const prepared = gen.spare ?? preparePage(gen);
     gen.spare = null;
-    if (!gen.retiring && !gen.dead && !this.closed) {
+    if (this.prepareAhead && !gen.retiring && !gen.dead && !this.closed) {
       const spare = preparePage(gen);
       spare.catch(() => undefined);
       gen.spare = spare;
@@ -284,8 +291,10 @@ export class PdfRenderer {
       dead: false,
     };
     this.generations.add(gen);
-    gen.spare = preparePage(gen);
-    gen.spare.catch(() => undefined);
+    if (this.prepareAhead) {
+      gen.spare = preparePage(gen);
+      gen.spare.catch(() => undefined);
+    }
     browser.once('disconnected', () => {
       if (!gen.dead && !this.closed && !gen.retiring) this.log('warn', 'pdf browser disconnected', { generation: gen.id });
       this.kill(gen);

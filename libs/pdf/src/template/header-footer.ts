@@ -18,10 +18,11 @@ export function cssString(value: string): string {
 /*
  * Header and footer are CSS page-margin boxes of the document itself (one layout for the whole
  * PDF) rather than Chromium's headerTemplate/footerTemplate, which lays out two extra documents
- * per page and roughly doubled the print time. They sit where Chromium's templates put them:
- * 0.4 cm (plus the line's own leading) from the page edge, between the side margins.
+ * per page and roughly doubled the print time, and could only use system fonts. They sit where
+ * Chromium's templates put them: 0.4 cm (plus the line's leading) from the page edge, between the
+ * side margins, in the bundled text font.
  */
-const BAR = `font-family: 'DejaVu Sans', ${FONT_FAMILY_STACK}; font-size: 7.5pt; color: #666;`;
+const BAR = `font-family: ${FONT_FAMILY_STACK}; font-size: 7.5pt; color: #666;`;
 
 export function pageStyles(doc: PoaDocument, primaryColor: string): string {
   const reference = doc.caseInfo.reference;

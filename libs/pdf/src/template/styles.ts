@@ -1,5 +1,5 @@
 import { tint } from './branding';
-import { FONT_FAMILY_STACK } from '../fonts/font-origin';
+import { FONT_FAMILY_STACK, MONO_FONT_FAMILY_STACK } from '../fonts/font-origin';
 
 export function documentStyles(primaryColor: string): string {
   return `
@@ -30,8 +30,8 @@ table.docs td.file { width: 34%; }
 section.approval { break-inside: avoid; border: 1px solid var(--brand-line); border-radius: 4px; padding: 8px 10px; }
 section.approval h2 { border-bottom: none; }
 .statement { margin: 0 0 6px; }
-.mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; word-break: break-all; }
-.asins { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
+.mono { font-family: ${MONO_FONT_FAMILY_STACK}; font-size: 8pt; word-break: break-all; }
+.asins { font-family: ${MONO_FONT_FAMILY_STACK}; font-size: 8.5pt; }
 .watermark { position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%) rotate(-35deg);
   font-size: 120pt; font-weight: 700; color: rgba(190, 20, 20, 0.11); z-index: 1000; pointer-events: none; }
 `;
