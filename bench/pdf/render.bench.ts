@@ -15,6 +15,13 @@ const WARM_RENDERS = Number(process.env.BENCH_WARM ?? 60);
 const BASELINE_RENDERS = Number(process.env.BENCH_BASELINE ?? 20);
 const SOAK_RENDERS = Number(process.env.BENCH_SOAK ?? 500);
 const WARMUP_RENDERS = 10;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 
 const TARGETS = { warmP50Ms: 150, pdfsPerSecond: 5, speedupVsBaseline: 5, rssGrowthPct: 25 };
 
@@ -41,8 +48,13 @@ function stats(latencies: number[], wallMs: number): LatencyStats {
   };
 }
 
+interface PoolRun {
+  latencies: number[];
+  wallMs: number;
+}
+
 /** Runs `total` jobs with `concurrency` workers; returns each job's latency and the wall time. */
-async function runPool(total: number, concurrency: number, job: () => Promise<number>): Promise<LatencyStats> {
+async function runPool(total: number, concurrency: number, job: () => Promise<number>): Promise<PoolRun> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -54,8 +66,11 @@ async function runPool(total: number, concurrency: number, job: () => Promise<nu
       }
     }),
   );
-  return stats(latencies, performance.now() - started);
+  return { latencies, wallMs: performance.now() - started };
 }
+
+const statsOf = (runs: PoolRun[]): LatencyStats =>
+  stats(runs.flatMap((run) => run.latencies), runs.reduce((sum, run) => sum + run.wallMs, 0));
 
 /** RSS (MiB) of this Node process plus every process of the browser's process group. */
 function rssMiB(browserPid: number | undefined): { nodeMiB: number; chromiumMiB: number; totalMiB: number } {
@@ -88,24 +103,10 @@ async function main(): Promise<void> {
     await warm.render(input);
     return Math.round(performance.now() - started);
   };
-  const warmC1 = await runPool(WARM_RENDERS, 1, timedRender);
-  const warmC2 = await runPool(WARM_RENDERS, 2, timedRender);
-  console.error(`warm done: c1 p50 ${warmC1.p50Ms} ms, c2 p50 ${warmC2.p50Ms} ms`);
-
-  // Memory soak on the same browser (no recycling, so growth is not hidden by a fresh browser).
-  const pid = await warm.browserPid();
-  const rssBefore = rssMiB(pid);
-  const soak = await runPool(SOAK_RENDERS, 2, timedRender);
-  const rssAfter = rssMiB(await warm.browserPid());
-  await warm.close();
-  const rssGrowthPct = Number((((rssAfter.totalMiB - rssBefore.totalMiB) / rssBefore.totalMiB) * 100).toFixed(1));
-  console.error(`soak done: ${rssBefore.totalMiB} -> ${rssAfter.totalMiB} MiB`);
-
-  // Baseline: launch a browser for every job (launch + render + close).
-  const baseline = await runPool(BASELINE_RENDERS, 1, async () => {
+  // Same renderer, flags, binary and document; only the browser's lifetime differs (and no page is
+  // prepared for a next job that this browser will never serve).
+  const browserPerJob = async () => {
     const started = performance.now();
-    // Same renderer, flags, binary and document; only the browser's lifetime differs (and no page is
-    // prepared for a next job that this browser will never serve).
     const renderer = new PdfRenderer({ executablePath, prepareAhead: false });
     try {
       await renderer.render(input);
@@ -113,7 +114,33 @@ async function main(): Promise<void> {
       await renderer.close();
     }
     return Math.round(performance.now() - started);
-  });
+  };
+
+  // Warm (concurrency 1) and the baseline alternate in rounds: the machine is shared, and load that
+  // comes and goes then weighs on both alike instead of on whichever ran at that moment.
+  const warmRuns: PoolRun[] = [];
+  const baselineRuns: PoolRun[] = [];
+  const roundRatios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const warmRun = await runPool(Math.ceil(WARM_RENDERS / ROUNDS), 1, timedRender);
+    const baselineRun = await runPool(Math.ceil(BASELINE_RENDERS / ROUNDS), 1, browserPerJob);
+    warmRuns.push(warmRun);
+    baselineRuns.push(baselineRun);
+    roundRatios.push(median(baselineRun.latencies) / median(warmRun.latencies));
+  }
+  const warmC1 = statsOf(warmRuns);
+  const baseline = statsOf(baselineRuns);
+  const warmC2 = statsOf([await runPool(WARM_RENDERS, 2, timedRender)]);
+  console.error(`warm done: c1 p50 ${warmC1.p50Ms} ms, c2 p50 ${warmC2.p50Ms} ms, baseline p50 ${baseline.p50Ms} ms`);
+
+  // Memory soak on the same browser (no recycling, so growth is not hidden by a fresh browser).
+  const pid = await warm.browserPid();
+  const rssBefore = rssMiB(pid);
+  const soak = statsOf([await runPool(SOAK_RENDERS, 2, timedRender)]);
+  const rssAfter = rssMiB(await warm.browserPid());
+  await warm.close();
+  const rssGrowthPct = Number((((rssAfter.totalMiB - rssBefore.totalMiB) / rssBefore.totalMiB) * 100).toFixed(1));
+  console.error(`soak done: ${rssBefore.totalMiB} -> ${rssAfter.totalMiB} MiB`);
 
   const speedup = Number((baseline.p50Ms / warmC1.p50Ms).toFixed(1));
   const bestThroughput = Math.max(warmC1.pdfsPerSecond, warmC2.pdfsPerSecond);
@@ -133,6 +160,7 @@ async function main(): Promise<void> {
     baselineBrowserPerJob: baseline,
     soak: { renders: soak.renders, concurrency: 2, p50Ms: soak.p50Ms, p95Ms: soak.p95Ms, rssBefore, rssAfter, rssGrowthPct },
     speedupWarmVsBaseline: speedup,
+    speedupPerRound: { rounds: ROUNDS, median: Number(median(roundRatios).toFixed(1)), min: Number(Math.min(...roundRatios).toFixed(1)), max: Number(Math.max(...roundRatios).toFixed(1)) },
     checks,
   };
 
@@ -145,7 +173,7 @@ async function main(): Promise<void> {
   console.log(row('browser per job (baseline)', baseline));
   console.log(row(`soak (${SOAK_RENDERS}, concurrency 2)`, soak));
   console.log(`RSS node+chromium: ${rssBefore.totalMiB} MiB -> ${rssAfter.totalMiB} MiB after ${SOAK_RENDERS} renders (${rssGrowthPct} %)`);
-  console.log(`warm vs baseline (p50): ${speedup}x\n`);
+  console.log(`warm vs baseline (p50): ${speedup}x; per round (${ROUNDS} interleaved rounds): median ${median(roundRatios).toFixed(1)}x, ${Math.min(...roundRatios).toFixed(1)}-${Math.max(...roundRatios).toFixed(1)}x\n`);
   for (const [name, check] of Object.entries(checks)) console.log(`${check.pass ? 'PASS' : 'MISS'} ${name}: ${check.value} (target ${check.target})`);
 
   const file = path.join(__dirname, 'results.json');

@@ -157,20 +157,14 @@ export class PdfRenderer {
       if (gen.dead || !gen.browser.connected) throw new PdfBrowserGoneError(err);
       throw err;
     } finally {
-      if (context) {
-        // The caller has its PDF (or its error): the job's context closes in the background. The
-        // job stays in flight for the generation until then, so recycling waits for the close.
-        const closeStarted = performance.now();
-        void this.closeContext(gen, context).finally(() => {
-          this.release(gen);
-          if (done) {
-            stepMs.closeContext = Math.round(performance.now() - closeStarted);
-            this.log('debug', 'pdf rendered', { generation: gen.id, ...done, stepMs });
-          }
-        });
-      } else {
-        preparing.then((late) => late.context.close()).catch(() => undefined);
-        this.release(gen);
+      // Closed before the job returns: a context in the background per job could pile up under load.
+      const closeStarted = performance.now();
+      if (context) await this.closeContext(gen, context);
+      else preparing.then((late) => late.context.close()).catch(() => undefined);
+      this.release(gen);
+      if (done) {
+        stepMs.closeContext = Math.round(performance.now() - closeStarted);
+        this.log('debug', 'pdf rendered', { generation: gen.id, ...done, stepMs });
       }
     }
   }
