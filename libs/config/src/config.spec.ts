@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toMatch(/^postgres:\/\/poa_app/);
     expect(config.WEBHOOK_ALLOW_LOOPBACK).toBe(false);
+    expect(config.OUTBOX_SWEEP_MS).toBe(60_000);
   });
 
   it('names each malformed variable and what it expects', () => {
@@ -18,6 +19,12 @@ describe('loadConfig', () => {
       expect(message).toContain('PORT');
       expect(message).toContain('DATABASE_URL: expected a postgres:// URL (got "mysql://x")');
     }
+  });
+
+  it('refuses an outbox sweep interval that is not a whole number of at least 100 ms', () => {
+    expect(loadConfig({ OUTBOX_SWEEP_MS: '5000' }).OUTBOX_SWEEP_MS).toBe(5000);
+    expect(() => loadConfig({ OUTBOX_SWEEP_MS: '10' })).toThrow(/OUTBOX_SWEEP_MS/);
+    expect(() => loadConfig({ OUTBOX_SWEEP_MS: 'often' })).toThrow(/OUTBOX_SWEEP_MS/);
   });
 
   it('refuses the development JWT secret in production', () => {

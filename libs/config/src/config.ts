@@ -52,6 +52,8 @@ const schema = z
     /** BullMQ key prefix in Redis: separate deployments (or concurrent test runs) sharing one Redis never see each other's jobs. */
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected letters, digits, ":", "_" or "-"').default('poa'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
+    /** How often the worker checks dispatched outbox rows against Redis (re-queues jobs Redis lost, marks finished ones done). */
+    OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
 
     WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -53,9 +53,12 @@ export class PdfRender extends TenantOwned {
 /**
  * Transactional outbox: written in the same transaction as the change that causes it,
  * moved to BullMQ by the worker's relay (FOR UPDATE SKIP LOCKED), so nothing is lost while Redis is down.
+ * The worker's sweep checks dispatched rows against Redis: finished jobs get `doneAt`, lost ones are relayed again.
  */
 @Entity('outbox')
 @Index(['dispatchedAt', 'id'])
+// The sweep's rows: dispatched, not yet seen finished (few at any time, walked in id order).
+@Index(['id'], { where: 'dispatched_at IS NOT NULL AND done_at IS NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
@@ -79,6 +82,10 @@ export class OutboxMessage {
 
   @Column('timestamptz', { nullable: true })
   dispatchedAt: Date | null;
+
+  /** When the sweep saw the job completed or failed in BullMQ (or gave up on it); NULL while it may still run. */
+  @Column('timestamptz', { nullable: true })
+  doneAt: Date | null;
 }
 
 @Entity('portal_login_tokens')
