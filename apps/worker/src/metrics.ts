@@ -7,6 +7,10 @@ export class WorkerMetrics {
   rendersFailed = 0;
   renderMsSum = 0;
   outboxRelayed = 0;
+  /** Dispatched jobs the outbox sweep found missing from Redis and handed back to the relay. */
+  outboxRequeued = 0;
+  /** Missing jobs too old to tell from finished-and-removed ones: marked done without re-sending. */
+  outboxExpired = 0;
   private readonly recentRenderMs: number[] = [];
 
   recordRender(ms: number): void {

@@ -1,10 +1,11 @@
-import { sql, type TenantDb } from '@poa/db';
+import type { TenantDb } from '@poa/db';
 import { ensurePdfTools } from '@poa/services';
 import { createFileStorage } from '@poa/storage';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedApprovedCase, waitFor } from '../test/fixtures';
+import { QUEUES } from '@poa/jobs';
+import { dispatchedRows, isolateSweep, outboxRows, renderStatus as renderOf, seedApprovedCase, waitFor } from '../test/fixtures';
 import { startTestWorker, type TestWorker } from '../test/test-worker';
 
 describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis and Chromium', () => {
@@ -12,8 +13,7 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
   let db: TenantDb;
   let dataDir: string;
 
-  const renderStatus = async (tenantId: string, versionId: string) =>
-    (await db.read<{ status: string; storage_key: string | null; page_count: number | null; attempts: number }>(sql`SELECT status, storage_key, page_count, attempts FROM pdf_renders WHERE draft_version_id = ${versionId}`, { tenantId }))[0];
+  const renderStatus = (tenantId: string, versionId: string) => renderOf(db, tenantId, versionId);
 
   beforeAll(async () => {
     testWorker = await startTestWorker();
@@ -57,5 +57,28 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
     const started = Date.now();
     await waitFor(async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF after Redis came back');
     expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it('renders the PDF of an approval whose job Redis lost before the worker took it: the sweep queues it again', async () => {
+    // Paused, so the relayed job waits in Redis; then Redis restarts and, keeping nothing on disk, loses it.
+    await testWorker.queue(QUEUES.pdfRender).pause();
+    const seeded = await seedApprovedCase(db);
+    const [row] = await dispatchedRows(db, seeded.tenantId);
+    expect(await testWorker.queue(QUEUES.pdfRender).getJobState(row.job_id)).toBe('waiting');
+    await testWorker.stopRedis();
+    await testWorker.startRedis();
+    expect(await testWorker.queue(QUEUES.pdfRender).getJobState(row.job_id)).toBe('unknown');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await renderStatus(seeded.tenantId, seeded.versionId)).status).toBe('queued');
+
+    // A minute later the sweep finds the row dispatched but its job unknown to Redis, and hands it back to the relay.
+    await isolateSweep(db, [seeded.tenantId], 2 * 60_000);
+    // (The sweep refuses to run until its Redis connection is back, as on its timer.)
+    const swept = await waitFor(() => testWorker.sweeper.sweepOnce().catch(() => null), 10_000, 'a sweep with Redis back');
+    expect(swept).toEqual({ checked: 1, done: 0, requeued: 1, expired: 0 });
+    await waitFor(async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF after the sweep');
+    expect((await renderStatus(seeded.tenantId, seeded.versionId)).attempts).toBe(1);
+    await waitFor(async () => (await testWorker.queue(QUEUES.pdfRender).getJobState(row.job_id)) === 'completed', 10_000, 'the job to complete');
+    expect((await outboxRows(db, seeded.tenantId))[0]).toMatchObject({ job_id: row.job_id, done_at: null });
   }, 60_000);
 });

@@ -8,12 +8,13 @@ import { EmailProcessor } from './email/email.processor';
 import { HealthServer } from './health/health-server';
 import { WorkerMetrics } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxSweeper } from './outbox/outbox-sweeper';
 import { PdfRenderProcessor } from './pdf/pdf-render.processor';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
-/** The background worker: the outbox relay and the BullMQ processors. Connects as the app role, like the API. */
+/** The background worker: the outbox relay and sweep, and the BullMQ processors. Connects as the app role, like the API. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, executablePath: string): DynamicModule {
@@ -40,6 +41,7 @@ export class WorkerModule {
         },
         WorkerMetrics,
         OutboxRelay,
+        OutboxSweeper,
         PoaDocumentLoader,
         PdfRenderProcessor,
         WebhookDeliveryProcessor,

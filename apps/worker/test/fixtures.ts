@@ -1,5 +1,5 @@
 import { canonicalDraftJson, type DraftSections } from '@poa/domain';
-import { TenantDb, DEFAULT_BRANDING } from '@poa/db';
+import { sql, TenantDb, DEFAULT_BRANDING } from '@poa/db';
 import { pdfRenderJobId, QUEUES } from '@poa/jobs';
 import { createHash, randomUUID } from 'node:crypto';
 
@@ -58,4 +58,43 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The pdf_renders row of a version, as the worker leaves it. */
+export async function renderStatus(db: TenantDb, tenantId: string, versionId: string) {
+  const rows = await db.read<{ status: string; storage_key: string | null; page_count: number | null; attempts: number }>(
+    sql`SELECT status, storage_key, page_count, attempts FROM pdf_renders WHERE draft_version_id = ${versionId}`,
+    { tenantId },
+  );
+  return rows[0];
+}
+
+export interface OutboxRowState {
+  id: string;
+  topic: string;
+  job_id: string;
+  dispatched_at: Date | null;
+  done_at: Date | null;
+}
+
+export const outboxRows = (db: TenantDb, tenantId: string) =>
+  db.read<OutboxRowState>(sql`SELECT id, topic, job_id, dispatched_at, done_at FROM outbox WHERE tenant_id = ${tenantId} ORDER BY id`, { tenantId });
+
+/** Waits for the relay to dispatch the tenant's outbox rows (all of them) and returns them. */
+export const dispatchedRows = (db: TenantDb, tenantId: string) =>
+  waitFor(async () => {
+    const rows = await outboxRows(db, tenantId);
+    return rows.length > 0 && rows.every((r) => r.dispatched_at) ? rows : null;
+  }, 15_000, 'the relay to dispatch the outbox rows');
+
+/**
+ * Before a test sweeps: moves these tenants' dispatch times `ageMs` back (0: leaves them) and marks every other
+ * dispatched row done. Test workers share the database but each has its own Redis, so another test's live jobs
+ * would look lost to this sweep; done rows are never looked at again.
+ */
+export async function isolateSweep(db: TenantDb, tenantIds: string[], ageMs = 0): Promise<void> {
+  await db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
+    await tx.query(`UPDATE outbox SET done_at = now() WHERE dispatched_at IS NOT NULL AND done_at IS NULL AND NOT (tenant_id = ANY($1::uuid[]))`, [tenantIds]);
+    await tx.query(`UPDATE outbox SET dispatched_at = dispatched_at - $2 * interval '1 millisecond' WHERE tenant_id = ANY($1::uuid[]) AND dispatched_at IS NOT NULL`, [tenantIds, ageMs]);
+  });
 }

@@ -3,10 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@poa/config';
 import { createDataSource, TenantDb } from '@poa/db';
 import { ensureRedis, freePort } from '@poa/services';
+import type { QueueName } from '@poa/jobs';
 import { integrationEnv } from '@poa/test-setup';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OutboxSweeper } from '../src/outbox/outbox-sweeper';
 import { WorkerModule } from '../src/worker.module';
 
 export interface TestWorker {
@@ -15,6 +19,10 @@ export interface TestWorker {
   db: TenantDb;
   redisUrl: string;
   dataDir: string;
+  /** The worker's outbox sweep; its timer is off in tests (see below): a test calls sweepOnce() itself. */
+  sweeper: OutboxSweeper;
+  /** A BullMQ queue on this worker's Redis and prefix, to look at or tamper with its jobs (closed by close()). */
+  queue(name: QueueName): Queue;
   /** Stops and starts this worker's own Redis on the same port (outage tests). */
   stopRedis(): Promise<void>;
   startRedis(): Promise<void>;
@@ -39,20 +47,45 @@ export async function startTestWorker(env: Record<string, string> = {}): Promise
     DATA_DIR: dataDir,
     WORKER_HEALTH_PORT: '0',
     OUTBOX_POLL_MS: '100',
+    // Test workers share the tier's database, each with a Redis of its own: a sweep on a timer would take another
+    // test's live jobs for lost ones. Sweep tests call sweepOnce() after isolateSweep() (fixtures).
+    OUTBOX_SWEEP_MS: String(24 * 3600_000),
     ...env,
   });
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, services.chromiumPath), { logger: false, abortOnError: false });
   await worker.init();
+  const queues = new Map<QueueName, { queue: Queue; connection: Redis }>();
+  const closeQueues = async () => {
+    for (const { queue, connection } of queues.values()) {
+      await queue.close();
+      connection.disconnect();
+    }
+    queues.clear();
+  };
   return {
     worker,
     db: new TenantDb(dataSource),
     redisUrl: redis.url,
     dataDir,
-    stopRedis: () => redis.stop(),
+    sweeper: worker.get(OutboxSweeper),
+    queue: (name) => {
+      let entry = queues.get(name);
+      if (!entry) {
+        const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+        entry = { queue: new Queue(name, { connection, prefix: config.QUEUE_PREFIX }), connection };
+        queues.set(name, entry);
+      }
+      return entry.queue;
+    },
+    stopRedis: async () => {
+      await closeQueues();
+      await redis.stop();
+    },
     startRedis: async () => {
       redis = await ensureRedis({ port, dataDir, log: () => undefined });
     },
     close: async () => {
+      await closeQueues();
       await worker.close();
       await dataSource.destroy();
       await redis.stop();

@@ -50,6 +50,10 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
         ...Object.entries(depths).map(([queue, n]) => `poa_queue_depth{queue="${queue}"} ${n}`),
         '# TYPE poa_outbox_relayed_total counter',
         `poa_outbox_relayed_total ${this.metrics.outboxRelayed}`,
+        '# TYPE poa_outbox_requeued_total counter',
+        `poa_outbox_requeued_total ${this.metrics.outboxRequeued}`,
+        '# TYPE poa_outbox_expired_total counter',
+        `poa_outbox_expired_total ${this.metrics.outboxExpired}`,
       ];
       return { status: 200, type: 'text/plain; version=0.0.4', body: `${lines.join('\n')}\n` };
     }
