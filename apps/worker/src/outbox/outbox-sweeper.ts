@@ -83,9 +83,9 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private sweepBatch(after: string, batch: number): Promise<{ result: SweepResult; lastId: string }> {
+  private async sweepBatch(after: string, batch: number): Promise<{ result: SweepResult; lastId: string }> {
     this.queues.assertConnected();
-    return this.db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
+    const swept = await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
       const rows = await tx.query<DispatchedRow>(
         `SELECT id, topic, job_id, payload->>'notBefore' AS not_before,
                 (extract(epoch FROM now() - dispatched_at) * 1000)::float8 AS age_ms, (extract(epoch FROM now()) * 1000)::float8 AS now_ms
@@ -94,8 +94,7 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
          ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [after, SWEEP_GRACE_MS, batch],
       );
-      const result: SweepResult = { checked: rows.length, done: 0, requeued: 0, expired: 0 };
-      if (rows.length === 0) return { result, lastId: after };
+      if (rows.length === 0) return { checked: 0, done: [], requeue: [], expired: [], lastId: after };
       // Issued in one tick on an auto-pipelined connection: one round trip. Any Redis error rejects (and rolls back).
       const states = await Promise.all(rows.map((row) => this.queues.get(row.topic).getJobState(row.job_id)));
       const done: string[] = [];
@@ -111,17 +110,19 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
       const finished = [...done, ...expired.map((r) => r.id)];
       if (finished.length) await tx.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [finished]);
       if (requeue.length) await tx.query(`UPDATE outbox SET dispatched_at = NULL WHERE id = ANY($1::bigint[])`, [requeue]);
-      Object.assign(result, { done: done.length, requeued: requeue.length, expired: expired.length });
-      this.metrics.outboxRequeued += requeue.length;
-      this.metrics.outboxExpired += expired.length;
-      if (requeue.length) this.logger.warn(`Outbox sweep: ${requeue.length} job(s) missing from Redis handed back to the relay (outbox ids ${requeue.slice(0, 10).join(', ')})`);
-      if (expired.length) {
-        this.logger.warn(
-          `Outbox sweep: ${expired.length} job(s) missing from Redis and dispatched before the completed-job retention; marked done, not re-sent (jobs ${expired.slice(0, 10).map((r) => `${r.topic}/${r.job_id}`).join(', ')})`,
-        );
-      }
-      return { result, lastId: rows[rows.length - 1].id };
+      return { checked: rows.length, done, requeue, expired, lastId: rows[rows.length - 1].id };
     });
+    // Counted and logged once committed.
+    const { requeue, expired } = swept;
+    this.metrics.outboxRequeued += requeue.length;
+    this.metrics.outboxExpired += expired.length;
+    if (requeue.length) this.logger.warn(`Outbox sweep: ${requeue.length} job(s) missing from Redis handed back to the relay (outbox ids ${requeue.slice(0, 10).join(', ')})`);
+    if (expired.length) {
+      this.logger.warn(
+        `Outbox sweep: ${expired.length} job(s) missing from Redis and dispatched before the completed-job retention; marked done, not re-sent (jobs ${expired.slice(0, 10).map((r) => `${r.topic}/${r.job_id}`).join(', ')})`,
+      );
+    }
+    return { result: { checked: swept.checked, done: swept.done.length, requeued: requeue.length, expired: expired.length }, lastId: swept.lastId };
   }
 
   /** Whether the job could have run to completion and been removed by retention since it was dispatched (or since its notBefore). */
