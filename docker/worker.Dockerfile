@@ -25,7 +25,7 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     DATA_DIR=/data \
     WORKER_HEALTH_PORT=3001 \
-    PDF_BROWSER_PATH=/usr/bin/chromium-headless-shell \
+    PDF_BROWSER_PATH=/usr/lib/chromium/chromium-headless-shell \
     PUPPETEER_SKIP_DOWNLOAD=1
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules

@@ -41,7 +41,11 @@ function findChromium(): string | undefined {
   return [...LINUX_PATHS, ...macPaths].find(isExecutable);
 }
 
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+// Debian's /usr/bin/chromium-headless-shell is `sh -e` running the binary without exec: the pid Puppeteer gets would be
+// the shell's, so a kill of a hung browser would miss it. Use the binary itself.
+const HEADLESS_SHELL_BINARY = '/usr/lib/chromium/chromium-headless-shell';
+const HEADLESS_SHELL_WRAPPER = '/usr/bin/chromium-headless-shell';
+const headlessShell = () => [HEADLESS_SHELL_BINARY, HEADLESS_SHELL_WRAPPER].find(isExecutable);
 
 /**
  * The browser the worker renders PDFs with: PDF_BROWSER_PATH, else chromium-headless-shell (installed with apt
@@ -56,16 +60,17 @@ export async function ensurePdfBrowser(options: { log?: Log } = {}): Promise<str
     log(`PDF browser: using PDF_BROWSER_PATH (${configured})`);
     return configured;
   }
-  if (!isExecutable(HEADLESS_SHELL) && canAptInstall()) {
+  if (!headlessShell() && canAptInstall()) {
     try {
       await aptInstall(['chromium-headless-shell', 'fonts-liberation', 'fonts-noto-color-emoji'], 'PDF browser: chromium-headless-shell is not installed', log);
     } catch (error) {
       log(`PDF browser: could not install chromium-headless-shell (${(error as Error).message})`);
     }
   }
-  if (isExecutable(HEADLESS_SHELL)) {
-    log(`PDF browser: using ${HEADLESS_SHELL}`);
-    return HEADLESS_SHELL;
+  const shell = headlessShell();
+  if (shell) {
+    log(`PDF browser: using ${shell}`);
+    return shell;
   }
   const chromium = await ensureChromium({ log });
   log(`PDF browser: chromium-headless-shell not available, rendering with ${chromium} (slower: install chromium-headless-shell)`);

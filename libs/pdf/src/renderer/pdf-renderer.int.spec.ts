@@ -1,4 +1,4 @@
-import { ensureChromium } from '@poa/services';
+import { ensurePdfBrowser } from '@poa/services';
 import { renderPdf } from '../render-pdf';
 import { renderPoaHtml } from '../template/render-poa-html';
 import { inspectPdf, isProcessAlive, processGroupMembers, squash, waitUntil } from '../testing/pdf-inspect';
@@ -10,7 +10,8 @@ import { PdfRenderer, type PdfRendererLog } from './pdf-renderer';
 let executablePath: string;
 
 beforeAll(async () => {
-  executablePath = await ensureChromium({ log: () => undefined });
+  // The browser production renders with (chromium-headless-shell where it can be installed).
+  executablePath = await ensurePdfBrowser({ log: () => undefined });
 });
 
 describe('PdfRenderer with a long-lived Chromium', () => {
@@ -39,6 +40,8 @@ describe('PdfRenderer with a long-lived Chromium', () => {
     expect(pdf.info.Title).toBe('Plan of Action POA-2026-0142 - Northwind Home Goods LLC');
     expect(pdf.info.Author).toBe('Apex Seller Recovery Ltd');
     expect(pdf.info.Creator).toBe('POA Desk');
+    // Tagged (a structure tree for screen readers), and still so after the incremental metadata update.
+    expect(pdf.info.Tagged).toBe('yes');
     expect(pdf.info.Subject).toContain('Plan of Action');
     expect(pdf.info['Page size']).toContain('(A4)');
     expect(result.renderMs).toBeGreaterThan(0);

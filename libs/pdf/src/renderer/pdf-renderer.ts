@@ -188,9 +188,8 @@ export class PdfRenderer {
       margin: PAGE_MARGIN,
       // Header and footer are the document's own page-margin boxes (see template/header-footer.ts).
       displayHeaderFooter: false,
-      // No structure tree (puppeteer's default is a tagged PDF): it cost ~8 ms of a ~70 ms render
-      // and 40 % of the file; text extraction (pdftotext, search, copy) does not depend on it.
-      tagged: false,
+      // A tagged PDF (structure tree) so screen readers can read the plan: it costs ~8 ms of a ~70 ms render.
+      tagged: true,
       outline: false,
       timeout,
     };
