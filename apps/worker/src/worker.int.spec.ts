@@ -16,7 +16,8 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
   const renderStatus = (tenantId: string, versionId: string) => renderOf(db, tenantId, versionId);
 
   beforeAll(async () => {
-    testWorker = await startTestWorker();
+    // Its own database: these tests stop and wipe their Redis and re-queue outbox rows (see startTestWorker).
+    testWorker = await startTestWorker({}, { privateDatabase: true });
     ({ db, dataDir } = testWorker);
   }, 60_000);
 

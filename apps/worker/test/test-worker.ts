@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@poa/config';
-import { createDataSource, TenantDb } from '@poa/db';
+import { createDataSource, runMigrations, TenantDb } from '@poa/db';
 import { ensureRedis, freePort } from '@poa/services';
 import type { QueueName } from '@poa/jobs';
-import { integrationEnv } from '@poa/test-setup';
+import { createScratchDatabase, integrationEnv } from '@poa/test-setup';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { mkdtempSync } from 'node:fs';
@@ -32,17 +32,24 @@ export interface TestWorker {
 /**
  * The real worker in-process, on the integration tier's database and a Redis of its own (so no other test's worker
  * takes its jobs, and a test may stop that Redis). `env` overrides the worker's configuration.
+ *
+ * `privateDatabase`: a migrated database of its own, for tests that stop or wipe their Redis or re-queue outbox rows.
+ * On the shared database every test worker's relay takes any test's outbox rows, so such a test would lose another
+ * test's jobs with its Redis, or see its own re-queued row relayed into another worker's Redis.
  */
-export async function startTestWorker(env: Record<string, string> = {}): Promise<TestWorker> {
+export async function startTestWorker(env: Record<string, string> = {}, opts: { privateDatabase?: boolean } = {}): Promise<TestWorker> {
   const services = await integrationEnv();
+  const privateDb = opts.privateDatabase ? await createScratchDatabase(services.adminUrl, 'poa_it_worker') : null;
+  if (privateDb) await runMigrations(privateDb.ownerUrl);
+  const appUrl = privateDb?.appUrl ?? services.appUrl;
   const dataDir = mkdtempSync(join(tmpdir(), 'poa-worker-'));
   const port = await freePort();
   let redis = await ensureRedis({ port, dataDir, log: () => undefined });
-  const dataSource = await createDataSource({ url: services.appUrl, poolSize: 4 }).initialize();
+  const dataSource = await createDataSource({ url: appUrl, poolSize: 4 }).initialize();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    DATABASE_URL: services.appUrl,
+    DATABASE_URL: appUrl,
     REDIS_URL: redis.url,
     DATA_DIR: dataDir,
     WORKER_HEALTH_PORT: '0',
@@ -89,6 +96,7 @@ export async function startTestWorker(env: Record<string, string> = {}): Promise
       await worker.close();
       await dataSource.destroy();
       await redis.stop();
+      await privateDb?.drop();
     },
   };
 }

@@ -30,7 +30,8 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     );
 
   beforeAll(async () => {
-    testWorker = await startTestWorker();
+    // Its own database: these tests stop and wipe their Redis and re-queue outbox rows (see startTestWorker).
+    testWorker = await startTestWorker({}, { privateDatabase: true });
     db = testWorker.db;
   }, 60_000);
 
