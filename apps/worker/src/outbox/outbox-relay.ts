@@ -52,6 +52,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One batch; returns how many rows were handed to BullMQ. */
   async relayOnce(batch = 100): Promise<number> {
+    // Before claiming rows: with Redis down, a queue not yet initialised would wait for it inside the transaction.
+    this.queues.assertConnected();
     return this.db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
       const rows = await tx.query<OutboxRow>(
         `SELECT id, topic, job_id, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
