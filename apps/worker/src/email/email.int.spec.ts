@@ -65,6 +65,31 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     expect(html).toContain('<a href="https://desk.test/portal">');
   });
 
+  it('sends an email once even when its job comes back after Redis lost it (the outbox row is marked done)', async () => {
+    const jobId = `email-once-${Date.now()}`;
+    // Already dispatched, as the relay leaves it: no test worker's relay takes it.
+    await db.transaction(
+      (tx) =>
+        tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload, dispatched_at) VALUES ($1, $2, $3, $4, now())`, [seeded.tenantId, QUEUES.email, jobId, JSON.stringify(job())]),
+      { tenantId: seeded.tenantId },
+    );
+    const outboxDone = async () =>
+      (await db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) => tx.query<{ done_at: Date | null }>(`SELECT done_at FROM outbox WHERE job_id = $1`, [jobId])))[0].done_at;
+    const finished = async () => {
+      const found = await queue.getJob(jobId);
+      return found && (await found.getState()) === 'completed' ? found.returnvalue : undefined;
+    };
+
+    await queue.add(QUEUES.email, job(), { jobId });
+    expect(await waitFor(finished, 15_000, 'the first run')).toMatchObject({ sent: true });
+    expect(await outboxDone()).toBeInstanceOf(Date);
+
+    // Redis forgets the job; the sweep hands the row back and the relay adds the same job id again.
+    await queue.remove(jobId);
+    await queue.add(QUEUES.email, job(), { jobId });
+    expect(await waitFor(finished, 15_000, 'the second run')).toEqual({ sent: false, reason: 'already sent' });
+  });
+
   it('holds a reminder in the delayed set until notBefore, then sends it only while the case is unchanged', async () => {
     const notBefore = new Date(Date.now() + 2500).toISOString();
     await queue.add(QUEUES.email, job({ subject: 'Reminder due', notBefore, onlyIf: { caseId: seeded.caseId, status: 'approved', latestVersion: 1 } }), { jobId: 'email-reminder-due' });

@@ -48,8 +48,25 @@ export class EmailProcessor implements OnApplicationBootstrap, OnApplicationShut
       await job.moveToDelayed(notBefore, token);
       throw new DelayedError();
     }
-    const result = await deliverEmailJob(this.db, this.sender, this.config, job.data, String(job.id));
-    if (!result.sent) this.logger.log(`Email ${job.id} skipped: ${result.reason}`);
+    const jobId = String(job.id);
+    // An email has no natural idempotency: if Redis lost its completed job and the outbox sweep queued it again,
+    // the outbox row (marked done right after sending) says it already went out.
+    if (await this.outboxDone(jobId)) {
+      this.logger.log(`Email ${jobId} skipped: already sent`);
+      return { sent: false, reason: 'already sent' };
+    }
+    const result = await deliverEmailJob(this.db, this.sender, this.config, job.data, jobId);
+    if (!result.sent) this.logger.log(`Email ${jobId} skipped: ${result.reason}`);
+    await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
+      tx.query(`UPDATE outbox SET done_at = now() WHERE topic = $1 AND job_id = $2 AND done_at IS NULL`, [QUEUES.email, jobId]),
+    );
     return result;
+  }
+
+  private async outboxDone(jobId: string): Promise<boolean> {
+    const rows = await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
+      tx.query(`SELECT 1 FROM outbox WHERE topic = $1 AND job_id = $2 AND done_at IS NOT NULL`, [QUEUES.email, jobId]),
+    );
+    return rows.length > 0;
   }
 }
