@@ -67,14 +67,3 @@ export class LocalDiskStorage implements FileStorage {
     }
   }
 }
-
-export interface StorageSettings {
-  DATA_DIR: string;
-  STORAGE_DRIVER: 'local' | 's3';
-}
-
-/** The configured storage. Only the local disk is implemented so far; S3 is refused loudly rather than silently ignored. */
-export function createFileStorage(settings: StorageSettings): FileStorage {
-  if (settings.STORAGE_DRIVER === 's3') throw new Error('STORAGE_DRIVER=s3 is not implemented yet: use STORAGE_DRIVER=local');
-  return new LocalDiskStorage(join(settings.DATA_DIR, 'files'));
-}
