@@ -1,3 +1,5 @@
+import { createFileStorage, type S3Storage } from '@poa/storage';
+import { startS3TestServer } from '@poa/test-setup';
 import { createHash } from 'node:crypto';
 import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, draftBody, expectStatus } from '../cases/case-test-helpers';
@@ -74,5 +76,33 @@ describe('evidence attachments', () => {
     expect((await api.http.get(`/api/v1/cases/${caseId}/attachments/${unknown}`, token)).status).toBe(404);
     expect((await api.http.get(`/api/v1/cases/${unknown}/attachments`, token)).status).toBe(404);
     expect((await api.http.get(`/api/v1/cases/${caseId}/attachments/nope`, token)).status).toBe(400);
+  });
+});
+
+describe('evidence attachments with STORAGE_DRIVER=s3', () => {
+  it('stores the upload in the bucket and downloads it unchanged from there', async () => {
+    const s3 = await startS3TestServer();
+    const api = await startTestApi({ ...s3.settings });
+    const bucket = createFileStorage({ DATA_DIR: api.config.DATA_DIR, ...s3.settings }) as S3Storage;
+    try {
+      const { token, tenant } = await signupAgency(api.http, 'Bucket Agency');
+      const caseId = (await createCase(api.http, token, (await createClient(api.http, token)).id)).id;
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'label.png');
+      const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+
+      const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+      // In the bucket under the tenant's prefix; not on the local disk.
+      expect(await bucket.exists(`${tenant.id}/cases/${caseId}/attachments/${id}`)).toBe(true);
+      expect(await createFileStorage({ DATA_DIR: api.config.DATA_DIR, STORAGE_DRIVER: 'local' }).exists(`${tenant.id}/cases/${caseId}/attachments/${id}`)).toBe(false);
+    } finally {
+      bucket.destroy();
+      await api.close();
+      await s3.close();
+    }
   });
 });
