@@ -5,7 +5,7 @@ import { CaseEventsService } from '../cases/case-events.service';
 import { CasesService } from '../cases/cases.service';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
-import type { FileStorage } from '../storage/file-storage';
+import { FileNotFoundError, type FileStorage } from '../storage/file-storage';
 import { FILE_STORAGE } from '../storage/storage.module';
 import { ACCEPTED_TYPES, detectAcceptedType } from './detect-file-type';
 
@@ -82,6 +82,12 @@ export class AttachmentsService {
   async download(caseId: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const [row] = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(COLUMNS)} FROM attachments WHERE id = ${attachmentId}::uuid AND case_id = ${caseId}::uuid`);
     if (!row) throw AppError.notFound('Attachment');
-    return { fileName: row.file_name, contentType: row.content_type, data: await this.storage.get(row.storage_key) };
+    try {
+      return { fileName: row.file_name, contentType: row.content_type, data: await this.storage.get(row.storage_key) };
+    } catch (error) {
+      // The row outlived its file (a wiped disk or bucket): a clear 404, not a 500.
+      if (error instanceof FileNotFoundError) throw new AppError('NOT_FOUND', 'The stored file of this attachment is missing');
+      throw error;
+    }
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sql, TenantDb } from '@poa/db';
 import { pdfRenderJobId, QUEUES } from '@poa/jobs';
-import type { FileStorage } from '@poa/storage';
+import { FileNotFoundError, type FileStorage } from '@poa/storage';
 import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { FILE_STORAGE } from '../storage/storage.module';
@@ -50,6 +51,8 @@ const view = (r: RenderRow): PdfRenderView => ({
 /** Downloads of rendered POAs: the approved one, or a DRAFT preview of any version (queued on first request). */
 @Injectable()
 export class PdfsService {
+  private readonly logger = new Logger(PdfsService.name);
+
   constructor(
     private readonly db: TenantDb,
     private readonly outbox: OutboxService,
@@ -113,7 +116,37 @@ export class PdfsService {
 
   private async answer(row: RenderRow): Promise<PdfAnswer> {
     if (row.status !== 'ready' || !row.storage_key || !row.sha256) return { ready: false, render: view(row) };
+    const file = await this.readStored({ storageKey: row.storage_key, draftVersionId: row.draft_version_id, kind: row.kind });
+    if (!file) return { ready: false, render: { ...view(row), status: 'queued' } };
     const suffix = row.kind === 'preview' ? '-draft' : '';
-    return { ready: true, file: await this.storage.get(row.storage_key), fileName: `${row.reference}-v${row.version}${suffix}.pdf`, etag: `"${row.sha256}"` };
+    return { ready: true, file, fileName: `${row.reference}-v${row.version}${suffix}.pdf`, etag: `"${row.sha256}"` };
+  }
+
+  /**
+   * A ready render's file, or null when storage no longer has it (a wiped disk or bucket, a restored database):
+   * the render is then queued again (one request wins the row) and the caller answers 202 instead of failing.
+   */
+  async readStored(render: { storageKey: string; draftVersionId: string; kind: 'final' | 'preview' }): Promise<Buffer | null> {
+    try {
+      return await this.storage.get(render.storageKey);
+    } catch (error) {
+      if (!(error instanceof FileNotFoundError)) throw error;
+    }
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ case_id: string }>(
+        `UPDATE pdf_renders SET status = 'queued', error = NULL WHERE draft_version_id = $1 AND kind = $2 AND status = 'ready' AND storage_key = $3 RETURNING case_id`,
+        [render.draftVersionId, render.kind, render.storageKey],
+      );
+      if (!row) return;
+      this.logger.warn(`Stored PDF ${render.storageKey} is missing: rendering it again`);
+      // A job id of its own: the finished job under the version's id may still be remembered by BullMQ.
+      await this.outbox.add(tx, QUEUES.pdfRender, `${pdfRenderJobId({ draftVersionId: render.draftVersionId, kind: render.kind })}-rerender-${randomUUID()}`, {
+        tenantId: tx.tenantId,
+        caseId: row.case_id,
+        draftVersionId: render.draftVersionId,
+        kind: render.kind,
+      });
+    });
+    return null;
   }
 }

@@ -1,13 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
-import type { FileStorage } from '@poa/storage';
 import { CommentsService } from '../cases/comments.service';
 import { WorkflowService } from '../cases/workflow.service';
 import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
-import type { PdfAnswer, PdfRenderView } from '../pdfs/pdfs.service';
-import { FILE_STORAGE } from '../storage/storage.module';
+import { PdfsService, type PdfAnswer, type PdfRenderView } from '../pdfs/pdfs.service';
 import { draftView, pdfView, PORTAL_CASE_COLUMNS, portalCaseSummaryView, visibleToContact, type PdfJson, type PortalCaseRow } from './portal-views';
 
 interface Branding {
@@ -61,7 +59,7 @@ export class PortalService {
     private readonly db: TenantDb,
     private readonly workflow: WorkflowService,
     private readonly comments: CommentsService,
-    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly pdfs: PdfsService,
   ) {}
 
   private contact(): { id: string; clientId: string } {
@@ -203,18 +201,17 @@ export class PortalService {
       render_ms: number | null;
       ready_at: Date | null;
       storage_key: string | null;
+      draft_version_id: string;
     }>(sql`
-      SELECT c.reference, r.status, r.version, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key
+      SELECT c.reference, r.status, r.version, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key, r.draft_version_id
       FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.version = ${version}
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     if (!row) throw AppError.notFound('Approved version');
-    if (row.status !== 'ready' || !row.storage_key || !row.sha256) {
-      return {
-        ready: false,
-        render: { status: row.status, version: row.version, kind: 'final', error: row.error, sha256: row.sha256, size: row.size, pageCount: row.page_count, renderMs: row.render_ms, readyAt: iso(row.ready_at) },
-      };
-    }
-    return { ready: true, file: await this.storage.get(row.storage_key), fileName: `${row.reference}-v${row.version}.pdf`, etag: `"${row.sha256}"` };
+    const render: PdfRenderView = { status: row.status, version: row.version, kind: 'final', error: row.error, sha256: row.sha256, size: row.size, pageCount: row.page_count, renderMs: row.render_ms, readyAt: iso(row.ready_at) };
+    if (row.status !== 'ready' || !row.storage_key || !row.sha256) return { ready: false, render };
+    const file = await this.pdfs.readStored({ storageKey: row.storage_key, draftVersionId: row.draft_version_id, kind: 'final' });
+    if (!file) return { ready: false, render: { ...render, status: 'queued' } };
+    return { ready: true, file, fileName: `${row.reference}-v${row.version}.pdf`, etag: `"${row.sha256}"` };
   }
 
   clientId(): string {
