@@ -27,6 +27,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors);
+  app.use(rejectNulCharacters);
   app.use(cookieParser());
   // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
   app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.openRequest(next));
@@ -51,6 +52,33 @@ function bodyParserErrors(error: { type?: string } | undefined, _req: Request, r
   } else {
     next(error);
   }
+}
+
+/** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */
+function findNul(value: unknown, path: string[]): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(body)' : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = findNul(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return [...path, key.split('\u0000').join('\\0')].join('.');
+      const found = findNul(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** PostgreSQL text cannot hold U+0000: refuse it in any body or query field (400) rather than fail in the database (500). */
+function rejectNulCharacters(req: Request, res: Response, next: NextFunction) {
+  const field = findNul(req.body, []) ?? findNul(req.query, []);
+  if (!field) return next();
+  res.status(400).json({
+    error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: [{ field, message: 'must not contain the NUL character (U+0000)' }] },
+  });
 }
 
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {

@@ -40,6 +40,24 @@ describe('identity and tenancy over HTTP', () => {
     expect(badId.status).toBe(400);
   });
 
+  it('refuses the NUL character (PostgreSQL text cannot hold it) and out-of-range numbers with 400, not 500', async () => {
+    const owner = await signupAgency(api.http);
+    const client = await api.http.post('/api/v1/clients', { name: 'Nul\u0000Goods' }, owner.token);
+    expect(client.status).toBe(400);
+    expect(client.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'name' }] });
+    const search = await api.http.get('/api/v1/cases?q=%00', owner.token);
+    expect(search.status).toBe(400);
+    expect(search.body.error.details).toEqual([expect.objectContaining({ field: 'q' })]);
+    const nested = await api.http.post('/api/v1/clients', { name: 'Fine', tags: ['ok', 'b\u0000d'] }, owner.token);
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.details[0].field).toBe('tags.1');
+    // A version number beyond any integer column: a validation error, not a database error.
+    const caseId = '00000000-0000-4000-8000-000000000000';
+    const huge = await api.http.get(`/api/v1/cases/${caseId}/drafts/999999999999/pdf`, owner.token);
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('gives a wrong password and an unknown email the same 401', async () => {
     const owner = await signupAgency(api.http);
     const wrong = await api.http.post('/api/v1/auth/login', { email: owner.email, password: 'wrong-password-1' });

@@ -25,7 +25,7 @@ export const draftSectionsSchema = z.strictObject({
 });
 
 export const createDraftSchema = draftSectionsSchema.extend({
-  baseVersion: z.number().int().min(0).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
+  baseVersion: z.number().int().min(0).max(1_000_000).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
 export class CreateDraftDto extends createZodDto(createDraftSchema) {}

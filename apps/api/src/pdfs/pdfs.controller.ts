@@ -20,7 +20,7 @@ export const pdfRenderSchema = z.object({
 });
 export class PdfRenderDto extends createZodDto(pdfRenderSchema) {}
 class CaseParams extends createZodDto(z.strictObject({ id: uuidParam })) {}
-class VersionParams extends createZodDto(z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1) })) {}
+class VersionParams extends createZodDto(z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) })) {}
 
 /** Sends the PDF (200 with ETag, 304 when unchanged) or 202 with the render's status while it is not ready. */
 export function sendPdf(answer: PdfAnswer, req: Request, res: Response): void {

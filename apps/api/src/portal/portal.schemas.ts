@@ -96,7 +96,7 @@ export class PortalCaseDto extends createZodDto(portalCaseDetailSchema) {}
 
 export class PortalApproveDto extends createZodDto(
   z.strictObject({
-    version: z.number().int().min(1).describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
+    version: z.number().int().min(1).max(1_000_000).describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
     fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
   }),
 ) {}
