@@ -19,7 +19,8 @@ export interface PdfRenderView {
   readyAt: string | null;
 }
 
-interface RenderRow {
+/** A pdf_renders row with its case reference: select it as `c.reference, ${RENDER_COLUMNS}` (r = pdf_renders). */
+export interface RenderRow {
   status: PdfRenderView['status'];
   version: number;
   kind: 'final' | 'preview';
@@ -33,6 +34,8 @@ interface RenderRow {
   draft_version_id: string;
   reference: string;
 }
+
+export const RENDER_COLUMNS = 'r.status, r.version, r.kind, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key, r.draft_version_id';
 
 export type PdfAnswer = { ready: true; file: Buffer; fileName: string; etag: string } | { ready: false; render: PdfRenderView };
 
@@ -62,7 +65,7 @@ export class PdfsService {
   /** The approved version's PDF; `clientId` restricts it to one client's cases (portal contacts). */
   async approved(caseId: string, clientId?: string): Promise<PdfAnswer> {
     const [row] = await this.db.read<RenderRow & { approved_version_id: string | null }>(sql`
-      SELECT c.reference, c.approved_version_id, r.status, r.version, r.kind, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key, r.draft_version_id
+      SELECT c.reference, c.approved_version_id, ${sql.raw(RENDER_COLUMNS)}
       FROM cases c LEFT JOIN pdf_renders r ON r.draft_version_id = c.approved_version_id AND r.kind = 'final'
       WHERE c.id = ${caseId} ${clientId ? sql.raw(sql`AND c.client_id = ${clientId}`) : sql.raw('')}`);
     if (!row) throw AppError.notFound('Case');
@@ -87,7 +90,7 @@ export class PdfsService {
         await this.outbox.add(tx, QUEUES.pdfRender, pdfRenderJobId({ draftVersionId: found.id, kind: 'preview' }), { tenantId: tx.tenantId, caseId, draftVersionId: found.id, kind: 'preview' });
       }
       const [row] = await tx.query<RenderRow>(
-        `SELECT $2::text AS reference, status, version, kind, error, sha256, size, page_count, render_ms, ready_at, storage_key, draft_version_id FROM pdf_renders WHERE draft_version_id = $1 AND kind = 'preview'`,
+        `SELECT $2::text AS reference, ${RENDER_COLUMNS} FROM pdf_renders r WHERE r.draft_version_id = $1 AND r.kind = 'preview'`,
         [found.id, found.reference],
       );
       return row;
@@ -114,7 +117,8 @@ export class PdfsService {
     });
   }
 
-  private async answer(row: RenderRow): Promise<PdfAnswer> {
+  /** 200 with the file when the render is ready and stored, else 202 with its status. */
+  async answer(row: RenderRow): Promise<PdfAnswer> {
     if (row.status !== 'ready' || !row.storage_key || !row.sha256) return { ready: false, render: view(row) };
     const file = await this.readStored({ storageKey: row.storage_key, draftVersionId: row.draft_version_id, kind: row.kind });
     if (!file) return { ready: false, render: { ...view(row), status: 'queued' } };

@@ -5,7 +5,7 @@ import { CommentsService } from '../cases/comments.service';
 import { WorkflowService } from '../cases/workflow.service';
 import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
-import { PdfsService, type PdfAnswer, type PdfRenderView } from '../pdfs/pdfs.service';
+import { PdfsService, RENDER_COLUMNS, type PdfAnswer, type RenderRow } from '../pdfs/pdfs.service';
 import { draftView, pdfView, PORTAL_CASE_COLUMNS, portalCaseSummaryView, visibleToContact, type PdfJson, type PortalCaseRow } from './portal-views';
 
 interface Branding {
@@ -190,28 +190,12 @@ export class PortalService {
   /** The final PDF of one approved version (200), or its render status (202). */
   async versionPdf(caseId: string, version: number): Promise<PdfAnswer> {
     const { clientId } = this.contact();
-    const [row] = await this.db.read<{
-      reference: string;
-      status: PdfRenderView['status'];
-      version: number;
-      error: string | null;
-      sha256: string | null;
-      size: number | null;
-      page_count: number | null;
-      render_ms: number | null;
-      ready_at: Date | null;
-      storage_key: string | null;
-      draft_version_id: string;
-    }>(sql`
-      SELECT c.reference, r.status, r.version, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key, r.draft_version_id
+    const [row] = await this.db.read<RenderRow>(sql`
+      SELECT c.reference, ${sql.raw(RENDER_COLUMNS)}
       FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.version = ${version}
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     if (!row) throw AppError.notFound('Approved version');
-    const render: PdfRenderView = { status: row.status, version: row.version, kind: 'final', error: row.error, sha256: row.sha256, size: row.size, pageCount: row.page_count, renderMs: row.render_ms, readyAt: iso(row.ready_at) };
-    if (row.status !== 'ready' || !row.storage_key || !row.sha256) return { ready: false, render };
-    const file = await this.pdfs.readStored({ storageKey: row.storage_key, draftVersionId: row.draft_version_id, kind: 'final' });
-    if (!file) return { ready: false, render: { ...render, status: 'queued' } };
-    return { ready: true, file, fileName: `${row.reference}-v${row.version}.pdf`, etag: `"${row.sha256}"` };
+    return this.pdfs.answer(row);
   }
 
   clientId(): string {
