@@ -2,7 +2,7 @@ import { DRAFT_SECTION_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
-import { uuidParam } from '../common/schemas';
+import { uuidParam, versionNumber } from '../common/schemas';
 
 export const COMMENT_VISIBILITIES = ['internal', 'shared'] as const;
 export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
@@ -11,7 +11,7 @@ export const createCommentSchema = z.strictObject({
   body: z.string().trim().min(1).max(20_000),
   visibility: z.enum(COMMENT_VISIBILITIES).describe('internal: staff only; shared: the client sees it in the portal'),
   parentId: uuidParam.optional().describe('Reply to this comment of the same case'),
-  version: z.number().int().min(1).max(1_000_000).optional().describe('The draft version the comment is about'),
+  version: versionNumber.optional().describe('The draft version the comment is about'),
   section: z.enum(DRAFT_SECTION_KEYS).optional().describe('The draft section the comment is about'),
 });
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;

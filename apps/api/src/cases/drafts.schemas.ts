@@ -1,7 +1,7 @@
 import { DRAFT_SECTION_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { uuidParam } from '../common/schemas';
+import { MAX_VERSION, uuidParam, versionParam, versionParamsSchema } from '../common/schemas';
 
 const line = z.string().max(10_000);
 const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -25,14 +25,14 @@ export const draftSectionsSchema = z.strictObject({
 });
 
 export const createDraftSchema = draftSectionsSchema.extend({
-  baseVersion: z.number().int().min(0).max(1_000_000).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
+  baseVersion: z.number().int().min(0).max(MAX_VERSION).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
 export class CreateDraftDto extends createZodDto(createDraftSchema) {}
 
-export const draftParamsSchema = z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) });
+export const draftParamsSchema = versionParamsSchema;
 export class DraftParams extends createZodDto(draftParamsSchema) {}
-export const diffQuerySchema = z.strictObject({ against: z.coerce.number().int().min(1).max(1_000_000) });
+export const diffQuerySchema = z.strictObject({ against: versionParam });
 export class DiffQueryDto extends createZodDto(diffQuerySchema) {}
 
 const authorSchema = z.object({ type: z.string(), id: z.string().nullable(), name: z.string() });

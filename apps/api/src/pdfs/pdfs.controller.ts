@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { Can } from '../auth/access.decorators';
-import { uuidParam } from '../common/schemas';
+import { idParamsSchema, versionParamsSchema } from '../common/schemas';
 import { PdfsService, type PdfAnswer } from './pdfs.service';
 
 export const pdfRenderSchema = z.object({
@@ -19,8 +19,8 @@ export const pdfRenderSchema = z.object({
   readyAt: z.string().nullable(),
 });
 export class PdfRenderDto extends createZodDto(pdfRenderSchema) {}
-class CaseParams extends createZodDto(z.strictObject({ id: uuidParam })) {}
-class VersionParams extends createZodDto(z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) })) {}
+class CaseParams extends createZodDto(idParamsSchema) {}
+class VersionParams extends createZodDto(versionParamsSchema) {}
 
 /** Sends the PDF (200 with ETag, 304 when unchanged) or 202 with the render's status while it is not ready. */
 export function sendPdf(answer: PdfAnswer, req: Request, res: Response): void {

@@ -2,7 +2,7 @@ import { CASE_STATUSES } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
-import { email, uuidParam } from '../common/schemas';
+import { email, idParamsSchema, uuidParam, versionNumber, versionParamsSchema } from '../common/schemas';
 
 // Log-in
 export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email })) {}
@@ -96,7 +96,7 @@ export class PortalCaseDto extends createZodDto(portalCaseDetailSchema) {}
 
 export class PortalApproveDto extends createZodDto(
   z.strictObject({
-    version: z.number().int().min(1).max(1_000_000).describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
+    version: versionNumber.describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
     fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
   }),
 ) {}
@@ -123,6 +123,6 @@ export class PortalCreateCommentDto extends createZodDto(
   }),
 ) {}
 
-export class PortalCaseParams extends createZodDto(z.strictObject({ id: uuidParam })) {}
-export class PortalVersionParams extends createZodDto(z.strictObject({ id: uuidParam, version: z.coerce.number().int().min(1).max(1_000_000) })) {}
+export class PortalCaseParams extends createZodDto(idParamsSchema) {}
+export class PortalVersionParams extends createZodDto(versionParamsSchema) {}
 export class ContactLinkParams extends createZodDto(z.strictObject({ id: uuidParam, contactId: uuidParam })) {}
