@@ -1,6 +1,7 @@
+import { ApiError } from '../api/errors';
 import { STATUS_LABELS } from './labels';
 import { useCallback, useEffect, useState } from 'react';
-import { PortalApiError, portalApi, type PortalCase, type PortalMe } from './api';
+import { portalApi, type PortalCase, type PortalMe } from './api';
 import { Comments } from './Comments';
 import { DraftDocument } from './DraftDocument';
 import { PdfDownload } from './PdfDownload';
@@ -20,7 +21,7 @@ export function CasePage({ id }: { id: string; me: PortalMe | null }) {
       },
       (e: unknown) => {
         setData(null);
-        setError(e instanceof PortalApiError && e.status === 404 ? 'There is nothing to review on this case at the moment.' : 'Could not load this case.');
+        setError(e instanceof ApiError && e.status === 404 ? 'There is nothing to review on this case at the moment.' : 'Could not load this case.');
       },
     );
   }, [id]);

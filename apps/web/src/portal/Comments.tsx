@@ -1,5 +1,6 @@
+import { ApiError } from '../api/errors';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { PortalApiError, portalApi, type PortalComment } from './api';
+import { portalApi, type PortalComment } from './api';
 
 /** Shared comments only (the API never sends internal ones); a contact's comment is seen by the agency. */
 export function Comments({ caseId, version }: { caseId: string; version: number | null }) {
@@ -23,7 +24,7 @@ export function Comments({ caseId, version }: { caseId: string; version: number 
       setStatus('Comment sent.');
       await load();
     } catch (e) {
-      setError(e instanceof PortalApiError ? e.message : 'Could not send the comment.');
+      setError(e instanceof ApiError ? e.message : 'Could not send the comment.');
     }
   }
 

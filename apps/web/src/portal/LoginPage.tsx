@@ -1,5 +1,6 @@
+import { ApiError } from '../api/errors';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { PortalApiError, portalApi, portalToken } from './api';
+import { portalApi, portalToken } from './api';
 import { navigate } from './router';
 
 /** Email form (always "check your inbox"), or, with ?token=, the one-time exchange of a log-in link. */
@@ -20,7 +21,7 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
         navigate(next?.startsWith('/portal') ? next : '/portal', true);
       },
       (e: unknown) => {
-        setError(e instanceof PortalApiError && e.status === 400 ? 'This log-in link is invalid, expired or already used. Ask for a new one below.' : 'Could not log you in. Try again.');
+        setError(e instanceof ApiError && e.status === 400 ? 'This log-in link is invalid, expired or already used. Ask for a new one below.' : 'Could not log you in. Try again.');
         history.replaceState(null, '', '/portal/login');
       },
     );
@@ -38,7 +39,7 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
       await portalApi.requestLink(email.trim());
       setSent(true);
     } catch (e) {
-      setError(e instanceof PortalApiError ? e.message : 'Could not send the link. Try again.');
+      setError(e instanceof ApiError ? e.message : 'Could not send the link. Try again.');
     } finally {
       setBusy(false);
     }

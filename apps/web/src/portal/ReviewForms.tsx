@@ -1,5 +1,6 @@
+import { ApiError, fieldError } from '../api/errors';
 import { useState, type FormEvent } from 'react';
-import { PortalApiError, portalApi } from './api';
+import { portalApi } from './api';
 
 /** Approve: the typed full name is the signature; a confirmation checkbox makes it deliberate. */
 export function ApproveForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: (message: string) => void }) {
@@ -18,8 +19,8 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
       await portalApi.approve(caseId, version, fullName.trim());
       onDone(`Thank you: version ${version} is approved. The PDF is being prepared.`);
     } catch (e) {
-      const conflict = e instanceof PortalApiError && e.code === 'VERSION_CONFLICT';
-      setError(conflict ? 'A newer version arrived while you were reading: reload the page to review it.' : e instanceof PortalApiError ? (e.field('fullName') ?? e.message) : 'Could not approve. Try again.');
+      const conflict = e instanceof ApiError && e.code === 'VERSION_CONFLICT';
+      setError(conflict ? 'A newer version arrived while you were reading: reload the page to review it.' : e instanceof ApiError ? (fieldError(e, 'fullName') ?? e.message) : 'Could not approve. Try again.');
     } finally {
       setBusy(false);
     }
@@ -55,7 +56,7 @@ export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone:
       await portalApi.requestChanges(caseId, comment.trim());
       onDone('Thank you: we will send you a new version.');
     } catch (e) {
-      setError(e instanceof PortalApiError ? (e.field('comment') ?? e.message) : 'Could not send. Try again.');
+      setError(e instanceof ApiError ? (fieldError(e, 'comment') ?? e.message) : 'Could not send. Try again.');
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import type { Schemas } from '@poa/sdk';
+import { ApiError } from '../api/errors';
 
 export type PortalCase = Schemas['PortalCaseDto_Output'];
 export type PortalCaseSummary = Schemas['PortalCasePageDto_Output']['data'][number];
@@ -16,22 +17,6 @@ export const portalToken = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export class PortalApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown,
-  ) {
-    super(message);
-  }
-
-  /** The message of one field's problem (VALIDATION_FAILED details), if any. */
-  field(name: string): string | undefined {
-    return Array.isArray(this.details) ? (this.details as { field: string; message: string }[]).find((d) => d.field === name)?.message : undefined;
-  }
-}
-
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
   const token = portalToken.get();
@@ -43,8 +28,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
     window.dispatchEvent(new Event('portal:logged-out'));
   }
   if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
-    throw new PortalApiError(response.status, error?.error?.code ?? 'HTTP_ERROR', error?.error?.message ?? `Request failed (${response.status})`, error?.error?.details);
+    throw ApiError.from(response.status, await response.json().catch(() => null));
   }
   return response;
 }
