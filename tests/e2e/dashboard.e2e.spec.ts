@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
@@ -111,16 +112,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
   }
 }
 
-async function api<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} -> ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+const api = jsonApi(baseUrl);
 
 beforeAll(async () => {
   mkdirSync(artifactsDir, { recursive: true });

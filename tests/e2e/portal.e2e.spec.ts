@@ -7,6 +7,8 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { draftBody } from '../../apps/api/src/cases/case-test-helpers';
+import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
@@ -25,25 +27,8 @@ const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const byLabel = (label: string) => `::-p-aria([name="${label}"])`;
 const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
 
-async function api<T>(method: string, route: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${route} -> ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+const api = jsonApi(baseUrl);
 
-const draft = (baseVersion: number, summary: string) => ({
-  baseVersion,
-  summary,
-  rootCauses: [{ text: 'We bought 200 units from a liquidation lot without invoices from the brand.' }],
-  correctiveActions: [{ text: 'We removed the 34 remaining units from sale on 2026-11-21.', completedAt: '2026-11-21' }],
-  preventiveMeasures: [{ text: 'Every supplier is verified against the brand registry before a purchase.', owner: 'Head of sourcing', startDate: '2026-11-22', frequency: 'every purchase order' }],
-  supportingDocuments: [],
-});
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 
@@ -70,7 +55,7 @@ beforeAll(async () => {
     staff,
   );
   caseId = created.id;
-  await api('POST', `/api/v1/cases/${caseId}/drafts`, draft(0, 'First summary of our plan.'), staff);
+  await api('POST', `/api/v1/cases/${caseId}/drafts`, draftBody(0, 'First summary of our plan.'), staff);
   for (const action of ['start_drafting', 'submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
   const link = await api<{ url: string; token: string }>('POST', `/api/v1/clients/${client.id}/contacts/${contact.id}/login-links`, {}, staff);
   expect(link.url).toMatch(/\/portal\/login\?token=/);
@@ -116,7 +101,7 @@ it('the contact logs in with the link, reads the draft and asks for changes', as
 });
 
 it('the contact approves version 2 with the keyboard, and downloads the PDF', async () => {
-  await api('POST', `/api/v1/cases/${caseId}/drafts`, draft(1, 'Second summary, naming Acme Wholesale.'), staff);
+  await api('POST', `/api/v1/cases/${caseId}/drafts`, draftBody(1, 'Second summary, naming Acme Wholesale.'), staff);
   for (const action of ['submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
 
   await page.goto(`${baseUrl}/portal/cases/${caseId}`);
