@@ -26,7 +26,6 @@ const SETUP = {
 const MAX_PREPARED_PER_CONNECTION = 200;
 
 const names = new Map<string, string>();
-const preparedCounts = new WeakMap<Connection, number>();
 
 /** The statement's name on every connection: derived from its text (memoised; texts are constants). */
 export function statementName(text: string): string {
@@ -82,7 +81,8 @@ export class PipelinedTenantRead<T> implements Submittable {
     let name = '';
     if (this.prepare) {
       name = statementName(this.text);
-      if (con.parsedStatements[name] === undefined && (preparedCounts.get(con) ?? 0) >= MAX_PREPARED_PER_CONNECTION) name = '';
+      // Counted only when a statement is new to this connection (rare): the cache itself is the count.
+      if (con.parsedStatements[name] === undefined && Object.keys(con.parsedStatements).filter((key) => key.startsWith('poa_r_')).length >= MAX_PREPARED_PER_CONNECTION) name = '';
     }
 
     con.stream.cork?.();
@@ -108,7 +108,6 @@ export class PipelinedTenantRead<T> implements Submittable {
     con.close({ type: 'S', name }, false);
     con.parse({ name, text, types: [] }, false);
     con.parsedStatements[name] = text;
-    preparedCounts.set(con, (preparedCounts.get(con) ?? 0) + 1);
     this.parsedNow.push(name);
   }
 
@@ -142,7 +141,6 @@ export class PipelinedTenantRead<T> implements Submittable {
     // (the Close before the next Parse makes that safe).
     const cache = (connection as PgConnection).parsedStatements;
     for (const name of this.parsedNow) delete cache[name];
-    preparedCounts.set(connection, Math.max(0, (preparedCounts.get(connection) ?? 0) - this.parsedNow.length));
     this.error = error;
     this.settle.reject(error);
   }
