@@ -3,3 +3,4 @@ export * from './tenancy';
 export * from './data-source';
 export * from './naming';
 export { TENANT_TABLES } from './migrations/tenant-tables';
+export * from './table';
