@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { ensurePdfBrowser } from '../../tools/services/index';
 import { PdfRenderer, renderPoaHtml } from '../../libs/pdf/src/index';
-import { samplePoaDocument } from '../../libs/pdf/src/testing/sample-poa';
+import { samplePoaDocument } from '../../libs/pdf/test/sample-poa';
 
 const RENDERS = Number(process.env.BENCH_PROFILE ?? 40);
 const WARMUP = 10;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensurePdfBrowser } from '../../tools/services/index';
 import { PdfRenderer, renderPoaHtml, type PoaRenderInput } from '../../libs/pdf/src/index';
-import { samplePoaDocument } from '../../libs/pdf/src/testing/sample-poa';
+import { samplePoaDocument } from '../../libs/pdf/test/sample-poa';
 
 const WARM_RENDERS = Number(process.env.BENCH_WARM ?? 60);
 const BASELINE_RENDERS = Number(process.env.BENCH_BASELINE ?? 20);

@@ -27,4 +27,3 @@ export {
 export { PdfBrowserGoneError, PdfRendererClosedError, PdfRenderTimeoutError } from './renderer/errors';
 export { PDF_CREATOR } from './renderer/pdf-metadata';
 export { renderPdf } from './render-pdf';
-export { samplePoaDocument } from './testing/sample-poa';

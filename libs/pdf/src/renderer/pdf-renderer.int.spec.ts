@@ -1,9 +1,9 @@
 import { ensurePdfBrowser } from '@poa/services';
 import { renderPdf } from '../render-pdf';
 import { renderPoaHtml } from '../template/render-poa-html';
-import { inspectPdf, isProcessAlive, processGroupMembers, squash, waitUntil } from '../testing/pdf-inspect';
-import { startProbeServer, type ProbeServer } from '../testing/probe-server';
-import { samplePoaDocument } from '../testing/sample-poa';
+import { inspectPdf, isProcessAlive, processGroupMembers, squash, waitUntil } from '../../test/pdf-inspect';
+import { startProbeServer, type ProbeServer } from '../../test/probe-server';
+import { samplePoaDocument } from '../../test/sample-poa';
 import { PdfRenderTimeoutError } from './errors';
 import { PdfRenderer, type PdfRendererLog } from './pdf-renderer';
 

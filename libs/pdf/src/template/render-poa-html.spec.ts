@@ -1,4 +1,4 @@
-import { samplePoaDocument } from '../testing/sample-poa';
+import { samplePoaDocument } from '../../test/sample-poa';
 import { DEFAULT_PRIMARY_COLOR } from './branding';
 import { cssString } from './header-footer';
 import { renderPoaHtml } from './render-poa-html';

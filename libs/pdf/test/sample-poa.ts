@@ -1,4 +1,4 @@
-import type { PoaDocument } from '../template/types';
+import type { PoaDocument } from '../src/template/types';
 
 const LOGO_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">' +

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { TenantDb, type TenantBranding } from '@poa/db';
+import { renderPoaHtml } from '@poa/pdf';
+import { AuditService } from '../audit/audit.service';
+import { brandingSchema } from '../auth/auth.schemas';
+import { tenantView } from '../auth/views';
+import { AppError } from '../core/errors';
+import { brandingPreviewDocument } from './branding-preview-sample';
+import { BrandingRepository } from './branding.repository';
+import type { UpdateBrandingInput } from './branding.schemas';
+
+@Injectable()
+export class BrandingService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly tenants: BrandingRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get() {
+    const tenant = await this.tenants.current();
+    if (!tenant) throw AppError.notFound('Agency');
+    return tenantView(tenant);
+  }
+
+  /** The HTML the PDF renderer would print for a sample plan, with the agency's current name and branding. */
+  async preview(): Promise<string> {
+    const tenant = await this.get();
+    return renderPoaHtml({ ...brandingPreviewDocument(), mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } }).html;
+  }
+
+  async update(input: UpdateBrandingInput) {
+    const { name, ...fields } = input;
+    const branding = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<TenantBranding>;
+    brandingSchema.partial().parse(branding);
+    return this.db.transaction(async (tx) => {
+      const tenant = await this.tenants.update(tx, name ?? null, branding);
+      await this.audit.record(tx, { type: 'settings.branding_changed', metadata: { fields: [...(name ? ['name'] : []), ...Object.keys(branding)] } });
+      return tenantView(tenant);
+    });
+  }
+}
