@@ -1,6 +1,6 @@
 import { ACTIVE_STATUSES } from '@poa/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useTenantKey } from '../auth/session';
+import { useTenantKey } from '../features/auth/session';
 import { endOfDay } from '../lib/deadline';
 import { api } from './client';
 import { unwrap } from './errors';

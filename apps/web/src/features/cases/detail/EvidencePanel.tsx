@@ -1,0 +1,129 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { api } from '../../../api/client';
+import { ApiError } from '../../../api/errors';
+import type { Schemas } from '@poa/sdk';
+import { useCan, useTenantKey } from '../../auth/session';
+import { formatDateTime } from '../../../lib/format';
+import { fileNameFrom, saveBlob } from '../save-blob';
+import { uploadWithProgress } from '../attachments.queries';
+import { ErrorAlert, QueryView } from '../../../ui/states';
+import { useAttachments } from '../cases.queries';
+
+type Attachment = Schemas['AttachmentDto_Output'];
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** Evidence files (PDF, JPG, PNG, GIF up to 20 MB) that the draft's supporting documents cite. */
+export function EvidencePanel({ caseId }: { caseId: string }) {
+  const canWrite = useCan('writer');
+  const attachments = useAttachments(caseId);
+  const download = useMutation({
+    mutationFn: async (attachment: Attachment) => {
+      const { data, response } = await api.GET('/api/v1/cases/{id}/attachments/{attachmentId}', {
+        params: { path: { id: caseId, attachmentId: attachment.id } },
+        parseAs: 'blob',
+      });
+      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, null);
+      saveBlob(data, fileNameFrom(response, attachment.fileName));
+    },
+  });
+
+  return (
+    <div className="grid-2">
+      <section className="card" aria-labelledby="evidence-title">
+        <h2 id="evidence-title">Evidence</h2>
+        <ErrorAlert error={download.error} />
+        <QueryView query={attachments} isEmpty={(list) => list.data.length === 0} empty="No files uploaded yet.">
+          {(list) => (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Uploaded</th>
+                  <th scope="col"><span className="sr-only">Download</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.fileName}</td>
+                    <td className="muted">{a.contentType}</td>
+                    <td>{formatSize(a.size)}</td>
+                    <td className="muted">{formatDateTime(a.createdAt)}</td>
+                    <td className="actions">
+                      <button type="button" className="btn btn-small" onClick={() => download.mutate(a)}>
+                        Download
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
+      </section>
+      {canWrite && <UploadForm caseId={caseId} />}
+    </div>
+  );
+}
+
+function UploadForm({ caseId }: { caseId: string }) {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      if (file.size > MAX_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB', null);
+      setProgress(0);
+      const result = await uploadWithProgress(`/api/v1/cases/${encodeURIComponent(caseId)}/attachments`, file, setProgress);
+      if (result.status < 200 || result.status >= 300) throw ApiError.from(result.status, result.body);
+      return result.body as Attachment;
+    },
+    onSuccess: (attachment) => {
+      setDone(attachment.fileName);
+      if (input.current) input.current.value = '';
+      void queryClient.invalidateQueries({ queryKey: key('cases', caseId) });
+    },
+    onSettled: () => setProgress(null),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    setDone(null);
+    if (file) upload.mutate(file);
+  };
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="upload-title">
+      <h2 id="upload-title">Upload evidence</h2>
+      <ErrorAlert error={upload.error} />
+      <div className="field">
+        <label htmlFor="evidence-file">File (PDF, JPG, PNG or GIF, up to 20 MB)</label>
+        <input id="evidence-file" ref={input} type="file" name="file" accept="application/pdf,image/jpeg,image/png,image/gif" />
+      </div>
+      {progress !== null && (
+        <div>
+          <label htmlFor="upload-progress">Uploading… {Math.round(progress * 100)}%</label>
+          <progress id="upload-progress" max={1} value={progress} />
+        </div>
+      )}
+      {done && (
+        <p role="status" className="alert alert-success">
+          {done} uploaded. Cite it in the draft's supporting documents.
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={upload.isPending}>
+        Upload
+      </button>
+    </form>
+  );
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,75 @@
+import { MARKETPLACES, type MarketplaceCode } from '@poa/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { fieldError, unwrap } from '../../api/errors';
+import { textOrNull } from '../../api/nullable';
+import type { Client, CreateClientBody } from '../../api/types';
+import { useTenantKey } from '../auth/session';
+import { TextAreaField, TextField } from '../../ui/Field';
+import { ErrorAlert } from '../../ui/states';
+
+/** Create a client, or edit one when `client` is given. */
+export function ClientForm({ client, onSaved, onCancel }: { client?: Client; onSaved: (client: Client) => void; onCancel?: () => void }) {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(client?.name ?? '');
+  const [sellerId, setSellerId] = useState(textOrNull(client?.sellerId) ?? '');
+  const [externalId, setExternalId] = useState(textOrNull(client?.externalId) ?? '');
+  const [notes, setNotes] = useState(client?.notes ?? '');
+  const [marketplaces, setMarketplaces] = useState<string[]>(client?.marketplaces ?? []);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: CreateClientBody = {
+        name: name.trim(),
+        sellerId: sellerId.trim() || null,
+        externalId: externalId.trim() || null,
+        notes,
+        marketplaces: marketplaces as MarketplaceCode[],
+      };
+      return client
+        ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: client.id } }, body }))
+        : unwrap(api.POST('/api/v1/clients', { body }));
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: key('clients') });
+      onSaved(saved);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const toggle = (code: string) => setMarketplaces((list) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]));
+
+  return (
+    <form onSubmit={submit} aria-label={client ? 'Edit client' : 'New client'}>
+      <ErrorAlert error={save.error} />
+      <div className="row">
+        <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(save.error, 'name')} />
+        <TextField label="Seller id" value={sellerId} onChange={(e) => setSellerId(e.target.value)} error={fieldError(save.error, 'sellerId')} />
+        <TextField label="External id (CRM)" value={externalId} onChange={(e) => setExternalId(e.target.value)} error={fieldError(save.error, 'externalId')} />
+      </div>
+      <fieldset className="checkboxes">
+        <legend>Marketplaces</legend>
+        {MARKETPLACES.map((m) => (
+          <label key={m.code} title={m.name}>
+            <input type="checkbox" checked={marketplaces.includes(m.code)} onChange={() => toggle(m.code)} /> {m.code}
+          </label>
+        ))}
+      </fieldset>
+      <TextAreaField label="Notes" value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <div className="btn-group">
+        <button type="submit" className="btn btn-primary" disabled={!name.trim() || save.isPending}>
+          {save.isPending ? 'Saving…' : client ? 'Save changes' : 'Create client'}
+        </button>
+        {onCancel && (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

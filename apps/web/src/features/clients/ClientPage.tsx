@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { textOrNull } from '../../api/nullable';
+import type { Client } from '../../api/types';
+import { useCan, useTenantKey } from '../auth/session';
+import { useNow } from '../../lib/use-now';
+import { DeadlineBadge } from '../../ui/DeadlineBadge';
+import { QueryView } from '../../ui/states';
+import { StatusPill } from '../../ui/StatusPill';
+import { ClientForm } from './ClientForm';
+import { ContactsPanel } from './ContactsPanel';
+
+export default function ClientPage() {
+  const { id = '' } = useParams();
+  const key = useTenantKey();
+  const client = useQuery({ queryKey: key('clients', id), queryFn: () => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })) });
+  return <QueryView query={client}>{(c) => <ClientView client={c} />}</QueryView>;
+}
+
+function ClientView({ client }: { client: Client }) {
+  const canWrite = useCan('writer');
+  const [editing, setEditing] = useState(false);
+  return (
+    <section>
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/clients">Clients</Link>
+      </p>
+      <div className="page-header">
+        <h1>
+          {client.name} {textOrNull(client.archivedAt) && <span className="pill">archived</span>}
+        </h1>
+        <div className="btn-group">
+          {canWrite && (
+            <>
+              <button type="button" className="btn" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+                Edit
+              </button>
+              <Link className="btn btn-primary" to={`/cases/new?clientId=${client.id}`}>
+                New case
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      {editing ? (
+        <div className="card" style={{ marginBottom: '1.25rem' }}>
+          <ClientForm client={client} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+        </div>
+      ) : (
+        <div className="card" style={{ marginBottom: '1.25rem' }}>
+          <dl className="facts">
+            <dt>Seller id</dt>
+            <dd className="mono">{textOrNull(client.sellerId) ?? '—'}</dd>
+            <dt>Marketplaces</dt>
+            <dd>{client.marketplaces.join(', ') || '—'}</dd>
+            <dt>External id</dt>
+            <dd className="mono">{textOrNull(client.externalId) ?? '—'}</dd>
+            <dt>Notes</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{client.notes || '—'}</dd>
+          </dl>
+        </div>
+      )}
+      <div className="grid-2">
+        <ClientCases clientId={client.id} />
+        <ContactsPanel clientId={client.id} />
+      </div>
+    </section>
+  );
+}
+
+function ClientCases({ clientId }: { clientId: string }) {
+  const key = useTenantKey();
+  const now = useNow(60_000);
+  const cases = useQuery({
+    queryKey: key('cases', 'list', { clientId }),
+    queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { clientId, limit: 100, sort: 'updatedAt', order: 'desc' } } })),
+  });
+  return (
+    <section className="card" aria-labelledby="client-cases-title">
+      <h2 id="client-cases-title">Cases</h2>
+      <QueryView query={cases} isEmpty={(page) => page.data.length === 0} empty="No cases for this client yet.">
+        {(page) => (
+          <table className="table">
+            <tbody>
+              {page.data.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/cases/${c.id}`}>
+                      <span className="mono">{c.reference}</span> {c.title}
+                    </Link>
+                  </td>
+                  <td>
+                    <StatusPill status={c.status} />
+                  </td>
+                  <td>
+                    <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </section>
+  );
+}

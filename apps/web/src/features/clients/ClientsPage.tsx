@@ -1,0 +1,117 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { nextCursorOf, textOrNull } from '../../api/nullable';
+import { useCan, useTenantKey } from '../auth/session';
+import { TextField } from '../../ui/Field';
+import { QueryView } from '../../ui/states';
+import { ClientForm } from './ClientForm';
+
+export default function ClientsPage() {
+  const key = useTenantKey();
+  const canWrite = useCan('writer');
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const includeArchived = params.get('archived') === 'true';
+  const [search, setSearch] = useState(q);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    if (search === q) return;
+    const timer = setTimeout(() => {
+      const next = new URLSearchParams(params);
+      if (search.trim()) next.set('q', search.trim());
+      else next.delete('q');
+      setParams(next, { replace: true });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [search, q, params, setParams]);
+
+  const clients = useInfiniteQuery({
+    queryKey: key('clients', 'list', { q, includeArchived }),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/clients', {
+          params: { query: { limit: 50, ...(q ? { q } : {}), ...(includeArchived ? { includeArchived: 'true' } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: '' as string,
+    getNextPageParam: (page) => nextCursorOf(page),
+  });
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>Clients</h1>
+        {canWrite && (
+          <button type="button" className="btn btn-primary" aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
+            New client
+          </button>
+        )}
+      </div>
+      {creating && (
+        <div className="card" style={{ marginBottom: '1rem' }}>
+          <h2>New client</h2>
+          <ClientForm onSaved={(client) => void navigate(`/clients/${client.id}`)} onCancel={() => setCreating(false)} />
+        </div>
+      )}
+      <div className="filters card" role="search">
+        <div className="field grow">
+          <TextField label="Search clients" type="search" placeholder="Name, seller id or external id" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <label className="checkboxes">
+          <input
+            type="checkbox"
+            checked={includeArchived}
+            onChange={(e) => {
+              const next = new URLSearchParams(params);
+              if (e.target.checked) next.set('archived', 'true');
+              else next.delete('archived');
+              setParams(next, { replace: true });
+            }}
+          />{' '}
+          Include archived
+        </label>
+      </div>
+      <QueryView query={clients} isEmpty={(data) => data.pages[0].data.length === 0} empty={q ? 'No client matches.' : 'No clients yet.'}>
+        {(data) => (
+          <div className="card" style={{ padding: 0 }}>
+            <table className="table" aria-label="Clients">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Seller id</th>
+                  <th scope="col">Marketplaces</th>
+                  <th scope="col">External id</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pages
+                  .flatMap((p) => p.data)
+                  .map((client) => (
+                    <tr key={client.id} className={textOrNull(client.archivedAt) ? 'row-muted' : undefined}>
+                      <td>
+                        <Link to={`/clients/${client.id}`}>{client.name}</Link>
+                        {textOrNull(client.archivedAt) && <span className="pill"> archived</span>}
+                      </td>
+                      <td className="mono">{textOrNull(client.sellerId) ?? '—'}</td>
+                      <td>{client.marketplaces.join(', ') || '—'}</td>
+                      <td className="mono">{textOrNull(client.externalId) ?? '—'}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            {clients.hasNextPage && (
+              <button type="button" className="btn" style={{ margin: '0.75rem' }} onClick={() => void clients.fetchNextPage()} disabled={clients.isFetchingNextPage}>
+                Load more
+              </button>
+            )}
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { API_KEY_SCOPES, type ApiKeyScope } from '@poa/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../api/client';
+import { fieldError, unwrap } from '../../../api/errors';
+import { useTenantKey } from '../../auth/session';
+import { formatDateTime } from '../../../lib/format';
+import { CopyField } from '../../../ui/CopyField';
+import { TextField } from '../../../ui/Field';
+import { ErrorAlert, QueryView } from '../../../ui/states';
+
+export function ApiKeysSettings() {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const keys = useQuery({ queryKey: key('api-keys'), queryFn: () => unwrap(api.GET('/api/v1/api-keys')) });
+  const revoke = useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key('api-keys') }),
+  });
+
+  return (
+    <div className="stack-lg">
+      <CreateKeyForm />
+      <div className="card">
+        <h2>API keys</h2>
+        <ErrorAlert error={revoke.error} />
+        <QueryView query={keys} isEmpty={(list) => list.data.length === 0} empty="No API keys yet.">
+          {(list) => (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Prefix</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((apiKey) => (
+                  <tr key={apiKey.id} className={apiKey.revokedAt ? 'row-muted' : undefined}>
+                    <td>{apiKey.name}</td>
+                    <td className="mono">{apiKey.prefix}…</td>
+                    <td>{apiKey.scopes.join(', ')}</td>
+                    <td>{formatDateTime(apiKey.createdAt)}</td>
+                    <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
+                    <td className="actions">
+                      {apiKey.revokedAt ? (
+                        <span className="pill">revoked</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          disabled={revoke.isPending}
+                          onClick={() => {
+                            if (window.confirm(`Revoke the key "${apiKey.name}"? Integrations using it stop at once.`)) revoke.mutate(apiKey.id);
+                          }}
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
+      </div>
+    </div>
+  );
+}
+
+function CreateKeyForm() {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(['cases:read', 'clients:read']);
+  const create = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/api-keys', { body: { name, scopes } })),
+    onSuccess: () => {
+      setName('');
+      void queryClient.invalidateQueries({ queryKey: key('api-keys') });
+    },
+  });
+  const toggle = (scope: ApiKeyScope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="new-key-title">
+      <h2 id="new-key-title">Create an API key</h2>
+      <ErrorAlert error={create.error} />
+      <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} hint="e.g. CRM sync" error={fieldError(create.error, 'name')} />
+      <fieldset className="checkboxes">
+        <legend>Scopes</legend>
+        {API_KEY_SCOPES.map((scope) => (
+          <label key={scope}>
+            <input type="checkbox" checked={scopes.includes(scope)} onChange={() => toggle(scope)} /> {scope}
+          </label>
+        ))}
+      </fieldset>
+      <button className="btn btn-primary" type="submit" disabled={create.isPending || scopes.length === 0}>
+        Create key
+      </button>
+      {create.data && (
+        <div className="alert alert-success" role="status">
+          <p>Copy this key now: it will not be shown again.</p>
+          <CopyField label={`API key "${create.data.name}"`} value={create.data.key} />
+        </div>
+      )}
+    </form>
+  );
+}

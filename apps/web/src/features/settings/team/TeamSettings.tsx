@@ -1,0 +1,160 @@
+import { STAFF_ROLES, type StaffRole } from '@poa/domain';
+import type { Schemas } from '@poa/sdk';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../api/client';
+import { fieldError, unwrap } from '../../../api/errors';
+import { useCan, useSession, useTenantKey } from '../../auth/session';
+import { CopyField } from '../../../ui/CopyField';
+import { SelectField, TextField } from '../../../ui/Field';
+import { ErrorAlert, QueryView } from '../../../ui/states';
+import { formatDateTime } from '../../../lib/format';
+
+type User = Schemas['UserPageDto_Output']['data'][number];
+
+export function TeamSettings() {
+  const key = useTenantKey();
+  const canManage = useCan('admin');
+  const users = useQuery({
+    queryKey: key('users'),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
+  });
+
+  return (
+    <div className="stack-lg">
+      {canManage && <InviteForm />}
+      <div className="card">
+        <h2>Team</h2>
+        <QueryView query={users} isEmpty={(page) => page.data.length === 0} empty="No team members yet.">
+          {(page) => (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last log-in</th>
+                  {canManage && <th scope="col"><span className="sr-only">Actions</span></th>}
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.map((user) => (
+                  <UserRow key={user.id} user={user} canManage={canManage} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </QueryView>
+      </div>
+    </div>
+  );
+}
+
+function UserRow({ user, canManage }: { user: User; canManage: boolean }) {
+  const key = useTenantKey();
+  const me = useSession().user;
+  const queryClient = useQueryClient();
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: key('users') });
+  const changeRole = useMutation({
+    mutationFn: (role: StaffRole) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { role } })),
+    onSettled: invalidate,
+  });
+  const deactivate = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } })),
+    onSettled: invalidate,
+  });
+  const editable = canManage && user.id !== me.id && user.status !== 'deactivated';
+
+  return (
+    <tr>
+      <td>{user.name}</td>
+      <td>{user.email}</td>
+      <td>
+        {editable ? (
+          <label>
+            <span className="sr-only">Role of {user.name}</span>
+            <select value={user.role} disabled={changeRole.isPending} onChange={(e) => changeRole.mutate(e.target.value as StaffRole)}>
+              {STAFF_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          user.role
+        )}
+        <ErrorAlert error={changeRole.error} />
+      </td>
+      <td>
+        <span className={`pill pill-${user.status}`}>{user.status}</span>
+      </td>
+      <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : '—'}</td>
+      {canManage && (
+        <td className="actions">
+          {editable && (
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={deactivate.isPending}
+              onClick={() => {
+                if (window.confirm(`Deactivate ${user.name}? They will be signed out everywhere.`)) deactivate.mutate();
+              }}
+            >
+              Deactivate
+            </button>
+          )}
+          <ErrorAlert error={deactivate.error} />
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function InviteForm() {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<{ name: string; email: string; role: StaffRole }>({ name: '', email: '', role: 'writer' });
+  const invite = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users', { body: form })),
+    onSuccess: () => {
+      setForm({ name: '', email: '', role: form.role });
+      void queryClient.invalidateQueries({ queryKey: key('users') });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate();
+  };
+
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="invite-title">
+      <h2 id="invite-title">Invite a team member</h2>
+      <ErrorAlert error={invite.error} />
+      <div className="row">
+        <TextField label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError(invite.error, 'name')} />
+        <TextField label="Email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={fieldError(invite.error, 'email')} />
+        <SelectField label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}>
+          {STAFF_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <button className="btn btn-primary" type="submit" disabled={invite.isPending}>
+        {invite.isPending ? 'Inviting…' : 'Send invitation'}
+      </button>
+      {invite.data && (
+        <div className="alert alert-success" role="status">
+          <p>
+            {invite.data.user.email} is invited (the link expires {formatDateTime(invite.data.inviteExpiresAt)}). Send them this link:
+          </p>
+          <CopyField label="Invitation link" value={invite.data.inviteUrl} />
+        </div>
+      )}
+    </form>
+  );
+}

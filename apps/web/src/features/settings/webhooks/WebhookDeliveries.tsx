@@ -1,0 +1,142 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import { nextCursorOf } from '../../../api/nullable';
+import { useTenantKey } from '../../auth/session';
+import { formatDateTime } from '../../../lib/format';
+import { SelectField } from '../../../ui/Field';
+import { ErrorAlert, QueryView } from '../../../ui/states';
+import { describeAttempt, webhookState, type Delivery } from './webhook-events';
+
+type DeliveryStatus = Delivery['status'];
+const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
+const FOLLOW_MS = 30_000;
+
+/** The delivery log of one endpoint, newest first: every attempt, and a way to send one again. */
+export function WebhookDeliveries() {
+  const { id = '' } = useParams();
+  const key = useTenantKey();
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  // A redelivery leaves the status as it is until the worker has sent it: follow the log for a while.
+  const [followUntil, setFollowUntil] = useState(0);
+  const webhook = useQuery({
+    queryKey: key('webhooks', id),
+    queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } } })),
+  });
+  const deliveries = useInfiniteQuery({
+    queryKey: key('webhooks', id, 'deliveries', { status }),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/webhooks/{id}/deliveries', {
+          params: { path: { id }, query: { limit: 50, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: '' as string,
+    getNextPageParam: (page) => nextCursorOf(page),
+    // Pending deliveries are being retried by the worker: follow them.
+    refetchInterval: (query) =>
+      Date.now() < followUntil || query.state.data?.pages.some((p) => p.data.some((d) => d.status === 'pending')) ? 2000 : false,
+  });
+
+  return (
+    <section className="card" aria-labelledby="deliveries-title">
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/settings/webhooks">Webhooks</Link>
+      </p>
+      <div className="page-header">
+        <h2 id="deliveries-title" style={{ margin: 0 }}>
+          Deliveries {webhook.data && <span className="mono">to {webhook.data.url}</span>}
+        </h2>
+        {webhook.data && <span className={`pill pill-${webhookState(webhook.data)}`}>{webhookState(webhook.data)}</span>}
+      </div>
+      <ErrorAlert error={webhook.error} />
+      <div className="filters">
+        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as DeliveryStatus | '')}>
+          <option value="">All</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <QueryView query={deliveries} isEmpty={(data) => data.pages[0].data.length === 0} empty="No deliveries yet: they appear when a subscribed event happens.">
+        {(data) => (
+          <>
+            <table className="table" aria-label="Deliveries">
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pages
+                  .flatMap((p) => p.data)
+                  .map((delivery) => (
+                    <DeliveryRow key={delivery.id} delivery={delivery} onQueued={() => setFollowUntil(Date.now() + FOLLOW_MS)} />
+                  ))}
+              </tbody>
+            </table>
+            <ErrorAlert error={deliveries.isFetchNextPageError ? deliveries.error : null} />
+            {deliveries.hasNextPage && (
+              <button type="button" className="btn" onClick={() => void deliveries.fetchNextPage()} disabled={deliveries.isFetchingNextPage}>
+                {deliveries.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </button>
+            )}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () => void }) {
+  const key = useTenantKey();
+  const queryClient = useQueryClient();
+  const redeliver = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: delivery.webhookId, deliveryId: delivery.id } } })),
+    onSuccess: onQueued,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key('webhooks', delivery.webhookId, 'deliveries') }),
+  });
+  return (
+    <tr data-delivery-status={delivery.status}>
+      <td>{formatDateTime(delivery.createdAt)}</td>
+      <td className="mono">{delivery.eventType}</td>
+      <td>
+        <span className={`pill pill-${delivery.status}`}>{delivery.status}</span>
+        {delivery.status === 'pending' && delivery.nextAttemptAt && <div className="muted">next try {formatDateTime(delivery.nextAttemptAt)}</div>}
+      </td>
+      <td>
+        {delivery.attempts.length === 0 ? (
+          <span className="muted">none yet</span>
+        ) : (
+          <ol className="attempts" aria-label={`${delivery.attempts.length} attempts`}>
+            {delivery.attempts.map((attempt, index) => (
+              <li key={index} className={attempt.statusCode !== null && attempt.statusCode < 300 ? undefined : 'field-error'}>
+                <span className="muted">{formatDateTime(attempt.at)}</span> {describeAttempt(attempt)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </td>
+      <td className="actions">
+        <button type="button" className="btn btn-small" disabled={redeliver.isPending} onClick={() => redeliver.mutate()}>
+          {redeliver.isPending ? 'Queuing…' : 'Redeliver'}
+        </button>
+        {redeliver.isSuccess && (
+          <div className="muted" role="status">
+            Queued
+          </div>
+        )}
+        <ErrorAlert error={redeliver.error} />
+      </td>
+    </tr>
+  );
+}
