@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import { useSessionContext } from './session';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
+import { useAcceptInvite } from './auth.queries';
 import { AuthLayout } from './AuthLayout';
 
 export default function AcceptInvitePage() {
@@ -15,18 +14,15 @@ export default function AcceptInvitePage() {
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const accept = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/auth/accept-invite', { body: { token, password } })),
-    onSuccess: (session) => {
-      signIn(session);
-      void navigate('/cases', { replace: true });
-    },
+  const accept = useAcceptInvite((session) => {
+    signIn(session);
+    void navigate('/cases', { replace: true });
   });
   const mismatch = confirm !== '' && confirm !== password;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!mismatch) accept.mutate();
+    if (!mismatch) accept.mutate({ token, password });
   };
 
   if (!token) {

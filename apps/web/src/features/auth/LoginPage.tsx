@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import { useSessionContext } from './session';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
+import { useLogin } from './auth.queries';
 import { AuthLayout } from './AuthLayout';
 
 export default function LoginPage() {
@@ -14,18 +13,15 @@ export default function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
-    onSuccess: (session) => {
-      signIn(session);
-      const from = (location.state as { from?: string } | null)?.from;
-      void navigate(from ?? '/cases', { replace: true });
-    },
+  const login = useLogin((session) => {
+    signIn(session);
+    const from = (location.state as { from?: string } | null)?.from;
+    void navigate(from ?? '/cases', { replace: true });
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate();
+    login.mutate({ email, password });
   };
 
   return (

@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import { useSessionContext } from './session';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
+import { useSignup } from './auth.queries';
 import { AuthLayout } from './AuthLayout';
 
 export default function SignupPage() {
@@ -13,17 +12,14 @@ export default function SignupPage() {
   const navigate = useNavigate();
   const [form, setForm] = useState({ agencyName: '', name: '', email: '', password: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  const signup = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/auth/signup', { body: form })),
-    onSuccess: (session) => {
-      signIn(session);
-      void navigate('/cases', { replace: true });
-    },
+  const signup = useSignup((session) => {
+    signIn(session);
+    void navigate('/cases', { replace: true });
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signup.mutate();
+    signup.mutate(form);
   };
 
   return (

@@ -1,8 +1,8 @@
 import { hasRoleAtLeast, type StaffRole } from '@poa/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from '../../api/client';
 import { tokenStore, type Session } from '../../api/token-store';
+import { logOut } from './auth.queries';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; session: Session };
 
@@ -31,7 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((session: Session) => tokenStore.setSession(session), []);
   const signOut = useCallback(async () => {
-    await api.POST('/api/v1/auth/logout').catch(() => undefined);
+    await logOut();
     tokenStore.setSession(null);
   }, []);
 

@@ -1,13 +1,13 @@
 import { defaultDueAt, MARKETPLACES, parseNotice, VIOLATION_TYPES, isMarketplaceCode, isViolationType, violationLabel, type ParsedNotice } from '@poa/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
-import { useClientOptions, useUsers } from '../../api/queries';
+import { fieldError } from '../../api/errors';
 import type { CreateCaseBody } from '../../api/types';
-import { useCan, useTenantKey } from '../auth/session';
+import { useCan } from '../auth/session';
+import { useClientOptions } from '../clients/clients.queries';
+import { useUsers } from '../settings/team/users.queries';
 import { splitAsins } from './asins';
+import { useCreateCase } from './cases.queries';
 import { toLocalInputValue } from '../../lib/format';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
@@ -17,8 +17,6 @@ type Touched = Partial<Record<'asins' | 'marketplace' | 'violationType' | 'dueAt
 
 export default function NewCasePage() {
   const canWrite = useCan('writer');
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const clients = useClientOptions();
@@ -59,32 +57,23 @@ export default function NewCasePage() {
     }
   };
 
-  const create = useMutation({
-    mutationFn: () => {
-      const body: CreateCaseBody = {
-        clientId,
-        title: title.trim(),
-        violationType: violationType as CreateCaseBody['violationType'],
-        marketplace: marketplace as CreateCaseBody['marketplace'],
-        asins: splitAsins(asins),
-        noticeText,
-        noticeReceivedAt: new Date(receivedAt).toISOString(),
-        ...(effectiveDue ? { dueAt: new Date(effectiveDue).toISOString() } : {}),
-        ...(assigneeId ? { assigneeId } : {}),
-      };
-      return unwrap(api.POST('/api/v1/cases', { body }));
-    },
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: key('cases') });
-      void navigate(`/cases/${created.id}`);
-    },
-  });
+  const create = useCreateCase((created) => void navigate(`/cases/${created.id}`));
 
   if (!canWrite) return <p role="alert">Viewers cannot open cases.</p>;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({
+      clientId,
+      title: title.trim(),
+      violationType: violationType as CreateCaseBody['violationType'],
+      marketplace: marketplace as CreateCaseBody['marketplace'],
+      asins: splitAsins(asins),
+      noticeText,
+      noticeReceivedAt: new Date(receivedAt).toISOString(),
+      ...(effectiveDue ? { dueAt: new Date(effectiveDue).toISOString() } : {}),
+      ...(assigneeId ? { assigneeId } : {}),
+    });
   };
   const ready = clientId && title.trim() && isViolationType(violationType) && isMarketplaceCode(marketplace) && receivedAt;
 

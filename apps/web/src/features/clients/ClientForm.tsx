@@ -1,45 +1,30 @@
 import { MARKETPLACES, type MarketplaceCode } from '@poa/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import { textOrNull } from '../../api/nullable';
-import type { Client, CreateClientBody } from '../../api/types';
-import { useTenantKey } from '../auth/session';
+import type { Client } from '../../api/types';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
+import { useSaveClient } from './clients.queries';
 
 /** Create a client, or edit one when `client` is given. */
 export function ClientForm({ client, onSaved, onCancel }: { client?: Client; onSaved: (client: Client) => void; onCancel?: () => void }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [name, setName] = useState(client?.name ?? '');
   const [sellerId, setSellerId] = useState(textOrNull(client?.sellerId) ?? '');
   const [externalId, setExternalId] = useState(textOrNull(client?.externalId) ?? '');
   const [notes, setNotes] = useState(client?.notes ?? '');
   const [marketplaces, setMarketplaces] = useState<string[]>(client?.marketplaces ?? []);
 
-  const save = useMutation({
-    mutationFn: () => {
-      const body: CreateClientBody = {
-        name: name.trim(),
-        sellerId: sellerId.trim() || null,
-        externalId: externalId.trim() || null,
-        notes,
-        marketplaces: marketplaces as MarketplaceCode[],
-      };
-      return client
-        ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: client.id } }, body }))
-        : unwrap(api.POST('/api/v1/clients', { body }));
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: key('clients') });
-      onSaved(saved);
-    },
-  });
+  const save = useSaveClient(client?.id, onSaved);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate({
+      name: name.trim(),
+      sellerId: sellerId.trim() || null,
+      externalId: externalId.trim() || null,
+      notes,
+      marketplaces: marketplaces as MarketplaceCode[],
+    });
   };
   const toggle = (code: string) => setMarketplaces((list) => (list.includes(code) ? list.filter((c) => c !== code) : [...list, code]));
 

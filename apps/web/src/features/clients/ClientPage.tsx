@@ -1,22 +1,20 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
 import { textOrNull } from '../../api/nullable';
 import type { Client } from '../../api/types';
-import { useCan, useTenantKey } from '../auth/session';
+import { useCan } from '../auth/session';
+import { useClientCases } from '../cases/cases.queries';
 import { useNow } from '../../lib/use-now';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { QueryView } from '../../ui/states';
 import { StatusPill } from '../../ui/StatusPill';
 import { ClientForm } from './ClientForm';
+import { useClient } from './clients.queries';
 import { ContactsPanel } from './ContactsPanel';
 
 export default function ClientPage() {
   const { id = '' } = useParams();
-  const key = useTenantKey();
-  const client = useQuery({ queryKey: key('clients', id), queryFn: () => unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })) });
+  const client = useClient(id);
   return <QueryView query={client}>{(c) => <ClientView client={c} />}</QueryView>;
 }
 
@@ -72,12 +70,8 @@ function ClientView({ client }: { client: Client }) {
 }
 
 function ClientCases({ clientId }: { clientId: string }) {
-  const key = useTenantKey();
   const now = useNow(60_000);
-  const cases = useQuery({
-    queryKey: key('cases', 'list', { clientId }),
-    queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { clientId, limit: 100, sort: 'updatedAt', order: 'desc' } } })),
-  });
+  const cases = useClientCases(clientId);
   return (
     <section className="card" aria-labelledby="client-cases-title">
       <h2 id="client-cases-title">Cases</h2>

@@ -1,16 +1,13 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { unwrap } from '../../api/errors';
-import { nextCursorOf, textOrNull } from '../../api/nullable';
-import { useCan, useTenantKey } from '../auth/session';
+import { textOrNull } from '../../api/nullable';
+import { useCan } from '../auth/session';
 import { TextField } from '../../ui/Field';
 import { QueryView } from '../../ui/states';
 import { ClientForm } from './ClientForm';
+import { useClients } from './clients.queries';
 
 export default function ClientsPage() {
-  const key = useTenantKey();
   const canWrite = useCan('writer');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -30,17 +27,7 @@ export default function ClientsPage() {
     return () => clearTimeout(timer);
   }, [search, q, params, setParams]);
 
-  const clients = useInfiniteQuery({
-    queryKey: key('clients', 'list', { q, includeArchived }),
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/clients', {
-          params: { query: { limit: 50, ...(q ? { q } : {}), ...(includeArchived ? { includeArchived: 'true' } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '' as string,
-    getNextPageParam: (page) => nextCursorOf(page),
-  });
+  const clients = useClients({ q, includeArchived });
 
   return (
     <section>

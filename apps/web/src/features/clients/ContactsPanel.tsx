@@ -1,22 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { fieldError, unwrap } from '../../api/errors';
+import { fieldError } from '../../api/errors';
 import type { Contact } from '../../api/types';
-import { useCan, useTenantKey } from '../auth/session';
+import { useCan } from '../auth/session';
 import { formatDateTime } from '../../lib/format';
 import { CopyField } from '../../ui/CopyField';
 import { TextField } from '../../ui/Field';
 import { ErrorAlert, QueryView } from '../../ui/states';
+import { useAddContact, useContacts, useCreateLoginLink } from './clients.queries';
 
 /** The seller's people who review and approve POAs in the client portal. */
 export function ContactsPanel({ clientId }: { clientId: string }) {
-  const key = useTenantKey();
   const canWrite = useCan('writer');
-  const contacts = useQuery({
-    queryKey: key('clients', clientId, 'contacts'),
-    queryFn: () => unwrap(api.GET('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } } })),
-  });
+  const contacts = useContacts(clientId);
   return (
     <section className="card" aria-labelledby="contacts-title">
       <h2 id="contacts-title">Contacts</h2>
@@ -36,10 +31,7 @@ export function ContactsPanel({ clientId }: { clientId: string }) {
 }
 
 function ContactItem({ contact, canWrite }: { contact: Contact; canWrite: boolean }) {
-  const link = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/clients/{id}/contacts/{contactId}/login-links', { params: { path: { id: contact.clientId, contactId: contact.id } } })),
-  });
+  const link = useCreateLoginLink(contact);
   return (
     <li>
       <div className="btn-group" style={{ alignItems: 'center', justifyContent: 'space-between' }}>
@@ -64,21 +56,15 @@ function ContactItem({ contact, canWrite }: { contact: Contact; canWrite: boolea
 }
 
 function AddContactForm({ clientId }: { clientId: string }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const add = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } }, body: { name: name.trim(), email: email.trim() } })),
-    onSuccess: () => {
-      setName('');
-      setEmail('');
-      void queryClient.invalidateQueries({ queryKey: key('clients', clientId, 'contacts') });
-    },
+  const add = useAddContact(clientId, () => {
+    setName('');
+    setEmail('');
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate();
+    add.mutate({ name: name.trim(), email: email.trim() });
   };
   return (
     <form onSubmit={submit} aria-label="Add a contact" style={{ marginTop: '1rem' }}>

@@ -1,11 +1,11 @@
 import { STATUS_LABELS } from '@poa/domain';
-import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
 import type { CaseDetail } from '../../../api/types';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
+import { useAttachments } from '../attachments.queries';
+import { useCase } from '../cases.queries';
+import { useDraftVersion } from '../drafts.queries';
 import { DraftEditor, type EditorControl } from '../editor/DraftEditor';
 import { sectionsOf } from '../editor/draft-body';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
@@ -16,7 +16,6 @@ import { CaseFactsCard } from './CaseFactsCard';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
 import { TimelinePanel } from './TimelinePanel';
-import { useAttachments, useCase } from '../cases.queries';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
 
@@ -102,17 +101,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 }
 
 function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: React.RefObject<EditorControl | null> }) {
-  const key = useTenantKey();
   const canWrite = useCan('writer');
   const attachments = useAttachments(detail.id);
   // The version the editor starts from is fixed when the page opens; later saves never reload it.
   const startVersion = useRef(detail.latestVersion).current;
-  const latest = useQuery({
-    queryKey: key('cases', detail.id, 'drafts', startVersion),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/drafts/{version}', { params: { path: { id: detail.id, version: startVersion } } })),
-    enabled: startVersion > 0,
-    staleTime: Infinity,
-  });
+  const latest = useDraftVersion(detail.id, startVersion, startVersion > 0);
   if (startVersion > 0 && latest.isPending) return <Loading label="Loading the draft…" />;
   if (latest.error) return <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />;
   const readOnly = !canWrite || !EDITABLE_STATUSES.includes(detail.status);

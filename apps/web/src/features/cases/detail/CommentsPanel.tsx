@@ -1,21 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
+import { fieldError } from '../../../api/errors';
 import type { Comment } from '../../../api/types';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
+import { useAddComment, useComments } from '../comments.queries';
 import { formatDateTime } from '../../../lib/format';
 import { TextAreaField } from '../../../ui/Field';
 import { ErrorAlert, QueryView } from '../../../ui/states';
 
 /** Threaded comments: internal ones for staff, shared ones seen by the client too. */
 export function CommentsPanel({ caseId, latestVersion }: { caseId: string; latestVersion: number }) {
-  const key = useTenantKey();
   const canWrite = useCan('writer');
-  const comments = useQuery({
-    queryKey: key('cases', caseId, 'comments'),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/comments', { params: { path: { id: caseId }, query: { limit: 100 } } })),
-  });
+  const comments = useComments(caseId);
   return (
     <div className="grid-2">
       <section className="card" aria-labelledby="comments-title">
@@ -68,27 +63,15 @@ function CommentItem({ comment, all, caseId, canWrite, latestVersion }: { commen
 }
 
 function CommentForm({ caseId, latestVersion, parent, onDone }: { caseId: string; latestVersion: number; parent?: Comment; onDone?: () => void }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<Comment['visibility']>(parent?.visibility ?? 'internal');
-  const add = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/cases/{id}/comments', {
-          params: { path: { id: caseId } },
-          body: { body, visibility, ...(parent ? { parentId: parent.id } : {}), ...(latestVersion > 0 ? { version: latestVersion } : {}) },
-        }),
-      ),
-    onSuccess: () => {
-      setBody('');
-      onDone?.();
-      void queryClient.invalidateQueries({ queryKey: key('cases', caseId) });
-    },
+  const add = useAddComment(caseId, () => {
+    setBody('');
+    onDone?.();
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate();
+    add.mutate({ body, visibility, ...(parent ? { parentId: parent.id } : {}), ...(latestVersion > 0 ? { version: latestVersion } : {}) });
   };
   return (
     <form onSubmit={submit} className="stack" aria-label={parent ? `Reply to ${parent.author.name}` : 'New comment'}>

@@ -1,36 +1,25 @@
 import { MARKETPLACES, VIOLATION_TYPES } from '@poa/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { fieldError, listFieldError, unwrap } from '../../../api/errors';
-import { useUsers } from '../../../api/queries';
+import { fieldError, listFieldError } from '../../../api/errors';
 import type { CaseDetail } from '../../../api/types';
-import { useTenantKey } from '../../auth/session';
+import { useUsers } from '../../settings/team/users.queries';
+import { useUpdateCase } from '../cases.queries';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
 import { caseChanges, caseEditFormOf, type CaseEditForm } from './case-edit';
 
 /** Edits the facts of a case (the status moves only through the workflow); sends only the changed fields. */
 export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const users = useUsers();
   const [form, setForm] = useState<CaseEditForm>(() => caseEditFormOf(detail));
   const update = (fields: Partial<CaseEditForm>) => setForm((f) => ({ ...f, ...fields }));
   const changes = caseChanges(detail, form);
   const changed = Object.keys(changes).length > 0;
 
-  const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: detail.id } }, body: changes })),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(key('cases', detail.id), updated);
-      void queryClient.invalidateQueries({ queryKey: key('cases') });
-      onDone();
-    },
-  });
+  const save = useUpdateCase(detail.id, onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(changes);
   };
   const error = save.error;
   const assignable = users.data?.data.filter((u) => u.status === 'active' || u.id === detail.assignee?.id) ?? [];

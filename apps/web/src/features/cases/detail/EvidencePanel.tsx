@@ -1,32 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { ApiError } from '../../../api/errors';
-import type { Schemas } from '@poa/sdk';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../../lib/format';
-import { fileNameFrom, saveBlob } from '../save-blob';
-import { uploadWithProgress } from '../attachments.queries';
 import { ErrorAlert, QueryView } from '../../../ui/states';
-import { useAttachments } from '../cases.queries';
-
-type Attachment = Schemas['AttachmentDto_Output'];
-const MAX_BYTES = 20 * 1024 * 1024;
+import { useAttachments, useDownloadAttachment, useUploadAttachment } from '../attachments.queries';
 
 /** Evidence files (PDF, JPG, PNG, GIF up to 20 MB) that the draft's supporting documents cite. */
 export function EvidencePanel({ caseId }: { caseId: string }) {
   const canWrite = useCan('writer');
   const attachments = useAttachments(caseId);
-  const download = useMutation({
-    mutationFn: async (attachment: Attachment) => {
-      const { data, response } = await api.GET('/api/v1/cases/{id}/attachments/{attachmentId}', {
-        params: { path: { id: caseId, attachmentId: attachment.id } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, null);
-      saveBlob(data, fileNameFrom(response, attachment.fileName));
-    },
-  });
+  const download = useDownloadAttachment(caseId);
 
   return (
     <div className="grid-2">
@@ -70,25 +52,15 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
 }
 
 function UploadForm({ caseId }: { caseId: string }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const upload = useMutation({
-    mutationFn: async (file: File) => {
-      if (file.size > MAX_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB', null);
-      setProgress(0);
-      const result = await uploadWithProgress(`/api/v1/cases/${encodeURIComponent(caseId)}/attachments`, file, setProgress);
-      if (result.status < 200 || result.status >= 300) throw ApiError.from(result.status, result.body);
-      return result.body as Attachment;
-    },
-    onSuccess: (attachment) => {
+  const upload = useUploadAttachment(caseId, {
+    onProgress: setProgress,
+    onUploaded: (attachment) => {
       setDone(attachment.fileName);
       if (input.current) input.current.value = '';
-      void queryClient.invalidateQueries({ queryKey: key('cases', caseId) });
     },
-    onSettled: () => setProgress(null),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

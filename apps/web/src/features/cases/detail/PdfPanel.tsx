@@ -1,42 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api/client';
-import { ApiError, unwrap } from '../../../api/errors';
 import type { CaseDetail } from '../../../api/types';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../../lib/format';
-import { fileNameFrom } from '../save-blob';
 import { ErrorAlert } from '../../../ui/states';
+import { useFetchPdf, useRetryPdf } from '../pdfs.queries';
 
 const STATUS_TEXT = { queued: 'Queued for rendering…', rendering: 'Rendering…', ready: 'Ready', failed: 'Rendering failed' } as const;
 
 /** Status of the approved version's PDF (the case detail polls while it renders) and its download. */
 export function PdfPanel({ detail }: { detail: CaseDetail }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const canWrite = useCan('writer');
   const [file, setFile] = useState<{ url: string; name: string } | null>(null);
   const pdf = detail.pdf;
 
-  const download = useMutation({
-    mutationFn: async () => {
-      const { data, response } = await api.GET('/api/v1/cases/{id}/pdf', { params: { path: { id: detail.id } }, parseAs: 'blob' });
-      if (response.status === 202) {
-        void queryClient.invalidateQueries({ queryKey: key('cases', detail.id) });
-        throw new ApiError(202, 'NOT_READY', 'The PDF is not ready yet', null);
-      }
-      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
-      return { blob: data, name: fileNameFrom(response, `${detail.reference}-v${detail.approvedVersion}.pdf`) };
-    },
-    onSuccess: ({ blob, name }) => {
-      if (file) URL.revokeObjectURL(file.url);
-      setFile({ url: URL.createObjectURL(blob), name });
-    },
+  const download = useFetchPdf(detail, ({ blob, name }) => {
+    if (file) URL.revokeObjectURL(file.url);
+    setFile({ url: URL.createObjectURL(blob), name });
   });
-  const retry = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/cases/{id}/pdf/retry', { params: { path: { id: detail.id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key('cases', detail.id) }),
-  });
+  const retry = useRetryPdf(detail.id);
 
   const status = pdf?.status ?? 'queued';
   return (

@@ -1,19 +1,12 @@
 import { ACTION_LABELS, STATUS_LABELS, isCaseAction, isCaseStatus } from '@poa/domain';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
 import type { CaseEvent } from '../../../api/types';
-import { useTenantKey } from '../../auth/session';
+import { useCaseEvents } from '../cases.queries';
 import { formatDateTime } from '../../../lib/format';
 import { QueryView } from '../../../ui/states';
 
 /** Everything that happened to the case, oldest first. */
 export function TimelinePanel({ caseId }: { caseId: string }) {
-  const key = useTenantKey();
-  const events = useQuery({
-    queryKey: key('cases', caseId, 'events'),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/events', { params: { path: { id: caseId }, query: { limit: 100 } } })),
-  });
+  const events = useCaseEvents(caseId);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>

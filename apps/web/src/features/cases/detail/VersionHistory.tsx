@@ -1,22 +1,15 @@
 import { diffDrafts } from '@poa/domain';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
-import { useTenantKey } from '../../auth/session';
 import { DiffView } from '../editor/DiffView';
 import { sectionsOf } from '../editor/draft-body';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
+import { useDraftVersion, useDraftVersions } from '../drafts.queries';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 
 /** Every saved version, and a readable diff between any two. */
 export function VersionHistory({ caseId, latestVersion }: { caseId: string; latestVersion: number }) {
-  const key = useTenantKey();
-  const versions = useQuery({
-    queryKey: key('cases', caseId, 'drafts', 'list', latestVersion),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/drafts', { params: { path: { id: caseId } } })),
-  });
+  const versions = useDraftVersions(caseId, latestVersion);
   const [from, setFrom] = useState(Math.max(1, latestVersion - 1));
   const [to, setTo] = useState(latestVersion);
 
@@ -67,14 +60,8 @@ export function VersionHistory({ caseId, latestVersion }: { caseId: string; late
 }
 
 function VersionDiff({ caseId, from, to }: { caseId: string; from: number; to: number }) {
-  const key = useTenantKey();
-  const load = (version: number) => ({
-    queryKey: key('cases', caseId, 'drafts', version),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/drafts/{version}', { params: { path: { id: caseId, version } } })),
-    staleTime: Infinity, // versions are immutable
-  });
-  const a = useQuery(load(from));
-  const b = useQuery(load(to));
+  const a = useDraftVersion(caseId, from);
+  const b = useDraftVersion(caseId, to);
   if (a.error || b.error) return <ErrorAlert error={a.error ?? b.error} />;
   if (!a.data || !b.data) return <Loading />;
   return <DiffView diff={diffDrafts(sectionsOf(a.data), sectionsOf(b.data))} fromLabel={`v${from}`} toLabel={`v${to}`} />;

@@ -1,11 +1,11 @@
 import { ACTION_LABELS, CASE_OUTCOMES, STATUS_LABELS, WORKFLOW, type CaseAction, type CaseOutcome } from '@poa/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
+import { fieldError } from '../../../api/errors';
 import type { CaseDetail, TransitionBody } from '../../../api/types';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
+import { useContacts } from '../../clients/clients.queries';
+import { useCaseTransition } from '../cases.queries';
 import type { EditorControl } from '../editor/DraftEditor';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
@@ -14,21 +14,12 @@ import { ErrorAlert } from '../../../ui/states';
 const NEEDS_FORM: readonly CaseAction[] = ['request_changes', 'client_request_changes', 'record_outcome', 'client_approve', 'close'];
 
 export function WorkflowPanel({ detail, editor }: { detail: CaseDetail; editor: RefObject<EditorControl | null> }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const canWrite = useCan('writer');
   const [open, setOpen] = useState<CaseAction | null>(null);
-  const transition = useMutation({
-    mutationFn: async (body: TransitionBody) => {
-      // What was typed goes in before the case moves on.
-      await editor.current?.flush();
-      return unwrap(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id: detail.id } }, body }));
-    },
-    onSuccess: (updated) => {
-      queryClient.setQueryData(key('cases', detail.id), updated);
-      setOpen(null);
-      void queryClient.invalidateQueries({ queryKey: key('cases') });
-    },
+  const transition = useCaseTransition(detail.id, {
+    // What was typed goes in before the case moves on.
+    beforeSend: () => editor.current?.flush(),
+    onMoved: () => setOpen(null),
   });
 
   const actions = canWrite ? detail.availableActions : [];
@@ -162,11 +153,7 @@ function ClientApprovalFields(props: {
   setNote: (v: string) => void;
   error: unknown;
 }) {
-  const key = useTenantKey();
-  const contacts = useQuery({
-    queryKey: key('clients', props.clientId, 'contacts'),
-    queryFn: () => unwrap(api.GET('/api/v1/clients/{id}/contacts', { params: { path: { id: props.clientId } } })),
-  });
+  const contacts = useContacts(props.clientId);
   if (contacts.data && contacts.data.data.length === 0) {
     return (
       <p role="alert" className="alert alert-warning">

@@ -1,16 +1,14 @@
 import type { DraftSections } from '@poa/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
-import { api } from '../../../api/client';
-import { describeError, unwrap } from '../../../api/errors';
-import { useTenantKey } from '../../auth/session';
+import { describeError } from '../../../api/errors';
+import { useInvalidateCases } from '../cases.queries';
+import { saveDraftVersion, useDraftVersion } from '../drafts.queries';
 import { Autosaver, type AutosaveStatus } from './autosaver';
 import { CheckerPanel } from './CheckerPanel';
 import { ConflictPanel } from './ConflictPanel';
 import { sectionsOf } from './draft-body';
 import { ItemList } from './ItemList';
 import { SECTION_LABELS } from './labels';
-import { saveDraftVersion } from '../drafts.queries';
 
 export interface EditorControl {
   /** Saves what is typed now (before a workflow action). */
@@ -35,8 +33,7 @@ interface DraftEditorProps {
 }
 
 export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, violationType, attachments, control }: DraftEditorProps) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
+  const invalidateCases = useInvalidateCases();
   const [draft, setDraft] = useState(initial);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const [saver] = useState(
@@ -45,9 +42,7 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
         baseVersion,
         save: (content, base) => saveDraftVersion(caseId, content, base),
         onStatus: setStatus,
-        onSaved: () => {
-          void queryClient.invalidateQueries({ queryKey: key('cases') });
-        },
+        onSaved: invalidateCases,
       }),
   );
 
@@ -73,11 +68,7 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
   const set = <K extends keyof DraftSections>(section: K, value: DraftSections[K]) => edit({ ...draft, [section]: value });
 
   const conflictVersion = status.kind === 'conflict' ? status.latestVersion : null;
-  const theirs = useQuery({
-    queryKey: key('cases', caseId, 'drafts', conflictVersion),
-    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/drafts/{version}', { params: { path: { id: caseId, version: conflictVersion ?? 0 } } })),
-    enabled: conflictVersion !== null,
-  });
+  const theirs = useDraftVersion(caseId, conflictVersion);
   const fileName = (id: string) => attachments.find((a) => a.id === id)?.fileName ?? 'missing file';
 
   return (
@@ -94,7 +85,7 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
               if (!theirs.data) return;
               setDraft(sectionsOf(theirs.data));
               saver.keepTheirs(conflictVersion);
-              void queryClient.invalidateQueries({ queryKey: key('cases') });
+              invalidateCases();
             }}
             onKeepMine={() => void saver.keepMine(conflictVersion)}
           />

@@ -1,6 +1,7 @@
 import { CASE_STATUSES, STATUS_LABELS, VIOLATION_TYPES, isCaseStatus, isViolationType } from '@poa/domain';
 import { useEffect, useState } from 'react';
-import { useClientOptions, useUsers } from '../../../api/queries';
+import { useClientOptions } from '../../clients/clients.queries';
+import { useUsers } from '../../settings/team/users.queries';
 import type { CaseFilters } from './case-filters';
 import { SelectField, TextField } from '../../../ui/Field';
 

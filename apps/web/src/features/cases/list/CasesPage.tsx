@@ -1,11 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
 import { nextCursorOf } from '../../../api/nullable';
-import { useDueToday } from '../../../api/queries';
-import { useCan, useTenantKey } from '../../auth/session';
+import { useCan } from '../../auth/session';
+import { useCaseBoard, useCaseList, useDueToday } from '../cases.queries';
 import { filtersFromParams, filtersToParams, filtersToQuery, viewFromParams, type CaseFilters, type CaseView } from './case-filters';
 import { ErrorAlert, QueryView } from '../../../ui/states';
 import { CaseBoard } from './CaseBoard';
@@ -64,14 +61,7 @@ function DueTodaySummary() {
 }
 
 function ListView({ filters, onSort }: { filters: CaseFilters; onSort: (sort: CaseFilters['sort'], order: CaseFilters['order']) => void }) {
-  const key = useTenantKey();
-  const query = filtersToQuery(filters);
-  const cases = useInfiniteQuery({
-    queryKey: key('cases', 'list', query),
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/cases', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    initialPageParam: '' as string,
-    getNextPageParam: (page) => nextCursorOf(page),
-  });
+  const cases = useCaseList(filtersToQuery(filters));
   return (
     <QueryView query={cases} isEmpty={(data) => data.pages[0].data.length === 0} empty={<>No cases match these filters.</>}>
       {(data) => (
@@ -90,9 +80,7 @@ function ListView({ filters, onSort }: { filters: CaseFilters; onSort: (sort: Ca
 }
 
 function BoardView({ filters }: { filters: CaseFilters }) {
-  const key = useTenantKey();
-  const query = { ...filtersToQuery(filters), limit: 100 };
-  const cases = useQuery({ queryKey: key('cases', 'board', query), queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query } })) });
+  const cases = useCaseBoard(filtersToQuery(filters));
   return (
     <QueryView query={cases} isEmpty={(page) => page.data.length === 0} empty="No cases match these filters.">
       {(page) => (

@@ -1,22 +1,15 @@
 import { API_KEY_SCOPES, type ApiKeyScope } from '@poa/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
-import { useTenantKey } from '../../auth/session';
+import { fieldError } from '../../../api/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CopyField } from '../../../ui/CopyField';
 import { TextField } from '../../../ui/Field';
 import { ErrorAlert, QueryView } from '../../../ui/states';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './api-keys.queries';
 
 export function ApiKeysSettings() {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
-  const keys = useQuery({ queryKey: key('api-keys'), queryFn: () => unwrap(api.GET('/api/v1/api-keys')) });
-  const revoke = useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key('api-keys') }),
-  });
+  const keys = useApiKeys();
+  const revoke = useRevokeApiKey();
 
   return (
     <div className="stack-lg">
@@ -73,22 +66,14 @@ export function ApiKeysSettings() {
 }
 
 function CreateKeyForm() {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScope[]>(['cases:read', 'clients:read']);
-  const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/api-keys', { body: { name, scopes } })),
-    onSuccess: () => {
-      setName('');
-      void queryClient.invalidateQueries({ queryKey: key('api-keys') });
-    },
-  });
+  const create = useCreateApiKey(() => setName(''));
   const toggle = (scope: ApiKeyScope) => setScopes((s) => (s.includes(scope) ? s.filter((x) => x !== scope) : [...s, scope]));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ name, scopes });
   };
 
   return (

@@ -1,20 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
-import { TENANT_KEY } from './branding.queries';
-import { useTenantKey } from '../../auth/session';
 import { QueryView } from '../../../ui/states';
+import { useBrandingPreview } from './branding.queries';
 
 /**
  * The sample POA exactly as the PDF renderer lays it out with the saved branding. The HTML comes from the API
  * with the auth header, so it is shown through srcdoc; sandbox="" keeps any script in it from running.
  */
 export function BrandingPreview() {
-  const key = useTenantKey();
-  const preview = useQuery({
-    queryKey: key(TENANT_KEY, 'branding-preview'),
-    queryFn: async () => String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' }))),
-  });
+  const preview = useBrandingPreview();
   return (
     <section className="card" aria-labelledby="branding-preview-title">
       <div className="page-header" style={{ marginBottom: '0.5rem' }}>

@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
-import { TENANT_KEY, useTenant } from './branding.queries';
-import { useCan, useTenantKey } from '../../auth/session';
+import { fieldError } from '../../../api/errors';
+import { useSaveBranding, useTenant } from './branding.queries';
+import { useCan } from '../../auth/session';
 import { readAsDataUri } from './read-data-uri';
 import { ColorField } from '../../../ui/ColorField';
 import { TextAreaField, TextField } from '../../../ui/Field';
@@ -26,23 +24,13 @@ export function BrandingSettings() {
 }
 
 function BrandingEditor({ tenant }: { tenant: Tenant }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [form, setForm] = useState<BrandingForm>(() => formOf(tenant));
   const [logoError, setLogoError] = useState<string | null>(null);
   const patch = brandingPatch(tenant, form);
   const changed = Object.keys(patch).length > 0;
   const update = (fields: Partial<BrandingForm>) => setForm((f) => ({ ...f, ...fields }));
 
-  const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/tenant', { body: patch })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(key(TENANT_KEY), saved);
-      setForm(formOf(saved));
-      // Refetches the agency (top bar) and the preview.
-      void queryClient.invalidateQueries({ queryKey: key(TENANT_KEY) });
-    },
-  });
+  const save = useSaveBranding((saved) => setForm(formOf(saved)));
 
   const onLogo = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -60,7 +48,7 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(patch);
   };
   const error = save.error;
   const logoFieldError = logoError ?? fieldError(error, 'logoDataUri');

@@ -1,24 +1,17 @@
 import { STAFF_ROLES, type StaffRole } from '@poa/domain';
-import type { Schemas } from '@poa/sdk';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
-import { useCan, useSession, useTenantKey } from '../../auth/session';
+import { fieldError } from '../../../api/errors';
+import type { User } from '../../../api/types';
+import { useCan, useSession } from '../../auth/session';
 import { CopyField } from '../../../ui/CopyField';
 import { SelectField, TextField } from '../../../ui/Field';
 import { ErrorAlert, QueryView } from '../../../ui/states';
 import { formatDateTime } from '../../../lib/format';
-
-type User = Schemas['UserPageDto_Output']['data'][number];
+import { useChangeRole, useDeactivateUser, useInviteUser, useTeam } from './users.queries';
 
 export function TeamSettings() {
-  const key = useTenantKey();
   const canManage = useCan('admin');
-  const users = useQuery({
-    queryKey: key('users'),
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 100 } } })),
-  });
+  const users = useTeam();
 
   return (
     <div className="stack-lg">
@@ -52,18 +45,9 @@ export function TeamSettings() {
 }
 
 function UserRow({ user, canManage }: { user: User; canManage: boolean }) {
-  const key = useTenantKey();
   const me = useSession().user;
-  const queryClient = useQueryClient();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: key('users') });
-  const changeRole = useMutation({
-    mutationFn: (role: StaffRole) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { role } })),
-    onSettled: invalidate,
-  });
-  const deactivate = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id: user.id } } })),
-    onSettled: invalidate,
-  });
+  const changeRole = useChangeRole(user.id);
+  const deactivate = useDeactivateUser(user.id);
   const editable = canManage && user.id !== me.id && user.status !== 'deactivated';
 
   return (
@@ -113,20 +97,12 @@ function UserRow({ user, canManage }: { user: User; canManage: boolean }) {
 }
 
 function InviteForm() {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [form, setForm] = useState<{ name: string; email: string; role: StaffRole }>({ name: '', email: '', role: 'writer' });
-  const invite = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users', { body: form })),
-    onSuccess: () => {
-      setForm({ name: '', email: '', role: form.role });
-      void queryClient.invalidateQueries({ queryKey: key('users') });
-    },
-  });
+  const invite = useInviteUser(() => setForm((f) => ({ name: '', email: '', role: f.role })));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    invite.mutate();
+    invite.mutate(form);
   };
 
   return (

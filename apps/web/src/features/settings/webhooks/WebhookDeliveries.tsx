@@ -1,14 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../../api/client';
-import { unwrap } from '../../../api/errors';
-import { nextCursorOf } from '../../../api/nullable';
-import { useTenantKey } from '../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
 import { ErrorAlert, QueryView } from '../../../ui/states';
 import { describeAttempt, webhookState, type Delivery } from './webhook-events';
+import { useRedeliver, useWebhook, useWebhookDeliveries } from './webhooks.queries';
 
 type DeliveryStatus = Delivery['status'];
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
@@ -17,28 +13,11 @@ const FOLLOW_MS = 30_000;
 /** The delivery log of one endpoint, newest first: every attempt, and a way to send one again. */
 export function WebhookDeliveries() {
   const { id = '' } = useParams();
-  const key = useTenantKey();
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   // A redelivery leaves the status as it is until the worker has sent it: follow the log for a while.
   const [followUntil, setFollowUntil] = useState(0);
-  const webhook = useQuery({
-    queryKey: key('webhooks', id),
-    queryFn: () => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } } })),
-  });
-  const deliveries = useInfiniteQuery({
-    queryKey: key('webhooks', id, 'deliveries', { status }),
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/webhooks/{id}/deliveries', {
-          params: { path: { id }, query: { limit: 50, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '' as string,
-    getNextPageParam: (page) => nextCursorOf(page),
-    // Pending deliveries are being retried by the worker: follow them.
-    refetchInterval: (query) =>
-      Date.now() < followUntil || query.state.data?.pages.some((p) => p.data.some((d) => d.status === 'pending')) ? 2000 : false,
-  });
+  const webhook = useWebhook(id);
+  const deliveries = useWebhookDeliveries(id, status, followUntil);
 
   return (
     <section className="card" aria-labelledby="deliveries-title">
@@ -97,14 +76,7 @@ export function WebhookDeliveries() {
 }
 
 function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () => void }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
-  const redeliver = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: delivery.webhookId, deliveryId: delivery.id } } })),
-    onSuccess: onQueued,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key('webhooks', delivery.webhookId, 'deliveries') }),
-  });
+  const redeliver = useRedeliver(delivery, onQueued);
   return (
     <tr data-delivery-status={delivery.status}>
       <td>{formatDateTime(delivery.createdAt)}</td>

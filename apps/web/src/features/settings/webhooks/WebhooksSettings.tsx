@@ -1,19 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../../api/client';
-import { fieldError, unwrap } from '../../../api/errors';
-import { useTenantKey } from '../../auth/session';
+import { fieldError } from '../../../api/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CopyField } from '../../../ui/CopyField';
 import { TextField } from '../../../ui/Field';
 import { ErrorAlert, QueryView } from '../../../ui/states';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, webhookState, type Webhook, type WebhookEvent } from './webhook-events';
+import { useCreateWebhook, useDeleteWebhook, useToggleWebhook, useWebhooks } from './webhooks.queries';
 
 /** Endpoints that receive the agency's events, signed with a per-endpoint secret. */
 export function WebhooksSettings() {
-  const key = useTenantKey();
-  const webhooks = useQuery({ queryKey: key('webhooks'), queryFn: () => unwrap(api.GET('/api/v1/webhooks')) });
+  const webhooks = useWebhooks();
   return (
     <div className="stack-lg">
       <CreateWebhookForm />
@@ -45,17 +42,8 @@ export function WebhooksSettings() {
 }
 
 function WebhookRow({ webhook }: { webhook: Webhook }) {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
-  const invalidate = () => queryClient.invalidateQueries({ queryKey: key('webhooks') });
-  const toggle = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { enabled: !webhook.enabled } })),
-    onSettled: invalidate,
-  });
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } } })),
-    onSettled: invalidate,
-  });
+  const toggle = useToggleWebhook(webhook);
+  const remove = useDeleteWebhook(webhook.id);
   const state = webhookState(webhook);
   return (
     <tr className={webhook.enabled ? undefined : 'row-muted'}>
@@ -95,21 +83,13 @@ function WebhookRow({ webhook }: { webhook: Webhook }) {
 }
 
 function CreateWebhookForm() {
-  const key = useTenantKey();
-  const queryClient = useQueryClient();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['case.created', 'case.status_changed']);
-  const create = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/webhooks', { body: { url: url.trim(), events } })),
-    onSuccess: () => {
-      setUrl('');
-      void queryClient.invalidateQueries({ queryKey: key('webhooks') });
-    },
-  });
+  const create = useCreateWebhook(() => setUrl(''));
   const toggle = (event: WebhookEvent) => setEvents((list) => (list.includes(event) ? list.filter((e) => e !== event) : [...list, event]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate({ url: url.trim(), events });
   };
   const urlError = fieldError(create.error, 'url');
 
