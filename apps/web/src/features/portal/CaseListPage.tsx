@@ -1,15 +1,10 @@
 import { STATUS_LABELS } from './labels';
-import { useEffect, useState } from 'react';
-import { portalApi, type PortalCaseSummary } from './api';
+import { usePortalCases } from './portal.queries';
 import { navigate } from './router';
 
 export function CaseListPage() {
-  const [cases, setCases] = useState<PortalCaseSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    portalApi.cases().then((page) => setCases(page.data), () => setError('Could not load your cases.'));
-  }, []);
+  const { cases, failed } = usePortalCases();
+  const error = failed ? 'Could not load your cases.' : null;
 
   return (
     <section aria-labelledby="cases-title">

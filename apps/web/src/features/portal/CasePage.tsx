@@ -1,35 +1,23 @@
 import { ApiError } from '../../api/errors';
 import { STATUS_LABELS } from './labels';
-import { useCallback, useEffect, useState } from 'react';
-import { portalApi, type PortalCase, type PortalMe } from './api';
+import { useState } from 'react';
+import type { PortalMe } from './api';
 import { Comments } from './Comments';
 import { DraftDocument } from './DraftDocument';
 import { PdfDownload } from './PdfDownload';
+import { usePortalCase } from './portal.queries';
 import { ApproveForm, RequestChangesForm } from './ReviewForms';
 import { navigate } from './router';
 
 export function CasePage({ id }: { id: string; me: PortalMe | null }) {
-  const [data, setData] = useState<PortalCase | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error: failure, reload } = usePortalCase(id);
   const [message, setMessage] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    portalApi.case(id).then(
-      (c) => {
-        setData(c);
-        setError(null);
-      },
-      (e: unknown) => {
-        setData(null);
-        setError(e instanceof ApiError && e.status === 404 ? 'There is nothing to review on this case at the moment.' : 'Could not load this case.');
-      },
-    );
-  }, [id]);
-  useEffect(load, [load]);
+  const error =
+    failure === null ? null : failure instanceof ApiError && failure.status === 404 ? 'There is nothing to review on this case at the moment.' : 'Could not load this case.';
 
   const done = (text: string) => {
     setMessage(text);
-    load();
+    reload();
   };
 
   return (

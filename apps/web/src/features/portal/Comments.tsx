@@ -1,28 +1,30 @@
 import { ApiError } from '../../api/errors';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { portalApi, type PortalComment } from './api';
+import { usePortalComments } from './portal.queries';
 
 /** Shared comments only (the API never sends internal ones); a contact's comment is seen by the agency. */
 export function Comments({ caseId, version }: { caseId: string; version: number | null }) {
-  const [comments, setComments] = useState<PortalComment[]>([]);
+  const { comments, load, add } = usePortalComments(caseId);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  const load = useCallback(() => portalApi.comments(caseId).then((page) => setComments(page.data), () => setError('Could not load the comments.')), [caseId]);
-  useEffect(() => {
-    void load();
+  const reload = useCallback(async () => {
+    if (!(await load())) setError('Could not load the comments.');
   }, [load]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!body.trim()) return setError('Write a comment first.');
     setError(null);
     try {
-      await portalApi.addComment(caseId, body.trim(), version ?? undefined);
+      await add(body.trim(), version ?? undefined);
       setBody('');
       setStatus('Comment sent.');
-      await load();
+      await reload();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not send the comment.');
     }

@@ -1,6 +1,6 @@
 import { ApiError } from '../../api/errors';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { portalApi, portalToken } from './api';
+import { usePortalLogin } from './portal.queries';
 import { navigate } from './router';
 
 /** Email form (always "check your inbox"), or, with ?token=, the one-time exchange of a log-in link. */
@@ -10,13 +10,13 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const exchanged = useRef(false);
+  const login = usePortalLogin();
 
   useEffect(() => {
     if (!token || exchanged.current) return;
     exchanged.current = true;
-    portalApi.exchange(token).then(
-      (session) => {
-        portalToken.set(session.accessToken);
+    login.exchange(token).then(
+      () => {
         onLoggedIn();
         navigate(next?.startsWith('/portal') ? next : '/portal', true);
       },
@@ -25,7 +25,7 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
         history.replaceState(null, '', '/portal/login');
       },
     );
-  }, [token, next, onLoggedIn]);
+  }, [token, next, onLoggedIn, login]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +36,7 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
     }
     setBusy(true);
     try {
-      await portalApi.requestLink(email.trim());
+      await login.requestLink(email.trim());
       setSent(true);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not send the link. Try again.');

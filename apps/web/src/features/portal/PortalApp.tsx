@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import { portalApi, portalToken, type PortalMe } from './api';
+import { portalToken } from './api';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 import { LoginPage } from './LoginPage';
+import { usePortalMe } from './portal.queries';
 import { navigate, useLocation } from './router';
 
 /** /portal/login, /portal (cases) and /portal/cases/:id; anything else while logged out goes to the log-in page. */
 export function PortalApp() {
   const { path, search } = useLocation();
-  const [me, setMe] = useState<PortalMe | null>(null);
   const [loggedIn, setLoggedIn] = useState(() => Boolean(portalToken.get()));
+  const [me, setMe] = usePortalMe(loggedIn);
 
   useEffect(() => {
     const out = () => {
@@ -18,11 +19,7 @@ export function PortalApp() {
     };
     window.addEventListener('portal:logged-out', out);
     return () => window.removeEventListener('portal:logged-out', out);
-  }, []);
-
-  useEffect(() => {
-    if (loggedIn && !me) portalApi.me().then(setMe, () => undefined);
-  }, [loggedIn, me]);
+  }, [setMe]);
 
   useEffect(() => {
     if (!loggedIn && path !== '/portal/login') navigate(`/portal/login?next=${encodeURIComponent(path)}`, true);

@@ -1,9 +1,10 @@
 import { ApiError, fieldError } from '../../api/errors';
 import { useState, type FormEvent } from 'react';
-import { portalApi } from './api';
+import { usePortalReview } from './portal.queries';
 
 /** Approve: the typed full name is the signature; a confirmation checkbox makes it deliberate. */
 export function ApproveForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: (message: string) => void }) {
+  const review = usePortalReview(caseId);
   const [fullName, setFullName] = useState('');
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +17,7 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
     setBusy(true);
     setError(null);
     try {
-      await portalApi.approve(caseId, version, fullName.trim());
+      await review.approve(version, fullName.trim());
       onDone(`Thank you: version ${version} is approved. The PDF is being prepared.`);
     } catch (e) {
       const conflict = e instanceof ApiError && e.code === 'VERSION_CONFLICT';
@@ -43,6 +44,7 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
 
 /** Request changes: the comment says what to change, so it is required. */
 export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
+  const review = usePortalReview(caseId);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone:
     setBusy(true);
     setError(null);
     try {
-      await portalApi.requestChanges(caseId, comment.trim());
+      await review.requestChanges(comment.trim());
       onDone('Thank you: we will send you a new version.');
     } catch (e) {
       setError(e instanceof ApiError ? (fieldError(e, 'comment') ?? e.message) : 'Could not send. Try again.');
