@@ -4,8 +4,10 @@ import { textOrNull } from '../../api/nullable';
 import type { Client } from '../../api/types';
 import { useCan } from '../auth/session';
 import { useClientCases } from '../cases/cases.queries';
+import { CaseLink } from '../cases/list/CaseTable';
 import { useNow } from '../../lib/use-now';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
+import { DataTable } from '../../ui/DataTable';
 import { QueryView } from '../../ui/states';
 import { StatusPill } from '../../ui/StatusPill';
 import { ClientForm } from './ClientForm';
@@ -75,29 +77,23 @@ function ClientCases({ clientId }: { clientId: string }) {
   return (
     <section className="card" aria-labelledby="client-cases-title">
       <h2 id="client-cases-title">Cases</h2>
-      <QueryView query={cases} isEmpty={(page) => page.data.length === 0} empty="No cases for this client yet.">
-        {(page) => (
-          <table className="table">
-            <tbody>
-              {page.data.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/cases/${c.id}`}>
-                      <span className="mono">{c.reference}</span> {c.title}
-                    </Link>
-                  </td>
-                  <td>
-                    <StatusPill status={c.status} />
-                  </td>
-                  <td>
-                    <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      <DataTable
+        query={cases}
+        empty="No cases for this client yet."
+        row={(c) => (
+          <tr>
+            <td>
+              <CaseLink summary={c} />
+            </td>
+            <td>
+              <StatusPill status={c.status} />
+            </td>
+            <td>
+              <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
+            </td>
+          </tr>
         )}
-      </QueryView>
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { textOrNull } from '../../api/nullable';
 import { useCan } from '../auth/session';
 import { TextField } from '../../ui/Field';
-import { QueryView } from '../../ui/states';
+import { DataTable } from '../../ui/DataTable';
 import { ClientForm } from './ClientForm';
 import { useClients } from './clients.queries';
 
@@ -63,42 +63,24 @@ export default function ClientsPage() {
           Include archived
         </label>
       </div>
-      <QueryView query={clients} isEmpty={(data) => data.pages[0].data.length === 0} empty={q ? 'No client matches.' : 'No clients yet.'}>
-        {(data) => (
-          <div className="card" style={{ padding: 0 }}>
-            <table className="table" aria-label="Clients">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Seller id</th>
-                  <th scope="col">Marketplaces</th>
-                  <th scope="col">External id</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pages
-                  .flatMap((p) => p.data)
-                  .map((client) => (
-                    <tr key={client.id} className={textOrNull(client.archivedAt) ? 'row-muted' : undefined}>
-                      <td>
-                        <Link to={`/clients/${client.id}`}>{client.name}</Link>
-                        {textOrNull(client.archivedAt) && <span className="pill"> archived</span>}
-                      </td>
-                      <td className="mono">{textOrNull(client.sellerId) ?? '—'}</td>
-                      <td>{client.marketplaces.join(', ') || '—'}</td>
-                      <td className="mono">{textOrNull(client.externalId) ?? '—'}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-            {clients.hasNextPage && (
-              <button type="button" className="btn" style={{ margin: '0.75rem' }} onClick={() => void clients.fetchNextPage()} disabled={clients.isFetchingNextPage}>
-                Load more
-              </button>
-            )}
-          </div>
+      <DataTable
+        framed
+        query={clients}
+        label="Clients"
+        empty={q ? 'No client matches.' : 'No clients yet.'}
+        columns={['Name', 'Seller id', 'Marketplaces', 'External id']}
+        row={(client) => (
+          <tr className={textOrNull(client.archivedAt) ? 'row-muted' : undefined}>
+            <td>
+              <Link to={`/clients/${client.id}`}>{client.name}</Link>
+              {textOrNull(client.archivedAt) && <span className="pill"> archived</span>}
+            </td>
+            <td className="mono">{textOrNull(client.sellerId) ?? '—'}</td>
+            <td>{client.marketplaces.join(', ') || '—'}</td>
+            <td className="mono">{textOrNull(client.externalId) ?? '—'}</td>
+          </tr>
         )}
-      </QueryView>
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../../lib/format';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
 import { useAttachments, useDownloadAttachment, useUploadAttachment } from '../attachments.queries';
 
 /** Evidence files (PDF, JPG, PNG, GIF up to 20 MB) that the draft's supporting documents cite. */
@@ -15,36 +16,24 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
       <section className="card" aria-labelledby="evidence-title">
         <h2 id="evidence-title">Evidence</h2>
         <ErrorAlert error={download.error} />
-        <QueryView query={attachments} isEmpty={(list) => list.data.length === 0} empty="No files uploaded yet.">
-          {(list) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Size</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col"><span className="sr-only">Download</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.fileName}</td>
-                    <td className="muted">{a.contentType}</td>
-                    <td>{formatSize(a.size)}</td>
-                    <td className="muted">{formatDateTime(a.createdAt)}</td>
-                    <td className="actions">
-                      <button type="button" className="btn btn-small" onClick={() => download.mutate(a)}>
-                        Download
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        <DataTable
+          query={attachments}
+          empty="No files uploaded yet."
+          columns={['File', 'Type', 'Size', 'Uploaded', { header: 'Download', srOnly: true }]}
+          row={(a) => (
+            <tr>
+              <td>{a.fileName}</td>
+              <td className="muted">{a.contentType}</td>
+              <td>{formatSize(a.size)}</td>
+              <td className="muted">{formatDateTime(a.createdAt)}</td>
+              <td className="actions">
+                <button type="button" className="btn btn-small" onClick={() => download.mutate(a)}>
+                  Download
+                </button>
+              </td>
+            </tr>
           )}
-        </QueryView>
+        />
       </section>
       {canWrite && <UploadForm caseId={caseId} />}
     </div>

@@ -1,66 +1,68 @@
 import { violationLabel, type ViolationType } from '@poa/domain';
 import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../api/types';
-import type { CaseFilters } from './case-filters';
+import { filtersToQuery, type CaseFilters } from './case-filters';
 import { formatDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { DataTable, type Column } from '../../../ui/DataTable';
 import { DeadlineBadge } from '../../../ui/DeadlineBadge';
 import { StatusPill } from '../../../ui/StatusPill';
+import { useCaseList } from '../cases.queries';
 
 type Sort = CaseFilters['sort'];
 
-export function CaseTable({ cases, filters, onSort }: { cases: CaseSummary[]; filters: CaseFilters; onSort: (sort: Sort, order: CaseFilters['order']) => void }) {
+/** The cases matching the filters, 50 at a time, sorted by due or update time from the column headers. */
+export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (sort: Sort, order: CaseFilters['order']) => void }) {
+  const query = useCaseList(filtersToQuery(filters));
   const now = useNow(60_000);
-  const sortHeader = (sort: Sort, label: string) => {
+  const sortColumn = (sort: Sort, label: string): Column => {
     const active = filters.sort === sort;
     const nextOrder = active ? (filters.order === 'asc' ? 'desc' : 'asc') : sort === 'dueAt' ? 'asc' : 'desc';
-    return (
-      <th scope="col" aria-sort={active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    return {
+      sort: active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none',
+      header: (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => onSort(sort, nextOrder)}>
           {label} {active ? (filters.order === 'asc' ? '▲' : '▼') : ''}
         </button>
-      </th>
-    );
+      ),
+    };
   };
   return (
-    <div className="card" style={{ padding: 0, overflowX: 'auto' }}>
-      <table className="table" aria-label="Cases">
-        <thead>
-          <tr>
-            <th scope="col">Case</th>
-            <th scope="col">Client</th>
-            <th scope="col">Violation</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assignee</th>
-            {sortHeader('dueAt', 'Due')}
-            {sortHeader('updatedAt', 'Updated')}
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <Link to={`/cases/${c.id}`}>
-                  <span className="mono">{c.reference}</span> {c.title}
-                </Link>
-              </td>
-              <td>{c.client.name}</td>
-              <td>
-                {safeViolationLabel(c.violationType)} <span className="muted">· {c.marketplace}</span>
-              </td>
-              <td>
-                <StatusPill status={c.status} />
-              </td>
-              <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-              <td>
-                <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
-              </td>
-              <td className="muted">{formatDateTime(c.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      framed
+      query={query}
+      label="Cases"
+      empty="No cases match these filters."
+      columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
+      row={(c: CaseSummary) => (
+        <tr>
+          <td>
+            <CaseLink summary={c} />
+          </td>
+          <td>{c.client.name}</td>
+          <td>
+            {safeViolationLabel(c.violationType)} <span className="muted">· {c.marketplace}</span>
+          </td>
+          <td>
+            <StatusPill status={c.status} />
+          </td>
+          <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+          <td>
+            <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
+          </td>
+          <td className="muted">{formatDateTime(c.updatedAt)}</td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/** The reference and title of a case, linking to its page. */
+export function CaseLink({ summary }: { summary: Pick<CaseSummary, 'id' | 'reference' | 'title'> }) {
+  return (
+    <Link to={`/cases/${summary.id}`}>
+      <span className="mono">{summary.reference}</span> {summary.title}
+    </Link>
   );
 }
 

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { nextCursorOf } from '../../../api/nullable';
 import { useCan } from '../../auth/session';
-import { useCaseBoard, useCaseList, useDueToday } from '../cases.queries';
+import { useCaseBoard, useDueToday } from '../cases.queries';
 import { filtersFromParams, filtersToParams, filtersToQuery, viewFromParams, type CaseFilters, type CaseView } from './case-filters';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { QueryView } from '../../../ui/states';
 import { CaseBoard } from './CaseBoard';
 import { CaseFiltersBar } from './CaseFiltersBar';
 import { CaseTable } from './CaseTable';
@@ -42,7 +42,7 @@ export default function CasesPage() {
       </div>
       <CaseFiltersBar filters={filters} onChange={setFilters} />
       <SavedViews search={filtersToParams(filters, view).toString()} />
-      {view === 'board' ? <BoardView filters={filters} /> : <ListView filters={filters} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />}
+      {view === 'board' ? <BoardView filters={filters} /> : <CaseTable filters={filters} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />}
     </section>
   );
 }
@@ -57,25 +57,6 @@ function DueTodaySummary() {
       <Link to="/cases?dueToday=true&sort=dueAt">{nextCursorOf(due.data) ? `${count}+` : count} due today</Link>
       {overdue > 0 && <> · <Link to="/cases?overdue=true&sort=dueAt">{overdue} overdue</Link></>}
     </p>
-  );
-}
-
-function ListView({ filters, onSort }: { filters: CaseFilters; onSort: (sort: CaseFilters['sort'], order: CaseFilters['order']) => void }) {
-  const cases = useCaseList(filtersToQuery(filters));
-  return (
-    <QueryView query={cases} isEmpty={(data) => data.pages[0].data.length === 0} empty={<>No cases match these filters.</>}>
-      {(data) => (
-        <>
-          <CaseTable cases={data.pages.flatMap((p) => p.data)} filters={filters} onSort={onSort} />
-          <ErrorAlert error={cases.isFetchNextPageError ? cases.error : null} />
-          {cases.hasNextPage && (
-            <button type="button" className="btn" onClick={() => void cases.fetchNextPage()} disabled={cases.isFetchingNextPage}>
-              {cases.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          )}
-        </>
-      )}
-    </QueryView>
   );
 }
 

@@ -4,7 +4,8 @@ import { fieldError } from '../../../api/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CopyField } from '../../../ui/CopyField';
 import { TextField } from '../../../ui/Field';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './api-keys.queries';
 
 export function ApiKeysSettings() {
@@ -17,49 +18,36 @@ export function ApiKeysSettings() {
       <div className="card">
         <h2>API keys</h2>
         <ErrorAlert error={revoke.error} />
-        <QueryView query={keys} isEmpty={(list) => list.data.length === 0} empty="No API keys yet.">
-          {(list) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Prefix</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((apiKey) => (
-                  <tr key={apiKey.id} className={apiKey.revokedAt ? 'row-muted' : undefined}>
-                    <td>{apiKey.name}</td>
-                    <td className="mono">{apiKey.prefix}…</td>
-                    <td>{apiKey.scopes.join(', ')}</td>
-                    <td>{formatDateTime(apiKey.createdAt)}</td>
-                    <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
-                    <td className="actions">
-                      {apiKey.revokedAt ? (
-                        <span className="pill">revoked</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="btn btn-small btn-danger"
-                          disabled={revoke.isPending}
-                          onClick={() => {
-                            if (window.confirm(`Revoke the key "${apiKey.name}"? Integrations using it stop at once.`)) revoke.mutate(apiKey.id);
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+        <DataTable
+          query={keys}
+          empty="No API keys yet."
+          columns={['Name', 'Prefix', 'Scopes', 'Created', 'Last used', { header: 'Actions', srOnly: true }]}
+          row={(apiKey) => (
+            <tr className={apiKey.revokedAt ? 'row-muted' : undefined}>
+              <td>{apiKey.name}</td>
+              <td className="mono">{apiKey.prefix}…</td>
+              <td>{apiKey.scopes.join(', ')}</td>
+              <td>{formatDateTime(apiKey.createdAt)}</td>
+              <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
+              <td className="actions">
+                {apiKey.revokedAt ? (
+                  <span className="pill">revoked</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (window.confirm(`Revoke the key "${apiKey.name}"? Integrations using it stop at once.`)) revoke.mutate(apiKey.id);
+                    }}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
           )}
-        </QueryView>
+        />
       </div>
     </div>
   );

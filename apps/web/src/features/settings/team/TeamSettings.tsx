@@ -5,7 +5,8 @@ import type { User } from '../../../api/types';
 import { useCan, useSession } from '../../auth/session';
 import { CopyField } from '../../../ui/CopyField';
 import { SelectField, TextField } from '../../../ui/Field';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
 import { formatDateTime } from '../../../lib/format';
 import { useChangeRole, useDeactivateUser, useInviteUser, useTeam } from './users.queries';
 
@@ -18,27 +19,12 @@ export function TeamSettings() {
       {canManage && <InviteForm />}
       <div className="card">
         <h2>Team</h2>
-        <QueryView query={users} isEmpty={(page) => page.data.length === 0} empty="No team members yet.">
-          {(page) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last log-in</th>
-                  {canManage && <th scope="col"><span className="sr-only">Actions</span></th>}
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.map((user) => (
-                  <UserRow key={user.id} user={user} canManage={canManage} />
-                ))}
-              </tbody>
-            </table>
-          )}
-        </QueryView>
+        <DataTable
+          query={users}
+          empty="No team members yet."
+          columns={['Name', 'Email', 'Role', 'Status', 'Last log-in', canManage && { header: 'Actions', srOnly: true }]}
+          row={(user) => <UserRow user={user} canManage={canManage} />}
+        />
       </div>
     </div>
   );

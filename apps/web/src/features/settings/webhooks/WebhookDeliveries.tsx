@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
 import { describeAttempt, webhookState, type Delivery } from './webhook-events';
 import { useRedeliver, useWebhook, useWebhookDeliveries } from './webhooks.queries';
 
@@ -41,36 +42,13 @@ export function WebhookDeliveries() {
           ))}
         </SelectField>
       </div>
-      <QueryView query={deliveries} isEmpty={(data) => data.pages[0].data.length === 0} empty="No deliveries yet: they appear when a subscribed event happens.">
-        {(data) => (
-          <>
-            <table className="table" aria-label="Deliveries">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pages
-                  .flatMap((p) => p.data)
-                  .map((delivery) => (
-                    <DeliveryRow key={delivery.id} delivery={delivery} onQueued={() => setFollowUntil(Date.now() + FOLLOW_MS)} />
-                  ))}
-              </tbody>
-            </table>
-            <ErrorAlert error={deliveries.isFetchNextPageError ? deliveries.error : null} />
-            {deliveries.hasNextPage && (
-              <button type="button" className="btn" onClick={() => void deliveries.fetchNextPage()} disabled={deliveries.isFetchingNextPage}>
-                {deliveries.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-          </>
-        )}
-      </QueryView>
+      <DataTable
+        query={deliveries}
+        label="Deliveries"
+        empty="No deliveries yet: they appear when a subscribed event happens."
+        columns={['Time', 'Event', 'Status', 'Attempts', { header: 'Actions', srOnly: true }]}
+        row={(delivery) => <DeliveryRow delivery={delivery} onQueued={() => setFollowUntil(Date.now() + FOLLOW_MS)} />}
+      />
     </section>
   );
 }

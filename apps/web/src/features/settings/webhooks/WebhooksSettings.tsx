@@ -4,7 +4,8 @@ import { fieldError } from '../../../api/errors';
 import { formatDateTime } from '../../../lib/format';
 import { CopyField } from '../../../ui/CopyField';
 import { TextField } from '../../../ui/Field';
-import { ErrorAlert, QueryView } from '../../../ui/states';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS, webhookState, type Webhook, type WebhookEvent } from './webhook-events';
 import { useCreateWebhook, useDeleteWebhook, useToggleWebhook, useWebhooks } from './webhooks.queries';
 
@@ -16,26 +17,13 @@ export function WebhooksSettings() {
       <CreateWebhookForm />
       <div className="card">
         <h2>Webhooks</h2>
-        <QueryView query={webhooks} isEmpty={(list) => list.data.length === 0} empty="No webhooks yet.">
-          {(list) => (
-            <table className="table" aria-label="Webhooks">
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">Events</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Created</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((webhook) => (
-                  <WebhookRow key={webhook.id} webhook={webhook} />
-                ))}
-              </tbody>
-            </table>
-          )}
-        </QueryView>
+        <DataTable
+          query={webhooks}
+          label="Webhooks"
+          empty="No webhooks yet."
+          columns={['URL', 'Events', 'State', 'Created', { header: 'Actions', srOnly: true }]}
+          row={(webhook) => <WebhookRow webhook={webhook} />}
+        />
       </div>
     </div>
   );
