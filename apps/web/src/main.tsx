@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/errors';
 import { App } from './app/App';
-import { SessionProvider } from './auth/session';
+import { SessionProvider } from './features/auth/session';
 import './styles.css';
 
 const queryClient = new QueryClient({

@@ -17,5 +17,6 @@ export type DraftSummary = Schemas['DraftListDto_Output']['data'][number];
 export type DraftDiff = Schemas['DraftDiffDto_Output'];
 export type CreateDraftBody = Schemas['CreateDraftDto'];
 export type Comment = Schemas['CommentPageDto_Output']['data'][number];
+export type CreateCommentBody = Schemas['CreateCommentDto'];
 export type CaseEvent = Schemas['CaseEventPageDto_Output']['data'][number];
 export type User = Schemas['UserPageDto_Output']['data'][number];

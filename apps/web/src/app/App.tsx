@@ -1,18 +1,18 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useSessionContext } from '../auth/session';
+import { useSessionContext } from '../features/auth/session';
 import { Loading } from '../ui/states';
 import { Layout } from './Layout';
 
-const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
-const SignupPage = lazy(() => import('../pages/auth/SignupPage'));
-const AcceptInvitePage = lazy(() => import('../pages/auth/AcceptInvitePage'));
-const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
-const NewCasePage = lazy(() => import('../pages/cases/NewCasePage'));
-const CasePage = lazy(() => import('../pages/cases/CasePage'));
-const ClientsPage = lazy(() => import('../pages/clients/ClientsPage'));
-const ClientPage = lazy(() => import('../pages/clients/ClientPage'));
-const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const SignupPage = lazy(() => import('../features/auth/SignupPage'));
+const AcceptInvitePage = lazy(() => import('../features/auth/AcceptInvitePage'));
+const CasesPage = lazy(() => import('../features/cases/list/CasesPage'));
+const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
+const CasePage = lazy(() => import('../features/cases/detail/CasePage'));
+const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
+const ClientPage = lazy(() => import('../features/clients/ClientPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 
 export function App() {
   return (

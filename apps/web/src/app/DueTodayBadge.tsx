@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { nextCursorOf } from '../api/nullable';
-import { useDueToday } from '../api/queries';
+import { useDueToday } from '../features/cases/cases.queries';
 
 /** "3 due today" in the top bar; links to the list of them, soonest first. */
 export function DueTodayBadge() {

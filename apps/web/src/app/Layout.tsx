@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
-import { useTenant } from '../api/tenant';
-import { useSession, useSessionContext } from '../auth/session';
+import { useTenant } from '../features/settings/branding/branding.queries';
+import { useSession, useSessionContext } from '../features/auth/session';
 import { Loading } from '../ui/states';
 import { DueTodayBadge } from './DueTodayBadge';
 

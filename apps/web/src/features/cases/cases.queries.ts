@@ -1,0 +1,142 @@
+import { ACTIVE_STATUSES } from '@poa/domain';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { nextCursorOf } from '../../api/nullable';
+import type { CaseDetail, CaseListQuery, CreateCaseBody, TransitionBody, UpdateCaseBody } from '../../api/types';
+import { endOfDay } from '../../lib/deadline';
+import { useTenantKey } from '../auth/session';
+
+/**
+ * The query keys of cases, under the tenant. Drafts, comments, attachments and events of a case sit under
+ * `detail(id)`, so invalidating a case (or `all`) refreshes them too.
+ */
+export function useCaseKeys() {
+  const key = useTenantKey();
+  return useMemo(
+    () => ({
+      all: key('cases'),
+      list: (query: object) => key('cases', 'list', query),
+      board: (query: object) => key('cases', 'board', query),
+      dueToday: key('cases', 'due-today'),
+      detail: (id: string) => key('cases', id),
+    }),
+    [key],
+  );
+}
+
+/** Marks every case query stale (after a draft is saved elsewhere than through these hooks). */
+export function useInvalidateCases(): () => void {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: keys.all }), [keys, queryClient]);
+}
+
+/** The case detail; polls while its PDF is being rendered. */
+export function useCase(id: string) {
+  const keys = useCaseKeys();
+  return useQuery({
+    queryKey: keys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+    refetchInterval: (query) => (isRendering(query.state.data) ? 2000 : false),
+  });
+}
+
+function isRendering(detail: CaseDetail | undefined): boolean {
+  return detail?.pdf?.status === 'queued' || detail?.pdf?.status === 'rendering' || (detail?.approvedVersion != null && !detail.pdf);
+}
+
+/** The cases list, 50 at a time. */
+export function useCaseList(query: CaseListQuery) {
+  const keys = useCaseKeys();
+  return useInfiniteQuery({
+    queryKey: keys.list(query),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/cases', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    initialPageParam: '' as string,
+    getNextPageParam: (page) => nextCursorOf(page),
+  });
+}
+
+/** The first 100 cases, for the board. */
+export function useCaseBoard(filters: CaseListQuery) {
+  const keys = useCaseKeys();
+  const query = { ...filters, limit: 100 };
+  return useQuery({ queryKey: keys.board(query), queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query } })) });
+}
+
+/** A client's cases, last updated first. */
+export function useClientCases(clientId: string) {
+  const keys = useCaseKeys();
+  return useQuery({
+    queryKey: keys.list({ clientId }),
+    queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { clientId, limit: 100, sort: 'updatedAt', order: 'desc' } } })),
+  });
+}
+
+/** Active cases due before the end of today (overdue ones included). */
+export function useDueToday() {
+  const keys = useCaseKeys();
+  return useQuery({
+    queryKey: keys.dueToday,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cases', {
+          params: { query: { status: ACTIVE_STATUSES.join(','), dueBefore: endOfDay().toISOString(), sort: 'dueAt', order: 'asc', limit: 100 } },
+        }),
+      ),
+    refetchInterval: 60_000,
+  });
+}
+
+/** The timeline of a case. */
+export function useCaseEvents(caseId: string) {
+  const keys = useCaseKeys();
+  return useQuery({
+    queryKey: [...keys.detail(caseId), 'events'],
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/events', { params: { path: { id: caseId }, query: { limit: 100 } } })),
+  });
+}
+
+export function useCreateCase(onCreated: (created: CaseDetail) => void) {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCaseBody) => unwrap(api.POST('/api/v1/cases', { body })),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+      onCreated(created);
+    },
+  });
+}
+
+/** Updates the facts of a case (PATCH: only the fields sent change). */
+export function useUpdateCase(caseId: string, onSaved: () => void) {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: UpdateCaseBody) => unwrap(api.PATCH('/api/v1/cases/{id}', { params: { path: { id: caseId } }, body: changes })),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(keys.detail(caseId), updated);
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+      onSaved();
+    },
+  });
+}
+
+/** Moves a case through the workflow; `beforeSend` runs first (the editor saves what was typed). */
+export function useCaseTransition(caseId: string, { beforeSend, onMoved }: { beforeSend: () => Promise<void> | undefined; onMoved: () => void }) {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: TransitionBody) => {
+      await beforeSend();
+      return unwrap(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id: caseId } }, body }));
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(keys.detail(caseId), updated);
+      onMoved();
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}

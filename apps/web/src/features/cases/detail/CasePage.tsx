@@ -1,0 +1,132 @@
+import { STATUS_LABELS } from '@poa/domain';
+import { useRef } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { CaseDetail } from '../../../api/types';
+import { useCan } from '../../auth/session';
+import { useAttachments } from '../attachments.queries';
+import { useCase } from '../cases.queries';
+import { useDraftVersion } from '../drafts.queries';
+import { DraftEditor, type EditorControl } from '../editor/DraftEditor';
+import { sectionsOf } from '../editor/draft-body';
+import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
+import { StatusPill } from '../../../ui/StatusPill';
+import { ApprovalProof } from './ApprovalProof';
+import { CommentsPanel } from './CommentsPanel';
+import { CaseFactsCard } from './CaseFactsCard';
+import { EvidencePanel } from './EvidencePanel';
+import { PdfPanel } from './PdfPanel';
+import { TimelinePanel } from './TimelinePanel';
+import { VersionHistory } from './VersionHistory';
+import { WorkflowPanel } from './WorkflowPanel';
+
+const TABS = [
+  ['draft', 'Draft'],
+  ['history', 'Versions'],
+  ['comments', 'Comments'],
+  ['timeline', 'Timeline'],
+  ['evidence', 'Evidence'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+/** Cases take drafts only while being written. */
+const EDITABLE_STATUSES: readonly string[] = ['intake', 'drafting'];
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const detail = useCase(id);
+  return (
+    <QueryView query={detail}>
+      {(caseDetail) => <CaseView detail={caseDetail} />}
+    </QueryView>
+  );
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = TABS.some(([t]) => t === params.get('tab')) ? (params.get('tab') as Tab) : 'draft';
+  const editorRef = useRef<EditorControl>(null);
+
+  return (
+    <article aria-labelledby="case-title">
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/cases">Cases</Link> / <span className="mono">{detail.reference}</span>
+      </p>
+      <div className="page-header">
+        <h1 id="case-title">
+          <span className="mono">{detail.reference}</span> · {detail.title}
+        </h1>
+        <StatusPill status={detail.status} />
+      </div>
+      <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
+        <CaseFactsCard detail={detail} />
+        <div className="stack-lg">
+          <WorkflowPanel detail={detail} editor={editorRef} />
+          {detail.approval && <ApprovalProof approval={detail.approval} />}
+          {detail.approvedVersion && <PdfPanel detail={detail} />}
+        </div>
+      </div>
+
+      <div className="tabs" role="tablist" aria-label="Case sections">
+        {TABS.map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            id={`tab-${value}`}
+            aria-selected={tab === value}
+            aria-controls={`panel-${value}`}
+            onClick={() => {
+              const next = new URLSearchParams(params);
+              if (value === 'draft') next.delete('tab');
+              else next.set('tab', value);
+              setParams(next, { replace: true });
+            }}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {/* The editor stays mounted while other tabs are shown, so typing is never interrupted by a reload. */}
+        <div hidden={tab !== 'draft'}>
+          <EditorLoader detail={detail} editorRef={editorRef} />
+        </div>
+        {tab === 'history' && <VersionHistory caseId={detail.id} latestVersion={detail.latestVersion} />}
+        {tab === 'comments' && <CommentsPanel caseId={detail.id} latestVersion={detail.latestVersion} />}
+        {tab === 'timeline' && <TimelinePanel caseId={detail.id} />}
+        {tab === 'evidence' && <EvidencePanel caseId={detail.id} />}
+      </div>
+    </article>
+  );
+}
+
+function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: React.RefObject<EditorControl | null> }) {
+  const canWrite = useCan('writer');
+  const attachments = useAttachments(detail.id);
+  // The version the editor starts from is fixed when the page opens; later saves never reload it.
+  const startVersion = useRef(detail.latestVersion).current;
+  const latest = useDraftVersion(detail.id, startVersion, startVersion > 0);
+  if (startVersion > 0 && latest.isPending) return <Loading label="Loading the draft…" />;
+  if (latest.error) return <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />;
+  const readOnly = !canWrite || !EDITABLE_STATUSES.includes(detail.status);
+  return (
+    <>
+      {!readOnly || !canWrite ? null : (
+        <p className="muted" role="note">
+          The draft is read-only while the case is {STATUS_LABELS[detail.status].toLowerCase()}.
+        </p>
+      )}
+      <DraftEditor
+        key={detail.id}
+        caseId={detail.id}
+        initial={sectionsOf(latest.data)}
+        baseVersion={startVersion}
+        readOnly={readOnly}
+        asins={detail.asins}
+        violationType={detail.violationType}
+        attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? []}
+        control={editorRef}
+      />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { ACTION_LABELS, STATUS_LABELS, isCaseAction, isCaseStatus } from '@poa/domain';
+import type { CaseEvent } from '../../../api/types';
+import { useCaseEvents } from '../cases.queries';
+import { formatDateTime } from '../../../lib/format';
+import { QueryView } from '../../../ui/states';
+
+/** Everything that happened to the case, oldest first. */
+export function TimelinePanel({ caseId }: { caseId: string }) {
+  const events = useCaseEvents(caseId);
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <QueryView query={events} isEmpty={(page) => page.data.length === 0} empty="Nothing has happened yet.">
+        {(page) => (
+          <ol className="timeline">
+            {page.data.map((event) => (
+              <li key={event.id}>
+                <span className="muted">{formatDateTime(event.createdAt)}</span> · <strong>{event.actor.name ?? event.actor.type}</strong> {describeEvent(event)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+export function describeEvent(event: CaseEvent): string {
+  const data = event.data;
+  switch (event.type) {
+    case 'case.created':
+      return `opened the case ${String(data.reference ?? '')}`;
+    case 'case.updated':
+      return `updated ${Array.isArray(data.fields) ? data.fields.join(', ') : 'the case'}`;
+    case 'draft.version_created':
+      return `saved version ${String(data.version)}`;
+    case 'case.transitioned': {
+      const action = isCaseAction(data.action) ? ACTION_LABELS[data.action] : String(data.action);
+      const to = isCaseStatus(data.to) ? STATUS_LABELS[data.to] : String(data.to);
+      return `${action.toLowerCase()} → ${to}`;
+    }
+    case 'comment.added':
+      return `commented (${String(data.visibility)})`;
+    case 'approval.recorded':
+      return 'recorded the client approval';
+    case 'attachment.uploaded':
+      return `uploaded ${String(data.fileName ?? 'a file')}`;
+    default:
+      return event.type;
+  }
+}

@@ -1,0 +1,238 @@
+import type { DraftSections } from '@poa/domain';
+import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
+import { describeError } from '../../../api/errors';
+import { useInvalidateCases } from '../cases.queries';
+import { saveDraftVersion, useDraftVersion } from '../drafts.queries';
+import { Autosaver, type AutosaveStatus } from './autosaver';
+import { CheckerPanel } from './CheckerPanel';
+import { ConflictPanel } from './ConflictPanel';
+import { sectionsOf } from './draft-body';
+import { ItemList } from './ItemList';
+import { SECTION_LABELS } from './labels';
+
+export interface EditorControl {
+  /** Saves what is typed now (before a workflow action). */
+  flush(): Promise<void>;
+  hasUnsavedChanges(): boolean;
+}
+
+export interface AttachmentOption {
+  id: string;
+  fileName: string;
+}
+
+interface DraftEditorProps {
+  caseId: string;
+  initial: DraftSections;
+  baseVersion: number;
+  readOnly: boolean;
+  asins: string[];
+  violationType: string;
+  attachments: AttachmentOption[];
+  control?: Ref<EditorControl>;
+}
+
+export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, violationType, attachments, control }: DraftEditorProps) {
+  const invalidateCases = useInvalidateCases();
+  const [draft, setDraft] = useState(initial);
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const [saver] = useState(
+    () =>
+      new Autosaver<DraftSections>({
+        baseVersion,
+        save: (content, base) => saveDraftVersion(caseId, content, base),
+        onStatus: setStatus,
+        onSaved: invalidateCases,
+      }),
+  );
+
+  useImperativeHandle(control, () => ({ flush: () => saver.flush(), hasUnsavedChanges: () => saver.hasUnsavedChanges }), [saver]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saver.hasUnsavedChanges) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      saver.dispose();
+      // Leaving the page inside the app: save what was typed.
+      void saver.flush();
+    };
+  }, [saver]);
+
+  const edit = (next: DraftSections) => {
+    setDraft(next);
+    saver.edit(next);
+  };
+  const set = <K extends keyof DraftSections>(section: K, value: DraftSections[K]) => edit({ ...draft, [section]: value });
+
+  const conflictVersion = status.kind === 'conflict' ? status.latestVersion : null;
+  const theirs = useDraftVersion(caseId, conflictVersion);
+  const fileName = (id: string) => attachments.find((a) => a.id === id)?.fileName ?? 'missing file';
+
+  return (
+    <div className="grid-2">
+      <div className="stack-lg">
+        {conflictVersion !== null && (
+          <ConflictPanel
+            latestVersion={conflictVersion}
+            theirs={theirs.data ? sectionsOf(theirs.data) : undefined}
+            theirsAuthor={theirs.data?.author.name}
+            loadingError={theirs.error}
+            mine={draft}
+            onKeepTheirs={() => {
+              if (!theirs.data) return;
+              setDraft(sectionsOf(theirs.data));
+              saver.keepTheirs(conflictVersion);
+              invalidateCases();
+            }}
+            onKeepMine={() => void saver.keepMine(conflictVersion)}
+          />
+        )}
+        <section className="card" aria-labelledby="editor-title">
+          <div className="page-header" style={{ marginBottom: 0 }}>
+            <h2 id="editor-title" style={{ margin: 0 }}>
+              Plan of Action
+            </h2>
+            <SaveState status={status} readOnly={readOnly} onRetry={() => void saver.retry()} />
+          </div>
+          <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
+            <div className="editor-section">
+              <label htmlFor="draft-summary">
+                <h3>{SECTION_LABELS.summary}</h3>
+              </label>
+              <textarea id="draft-summary" name="summary" rows={5} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
+            </div>
+
+            <div className="editor-section">
+              <h3>{SECTION_LABELS.rootCauses}</h3>
+              <ItemList
+                itemLabel="Root cause"
+                items={draft.rootCauses}
+                readOnly={readOnly}
+                newItem={() => ({ text: '' })}
+                onChange={(items) => set('rootCauses', items)}
+                renderItem={(item, i, update) => (
+                  <textarea aria-label={`Root cause ${i + 1}`} name={`rootCauses.${i}.text`} value={item.text} onChange={(e) => update({ text: e.target.value })} />
+                )}
+              />
+            </div>
+
+            <div className="editor-section">
+              <h3>{SECTION_LABELS.correctiveActions}</h3>
+              <ItemList
+                itemLabel="Corrective action"
+                items={draft.correctiveActions}
+                readOnly={readOnly}
+                newItem={() => ({ text: '', completedAt: null })}
+                onChange={(items) => set('correctiveActions', items)}
+                renderItem={(item, i, update) => (
+                  <div className="row">
+                    <textarea aria-label={`Corrective action ${i + 1}: what was done`} name={`correctiveActions.${i}.text`} value={item.text} onChange={(e) => update({ ...item, text: e.target.value })} style={{ flex: '3 1 300px' }} />
+                    <div className="field" style={{ flex: '1 1 140px' }}>
+                      <label htmlFor={`ca-${i}-date`}>Completed on</label>
+                      <input id={`ca-${i}-date`} type="date" name={`correctiveActions.${i}.completedAt`} value={item.completedAt ?? ''} onChange={(e) => update({ ...item, completedAt: e.target.value || null })} />
+                    </div>
+                  </div>
+                )}
+              />
+            </div>
+
+            <div className="editor-section">
+              <h3>{SECTION_LABELS.preventiveMeasures}</h3>
+              <ItemList
+                itemLabel="Preventive measure"
+                items={draft.preventiveMeasures}
+                readOnly={readOnly}
+                newItem={() => ({ text: '', owner: '', startDate: null, frequency: '' })}
+                onChange={(items) => set('preventiveMeasures', items)}
+                renderItem={(item, i, update) => (
+                  <>
+                    <textarea aria-label={`Preventive measure ${i + 1}`} name={`preventiveMeasures.${i}.text`} value={item.text} onChange={(e) => update({ ...item, text: e.target.value })} />
+                    <div className="row">
+                      <div className="field">
+                        <label htmlFor={`pm-${i}-owner`}>Owner</label>
+                        <input id={`pm-${i}-owner`} name={`preventiveMeasures.${i}.owner`} value={item.owner} onChange={(e) => update({ ...item, owner: e.target.value })} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`pm-${i}-start`}>Starts on</label>
+                        <input id={`pm-${i}-start`} type="date" name={`preventiveMeasures.${i}.startDate`} value={item.startDate ?? ''} onChange={(e) => update({ ...item, startDate: e.target.value || null })} />
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`pm-${i}-freq`}>Frequency</label>
+                        <input id={`pm-${i}-freq`} name={`preventiveMeasures.${i}.frequency`} placeholder="e.g. weekly" value={item.frequency} onChange={(e) => update({ ...item, frequency: e.target.value })} />
+                      </div>
+                    </div>
+                  </>
+                )}
+              />
+            </div>
+
+            <div className="editor-section">
+              <h3>{SECTION_LABELS.supportingDocuments}</h3>
+              {attachments.length === 0 && <p className="muted">Upload evidence in the Evidence tab, then cite it here.</p>}
+              <ItemList
+                itemLabel="Supporting document"
+                items={draft.supportingDocuments}
+                readOnly={readOnly}
+                newItem={() => ({ attachmentId: attachments[0]?.id ?? '', description: '' })}
+                onChange={(items) => set('supportingDocuments', items)}
+                renderItem={(item, i, update) => (
+                  <div className="row">
+                    <div className="field">
+                      <label htmlFor={`sd-${i}-file`}>File</label>
+                      <select id={`sd-${i}-file`} name={`supportingDocuments.${i}.attachmentId`} value={item.attachmentId} onChange={(e) => update({ ...item, attachmentId: e.target.value })}>
+                        <option value="">Choose an uploaded file</option>
+                        {attachments.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.fileName}
+                          </option>
+                        ))}
+                        {item.attachmentId && !attachments.some((a) => a.id === item.attachmentId) && <option value={item.attachmentId}>{fileName(item.attachmentId)}</option>}
+                      </select>
+                    </div>
+                    <div className="field" style={{ flex: '2 1 260px' }}>
+                      <label htmlFor={`sd-${i}-desc`}>What it proves</label>
+                      <input id={`sd-${i}-desc`} name={`supportingDocuments.${i}.description`} value={item.description} onChange={(e) => update({ ...item, description: e.target.value })} />
+                    </div>
+                  </div>
+                )}
+              />
+            </div>
+          </fieldset>
+        </section>
+      </div>
+      <CheckerPanel draft={draft} asins={asins} violationType={violationType} />
+    </div>
+  );
+}
+
+function SaveState({ status, readOnly, onRetry }: { status: AutosaveStatus; readOnly: boolean; onRetry: () => void }) {
+  if (readOnly) return <span className="muted save-state">Read only</span>;
+  switch (status.kind) {
+    case 'idle':
+      return <span className="muted save-state">Changes save automatically</span>;
+    case 'pending':
+      return <span className="muted save-state" role="status">Unsaved changes…</span>;
+    case 'saving':
+      return <span className="muted save-state" role="status">Saving…</span>;
+    case 'saved':
+      return (
+        <span className="save-state" role="status" data-saved-version={status.version}>
+          Saved as version {status.version}
+        </span>
+      );
+    case 'conflict':
+      return <span className="field-error save-state">Conflict with version {status.latestVersion}</span>;
+    case 'error':
+      return (
+        <span className="field-error save-state" role="alert">
+          Not saved: {describeError(status.error)}{' '}
+          <button type="button" className="btn btn-small" onClick={onRetry}>
+            Retry
+          </button>
+        </span>
+      );
+  }
+}

@@ -1,0 +1,75 @@
+import { violationLabel, type ViolationType } from '@poa/domain';
+import { Link } from 'react-router-dom';
+import type { CaseSummary } from '../../../api/types';
+import { filtersToQuery, type CaseFilters } from './case-filters';
+import { formatDateTime } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+import { DataTable, type Column } from '../../../ui/DataTable';
+import { DeadlineBadge } from '../../../ui/DeadlineBadge';
+import { StatusPill } from '../../../ui/StatusPill';
+import { useCaseList } from '../cases.queries';
+
+type Sort = CaseFilters['sort'];
+
+/** The cases matching the filters, 50 at a time, sorted by due or update time from the column headers. */
+export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (sort: Sort, order: CaseFilters['order']) => void }) {
+  const query = useCaseList(filtersToQuery(filters));
+  const now = useNow(60_000);
+  const sortColumn = (sort: Sort, label: string): Column => {
+    const active = filters.sort === sort;
+    const nextOrder = active ? (filters.order === 'asc' ? 'desc' : 'asc') : sort === 'dueAt' ? 'asc' : 'desc';
+    return {
+      sort: active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none',
+      header: (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => onSort(sort, nextOrder)}>
+          {label} {active ? (filters.order === 'asc' ? '▲' : '▼') : ''}
+        </button>
+      ),
+    };
+  };
+  return (
+    <DataTable
+      framed
+      query={query}
+      label="Cases"
+      empty="No cases match these filters."
+      columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
+      row={(c: CaseSummary) => (
+        <tr>
+          <td>
+            <CaseLink summary={c} />
+          </td>
+          <td>{c.client.name}</td>
+          <td>
+            {safeViolationLabel(c.violationType)} <span className="muted">· {c.marketplace}</span>
+          </td>
+          <td>
+            <StatusPill status={c.status} />
+          </td>
+          <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+          <td>
+            <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
+          </td>
+          <td className="muted">{formatDateTime(c.updatedAt)}</td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/** The reference and title of a case, linking to its page. */
+export function CaseLink({ summary }: { summary: Pick<CaseSummary, 'id' | 'reference' | 'title'> }) {
+  return (
+    <Link to={`/cases/${summary.id}`}>
+      <span className="mono">{summary.reference}</span> {summary.title}
+    </Link>
+  );
+}
+
+export function safeViolationLabel(key: string): string {
+  try {
+    return violationLabel(key as ViolationType);
+  } catch {
+    return key;
+  }
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { ApiError, unwrap } from '../../api/errors';
+import type { CaseDetail } from '../../api/types';
+import { useCaseKeys } from './cases.queries';
+import { fileNameFrom } from './save-blob';
+
+/** Fetches the PDF of the approved version; a 202 (not rendered yet) refreshes the case and fails with NOT_READY. */
+export function useFetchPdf(detail: CaseDetail, onFetched: (file: { blob: Blob; name: string }) => void) {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const { data, response } = await api.GET('/api/v1/cases/{id}/pdf', { params: { path: { id: detail.id } }, parseAs: 'blob' });
+      if (response.status === 202) {
+        void queryClient.invalidateQueries({ queryKey: keys.detail(detail.id) });
+        throw new ApiError(202, 'NOT_READY', 'The PDF is not ready yet', null);
+      }
+      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
+      return { blob: data, name: fileNameFrom(response, `${detail.reference}-v${detail.approvedVersion}.pdf`) };
+    },
+    onSuccess: onFetched,
+  });
+}
+
+/** Queues a failed render again. */
+export function useRetryPdf(caseId: string) {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/cases/{id}/pdf/retry', { params: { path: { id: caseId } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.detail(caseId) }),
+  });
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { PdfStatus } from './api';
+import { usePortalPdf } from './portal.queries';
+
+const LABELS: Record<PdfStatus['status'], string> = { queued: 'Queued for rendering…', rendering: 'Rendering…', ready: 'Ready', failed: 'Rendering failed: your agency has been told.' };
+
+/** The PDF of an approved version: polls its status every 2 s until ready, then offers the download. */
+export function PdfDownload({ caseId, version, status, latest }: { caseId: string; version: number; status: PdfStatus['status']; latest: boolean }) {
+  const fetchPdf = usePortalPdf(caseId, version, latest);
+  const [current, setCurrent] = useState(status);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => setCurrent(status), [status]);
+  useEffect(() => {
+    if (current === 'ready' || current === 'failed') return;
+    const timer = setTimeout(async () => {
+      try {
+        const answer = await fetchPdf();
+        setCurrent(answer.ready ? 'ready' : answer.status);
+      } catch {
+        setError('Could not check the PDF.');
+      }
+    }, 2000);
+    return () => clearTimeout(timer);
+  }, [current, fetchPdf]);
+
+  async function download() {
+    setError(null);
+    try {
+      const answer = await fetchPdf();
+      if (!answer.ready) return setCurrent(answer.status);
+      const url = URL.createObjectURL(answer.blob);
+      const link = Object.assign(document.createElement('a'), { href: url, download: answer.fileName });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setError('Could not download the PDF.');
+    }
+  }
+
+  return (
+    <div className="pdf" data-pdf-status={current}>
+      {current === 'ready' ? (
+        <button type="button" onClick={download}>Download PDF (version {version})</button>
+      ) : (
+        <p role="status" aria-live="polite">PDF of version {version}: {LABELS[current]}</p>
+      )}
+      {error ? <p className="error" role="alert">{error}</p> : null}
+    </div>
+  );
+}

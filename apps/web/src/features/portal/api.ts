@@ -1,0 +1,55 @@
+import type { Schemas } from '@poa/sdk';
+import { ApiError } from '../../api/errors';
+
+export type PortalCase = Schemas['PortalCaseDto_Output'];
+export type PortalCaseSummary = Schemas['PortalCasePageDto_Output']['data'][number];
+export type PortalComment = Schemas['PortalCommentDto_Output'];
+export type PortalMe = Schemas['PortalMeDto_Output'];
+export type PortalSession = Schemas['PortalSessionDto_Output'];
+export type PdfStatus = NonNullable<PortalCase['pdf']>;
+
+const TOKEN_KEY = 'poa-portal-token';
+
+/** The portal session lives in sessionStorage: it ends with the tab, and never mixes with the staff dashboard's. */
+export const portalToken = {
+  get: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = {};
+  const token = portalToken.get();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`/api/v1/portal${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401) {
+    portalToken.clear();
+    window.dispatchEvent(new Event('portal:logged-out'));
+  }
+  if (!response.ok) {
+    throw ApiError.from(response.status, await response.json().catch(() => null));
+  }
+  return response;
+}
+
+const json = async <T>(method: string, path: string, body?: unknown) => (await (await send(method, path, body)).json()) as T;
+
+export const portalApi = {
+  requestLink: (email: string) => json<{ message: string }>('POST', '/login-link', { email }),
+  exchange: (token: string) => json<PortalSession>('POST', '/session', { token }),
+  me: () => json<PortalMe>('GET', '/me'),
+  cases: () => json<{ data: PortalCaseSummary[] }>('GET', '/cases?limit=100'),
+  case: (id: string) => json<PortalCase>('GET', `/cases/${id}`),
+  comments: (id: string) => json<{ data: PortalComment[] }>('GET', `/cases/${id}/comments?limit=100`),
+  addComment: (id: string, body: string, version?: number) => json<PortalComment>('POST', `/cases/${id}/comments`, { body, version }),
+  approve: (id: string, version: number, fullName: string) => json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
+  requestChanges: (id: string, comment: string) => json<{ status: string }>('POST', `/cases/${id}/request-changes`, { comment }),
+  /** 200: the PDF bytes; 202: still rendering (its status). */
+  async pdf(id: string, version?: number): Promise<{ ready: true; blob: Blob; fileName: string } | { ready: false; status: PdfStatus['status'] }> {
+    const response = await send('GET', version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`);
+    if (response.status === 202) return { ready: false, status: ((await response.json()) as { status: PdfStatus['status'] }).status };
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'poa.pdf';
+    return { ready: true, blob: await response.blob(), fileName };
+  },
+};

@@ -1,0 +1,33 @@
+import { NavLink, Route, Routes } from 'react-router-dom';
+import { useCan } from '../auth/session';
+import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
+import { BrandingSettings } from './branding/BrandingSettings';
+import { TeamSettings } from './team/TeamSettings';
+import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
+import { WebhooksSettings } from './webhooks/WebhooksSettings';
+
+const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
+
+export default function SettingsPage() {
+  const isAdmin = useCan('admin');
+  return (
+    <section>
+      <h1>Settings</h1>
+      <nav aria-label="Settings" className="tabs">
+        <NavLink to="/settings" end>
+          Team
+        </NavLink>
+        {isAdmin && <NavLink to="/settings/api-keys">API keys</NavLink>}
+        {isAdmin && <NavLink to="/settings/webhooks">Webhooks</NavLink>}
+        <NavLink to="/settings/branding">Branding</NavLink>
+      </nav>
+      <Routes>
+        <Route index element={<TeamSettings />} />
+        <Route path="api-keys" element={isAdmin ? <ApiKeysSettings /> : ADMINS_ONLY} />
+        <Route path="webhooks" element={isAdmin ? <WebhooksSettings /> : ADMINS_ONLY} />
+        <Route path="webhooks/:id" element={isAdmin ? <WebhookDeliveries /> : ADMINS_ONLY} />
+        <Route path="branding" element={<BrandingSettings />} />
+      </Routes>
+    </section>
+  );
+}

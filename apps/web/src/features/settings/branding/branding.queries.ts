@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { api } from '../../../api/client';
+import { unwrap } from '../../../api/errors';
+import { useSession, useTenantKey } from '../../auth/session';
+import type { BrandingPatch, Tenant } from './branding-form';
+
+/** The agency (name and branding) and its PDF preview, which sits under it: invalidating the agency refreshes both. */
+function useAgencyKeys() {
+  const key = useTenantKey();
+  return useMemo(() => ({ agency: key('tenant'), preview: key('tenant', 'branding-preview') }), [key]);
+}
+
+/** The agency: starts from the session's copy, refetched after branding changes so the top bar follows. */
+export function useTenant() {
+  const keys = useAgencyKeys();
+  const session = useSession();
+  return useQuery({
+    queryKey: keys.agency,
+    queryFn: () => unwrap(api.GET('/api/v1/tenant')),
+    initialData: session.tenant,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The sample POA as the PDF renderer lays it out with the saved branding (HTML). */
+export function useBrandingPreview() {
+  const keys = useAgencyKeys();
+  return useQuery({
+    queryKey: keys.preview,
+    queryFn: async () => String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' }))),
+  });
+}
+
+export function useSaveBranding(onSaved: (saved: Tenant) => void) {
+  const keys = useAgencyKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: BrandingPatch) => unwrap(api.PATCH('/api/v1/tenant', { body: patch })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keys.agency, saved);
+      onSaved(saved);
+      // Refetches the agency (top bar) and the preview.
+      void queryClient.invalidateQueries({ queryKey: keys.agency });
+    },
+  });
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { formatDateTime } from '../../../lib/format';
+import { SelectField } from '../../../ui/Field';
+import { DataTable } from '../../../ui/DataTable';
+import { ErrorAlert } from '../../../ui/states';
+import { describeAttempt, webhookState, type Delivery } from './webhook-events';
+import { useRedeliver, useWebhook, useWebhookDeliveries } from './webhooks.queries';
+
+type DeliveryStatus = Delivery['status'];
+const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
+const FOLLOW_MS = 30_000;
+
+/** The delivery log of one endpoint, newest first: every attempt, and a way to send one again. */
+export function WebhookDeliveries() {
+  const { id = '' } = useParams();
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  // A redelivery leaves the status as it is until the worker has sent it: follow the log for a while.
+  const [followUntil, setFollowUntil] = useState(0);
+  const webhook = useWebhook(id);
+  const deliveries = useWebhookDeliveries(id, status, followUntil);
+
+  return (
+    <section className="card" aria-labelledby="deliveries-title">
+      <p className="muted" style={{ margin: 0 }}>
+        <Link to="/settings/webhooks">Webhooks</Link>
+      </p>
+      <div className="page-header">
+        <h2 id="deliveries-title" style={{ margin: 0 }}>
+          Deliveries {webhook.data && <span className="mono">to {webhook.data.url}</span>}
+        </h2>
+        {webhook.data && <span className={`pill pill-${webhookState(webhook.data)}`}>{webhookState(webhook.data)}</span>}
+      </div>
+      <ErrorAlert error={webhook.error} />
+      <div className="filters">
+        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as DeliveryStatus | '')}>
+          <option value="">All</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <DataTable
+        query={deliveries}
+        label="Deliveries"
+        empty="No deliveries yet: they appear when a subscribed event happens."
+        columns={['Time', 'Event', 'Status', 'Attempts', { header: 'Actions', srOnly: true }]}
+        row={(delivery) => <DeliveryRow delivery={delivery} onQueued={() => setFollowUntil(Date.now() + FOLLOW_MS)} />}
+      />
+    </section>
+  );
+}
+
+function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () => void }) {
+  const redeliver = useRedeliver(delivery, onQueued);
+  return (
+    <tr data-delivery-status={delivery.status}>
+      <td>{formatDateTime(delivery.createdAt)}</td>
+      <td className="mono">{delivery.eventType}</td>
+      <td>
+        <span className={`pill pill-${delivery.status}`}>{delivery.status}</span>
+        {delivery.status === 'pending' && delivery.nextAttemptAt && <div className="muted">next try {formatDateTime(delivery.nextAttemptAt)}</div>}
+      </td>
+      <td>
+        {delivery.attempts.length === 0 ? (
+          <span className="muted">none yet</span>
+        ) : (
+          <ol className="attempts" aria-label={`${delivery.attempts.length} attempts`}>
+            {delivery.attempts.map((attempt, index) => (
+              <li key={index} className={attempt.statusCode !== null && attempt.statusCode < 300 ? undefined : 'field-error'}>
+                <span className="muted">{formatDateTime(attempt.at)}</span> {describeAttempt(attempt)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </td>
+      <td className="actions">
+        <button type="button" className="btn btn-small" disabled={redeliver.isPending} onClick={() => redeliver.mutate()}>
+          {redeliver.isPending ? 'Queuing…' : 'Redeliver'}
+        </button>
+        {redeliver.isSuccess && (
+          <div className="muted" role="status">
+            Queued
+          </div>
+        )}
+        <ErrorAlert error={redeliver.error} />
+      </td>
+    </tr>
+  );
+}
