@@ -13,6 +13,7 @@ const CasePage = lazy(() => import('../pages/cases/CasePage'));
 const ClientsPage = lazy(() => import('../pages/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../pages/clients/ClientPage'));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage'));
+const DevMailboxPage = lazy(() => import('../pages/DevMailboxPage'));
 
 export function App() {
   return (
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientPage />} />
           <Route path="/settings/*" element={<SettingsPage />} />
+          <Route path="/dev/mail" element={<DevMailboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
