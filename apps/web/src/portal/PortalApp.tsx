@@ -46,7 +46,7 @@ export function PortalApp() {
         <a href="/portal" className="brand-name" onClick={(e) => { e.preventDefault(); navigate('/portal'); }}>
           {me?.agency.name ?? 'Client portal'}
         </a>
-        <button type="button" className="link-button" onClick={() => { portalToken.clear(); setLoggedIn(false); setMe(null); }}>
+        <button type="button" className="link-button" onClick={() => void portalApi.logout().catch(() => undefined).finally(() => { portalToken.clear(); setLoggedIn(false); setMe(null); })}>
           Log out
         </button>
       </header>
