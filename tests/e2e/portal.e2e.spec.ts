@@ -3,7 +3,8 @@
  * The client portal in headless Chromium at 375 px against the running product (API + worker + built web):
  * staff send a draft (over the API) and make a log-in link; the contact opens it, reads the draft and asks for
  * changes; staff send version 2; the contact approves it by typing their name (keyboard only); the PDF appears
- * and downloads; a 375 px screenshot is saved.
+ * and downloads; a 375 px screenshot is saved. Then the contact asks for a link by e-mail, which the agency's owner
+ * reads in the development mailbox (DEV_MAILBOX=true in the e2e tier), and logs out.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -136,4 +137,41 @@ it('the contact approves version 2 with the keyboard, and downloads the PDF', as
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.screenshot({ path: path.join(artifactsDir, 'portal-375.png'), fullPage: true });
   expect(existsSync(path.join(artifactsDir, 'portal-375.png'))).toBe(true);
+});
+
+it('a contact asks for a link by e-mail: the agency owner reads it in the development mailbox; log-out ends the session on the server', async () => {
+  const ownerEmail = `staff-${run}@e2e.test`;
+  await api('POST', '/api/v1/portal/login-link', { email: `mo-${run}@seller.test` });
+  expect((await fetch(`${baseUrl}/api/v1/dev/mail`)).status).toBe(401);
+  const subject = `Your log-in link for Portal Agency ${run}`;
+  const mailed = async () => (await api<{ data: { subject: string }[] }>('GET', '/api/v1/dev/mail', undefined, staff)).data.some((m) => m.subject === subject);
+  const deadline = Date.now() + 20_000;
+  while (!(await mailed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+
+  // The owner opens /dev/mail in the dashboard (its own session) and follows the link in the e-mail.
+  const context = await browser.createBrowserContext();
+  let link: string;
+  try {
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${baseUrl}/login`);
+    await (await dashboard.waitForSelector(byLabel('Email')))!.type(ownerEmail);
+    await (await dashboard.waitForSelector(byLabel('Password')))!.type('correct horse battery');
+    await (await dashboard.waitForSelector(button('Log in')))!.click();
+    await dashboard.waitForFunction(() => location.pathname === '/cases');
+    await dashboard.goto(`${baseUrl}/dev/mail`);
+    await (await dashboard.waitForSelector(button(subject)))!.click();
+    const anchor = await dashboard.waitForSelector('a[href*="/portal/login?token="]');
+    link = await anchor!.evaluate((a) => (a as HTMLAnchorElement).href);
+  } finally {
+    await context.close();
+  }
+
+  await page.goto(link);
+  await page.waitForFunction(() => location.pathname === '/portal');
+  const portalToken = await page.evaluate(() => sessionStorage.getItem('poa-portal-token'));
+  expect((await fetch(`${baseUrl}/api/v1/portal/me`, { headers: { authorization: `Bearer ${portalToken}` } })).status).toBe(200);
+  await (await page.waitForSelector(button('Log out')))!.click();
+  await page.waitForFunction(() => location.pathname === '/portal/login');
+  // The server ended the session: the token the tab held is refused from now on.
+  expect((await fetch(`${baseUrl}/api/v1/portal/me`, { headers: { authorization: `Bearer ${portalToken}` } })).status).toBe(401);
 });

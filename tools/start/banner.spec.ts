@@ -16,6 +16,11 @@ describe('renderBanner', () => {
     expect(text).toMatch(/owner\s+owner@acme\.test\s+demo-owner/);
     expect(text).toMatch(/writer\s+writer@acme\.test\s+demo-writer/);
     expect(text).toContain('/repo/.data');
+    expect(text).not.toContain('Mailbox:');
+  });
+
+  it('shows the development mailbox when it is on', () => {
+    expect(renderBanner({ url: 'http://x:1', dataDir: '.data', logins: [], devMailbox: true })).toContain('Mailbox:    http://x:1/dev/mail');
   });
 
   it('says so when the seed printed no logins', () => {

@@ -17,6 +17,7 @@ describe('serverEnv', () => {
       workerHealthPort: 3101,
       nodeEnv: 'development',
       webhookAllowLoopback: true,
+      devMailbox: true,
     });
     expect(env).toEqual({
       NODE_ENV: 'development',
@@ -31,6 +32,7 @@ describe('serverEnv', () => {
       PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium',
       JWT_SECRET: 's'.repeat(40),
       WEBHOOK_ALLOW_LOOPBACK: 'true',
+      DEV_MAILBOX: 'true',
       WORKER_HEALTH_PORT: '3101',
     });
   });

@@ -14,6 +14,8 @@ export interface ServerEnvInput {
   workerHealthPort: number;
   nodeEnv: string;
   webhookAllowLoopback: boolean;
+  /** The development mailbox (DEV_MAILBOX): the product refuses to start with it in production. */
+  devMailbox: boolean;
 }
 
 /** The environment the API, the worker and the CLI share (see the README's variables). */
@@ -31,6 +33,7 @@ export function serverEnv(input: ServerEnvInput): Record<string, string> {
     PUPPETEER_EXECUTABLE_PATH: input.chromiumPath,
     JWT_SECRET: input.jwtSecret,
     WEBHOOK_ALLOW_LOOPBACK: String(input.webhookAllowLoopback),
+    DEV_MAILBOX: String(input.devMailbox),
     WORKER_HEALTH_PORT: String(input.workerHealthPort),
   };
 }

@@ -65,6 +65,9 @@ async function main(): Promise<void> {
   }
 
   const publicUrl = process.env.PUBLIC_URL ?? browsableUrl(host, port);
+  const nodeEnv = process.env.NODE_ENV ?? 'development';
+  // On unless asked otherwise, except in production (where the API and worker would refuse to start with it).
+  const devMailbox = (process.env.DEV_MAILBOX ?? String(nodeEnv !== 'production')) === 'true';
   const env = {
     ...process.env,
     ...serverEnv({
@@ -78,8 +81,9 @@ async function main(): Promise<void> {
       dataDir: process.env.DATA_DIR ?? path.join(DATA_DIR, 'files'),
       jwtSecret: process.env.JWT_SECRET ?? persistentSecret(DATA_DIR, 'jwt-secret'),
       workerHealthPort: Number(process.env.WORKER_HEALTH_PORT ?? (await freePort())),
-      nodeEnv: process.env.NODE_ENV ?? 'development',
+      nodeEnv,
       webhookAllowLoopback: (process.env.WEBHOOK_ALLOW_LOOPBACK ?? 'true') === 'true',
+      devMailbox,
     }),
     PDF_BROWSER_PATH: pdfBrowserPath,
   };
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
     timeoutMs: READY_TIMEOUT_MS,
     abortReason: () => servers.find((server) => !server.isRunning())?.name.concat(' stopped'),
   });
-  process.stdout.write(`\n${renderBanner({ url: publicUrl, logins, dataDir: DATA_DIR })}\n\n`);
+  process.stdout.write(`\n${renderBanner({ url: publicUrl, logins, dataDir: DATA_DIR, devMailbox })}\n\n`);
 }
 
 function onChildExit(server: ServerProcess, how: string): void {

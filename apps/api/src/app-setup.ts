@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
-import { devMailPage } from './email/dev-mail.controller';
 
 export const API_PREFIX = 'api/v1';
 
@@ -38,7 +37,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.use('/api/openapi.json', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.json(document) : next()));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  app.use('/dev/mail', devMailPage(config));
   serveWeb(app, config);
   return app;
 }

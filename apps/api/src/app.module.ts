@@ -25,7 +25,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, SettingsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule, PortalModule, RateLimitModule, WebhooksModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, SettingsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule.forRoot(config), PortalModule, RateLimitModule, WebhooksModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         // Before the serializer (outermost): an idempotent replay is sent exactly as first answered.

@@ -66,10 +66,15 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected an smtp:// URL').optional(),
     MAIL_FROM: z.string().default('POA Desk <no-reply@poa-desk.local>'),
+    /** The development mailbox (GET /api/v1/dev/mail: an agency's owners and admins read its .eml files). Never in production. */
+    DEV_MAILBOX: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (a random string of 32+ characters)' });
+    }
+    if (env.NODE_ENV === 'production' && env.DEV_MAILBOX) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_MAILBOX'], message: 'must not be true in production (it shows e-mails, log-in links included, over HTTP)' });
     }
     if (env.STORAGE_DRIVER === 's3') {
       for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -55,5 +55,6 @@ export interface JobPayloads {
 
 export const pdfRenderJobId = (job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'>) => `render-${job.kind}-${job.draftVersionId}`;
 
+export * from './mail-folder';
 export * from './webhooks';
 export * from './webhook-target';

@@ -60,6 +60,8 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
     workerHealthPort: await freePort(),
     nodeEnv: 'test',
     webhookAllowLoopback: true,
+    // The portal suite reads a contact's log-in e-mail there, as the agency's owner.
+    devMailbox: true,
   });
   productEnv.QUEUE_PREFIX = queuePrefix;
   productEnv.PDF_BROWSER_PATH = services.pdfBrowserPath;

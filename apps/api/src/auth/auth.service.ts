@@ -118,6 +118,7 @@ export class AuthService {
     return outcome;
   }
 
+  /** Revokes the refresh token's family and every access token of the user (see StaffJwtStrategy). */
   async logout(refreshToken: string | undefined): Promise<void> {
     const parsed = refreshToken ? parseOpaqueToken(refreshToken) : null;
     if (!parsed) return;
@@ -126,6 +127,9 @@ export class AuthService {
         const [row] = await tx.query<{ family_id: string; token_hash: string; user_id: string }>(`SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = $1`, [parsed.rowId]);
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash)) return;
         await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+        // The access token ends too. The version is per user, so the user's other sessions lose theirs as well and
+        // get a new one through their own (still valid) refresh token.
+        await tx.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [row.user_id]);
         await this.audit.record(tx, { type: 'auth.logout', actorType: 'user', actorId: row.user_id });
       },
       { tenantId: parsed.tenantId },

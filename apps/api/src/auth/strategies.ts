@@ -25,7 +25,10 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
   }
 }
 
-/** Staff access tokens: HS256 only, issuer, audience and expiry checked; the user must still be active. */
+/**
+ * Staff access tokens: HS256 only, issuer, audience and expiry checked; the user must still be active and the
+ * token's version current (log-out, deactivation and password change bump it): the row is read anyway for the role.
+ */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   constructor(
@@ -52,7 +55,7 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   }
 }
 
-/** Portal sessions of a client's contact (magic-link log-in). */
+/** Portal sessions of a client's contact (magic-link log-in), ended by a newer contacts.session_version. */
 @Injectable()
 export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt') {
   constructor(
@@ -68,12 +71,17 @@ export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt
     });
   }
 
+  /** One read: the contact must exist, its client must not be archived and its session version must match the token's. */
   async validate(claims: PortalTokenClaims): Promise<Principal | false> {
-    const [contact] = await this.db.read<{ id: string; name: string; email: string; client_id: string }>(
-      sql.prepared(`SELECT id, name, email, client_id FROM contacts WHERE id = $1::uuid AND client_id = $2::uuid`, [claims.sub, claims.cid]),
+    const [contact] = await this.db.read<{ id: string; name: string; email: string; client_id: string; session_version: number }>(
+      sql.prepared(
+        `SELECT ct.id, ct.name, ct.email, ct.client_id, ct.session_version FROM contacts ct JOIN clients cl ON cl.id = ct.client_id
+         WHERE ct.id = $1::uuid AND ct.client_id = $2::uuid AND cl.archived_at IS NULL`,
+        [claims.sub, claims.cid],
+      ),
       { tenantId: claims.tid },
     );
-    if (!contact) return false;
+    if (!contact || contact.session_version !== claims.sv) return false;
     return { kind: 'contact', tenantId: claims.tid, id: contact.id, name: contact.name, email: contact.email, clientId: contact.client_id };
   }
 }

@@ -22,7 +22,7 @@ export function jwtKey(secret: string): Buffer {
 export interface StaffTokenClaims {
   sub: string;
   tid: string;
-  /** users.token_version at issue time: bumped on deactivation and password change. */
+  /** users.token_version at issue time: bumped on log-out, deactivation and password change. */
   tv: number;
 }
 
@@ -30,6 +30,8 @@ export interface PortalTokenClaims {
   sub: string;
   tid: string;
   cid: string;
+  /** contacts.session_version at issue time: bumped on portal log-out, e-mail change and the client's archiving. */
+  sv: number;
 }
 
 export const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');

@@ -6,6 +6,13 @@ import { AppError } from '../core/errors';
 import { CLIENT_COLUMNS, clientView, ClientRow, containsPattern, isUniqueViolation } from './client-views';
 import type { CreateClientInput, UpdateClientInput, UpsertClientInput } from './clients.schemas';
 
+/**
+ * Archiving a client ends its contacts' portal sessions: the portal strategy already refuses an archived client,
+ * and the version bump keeps those tokens dead if the client is restored.
+ */
+const endPortalSessions = (tx: TenantTransaction, clientId: string) =>
+  tx.query(`UPDATE contacts SET session_version = session_version + 1 WHERE client_id = $1`, [clientId]);
+
 const externalIdTaken = () => new AppError('CONFLICT', 'Another client has this externalId', [{ field: 'externalId', message: 'already used by another client' }]);
 
 @Injectable()
@@ -73,6 +80,7 @@ export class ClientsService {
         if (isUniqueViolation(error)) throw externalIdTaken();
         throw error;
       }
+      if (!current.archived_at && row.archived_at) await endPortalSessions(tx, id);
       await this.refreshCasesIfRenamed(tx, current, row);
       return clientView(row);
     });
@@ -106,11 +114,12 @@ export class ClientsService {
   /** Deletes a client without cases (and its contacts); a client with cases is archived instead, keeping their history. */
   async remove(id: string): Promise<{ id: string; result: 'deleted' | 'archived' }> {
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query<ClientRow>(`SELECT id FROM clients WHERE id = $1 FOR UPDATE`, [id]);
+      const [current] = await tx.query<Pick<ClientRow, 'id' | 'archived_at'>>(`SELECT id, archived_at FROM clients WHERE id = $1 FOR UPDATE`, [id]);
       if (!current) throw AppError.notFound('Client');
       const [hasCase] = await tx.query(`SELECT 1 FROM cases WHERE client_id = $1 LIMIT 1`, [id]);
       if (hasCase) {
         await tx.query(`UPDATE clients SET archived_at = COALESCE(archived_at, now()), updated_at = now() WHERE id = $1`, [id]);
+        if (!current.archived_at) await endPortalSessions(tx, id);
         return { id, result: 'archived' };
       }
       await tx.query(`DELETE FROM contacts WHERE client_id = $1`, [id]);

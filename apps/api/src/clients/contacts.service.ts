@@ -34,11 +34,14 @@ export class ContactsService {
     });
   }
 
+  /** A new e-mail address ends the contact's portal sessions: they were opened by links sent to the old one. */
   async update(clientId: string, contactId: string, input: { name?: string; email?: string }) {
     return this.db.transaction(async (tx) => {
       try {
         const [row] = await tx.query<ContactRow>(
-          `UPDATE contacts SET name = COALESCE($3, name), email = COALESCE($4, email) WHERE id = $1 AND client_id = $2 RETURNING ${CONTACT_COLUMNS}`,
+          `UPDATE contacts SET name = COALESCE($3, name), email = COALESCE($4, email),
+             session_version = session_version + CASE WHEN $4 <> email THEN 1 ELSE 0 END
+           WHERE id = $1 AND client_id = $2 RETURNING ${CONTACT_COLUMNS}`,
           [contactId, clientId, input.name ?? null, input.email ?? null],
         );
         if (!row) throw AppError.notFound('Contact');

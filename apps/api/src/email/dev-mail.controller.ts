@@ -1,49 +1,35 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { AppConfig } from '@poa/config';
-import type { NextFunction, Request, Response } from 'express';
-import { Public } from '../auth/access.decorators';
+import { TenantContext } from '@poa/db';
+import type { Response } from 'express';
+import { Can } from '../auth/access.decorators';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
-import { devMailHtml, listDevMail, readDevMail } from './dev-mailbox';
+import { listDevMail, readDevMail } from './dev-mailbox';
 
-/** Development only: the emails written as .eml files. Answers 404 in production, as if it did not exist. */
+/**
+ * The development mailbox: the .eml files the worker wrote for the caller's own agency, for its owners and admins.
+ * Registered only with DEV_MAILBOX=true (refused in production); otherwise the routes do not exist (404).
+ */
 @ApiExcludeController()
 @Controller('dev/mail')
 export class DevMailController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
-  @Public()
+  @Can('dev_mail:read')
   async list() {
-    this.refuseInProduction();
-    return { data: await listDevMail(this.config) };
+    return { data: await listDevMail(this.config, TenantContext.require().tenantId) };
   }
 
   @Get(':file')
-  @Public()
+  @Can('dev_mail:read')
   async raw(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    this.refuseInProduction();
-    const content = await readDevMail(this.config, file);
+    const content = await readDevMail(this.config, TenantContext.require().tenantId, file);
     if (!content) throw AppError.notFound('Email');
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
     res.status(200).end(content);
   }
-
-  private refuseInProduction(): void {
-    if (this.config.NODE_ENV === 'production') throw AppError.notFound('Route');
-  }
-}
-
-/** GET /dev/mail (outside the API prefix): the HTML page; 404 in production. */
-export function devMailPage(config: AppConfig) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET') return next();
-    if (config.NODE_ENV === 'production') {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Route not found' } });
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(devMailHtml(await listDevMail(config)));
-  };
 }

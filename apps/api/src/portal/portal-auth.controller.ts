@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Can, Public } from '../auth/access.decorators';
+import { Can, CurrentPrincipal, Public } from '../auth/access.decorators';
+import type { Principal } from '../auth/permissions';
 import { ApiErrors } from '../cases/api-errors';
 import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';
 import { PortalAuthService } from './portal-auth.service';
@@ -33,6 +34,15 @@ export class PortalAuthController {
   @ZodResponse({ status: 200, type: PortalSessionDto })
   session(@Body() body: PortalSessionRequestDto) {
     return this.auth.exchange(body.token);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Can('portal')
+  @ApiOperation({ summary: 'Log out: every portal access token of this contact stops working (on every device)' })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logout(principal.id);
   }
 }
 

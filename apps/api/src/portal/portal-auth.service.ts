@@ -86,8 +86,8 @@ export class PortalAuthService {
         );
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || !row.usable) return null;
         await tx.query(`UPDATE portal_login_tokens SET used_at = now() WHERE id = $1`, [parsed.rowId]);
-        const [found] = await tx.query<{ id: string; name: string; email: string; client_id: string; client_name: string }>(
-          `SELECT ct.id, ct.name, ct.email, ct.client_id, cl.name AS client_name
+        const [found] = await tx.query<{ id: string; name: string; email: string; client_id: string; client_name: string; session_version: number }>(
+          `SELECT ct.id, ct.name, ct.email, ct.client_id, ct.session_version, cl.name AS client_name
            FROM contacts ct JOIN clients cl ON cl.id = ct.client_id WHERE ct.id = $1 AND cl.archived_at IS NULL`,
           [row.contact_id],
         );
@@ -97,10 +97,15 @@ export class PortalAuthService {
     );
     if (!session) throw unusableToken();
     return {
-      accessToken: this.tokens.portalToken({ sub: session.id, tid: parsed.tenantId, cid: session.client_id }),
+      accessToken: this.tokens.portalToken({ sub: session.id, tid: parsed.tenantId, cid: session.client_id, sv: session.session_version }),
       contact: { id: session.id, name: session.name, email: session.email },
       client: { id: session.client_id, name: session.client_name },
     };
+  }
+
+  /** Portal log-out: every portal token of the contact stops working (the session version moves on). */
+  async logout(contactId: string): Promise<void> {
+    await this.db.transaction((tx) => tx.query(`UPDATE contacts SET session_version = session_version + 1 WHERE id = $1`, [contactId]));
   }
 
   private async issue(tx: TenantTransaction, tenantId: string, contactId: string) {

@@ -13,6 +13,7 @@ const CasePage = lazy(() => import('../features/cases/detail/CasePage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const DevMailboxPage = lazy(() => import('../features/dev-mailbox/DevMailboxPage'));
 
 export function App() {
   return (
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientPage />} />
           <Route path="/settings/*" element={<SettingsPage />} />
+          <Route path="/dev/mail" element={<DevMailboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -22,6 +22,6 @@ export async function deliverEmailJob(db: TenantDb, sender: MailSender, config: 
   }
   const branding = { agencyName: tenant.name, primaryColor: tenant.primary_color ?? '#1f4e79' };
   const html = brandedHtml(branding, job.subject, job.html ?? textToHtml(job.text));
-  const { location } = await sender.send({ id, from: { name: tenant.name, address: fromAddress(config.MAIL_FROM) }, to: job.to, subject: job.subject, text: job.text, html });
+  const { location } = await sender.send({ id, tenantId: job.tenantId, from: { name: tenant.name, address: fromAddress(config.MAIL_FROM) }, to: job.to, subject: job.subject, text: job.text, html });
   return { sent: true, location };
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '@poa/config';
 import { createDataSource, TenantDb } from '@poa/db';
-import { QUEUES, type EmailJob } from '@poa/jobs';
+import { QUEUES, tenantMailDir, type EmailJob } from '@poa/jobs';
 import { ensureRedis, freePort } from '@poa/services';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { integrationEnv } from '../../../../tests/setup/integration-env';
 import { seedApprovedCase, waitFor } from '../../test/fixtures';
 import { EmailProcessor } from './email.processor';
-import { mailDir } from './mail-sender';
 
 describe('email processor: BullMQ queue to .eml files, delayed reminders', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'poa-mail-'));
@@ -23,7 +22,9 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
   let closeDb: () => Promise<void>;
   let seeded: Awaited<ReturnType<typeof seedApprovedCase>>;
 
-  const emlFiles = () => (existsSync(mailDir({ DATA_DIR: dataDir })) ? readdirSync(mailDir({ DATA_DIR: dataDir })).filter((f) => f.endsWith('.eml')) : []);
+  // Each agency's .eml files go to a folder of their own, which the development mailbox filters on.
+  const agencyMailDir = () => tenantMailDir({ DATA_DIR: dataDir }, seeded.tenantId);
+  const emlFiles = () => (existsSync(agencyMailDir()) ? readdirSync(agencyMailDir()).filter((f) => f.endsWith('.eml')) : []);
   const emlFor = (jobId: string) => emlFiles().find((f) => f.endsWith(`${jobId}.eml`));
 
   beforeAll(async () => {
@@ -54,7 +55,7 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
   it('writes a queued email as an .eml with a text part and the branded HTML part', async () => {
     await queue.add(QUEUES.email, job(), { jobId: 'email-now-1' });
     const file = await waitFor(async () => emlFor('email-now-1'), 15_000, 'the .eml file');
-    const eml = readFileSync(join(mailDir({ DATA_DIR: dataDir }), file), 'utf8');
+    const eml = readFileSync(join(agencyMailDir(), file), 'utf8');
     expect(eml).toMatch(/^To: clara@example\.test$/m);
     expect(eml).toMatch(/^Subject: Hello from the queue$/m);
     expect(eml).toMatch(/^From: Worker Test Agency <mail@desk\.test>$/m);

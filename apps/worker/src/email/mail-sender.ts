@@ -1,6 +1,7 @@
 import type { AppConfig } from '@poa/config';
+import { tenantMailDir } from '@poa/jobs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
@@ -11,6 +12,8 @@ export interface OutgoingMail {
   html: string;
   /** Used in the .eml file name. */
   id: string;
+  /** The agency the message belongs to: the .eml goes to its folder (see tenantMailDir). */
+  tenantId: string;
 }
 
 export interface MailSender {
@@ -19,15 +22,13 @@ export interface MailSender {
   close(): void;
 }
 
-export const mailDir = (config: Pick<AppConfig, 'DATA_DIR'>) => resolve(config.DATA_DIR, 'mail');
-
 /** The address part of MAIL_FROM ("POA Desk <no-reply@x>" or a bare address). */
 export function fromAddress(mailFrom: string): string {
   return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
 }
 
 /**
- * SMTP when SMTP_URL is set; otherwise every message is written as an RFC 822 .eml file under DATA_DIR/mail
+ * SMTP when SMTP_URL is set; otherwise every message is written as an RFC 822 .eml file under DATA_DIR/mail/<tenantId>
  * (nodemailer's stream transport builds the same bytes SMTP would carry): nothing is ever silently dropped.
  */
 export function createMailSender(config: Pick<AppConfig, 'SMTP_URL' | 'DATA_DIR'>): MailSender {
@@ -42,12 +43,12 @@ export function createMailSender(config: Pick<AppConfig, 'SMTP_URL' | 'DATA_DIR'
       close: () => transport.close(),
     };
   }
-  const dir = mailDir(config);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     kind: 'eml',
     async send(mail) {
       const info = await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const dir = tenantMailDir(config, mail.tenantId);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = join(dir, `${stamp}-${mail.id.replace(/[^\w-]/g, '_')}.eml`);

@@ -40,6 +40,13 @@ export class Contact extends TenantOwned {
   @Index()
   @Column('text')
   email: string;
+
+  /**
+   * Carried in the contact's portal tokens and compared on every portal request: bumped on portal log-out, an
+   * e-mail change and the client's archiving, it ends every portal session of the contact at once.
+   */
+  @Column('int', { default: 0 })
+  sessionVersion: number;
 }
 
 /** One row per tenant and year; `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` hands out references without gaps or duplicates. */

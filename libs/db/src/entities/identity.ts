@@ -49,7 +49,7 @@ export class User extends TenantOwned {
   @Column('text', { nullable: true })
   passwordHash: string | null;
 
-  /** Bumped on deactivation and password change: access tokens carrying an older value stop working at once. */
+  /** Bumped on log-out, deactivation and password change: access tokens carrying an older value stop working at once. */
   @Column('int', { default: 0 })
   tokenVersion: number;
 

@@ -3,7 +3,7 @@ import { portalToken } from './api';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 import { LoginPage } from './LoginPage';
-import { usePortalMe } from './portal.queries';
+import { usePortalLogin, usePortalMe } from './portal.queries';
 import { navigate, useLocation } from './router';
 
 /** /portal/login, /portal (cases) and /portal/cases/:id; anything else while logged out goes to the log-in page. */
@@ -11,6 +11,7 @@ export function PortalApp() {
   const { path, search } = useLocation();
   const [loggedIn, setLoggedIn] = useState(() => Boolean(portalToken.get()));
   const [me, setMe] = usePortalMe(loggedIn);
+  const { logOut } = usePortalLogin();
 
   useEffect(() => {
     const out = () => {
@@ -43,7 +44,7 @@ export function PortalApp() {
         <a href="/portal" className="brand-name" onClick={(e) => { e.preventDefault(); navigate('/portal'); }}>
           {me?.agency.name ?? 'Client portal'}
         </a>
-        <button type="button" className="link-button" onClick={() => { portalToken.clear(); setLoggedIn(false); setMe(null); }}>
+        <button type="button" className="link-button" onClick={() => void logOut().then(() => { setLoggedIn(false); setMe(null); })}>
           Log out
         </button>
       </header>

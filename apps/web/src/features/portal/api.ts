@@ -38,6 +38,8 @@ const json = async <T>(method: string, path: string, body?: unknown) => (await (
 export const portalApi = {
   requestLink: (email: string) => json<{ message: string }>('POST', '/login-link', { email }),
   exchange: (token: string) => json<PortalSession>('POST', '/session', { token }),
+  /** Ends the session on the server (every token of this contact); the caller forgets the token either way. */
+  logout: async () => void (await send('POST', '/logout')),
   me: () => json<PortalMe>('GET', '/me'),
   cases: () => json<{ data: PortalCaseSummary[] }>('GET', '/cases?limit=100'),
   case: (id: string) => json<PortalCase>('GET', `/cases/${id}`),

@@ -6,7 +6,7 @@ import { portalApi, portalToken, type PortalCase, type PortalCaseSummary, type P
  * the portal bundle stays light (as with its router and labels), and nothing in it is shared between pages.
  */
 
-/** Log-in by email link: ask for a link, or exchange a link's token for a session kept for this tab. */
+/** Log-in by email link (ask for a link, exchange its token for a session kept for this tab) and log-out, which ends the session on the server too. */
 export function usePortalLogin() {
   return useMemo(
     () => ({
@@ -15,6 +15,7 @@ export function usePortalLogin() {
         const session = await portalApi.exchange(token);
         portalToken.set(session.accessToken);
       },
+      logOut: () => portalApi.logout().catch(() => undefined).finally(() => portalToken.clear()),
     }),
     [],
   );
