@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { renderPoaHtml, samplePoaDocument } from '@poa/pdf';
+import { FONT_STYLESHEET_LINK, renderPoaHtml, samplePoaDocument } from '@poa/pdf';
 import { sql, TenantDb } from '@poa/db';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
@@ -56,7 +56,9 @@ export class BrandingController {
   async preview(): Promise<string> {
     const tenant = await this.get();
     const sample = samplePoaDocument();
-    return renderPoaHtml({ ...sample, mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } }).html;
+    const { html } = renderPoaHtml({ ...sample, mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } });
+    // The font link is for the PDF renderer, which inlines the fonts in its place; a browser could only be refused it.
+    return html.replace(FONT_STYLESHEET_LINK, '');
   }
 
   @Patch()

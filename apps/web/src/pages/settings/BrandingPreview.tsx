@@ -6,6 +6,17 @@ import { useTenantKey } from '../../auth/session';
 import { QueryView } from '../../ui/states';
 
 /**
+ * A srcdoc frame inherits the page's Content-Security-Policy, which allows only <style> elements carrying the
+ * page's nonce: the preview's stylesheet, the first <style> of the API's HTML (in its head, before any text of the
+ * agency's, which is escaped), gets that nonce. Plain string work: parsing the HTML here would apply the policy
+ * to the unmarked element already.
+ */
+function withPageStyleNonce(html: string): string {
+  const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+  return nonce ? html.replace('<style>', `<style nonce="${nonce}">`) : html;
+}
+
+/**
  * The sample POA exactly as the PDF renderer lays it out with the saved branding. The HTML comes from the API
  * with the auth header, so it is shown through srcdoc; sandbox="" keeps any script in it from running.
  */
@@ -13,7 +24,7 @@ export function BrandingPreview() {
   const key = useTenantKey();
   const preview = useQuery({
     queryKey: key(TENANT_KEY, 'branding-preview'),
-    queryFn: async () => String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' }))),
+    queryFn: async () => withPageStyleNonce(String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' })))),
   });
   return (
     <section className="card" aria-labelledby="branding-preview-title">
