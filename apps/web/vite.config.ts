@@ -7,6 +7,9 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The API replaces this with a fresh nonce on every page it serves (its Content-Security-Policy allows only
+  // <style> elements with that nonce); the app reads it from <meta property="csp-nonce">.
+  html: { cspNonce: 'POA_CSP_NONCE' },
   resolve: {
     alias: {
       '@poa/sdk': fromRoot('libs/sdk/src/index.ts'),

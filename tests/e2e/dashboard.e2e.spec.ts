@@ -4,12 +4,15 @@
  * sign-up, client, case from a pasted notice, autosaved draft, review round trip with a second user,
  * client approval recorded on a contact's behalf, the PDF status, screenshots, editing a case's details,
  * the branding settings with their PDF preview, and webhooks (a receiver on 127.0.0.1; the e2e product runs with
- * WEBHOOK_ALLOW_LOOPBACK=true).
+ * WEBHOOK_ALLOW_LOOPBACK=true); the API docs. All of it under the app's Content-Security-Policy: not one violation.
+ * The log-in page refuses to be framed by another site.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CspWatch } from './csp-watch';
+import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 
@@ -113,6 +116,7 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: string):
 }
 
 const api = jsonApi(baseUrl);
+const csp = new CspWatch();
 
 beforeAll(async () => {
   mkdirSync(artifactsDir, { recursive: true });
@@ -134,12 +138,16 @@ beforeAll(async () => {
   });
   writerContext = await browser.createBrowserContext();
   reviewerContext = await browser.createBrowserContext();
-  writerPage = await writerContext.newPage();
-  reviewerPage = await reviewerContext.newPage();
+  writerPage = await csp.watch(await writerContext.newPage());
+  reviewerPage = await csp.watch(await reviewerContext.newPage());
   for (const page of [writerPage, reviewerPage]) {
     await page.setViewport({ width: 1400, height: 1000 });
     page.setDefaultTimeout(30_000);
   }
+});
+
+afterEach(() => {
+  expect(csp.violations.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -327,11 +335,8 @@ describe('staff dashboard', () => {
     await reviewerPage.waitForSelector('[data-pdf-status="ready"]', { timeout: 60_000 });
     await click(reviewerPage, 'Get the PDF');
     const link = await reviewerPage.waitForSelector('[data-testid="pdf-download"]');
-    const head = await link!.evaluate(async (a) => {
-      const blob = await (await fetch((a as HTMLAnchorElement).href)).blob();
-      return new TextDecoder().decode(await blob.slice(0, 5).arrayBuffer());
-    });
-    expect(head).toBe('%PDF-');
+    const file = await downloadByClicking(reviewerPage, link!, artifactsDir, 'dashboard-download-');
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('shows both sides of a version conflict and re-saves the writer’s text on top', async () => {
@@ -367,7 +372,7 @@ describe('staff dashboard', () => {
     await api('POST', '/api/v1/auth/accept-invite', { token: invite.inviteToken, password: viewer.password });
     const context = await browser.createBrowserContext();
     try {
-      const page = await context.newPage();
+      const page = await csp.watch(await context.newPage());
       await page.goto(`${baseUrl}/login`);
       await fill(page, 'Email', viewer.email);
       await fill(page, 'Password', viewer.password);
@@ -498,5 +503,45 @@ describe('staff dashboard', () => {
     await writerPage.waitForFunction(() => location.pathname === '/login');
     await writerPage.goto(`${baseUrl}/cases`);
     await writerPage.waitForFunction(() => location.pathname === '/login');
+  });
+});
+
+describe('browser security', () => {
+  it('renders the API docs (Swagger UI) under their own policy, and tries an operation', async () => {
+    const page = await csp.watch(await writerContext.newPage());
+    try {
+      await page.goto(`${baseUrl}/api/docs`);
+      await page.waitForSelector('.swagger-ui .opblock');
+      expect(await page.$eval('.swagger-ui .info .title', (el) => el.textContent)).toContain('POA Desk API');
+      await page.click('.swagger-ui .opblock-summary');
+      await (await page.waitForSelector('.swagger-ui .try-out__btn'))!.click();
+      await (await page.waitForSelector('.swagger-ui .btn.execute'))!.click();
+      await page.waitForSelector('.swagger-ui .live-responses-table');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses to show the log-in page inside a frame of another site (clickjacking)', async () => {
+    const framer = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<!doctype html><title>Another site</title><iframe src="${baseUrl}/login" onload="document.title = 'frame loaded'"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+    // Not watched: the refusal is itself reported as a policy violation.
+    const page = await writerContext.newPage();
+    try {
+      const refused = new Promise<string>((resolve) => page.on('console', (message) => message.text().includes('frame-ancestors') && resolve(message.text())));
+      // localhost and 127.0.0.1 are different sites.
+      await page.goto(`http://localhost:${(framer.address() as { port: number }).port}/`);
+      await page.waitForFunction(() => document.title === 'frame loaded');
+      const frame = page.frames().find((f) => f !== page.mainFrame())!;
+      await expect(frame.waitForSelector('input[type="password"]', { timeout: 3_000 })).rejects.toThrow();
+      const reported = await Promise.race([refused, new Promise<string>((resolve) => setTimeout(() => resolve('no refusal reported'), 2_000))]);
+      expect(reported).toContain("frame-ancestors 'none'");
+    } finally {
+      await page.close();
+      await new Promise<void>((resolve) => framer.close(() => resolve()));
+    }
   });
 });

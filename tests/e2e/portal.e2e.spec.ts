@@ -3,12 +3,14 @@
  * The client portal in headless Chromium at 375 px against the running product (API + worker + built web):
  * staff send a draft (over the API) and make a log-in link; the contact opens it, reads the draft and asks for
  * changes; staff send version 2; the contact approves it by typing their name (keyboard only); the PDF appears
- * and downloads; a 375 px screenshot is saved. Then the contact asks for a link by e-mail, which the agency's owner
+ * and downloads; a 375 px screenshot is saved, all of it under the app's Content-Security-Policy (not one violation). Then the contact asks for a link by e-mail, which the agency's owner
  * reads in the development mailbox (DEV_MAILBOX=true in the e2e tier), and logs out.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { draftBody } from '../../apps/api/src/cases/case-test-helpers';
+import { CspWatch } from './csp-watch';
+import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -29,7 +31,7 @@ const byLabel = (label: string) => `::-p-aria([name="${label}"])`;
 const button = (name: string) => `::-p-aria([name="${name}"][role="button"])`;
 
 const api = jsonApi(baseUrl);
-
+const csp = new CspWatch();
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 
@@ -67,9 +69,13 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  page = await browser.newPage();
+  page = await csp.watch(await browser.newPage());
   await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   page.setDefaultTimeout(15_000);
+});
+
+afterEach(() => {
+  expect(csp.violations.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -95,7 +101,7 @@ it('the contact logs in with the link, reads the draft and asks for changes', as
   await page.click(button('Send change request'));
   await waitForText(page, 'we will send you a new version');
   // The link worked once: opening it again is refused.
-  const again = await browser.newPage();
+  const again = await csp.watch(await browser.newPage());
   await again.goto(loginUrl);
   await again.waitForFunction(() => document.body.innerText.includes('invalid, expired or already used'));
   await again.close();
@@ -120,18 +126,9 @@ it('the contact approves version 2 with the keyboard, and downloads the PDF', as
   await waitForText(page, 'approved by Mo Q. Bile');
 
   const download = await page.waitForSelector(button('Download PDF (version 2)'), { timeout: 90_000 });
-  const downloads = mkdtempSync(path.join(artifactsDir, 'portal-download-'));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  await download!.click();
-  const deadline = Date.now() + 20_000;
-  let file: string | undefined;
-  while (!file && Date.now() < deadline) {
-    file = existsSync(downloads) ? readdirSync(downloads).find((f) => f.endsWith('.pdf')) : undefined;
-    if (!file) await new Promise((r) => setTimeout(r, 200));
-  }
+  const file = await downloadByClicking(page, download!, artifactsDir, 'portal-download-');
   expect(file).toMatch(/-v2\.pdf$/);
-  expect(readFileSync(path.join(downloads, file!)).subarray(0, 4).toString('latin1')).toBe('%PDF');
+  expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
 
   // Mobile first: nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

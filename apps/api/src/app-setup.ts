@@ -5,13 +5,14 @@ import type { AppConfig } from '@poa/config';
 import { TenantContext } from '@poa/db';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { applySecurityHeaders } from './core/security-headers';
+import { serveWeb } from './core/web-app';
 
 export const API_PREFIX = 'api/v1';
+const DOCS_PATH = 'api/docs';
 
 /** Builds the Nest application exactly as production runs it; main.ts and the integration tests both use this. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrors);
   app.use(rejectNulCharacters);
@@ -35,7 +37,8 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
 
   const document = buildOpenApi(app);
   app.use('/api/openapi.json', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? res.json(document) : next()));
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // BaseLayout: the page without Swagger's top bar, whose logo is an SVG with an inline <style> the CSP refuses.
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { layout: 'BaseLayout' } });
 
   serveWeb(app, config);
   return app;
@@ -98,19 +101,4 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .addCookieAuth('poa_refresh')
     .build();
   return cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec));
-}
-
-/** In production the API serves the built dashboard and portal at / (SPA fallback for client-side routes). */
-function serveWeb(app: NestExpressApplication, config: AppConfig) {
-  const dir = resolve(config.WEB_DIST_DIR);
-  const index = join(dir, 'index.html');
-  const portal = join(dir, 'portal.html');
-  if (!existsSync(index)) return;
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/health')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    const isPortal = req.path === '/portal' || req.path.startsWith('/portal/');
-    res.sendFile(isPortal && existsSync(portal) ? portal : index);
-  });
 }

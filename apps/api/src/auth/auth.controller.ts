@@ -3,11 +3,13 @@ import { AuthGuard } from '@nestjs/passport';
 import { ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { ApiErrors } from '../cases/api-errors';
 import { Can, CurrentPrincipal, Public } from './access.decorators';
 import { AcceptInviteDto, ChangePasswordDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import { LoginRateLimit } from './login-rate-limit';
 import type { Principal } from './permissions';
+import { SameOriginGuard } from './same-origin.guard';
 import type { UserRow } from './views';
 
 export const REFRESH_COOKIE = 'poa_refresh';
@@ -58,6 +60,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
+  @UseGuards(SameOriginGuard)
+  @ApiErrors('CROSS_SITE_REQUEST')
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token (the cookie rotates)' })
   @ZodResponse({ status: 200, type: SessionDto })
@@ -68,6 +72,8 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
+  @UseGuards(SameOriginGuard)
+  @ApiErrors('CROSS_SITE_REQUEST')
   @ApiOperation({ summary: 'Revoke the refresh token family and clear the cookie' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);

@@ -22,14 +22,17 @@ export class PdfRenderDto extends createZodDto(pdfRenderSchema) {}
 class CaseParams extends createZodDto(idParamsSchema) {}
 class VersionParams extends createZodDto(versionParamsSchema) {}
 
-/** Sends the PDF (200 with ETag, 304 when unchanged) or 202 with the render's status while it is not ready. */
+/**
+ * Sends the PDF (200 with ETag, 304 when unchanged) or 202 with the render's status while it is not ready. Like
+ * every API answer it is Cache-Control: no-store (a browser keeps no copy of a client's plan); a client that
+ * keeps its own copy revalidates it with If-None-Match.
+ */
 export function sendPdf(answer: PdfAnswer, req: Request, res: Response): void {
   if (!answer.ready) {
     res.status(202).json(answer.render);
     return;
   }
   res.setHeader('ETag', answer.etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
   if (req.headers['if-none-match'] === answer.etag) {
     res.status(304).end();
     return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb, type TenantBranding } from '@poa/db';
-import { renderPoaHtml } from '@poa/pdf';
+import { FONT_STYLESHEET_LINK, renderPoaHtml } from '@poa/pdf';
 import { AuditService } from '../audit/audit.service';
 import { brandingSchema } from '../auth/auth.schemas';
 import { tenantView } from '../auth/views';
@@ -26,7 +26,9 @@ export class BrandingService {
   /** The HTML the PDF renderer would print for a sample plan, with the agency's current name and branding. */
   async preview(): Promise<string> {
     const tenant = await this.get();
-    return renderPoaHtml({ ...brandingPreviewDocument(), mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } }).html;
+    const { html } = renderPoaHtml({ ...brandingPreviewDocument(), mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } });
+    // The font link is for the PDF renderer, which inlines the fonts in its place; a browser could only be refused it.
+    return html.replace(FONT_STYLESHEET_LINK, '');
   }
 
   async update(input: UpdateBrandingInput) {

@@ -2232,7 +2232,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2293,6 +2294,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
+            };
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

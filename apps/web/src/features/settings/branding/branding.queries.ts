@@ -24,11 +24,22 @@ export function useTenant() {
 }
 
 /** The sample POA as the PDF renderer lays it out with the saved branding (HTML). */
+/**
+ * A srcdoc frame inherits the page's Content-Security-Policy, which allows only <style> elements carrying the
+ * page's nonce: the preview's stylesheet, the first <style> of the API's HTML (in its head, before any text of the
+ * agency's, which is escaped), gets that nonce. Plain string work: parsing the HTML here would apply the policy
+ * to the unmarked element already.
+ */
+function withPageStyleNonce(html: string): string {
+  const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+  return nonce ? html.replace('<style>', `<style nonce="${nonce}">`) : html;
+}
+
 export function useBrandingPreview() {
   const keys = useAgencyKeys();
   return useQuery({
     queryKey: keys.preview,
-    queryFn: async () => String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' }))),
+    queryFn: async () => withPageStyleNonce(String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' })))),
   });
 }
 
