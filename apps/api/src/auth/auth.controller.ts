@@ -7,6 +7,7 @@ import { Can, CurrentPrincipal, Public } from './access.decorators';
 import { AcceptInviteDto, ChangePasswordDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import { LoginRateLimit } from './login-rate-limit';
+import { SignupRateLimitGuard } from './signup-rate-limit';
 import type { Principal } from './permissions';
 import type { UserRow } from './views';
 
@@ -36,7 +37,9 @@ export class AuthController {
 
   @Post('signup')
   @Public()
+  @UseGuards(SignupRateLimitGuard)
   @ApiOperation({ summary: 'Create an agency (tenant) and its owner' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (SIGNUP_RATE_LIMIT_PER_IP sign-ups an hour per IP), with Retry-After' })
   @ZodResponse({ status: 201, type: SessionDto })
   async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.respond(res, await this.auth.signup(body, req.ip ?? null));
@@ -51,7 +54,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   @ZodResponse({ status: 200, type: SessionDto })
   async login(@Body() _body: LoginDto, @Req() req: Request & { user: UserRow }, @Res({ passthrough: true }) res: Response) {
-    await this.rateLimit.reset(req.user.email);
+    await this.rateLimit.reset(req.user.email, req.ip ?? 'unknown');
     return this.respond(res, await this.auth.login(req.user, req.ip ?? null));
   }
 
