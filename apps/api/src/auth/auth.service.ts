@@ -151,11 +151,11 @@ export class AuthService {
     });
   }
 
+  /** The token's row is looked up (by its id) and its secret checked before the password is hashed: a forged token costs no argon2. */
   async acceptInvite(token: string, password: string, ip: string | null): Promise<Session> {
     const parsed = parseOpaqueToken(token);
     const invalid = () => AppError.validation([{ field: 'token', message: 'is invalid or has expired' }]);
     if (!parsed) throw invalid();
-    const hash = await this.hashPassword(password);
     return TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
       this.db.transaction(async (tx) => {
         const [user] = await tx.query<UserRow & { invite_token_hash: string | null; invite_expires_at: Date | null }>(
@@ -165,6 +165,7 @@ export class AuthService {
         if (!user || user.status !== 'invited' || !user.invite_token_hash || !safeEqualHex(user.invite_token_hash, parsed.secretHash) || !user.invite_expires_at || user.invite_expires_at < new Date()) {
           throw invalid();
         }
+        const hash = await this.hashPassword(password);
         const [fresh] = await tx.query<UserRow>(
           `UPDATE users SET status = 'active', password_hash = $2, invite_token_hash = NULL, invite_expires_at = NULL, last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
           [user.id, hash],

@@ -1,7 +1,9 @@
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { addStaff, createApiKey, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../test/harness';
 import { ACCESS_KEY } from './access.decorators';
+import { AuthService } from './auth.service';
 
 const PASSWORD = 'correct-horse-battery';
 
@@ -132,9 +134,25 @@ describe('identity and tenancy over HTTP', () => {
     expect(types).toEqual(expect.arrayContaining(['auth.signup', 'user.invited', 'user.invite_accepted', 'user.role_changed', 'user.deactivated', 'auth.login.failed']));
   });
 
-  it('an expired or forged invite token is refused', async () => {
-    const bad = await api.http.post('/api/v1/auth/accept-invite', { token: '00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000.abc', password: PASSWORD });
-    expect(bad.status).toBe(400);
+  it('refuses a forged invite token with the same 400 as a wrong secret, before any password hashing', async () => {
+    const hashing = jest.spyOn(api.app.get(AuthService), 'hashPassword');
+    try {
+      const owner = await signupAgency(api.http);
+      const invite = await api.http.post('/api/v1/users', { email: uniqueEmail('invitee'), name: 'Ivy', role: 'viewer' }, owner.token);
+      const [tenantId, userId] = (invite.body.inviteToken as string).split('.');
+      hashing.mockClear();
+      const forged = ['00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000.abc', `${randomUUID()}.${randomUUID()}.${'a'.repeat(43)}`, `${tenantId}.${userId}.${'b'.repeat(43)}`];
+      for (const token of forged) {
+        const bad = await api.http.post('/api/v1/auth/accept-invite', { token, password: PASSWORD });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'token', message: 'is invalid or has expired' }] });
+      }
+      expect(hashing).not.toHaveBeenCalled();
+      expect((await api.http.post('/api/v1/auth/accept-invite', { token: invite.body.inviteToken, password: PASSWORD })).status).toBe(201);
+      expect(hashing).toHaveBeenCalledTimes(1);
+    } finally {
+      hashing.mockRestore();
+    }
   });
 
   it('API keys: shown once, act with exactly their scopes, revoked at once', async () => {
