@@ -3,6 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { Can, CurrentPrincipal, Public } from './access.decorators';
 import { AcceptInviteDto, ChangePasswordDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
@@ -88,6 +89,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @Can('me:read')
+  @SecretInAnswer('accessToken')
   @ApiOperation({ summary: 'Change your password; every other session ends' })
   @ZodResponse({ status: 200, type: SessionDto })
   async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {

@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiOperation, ApiTags } fro
 import { ZodResponse } from 'nestjs-zod';
 import { Can, Public } from '../auth/access.decorators';
 import { ApiErrors } from '../cases/api-errors';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';
 import { PortalAuthService } from './portal-auth.service';
 
@@ -43,6 +44,7 @@ export class ContactLoginLinksController {
 
   @Post()
   @Can('clients:write')
+  @SecretInAnswer('url', 'token')
   @ApiOperation({ summary: 'Create a one-time portal log-in link (15 minutes) for a contact, to share yourself' })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   @ZodResponse({ status: 201, type: StaffLoginLinkDto })

@@ -2300,6 +2300,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
             };
+            /** @description RATE_LIMITED (SIGNUP_RATE_LIMIT_PER_IP sign-ups an hour per IP), with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CasesController_list: {
