@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { caseInClientReview, clientWithPortalSession } from '../portal/portal-test-helpers';
+import { signupConfirmed } from './auth-test-helpers';
 import { expectStatus } from '../cases/case-test-helpers';
 import { Http, randomLoopback, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../test/harness';
 
@@ -44,7 +45,7 @@ describe('log-in lock-out per email and IP', () => {
   const login = (http: Http, email: string, password: string) => http.post('/api/v1/auth/login', { email, password });
 
   it('locks out only the guessing IP: the right password from another IP still works', async () => {
-    const owner = await signupAgency(api.http);
+    const owner = await signupConfirmed(api);
     const attacker = new Http(api.baseUrl, randomLoopback());
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await login(attacker, owner.email, 'wrong-password-1')).status);

@@ -7,6 +7,7 @@ import { Layout } from './Layout';
 const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
 const SignupPage = lazy(() => import('../pages/auth/SignupPage'));
 const AcceptInvitePage = lazy(() => import('../pages/auth/AcceptInvitePage'));
+const ConfirmEmailPage = lazy(() => import('../pages/auth/ConfirmEmailPage'));
 const CasesPage = lazy(() => import('../pages/cases/CasesPage'));
 const NewCasePage = lazy(() => import('../pages/cases/NewCasePage'));
 const CasePage = lazy(() => import('../pages/cases/CasePage'));
@@ -21,6 +22,7 @@ export function App() {
         <Route path="/login" element={<AnonymousOnly><LoginPage /></AnonymousOnly>} />
         <Route path="/signup" element={<AnonymousOnly><SignupPage /></AnonymousOnly>} />
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route path="/confirm-email" element={<ConfirmEmailPage />} />
         <Route element={<RequireSession><Layout /></RequireSession>}>
           <Route index element={<Navigate to="/cases" replace />} />
           <Route path="/cases" element={<CasesPage />} />

@@ -3,6 +3,7 @@ import * as m0 from './1795675649092-InitialSchema';
 import * as m1 from './1795675649093-RowLevelSecurity';
 import * as m2 from './1795677181043-WebhookDeliveryOrder';
 import * as m3 from './1795686302881-OutboxSweep';
+import * as m4 from './1795950573392-ConfirmedEmails';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m1),
   ...Object.values(m2),
   ...Object.values(m3),
+  ...Object.values(m4),
 ];
