@@ -39,6 +39,8 @@ describe('webhook targets', () => {
   });
 
   it('names the embedded IPv4 address it refused', () => {
+    expect(addressRefusal('10.0.0.1', false)).toBe('10.0.0.1 is a private, link-local or reserved address');
+    expect(addressRefusal('2002:5db8:d70e::1', false)).toBe('2002:5db8:d70e::1 is an IPv6 form of an IPv4 address (6to4): use the IPv4 address');
     expect(addressRefusal('::a9fe:a9fe', false)).toMatch(/embeds the IPv4 address 169\.254\.169\.254/);
     expect(addressRefusal('2001:0:4136:e378:8000:63bf:5601:5601', false)).toMatch(/embeds the IPv4 address 169\.254\.169\.254/);
   });

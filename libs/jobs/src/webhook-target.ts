@@ -58,7 +58,8 @@ export function addressRefusal(address: string, allowLoopback: boolean): string 
     const refusal = addressRefusal(inner.toString(), false);
     if (refusal) return `${address} embeds the IPv4 address ${inner.toString()}: ${refusal}`;
   }
-  if (range !== 'unicast' || embedded.length > 0) return `${address} is a private, link-local, reserved or translated address (${range === 'unicast' ? 'IPv4-compatible' : range})`;
+  if (embedded.length > 0) return `${address} is an IPv6 form of an IPv4 address (${range === 'unicast' ? 'IPv4-compatible' : range}): use the IPv4 address`;
+  if (range !== 'unicast') return `${address} is a private, link-local or reserved address`;
   return null;
 }
 
