@@ -49,6 +49,7 @@ export async function startApi(repoRoot: string, env: ServerEnv): Promise<ChildS
       REDIS_URL: env.redisUrl,
       JWT_SECRET: env.jwtSecret,
       LOGIN_RATE_LIMIT_PER_IP: '1000000',
+      SIGNUP_RATE_LIMIT_PER_IP: '1000000',
       LOGIN_RATE_LIMIT_PER_EMAIL: '1000000',
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'poa-bench-api-')),
       WEB_DIST_DIR: path.join(os.tmpdir(), 'poa-bench-no-web'),

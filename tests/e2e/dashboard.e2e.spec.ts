@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
@@ -19,6 +20,7 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
 const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
+const databaseUrl = requireEnv('TEST_DATABASE_URL');
 /** The tier runner starts a worker (which renders PDFs) and passes its pid. */
 const workerRuns = Boolean(process.env.E2E_WORKER_PID);
 
@@ -173,6 +175,14 @@ describe('staff dashboard', () => {
     await writerPage.reload();
     await writerPage.waitForSelector('.topbar-brand');
     expect(new URL(writerPage.url()).pathname).toBe('/cases');
+  });
+
+  it('confirms the email address with the emailed link, after which the password logs in', async () => {
+    await writerPage.goto(await confirmationLink(databaseUrl, writer.email));
+    await writerPage.waitForSelector('::-p-text(Your email address is confirmed)');
+    await writerPage.click('::-p-aria([name="Go to your cases"][role="link"])');
+    await writerPage.waitForSelector('.topbar-brand');
+    await api('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
   });
 
   it('creates a client with a contact', async () => {
@@ -370,6 +380,9 @@ describe('staff dashboard', () => {
     const viewer = { email: `viewer-${run}@e2e.test`, password: 'viewer long password' };
     const invite = await api<{ inviteToken: string }>('POST', '/api/v1/users', { email: viewer.email, name: 'Vic Viewer', role: 'viewer' }, session.accessToken);
     await api('POST', '/api/v1/auth/accept-invite', { token: invite.inviteToken, password: viewer.password });
+    const link = new URL(await confirmationLink(databaseUrl, viewer.email));
+    const confirmed = await fetch(`${baseUrl}/api/v1/auth/confirm-email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link.searchParams.get('token') }) });
+    expect(confirmed.status).toBe(204);
     const context = await browser.createBrowserContext();
     try {
       const page = await csp.watch(await context.newPage());

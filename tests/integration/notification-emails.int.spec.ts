@@ -37,8 +37,9 @@ describe('notification emails: outbox and .eml files', () => {
   const sinceNow = async (before: number) => (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).slice(before);
 
   it('asks every contact to review, schedules a 48-hour reminder that checks the case, and tells staff of the answer', async () => {
-    const start = (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).length;
+    // After the reviewer joins: accepting an invite emails a confirmation link.
     const reviewer = await addStaff(api.http, owner.token, 'reviewer');
+    const start = (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).length;
     const x = await clientWithPortalSession(api.http, owner.token, 'Mailer Client');
     const second = await createContact(api.http, owner.token, x.client.id, 'Second Person');
     const sent = await caseInClientReview(api.http, owner.token, x.client.id, { assigneeId: reviewer.user.id });

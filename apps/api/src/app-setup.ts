@@ -23,7 +23,8 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     logger: opts.logger === false ? false : undefined,
   });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // req.ip (rate limits, audit, approval proofs) honours X-Forwarded-For only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.disable('x-powered-by');
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(express.json({ limit: '1mb' }));
@@ -92,9 +93,10 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
         'Rate limits: each API key, staff user and portal contact may make RATE_LIMIT_PER_MINUTE requests a minute (600 by default), ' +
         'counted across all API replicas; answers carry `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and over the limit the API ' +
         'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST accepts an `Idempotency-Key` header (1-255 ' +
-        'visible ASCII characters, per API key or user); the same key with the same body returns the first answer (status and body, ' +
+        'visible ASCII characters, per API key or user); the same key with the same body (uploaded files included) returns the first answer (status and body, ' +
         'header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED`, and while the first ' +
-        'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Webhooks: see POST /api/v1/webhooks.',
+        'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Answers holding a secret shown once (API keys, webhook signing secrets, ' +
+        'invite and log-in links, tokens) are not replayed: 409 `IDEMPOTENCY_SECRET_NOT_REPLAYED`, the rest of the answer in `details.answer`. Webhooks: see POST /api/v1/webhooks.',
     )
     .setVersion('1.0.0')
     .addBearerAuth()

@@ -12,6 +12,7 @@ import { ErrorFilter } from './core/error.filter';
 import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { UploadInterceptor } from './idempotency/upload';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
@@ -28,7 +29,9 @@ export class AppModule {
       imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, SettingsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule.forRoot(config), PortalModule, RateLimitModule, WebhooksModule],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        // Before the serializer (outermost): an idempotent replay is sent exactly as first answered.
+        // Uploads are read first so the idempotency fingerprint covers them.
+        { provide: APP_INTERCEPTOR, useClass: UploadInterceptor },
+        // Before the serializer: an idempotent replay is sent exactly as first answered.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,6 +1,8 @@
 import { loadConfig, type AppConfig } from '@poa/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { integrationEnv } from '@poa/test-setup';
@@ -27,6 +29,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     PUPPETEER_EXECUTABLE_PATH: services.chromiumPath,
     WEBHOOK_ALLOW_LOOPBACK: 'true',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
+    SIGNUP_RATE_LIMIT_PER_IP: '100000',
     ...env,
   });
   const app = await createApp(config, { logger: false });
@@ -42,15 +45,25 @@ export interface HttpResponse<T = any> {
   headers: Headers;
 }
 
-/** Tiny fetch wrapper for tests: JSON in, JSON (or text) out, never throws on HTTP errors. */
+/**
+ * Tiny fetch wrapper for tests: JSON in, JSON (or text) out, never throws on HTTP errors. With `localAddress`
+ * (another loopback address, see randomLoopback) requests leave from that IP: per-IP limits of one test then
+ * never meet another's.
+ */
 export class Http {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly localAddress?: string,
+  ) {}
 
   async request<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(this.baseUrl + path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) });
+    const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+    const response = this.localAddress
+      ? await sendFrom(this.localAddress, this.baseUrl + path, method, headers, payload)
+      : await fetch(this.baseUrl + path, { method, headers, body: payload });
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -77,6 +90,29 @@ export class Http {
     return this.request<T>('DELETE', path, { token });
   }
 }
+
+/** node:http, which (unlike fetch) can bind the client side of the connection to a chosen address. */
+function sendFrom(localAddress: string, url: string, method: string, headers: Record<string, string>, body?: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers, localAddress }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, item);
+        }
+        resolve(new Response(chunks.length ? Buffer.concat(chunks) : null, { status: response.statusCode, headers: responseHeaders }));
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** A random address in 127.0.0.0/8 other than 127.0.0.1: Linux routes all of it to the loopback interface. */
+export const randomLoopback = () => `127.${1 + randomInt(254)}.${randomInt(256)}.${1 + randomInt(254)}`;
 
 let counter = 0;
 export const uniqueEmail = (label = 'user') => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}@example.test`;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
@@ -5,6 +6,20 @@ const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An entry Express's `trust proxy` (proxy-addr) accepts: a keyword, an IP, or an IP with a prefix length. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const proxyEntries = (value: string) => value.split(',').map((entry) => entry.trim()).filter(Boolean);
 
 const postgresUrl = z
   .string()
@@ -30,8 +45,19 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEV_JWT_SECRET),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+    /** Log-in attempts per email and IP in 15 minutes; each lock-out of the pair lasts twice the one before. */
     LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+    SIGNUP_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
+    /**
+     * The proxies whose X-Forwarded-For is believed: comma-separated IPs, CIDRs or Express's keywords (loopback,
+     * linklocal, uniquelocal). Empty: none, the client IP is the connection's.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .refine((value) => proxyEntries(value).every(isProxyEntry), 'expected IPs, CIDRs or loopback/linklocal/uniquelocal, comma-separated')
+      .transform(proxyEntries),
 
     DATA_DIR: z.string().default('.data'),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),

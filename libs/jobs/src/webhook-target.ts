@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Where a webhook may be sent. Checked when an endpoint is created or changed, and again by the worker right
@@ -21,58 +22,44 @@ export interface VettedTarget {
 
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
-const loopback = new BlockList();
-loopback.addSubnet('127.0.0.0', 8, 'ipv4');
-loopback.addAddress('::1', 'ipv6');
-
-const forbidden = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], // "this network", incl. the unspecified 0.0.0.0
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT (also Alibaba's metadata 100.100.100.200)
-  ['169.254.0.0', 16], // link-local, incl. the cloud metadata 169.254.169.254
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved and broadcast
-] as const) {
-  forbidden.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128], // unspecified
-  ['fc00::', 7], // unique local (incl. AWS's fd00:ec2::254)
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-  ['64:ff9b::', 96], // NAT64 can reach any IPv4 address
-  ['2001:db8::', 32],
-] as const) {
-  forbidden.addSubnet(net, prefix, 'ipv6');
-}
-
 const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.azure.com']);
 
-/** An IPv4 address carried in an IPv4-mapped IPv6 address (::ffff:a.b.c.d or ::ffff:xxxx:xxxx), else null. */
-function mappedIpv4(address: string): string | null {
-  const m = /^::ffff:(?:0:)?(.+)$/i.exec(address);
-  if (!m) return null;
-  if (isIP(m[1]) === 4) return m[1];
-  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(m[1]);
-  if (!hex) return null;
-  const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+const v4 = (bytes: number[]) => ipaddr.IPv4.parse(bytes.join('.'));
+
+/**
+ * The IPv4 addresses an IPv6 address carries and that a relay, translator or tunnel would reach: IPv4-compatible
+ * (::/96), IPv4-translated (::ffff:0:0:0/96), NAT64 (64:ff9b::/96 and 64:ff9b:1::/48, RFC 6052 layout), 6to4
+ * (2002::/16) and Teredo (2001::/32: the server, and the client stored inverted). IPv4-mapped addresses are
+ * converted before this and never reach it.
+ */
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4[] {
+  const b = address.toByteArray();
+  const range = address.range();
+  const last32 = v4(b.slice(12));
+  if (range === 'rfc6145' || (range === 'unicast' && b.slice(0, 12).every((x) => x === 0))) return [last32];
+  // 64:ff9b::/96 ends with the IPv4 address; under the /48 prefix RFC 6052 puts it in bits 48-63 and 72-87 (skipping
+  // the "u" octet), and a translator may still use the last 32 bits: both are checked.
+  if (range === 'rfc6052') return b[5] === 0 ? [last32] : [v4([b[6], b[7], b[9], b[10]]), last32];
+  if (range === '6to4') return [v4(b.slice(2, 6))];
+  if (range === 'teredo') return [v4(b.slice(4, 8)), v4(b.slice(12).map((x) => x ^ 0xff))];
+  return [];
 }
 
-/** Why an address may not receive webhooks, or null when it may. */
+/** Why an address may not receive webhooks, or null when it may: only globally routable unicast (and loopback when allowed). */
 export function addressRefusal(address: string, allowLoopback: boolean): string | null {
-  const v4 = isIP(address) === 6 ? mappedIpv4(address) : null;
-  if (v4) return addressRefusal(v4, allowLoopback);
-  const family = isIP(address);
-  if (family === 0) return `${address} is not an IP address`;
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  if (loopback.check(address, type)) return allowLoopback ? null : `${address} is a loopback address`;
-  if (forbidden.check(address, type)) return `${address} is a private, link-local or reserved address`;
+  if (isIP(address) === 0) return `${address} is not an IP address`;
+  let parsed = ipaddr.parse(address);
+  // ::ffff:a.b.c.d is the IPv4 host itself (how a dual-stack socket reaches it): judged as that address.
+  if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) parsed = parsed.toIPv4Address();
+  const range = parsed.range();
+  if (range === 'loopback') return allowLoopback ? null : `${address} is a loopback address`;
+  const embedded = parsed instanceof ipaddr.IPv6 ? embeddedIpv4(parsed) : [];
+  for (const inner of embedded) {
+    const refusal = addressRefusal(inner.toString(), false);
+    if (refusal) return `${address} embeds the IPv4 address ${inner.toString()}: ${refusal}`;
+  }
+  if (embedded.length > 0) return `${address} is an IPv6 form of an IPv4 address (${range === 'unicast' ? 'IPv4-compatible' : range}): use the IPv4 address`;
+  if (range !== 'unicast') return `${address} is a private, link-local or reserved address`;
   return null;
 }
 

@@ -67,6 +67,8 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
   productEnv.PDF_BROWSER_PATH = services.pdfBrowserPath;
   // The suites poll for PDFs and deliveries; the per-principal limit itself is covered by the integration tier.
   productEnv.RATE_LIMIT_PER_MINUTE = '100000';
+  // Every suite signs up its own agencies from 127.0.0.1.
+  productEnv.SIGNUP_RATE_LIMIT_PER_IP = '100000';
   const env = { ...process.env, ...productEnv };
   testLog(`e2e: scratch database ${database.name}: migrating and seeding`);
   await migrate(env);

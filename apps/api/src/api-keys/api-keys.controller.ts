@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { idParamsSchema } from '../common/schemas';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-keys.schemas';
 import { ApiKeysService } from './api-keys.service';
 
@@ -15,6 +16,7 @@ export class ApiKeysController {
 
   @Post()
   @Can('api_keys:manage')
+  @SecretInAnswer('key')
   @ApiOperation({ summary: 'Create an API key; the key is in this answer only' })
   @ZodResponse({ status: 201, type: CreatedApiKeyDto })
   create(@Body() body: CreateApiKeyDto) {

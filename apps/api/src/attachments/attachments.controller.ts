@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { ApiErrors } from '../cases/api-errors';
 import { idParamsSchema } from '../common/schemas';
+import { Upload } from '../idempotency/upload';
 import { AttachmentDto, AttachmentListDto, AttachmentParams } from './attachments.schemas';
 import { AttachmentsService } from './attachments.service';
 import { MAX_ATTACHMENT_BYTES } from './detect-file-type';
@@ -32,7 +32,7 @@ export class AttachmentsController {
 
   @Post()
   @Can('cases:write')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @Upload('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })
   @ApiOperation({ summary: 'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

@@ -11,6 +11,7 @@ export type AuditType =
   | 'auth.refresh_reuse_detected'
   | 'user.invited'
   | 'user.invite_accepted'
+  | 'user.email_confirmed'
   | 'user.role_changed'
   | 'user.deactivated'
   | 'api_key.created'

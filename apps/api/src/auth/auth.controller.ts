@@ -1,13 +1,16 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiErrors } from '../cases/api-errors';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { Can, CurrentPrincipal, Public } from './access.decorators';
-import { AcceptInviteDto, ChangePasswordDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
+import { AcceptInviteDto, ChangePasswordDto, ConfirmEmailDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
+import { EmailConfirmation } from './email-confirmation';
 import { LoginRateLimit } from './login-rate-limit';
+import { SignupRateLimitGuard } from './signup-rate-limit';
 import type { Principal } from './permissions';
 import { SameOriginGuard } from './same-origin.guard';
 import type { UserRow } from './views';
@@ -34,11 +37,20 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly rateLimit: LoginRateLimit,
+    private readonly confirmation: EmailConfirmation,
   ) {}
 
   @Post('signup')
   @Public()
-  @ApiOperation({ summary: 'Create an agency (tenant) and its owner' })
+  @UseGuards(SignupRateLimitGuard)
+  @ApiOperation({
+    summary: 'Create an agency (tenant) and its owner',
+    description:
+      'The same answer whether or not the address already has an account (no account enumeration): a session for the new agency. ' +
+      'The address is then emailed a confirmation link (POST /api/v1/auth/confirm-email), or, when another account holds it, ' +
+      'that account is told someone tried; only a confirmed account logs in with its password.',
+  })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED (SIGNUP_RATE_LIMIT_PER_IP sign-ups an hour per IP), with Retry-After' })
   @ZodResponse({ status: 201, type: SessionDto })
   async signup(@Body() body: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.respond(res, await this.auth.signup(body, req.ip ?? null));
@@ -49,11 +61,11 @@ export class AuthController {
   @Public()
   @UseGuards(LoginRateLimitGuard, AuthGuard('local'))
   @ApiOperation({ summary: 'Log in with email and password; sets the refresh cookie' })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same answer for an unknown email)' })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same answer for an unknown email and an unconfirmed address)' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   @ZodResponse({ status: 200, type: SessionDto })
   async login(@Body() _body: LoginDto, @Req() req: Request & { user: UserRow }, @Res({ passthrough: true }) res: Response) {
-    await this.rateLimit.reset(req.user.email);
+    await this.rateLimit.reset(req.user.email, req.ip ?? 'unknown');
     return this.respond(res, await this.auth.login(req.user, req.ip ?? null));
   }
 
@@ -88,9 +100,22 @@ export class AuthController {
     return this.respond(res, await this.auth.acceptInvite(body.token, body.password, req.ip ?? null));
   }
 
+  @Post('confirm-email')
+  @HttpCode(204)
+  @Public()
+  @ApiOperation({
+    summary: 'Confirm an email address with the emailed link; the account then logs in with its password',
+    description: 'Sign-up and accepted invites create accounts whose address is unconfirmed: they get a session at once, but log in with their password only once this is done.',
+  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all)' })
+  async confirmEmail(@Body() body: ConfirmEmailDto): Promise<void> {
+    await this.confirmation.confirm(body.token);
+  }
+
   @Post('password')
   @HttpCode(200)
   @Can('me:read')
+  @SecretInAnswer('accessToken')
   @ApiOperation({ summary: 'Change your password; every other session ends' })
   @ZodResponse({ status: 200, type: SessionDto })
   async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {

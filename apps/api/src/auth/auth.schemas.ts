@@ -17,6 +17,9 @@ export class LoginDto extends createZodDto(loginSchema) {}
 export const acceptInviteSchema = z.strictObject({ token: z.string().min(10).max(300), password });
 export class AcceptInviteDto extends createZodDto(acceptInviteSchema) {}
 
+export const confirmEmailSchema = z.strictObject({ token: z.string().min(10).max(300) });
+export class ConfirmEmailDto extends createZodDto(confirmEmailSchema) {}
+
 export const changePasswordSchema = z.strictObject({ currentPassword: z.string().max(200), newPassword: password });
 export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
 

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
+import { EmailConfirmation } from './email-confirmation';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from './tokens.service';
 import { TenantRow, tenantView, USER_COLUMNS, UserRow, userView } from './views';
 
@@ -19,7 +20,8 @@ export interface Session {
   tenant: ReturnType<typeof tenantView>;
 }
 
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+/** One answer for an unknown email, a wrong password, and an account whose address is not confirmed yet. */
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect (a new account logs in once its email address is confirmed)');
 
 @Injectable()
 export class AuthService {
@@ -30,6 +32,7 @@ export class AuthService {
     private readonly db: TenantDb,
     private readonly tokens: TokensService,
     private readonly audit: AuditService,
+    private readonly confirmation: EmailConfirmation,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,33 +40,33 @@ export class AuthService {
     return argon2.hash(password, ARGON2_OPTIONS);
   }
 
+  /**
+   * Always a new agency with an unconfirmed owner and a session, whether or not the address has an account
+   * elsewhere (the answer must not tell): see EmailConfirmation for what each case gets by email.
+   */
   async signup(input: { agencyName: string; name: string; email: string; password: string }, ip: string | null): Promise<Session> {
     const passwordHash = await this.hashPassword(input.password);
     const tenantId = randomUUID();
-    return TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'signup' }, ip }, () =>
+    const { session, holder } = await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'signup' }, ip }, () =>
       this.db.transaction(async (tx) => {
         const [tenant] = await tx.query<TenantRow>(`INSERT INTO tenants (id, name, branding) VALUES ($1, $2, $3) RETURNING id, name, branding`, [tenantId, input.agencyName, JSON.stringify(DEFAULT_BRANDING)]);
-        let user: UserRow;
-        try {
-          [user] = await tx.query<UserRow>(
-            `INSERT INTO users (tenant_id, email, name, role, status, password_hash) VALUES ($1, $2, $3, 'owner', 'active', $4) RETURNING ${USER_COLUMNS}`,
-            [tenantId, input.email, input.name, passwordHash],
-          );
-        } catch (error) {
-          if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'An account with this email already exists', [{ field: 'email', message: 'already registered' }]);
-          throw error;
-        }
+        const [user] = await tx.query<UserRow>(
+          `INSERT INTO users (tenant_id, email, name, role, status, password_hash) VALUES ($1, $2, $3, 'owner', 'active', $4) RETURNING ${USER_COLUMNS}`,
+          [tenantId, input.email, input.name, passwordHash],
+        );
         await this.audit.record(tx, { type: 'auth.signup', actorType: 'user', actorId: user.id, actorLabel: user.email, ip });
-        return this.openSession(tx, tenant, user);
+        return { holder: await this.confirmation.requestConfirmation(tx, user, tenant.name), session: await this.openSession(tx, tenant, user) };
       }),
     );
+    if (holder) await this.confirmation.tellHolder(holder, input.email, { kind: 'signup' });
+    return session;
   }
 
   /** Passport's local strategy calls this. Unknown email and wrong password fail identically. */
   async verifyCredentials(email: string, password: string, ip: string | null): Promise<UserRow> {
     const normalized = email.trim().toLowerCase();
     const user = await this.db.systemTransaction({ 'app.login_email': normalized }, async (tx) => {
-      const [row] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [normalized]);
+      const [row] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [normalized]);
       return row;
     });
     const hash = user?.password_hash ?? (await this.dummyHash);
@@ -155,12 +158,15 @@ export class AuthService {
     });
   }
 
+  /**
+   * The token's row is looked up (by its id) and its secret checked before the password is hashed: a forged token
+   * costs no argon2. The account logs in with its password once its address is confirmed (EmailConfirmation).
+   */
   async acceptInvite(token: string, password: string, ip: string | null): Promise<Session> {
     const parsed = parseOpaqueToken(token);
     const invalid = () => AppError.validation([{ field: 'token', message: 'is invalid or has expired' }]);
     if (!parsed) throw invalid();
-    const hash = await this.hashPassword(password);
-    return TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
+    const { session, holder } = await TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
       this.db.transaction(async (tx) => {
         const [user] = await tx.query<UserRow & { invite_token_hash: string | null; invite_expires_at: Date | null }>(
           `SELECT ${USER_COLUMNS}, invite_token_hash, invite_expires_at FROM users WHERE id = $1 FOR UPDATE`,
@@ -169,15 +175,18 @@ export class AuthService {
         if (!user || user.status !== 'invited' || !user.invite_token_hash || !safeEqualHex(user.invite_token_hash, parsed.secretHash) || !user.invite_expires_at || user.invite_expires_at < new Date()) {
           throw invalid();
         }
+        const hash = await this.hashPassword(password);
         const [fresh] = await tx.query<UserRow>(
           `UPDATE users SET status = 'active', password_hash = $2, invite_token_hash = NULL, invite_expires_at = NULL, last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
           [user.id, hash],
         );
         await this.audit.record(tx, { type: 'user.invite_accepted', actorType: 'user', actorId: user.id, actorLabel: user.email });
         const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
-        return this.openSession(tx, tenant, fresh);
+        return { holder: await this.confirmation.requestConfirmation(tx, fresh, tenant.name), session: await this.openSession(tx, tenant, fresh) };
       }),
     );
+    if (holder) await this.confirmation.tellHolder(holder, session.user.email, { kind: 'invite', agencyName: session.tenant.name });
+    return session;
   }
 
   async me(userId: string) {

@@ -11,7 +11,9 @@ import { UsersController } from '../users/users.controller';
 import { UsersService } from '../users/users.service';
 import { AuthController, LoginRateLimitGuard, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailConfirmation } from './email-confirmation';
 import { LoginRateLimit } from './login-rate-limit';
+import { SignupRateLimitGuard } from './signup-rate-limit';
 import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './strategies';
 import { jwtKey, TokensService } from './tokens.service';
 
@@ -26,7 +28,7 @@ import { jwtKey, TokensService } from './tokens.service';
     }),
   ],
   controllers: [AuthController, MeController, UsersController, ApiKeysController, AuditController],
-  providers: [AuthService, TokensService, LoginRateLimit, LoginRateLimitGuard, UsersService, ApiKeysService, AuditService, PasswordStrategy, StaffJwtStrategy, PortalJwtStrategy, ApiKeyStrategy],
+  providers: [AuthService, EmailConfirmation, TokensService, LoginRateLimit, LoginRateLimitGuard, SignupRateLimitGuard, UsersService, ApiKeysService, AuditService, PasswordStrategy, StaffJwtStrategy, PortalJwtStrategy, ApiKeyStrategy],
   exports: [AuditService, TokensService, AuthService],
 })
 export class IdentityModule {}

@@ -66,3 +66,41 @@ export function loginLinkEmail(agencyName: string, contactName: string, url: str
     ].join('\n'),
   };
 }
+
+export function confirmAddressEmail(name: string, agencyName: string, url: string, hours: number) {
+  return {
+    subject: 'Confirm your email address for POA Desk',
+    text: [
+      `Hello ${name},`,
+      '',
+      `Your POA Desk account at ${agencyName} logs in with its password once you confirm this address. Open this link within ${hours} hours:`,
+      '',
+      url,
+      '',
+      'If you did not create this account, ignore this email: the address stays unconfirmed.',
+    ].join('\n'),
+  };
+}
+
+/** To the holder of an address someone else tried to sign up or be invited with: the requester was told nothing. */
+export function addressInUseEmail(name: string, attempt: { kind: 'signup' } | { kind: 'invite'; agencyName: string }, loginUrl: string) {
+  const what =
+    attempt.kind === 'signup'
+      ? 'Someone just tried to sign up for POA Desk with this email address.'
+      : `${attempt.agencyName} just tried to add this email address to its team on POA Desk.`;
+  return {
+    subject: 'Someone tried to use your email address on POA Desk',
+    text: [
+      `Hello ${name},`,
+      '',
+      what,
+      'This address already belongs to your account, so nothing was changed and that attempt cannot log in as you.',
+      '',
+      'If it was you, log in with your existing account instead:',
+      '',
+      loginUrl,
+      '',
+      'If it was not you, you can ignore this email.',
+    ].join('\n'),
+  };
+}

@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import Redis from 'ioredis';
 import { createHash } from 'node:crypto';
@@ -12,7 +13,41 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const IN_FLIGHT_TTL_SECONDS = 120;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-type Entry = { state: 'in_flight'; fingerprint: string } | { state: 'done'; fingerprint: string; status: number; body: unknown };
+type Entry =
+  | { state: 'in_flight'; fingerprint: string }
+  /** secretWithheld: the answer's one-time secret fields were removed before it was stored, so it is not replayed. */
+  | { state: 'done'; fingerprint: string; status: number; body: unknown; secretWithheld?: boolean };
+
+const SECRET_FIELDS_KEY = 'poa:idempotency:secret-fields';
+
+/**
+ * The route's successful answer carries a secret shown once (an API key, a signing secret, an invite or log-in
+ * link, a token) in these top-level fields: it is stored for idempotency without them, and the same request again
+ * answers 409 IDEMPOTENCY_SECRET_NOT_REPLAYED with the rest of the first answer in `details` instead of a replay.
+ */
+export const SecretInAnswer = (...fields: string[]) => SetMetadata(SECRET_FIELDS_KEY, fields);
+
+interface UploadedPart {
+  fieldname: string;
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer?: Buffer;
+}
+
+const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
+
+/** Method, path, JSON body and every uploaded file (name, type, size and content hash). */
+function fingerprintOf(request: Request & { file?: UploadedPart; files?: UploadedPart[] | Record<string, UploadedPart[]> }): string {
+  const parts = [request.file, ...(Array.isArray(request.files) ? request.files : Object.values(request.files ?? {}).flat())].filter((part) => part !== undefined);
+  const files = parts.map((part) => [part.fieldname, part.originalname, part.mimetype, part.size, part.buffer ? sha256(part.buffer) : null]);
+  return sha256(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}${files.length ? `\n${JSON.stringify(files)}` : ''}`);
+}
+
+function withoutFields(body: unknown, fields: string[]): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !fields.includes(name)));
+}
 
 /**
  * `Idempotency-Key` on POST: the first request with a key (per principal: agency + user, API key or contact) runs,
@@ -20,12 +55,19 @@ type Entry = { state: 'in_flight'; fingerprint: string } | { state: 'done'; fing
  * gets that answer again (header `Idempotent-Replayed: true`); with another body 422 IDEMPOTENCY_KEY_REUSED;
  * while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. A 5xx or a dropped connection releases the key.
  *
+ * The fingerprint covers uploaded files too (UploadInterceptor reads them first). Answers with a one-time secret
+ * are never stored whole (SecretInAnswer). A replay comes after the guards: a revoked key or ended session gets
+ * 401, never the stored answer.
+ *
  * Registered before the response serializer so a replay is sent as stored; the answer is captured at res.json,
  * where both handler results and the error filter's bodies pass.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -39,15 +81,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw AppError.validation([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
     }
     const principal = request.user;
-    const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${createHash('sha256').update(key).digest('hex')}`;
-    const fingerprint = createHash('sha256')
-      .update(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${sha256(key)}`;
+    const fingerprint = fingerprintOf(request);
+    const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS_KEY, context.getHandler()) ?? [];
 
     return from(this.begin(redisKey, fingerprint)).pipe(
       mergeMap((existing) => {
         if (existing) return this.replay(existing, fingerprint, response);
-        this.captureAnswer(redisKey, fingerprint, response);
+        this.captureAnswer(redisKey, fingerprint, response, secretFields);
         return next.handle();
       }),
     );
@@ -75,13 +116,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (existing.state === 'in_flight') {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', undefined, { 'Retry-After': '1' });
     }
+    if (existing.secretWithheld) {
+      throw new AppError(
+        'IDEMPOTENCY_SECRET_NOT_REPLAYED',
+        'The first request with this Idempotency-Key succeeded; its answer held a secret that is shown only once, so it is not replayed. details.answer is that answer without the secret',
+        { status: existing.status, answer: existing.body },
+      );
+    }
     response.status(existing.status);
     response.setHeader('Idempotent-Replayed', 'true');
     return of(existing.body);
   }
 
   /** Stores the answer once it is sent; releases the key on a 5xx or when the client goes away before the end. */
-  private captureAnswer(redisKey: string, fingerprint: string, response: Response): void {
+  private captureAnswer(redisKey: string, fingerprint: string, response: Response, secretFields: string[]): void {
     let body: unknown = null;
     const json = response.json.bind(response);
     response.json = (value: unknown) => {
@@ -92,7 +140,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response.once('finish', () => {
       settled = true;
       const status = response.statusCode;
-      const release = status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify({ state: 'done', fingerprint, status, body } satisfies Entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
+      const withhold = secretFields.length > 0 && status < 300;
+      const entry: Entry = withhold ? { state: 'done', fingerprint, status, body: withoutFields(body, secretFields), secretWithheld: true } : { state: 'done', fingerprint, status, body };
+      const release = status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify(entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
       release.catch(() => undefined);
     });
     response.once('close', () => {

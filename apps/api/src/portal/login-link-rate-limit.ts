@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterRedis } from 'rate-limiter-flexible';
 import { REDIS } from '../core/tokens';
+import { redisLimiter } from '../rate-limit/limiter';
 
 const LINKS_PER_EMAIL = 5;
 const WINDOW_SECONDS = 15 * 60;
@@ -15,13 +16,7 @@ export class LoginLinkRateLimit {
   private readonly perEmail: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis) {
-    this.perEmail = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: 'rl:portal-link:email',
-      points: LINKS_PER_EMAIL,
-      duration: WINDOW_SECONDS,
-      insuranceLimiter: new RateLimiterMemory({ points: LINKS_PER_EMAIL, duration: WINDOW_SECONDS }),
-    });
+    this.perEmail = redisLimiter(redis, { keyPrefix: 'rl:portal-link:email', points: LINKS_PER_EMAIL, duration: WINDOW_SECONDS });
   }
 
   /** true when another link may be sent to this address now. */

@@ -4,6 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { Can, CurrentPrincipal, Public } from '../auth/access.decorators';
 import type { Principal } from '../auth/permissions';
 import { ApiErrors } from '../cases/api-errors';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';
 import { PortalAuthService } from './portal-auth.service';
 
@@ -53,6 +54,7 @@ export class ContactLoginLinksController {
 
   @Post()
   @Can('clients:write')
+  @SecretInAnswer('url', 'token')
   @ApiOperation({ summary: 'Create a one-time portal log-in link (15 minutes) for a contact, to share yourself' })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   @ZodResponse({ status: 201, type: StaffLoginLinkDto })

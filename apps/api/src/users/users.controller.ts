@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { idParamsSchema } from '../common/schemas';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { InvitedUserDto, InviteUserDto, UpdateUserDto, UserDto, UserListQueryDto, UserPageDto } from './users.schemas';
 import { UsersService } from './users.service';
 
@@ -23,6 +24,7 @@ export class UsersController {
 
   @Post()
   @Can('users:manage')
+  @SecretInAnswer('inviteToken', 'inviteUrl')
   @ApiOperation({ summary: 'Invite a staff member: the answer carries an invite link valid 7 days' })
   @ZodResponse({ status: 201, type: InvitedUserDto })
   invite(@Body() body: InviteUserDto) {

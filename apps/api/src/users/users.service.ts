@@ -29,6 +29,7 @@ export class UsersService {
     return toPage(rows, limit, userView, (r) => encodeCursor(r.name.toLowerCase(), r.id));
   }
 
+  /** An address with an account in another agency is invited like any other: the answer must not tell (see EmailConfirmation). */
   async invite(input: { email: string; name: string; role: StaffRole }) {
     this.assertMayGrant(input.role);
     const id = randomUUID();
@@ -43,7 +44,7 @@ export class UsersService {
           [id, tenantId, input.email, input.name, input.role, hash, INVITE_TTL_DAYS],
         );
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'A user with this email already exists', [{ field: 'email', message: 'already registered' }]);
+        if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'This agency already has a user with this email', [{ field: 'email', message: 'already in this agency' }]);
         throw error;
       }
       await this.audit.record(tx, { type: 'user.invited', targetType: 'user', targetId: id, metadata: { email: input.email, role: input.role } });

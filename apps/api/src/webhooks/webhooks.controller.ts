@@ -4,6 +4,7 @@ import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { ApiErrors } from '../cases/api-errors';
 import { idParamsSchema } from '../common/schemas';
+import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
@@ -26,6 +27,7 @@ export class WebhooksController {
 
   @Post()
   @Can('webhooks:manage')
+  @SecretInAnswer('secret')
   @ApiOperation({
     summary: 'Register an endpoint; the signing secret is in this answer only',
     description:

@@ -14,6 +14,7 @@ const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DevMailboxPage = lazy(() => import('../features/dev-mailbox/DevMailboxPage'));
+const ConfirmEmailPage = lazy(() => import('../features/auth/ConfirmEmailPage'));
 
 export function App() {
   return (
@@ -22,6 +23,7 @@ export function App() {
         <Route path="/login" element={<AnonymousOnly><LoginPage /></AnonymousOnly>} />
         <Route path="/signup" element={<AnonymousOnly><SignupPage /></AnonymousOnly>} />
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route path="/confirm-email" element={<ConfirmEmailPage />} />
         <Route element={<RequireSession><Layout /></RequireSession>}>
           <Route index element={<Navigate to="/cases" replace />} />
           <Route path="/cases" element={<CasesPage />} />

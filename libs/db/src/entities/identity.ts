@@ -31,11 +31,26 @@ export class Tenant {
 
 export type UserStatus = 'active' | 'invited' | 'deactivated';
 
+/**
+ * An address may appear in several agencies (a sign-up or invite never says whether it is taken elsewhere), but
+ * only one account per address has it confirmed, and only a confirmed account logs in with its password.
+ */
 @Entity('users')
+@Index(['tenantId', 'email'], { unique: true })
+@Index(['email'], { unique: true, where: 'email_confirmed_at IS NOT NULL' })
 export class User extends TenantOwned {
-  @Index({ unique: true })
   @Column('text')
   email: string;
+
+  /** When the owner of the address proved it with the e-mailed link. */
+  @Column('timestamptz', { nullable: true })
+  emailConfirmedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  emailTokenHash: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  emailTokenExpiresAt: Date | null;
 
   @Column('text')
   name: string;

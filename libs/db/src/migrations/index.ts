@@ -4,6 +4,7 @@ import * as m1 from './1795675649093-RowLevelSecurity';
 import * as m2 from './1795677181043-WebhookDeliveryOrder';
 import * as m3 from './1795686302881-OutboxSweep';
 import * as m4 from './1795949510966-ContactSessionVersion';
+import * as m5 from './1795950573392-ConfirmedEmails';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m2),
   ...Object.values(m3),
   ...Object.values(m4),
+  ...Object.values(m5),
 ];

@@ -70,6 +70,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the emailed link; the account then logs in with its password
+         * @description Sign-up and accepted invites create accounts whose address is unconfirmed: they get a session at once, but log in with their password only once this is done.
+         */
+        post: operations["AuthController_confirmEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -147,7 +167,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an agency (tenant) and its owner */
+        /**
+         * Create an agency (tenant) and its owner
+         * @description The same answer whether or not the address already has an account (no account enumeration): a session for the new agency. The address is then emailed a confirmation link (POST /api/v1/auth/confirm-email), or, when another account holds it, that account is told someone tried; only a confirmed account logs in with its password.
+         */
         post: operations["AuthController_signup"];
         delete?: never;
         options?: never;
@@ -1191,6 +1214,9 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        ConfirmEmailDto: {
+            token: string;
+        };
         ContactDto_Output: {
             /** Format: uuid */
             clientId: string;
@@ -2186,6 +2212,28 @@ export interface operations {
             };
         };
     };
+    AuthController_confirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailDto"];
+            };
+        };
+        responses: {
+            /** @description VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2207,7 +2255,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
             };
-            /** @description INVALID_CREDENTIALS (same answer for an unknown email) */
+            /** @description INVALID_CREDENTIALS (same answer for an unknown email and an unconfirmed address) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,6 +2372,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
+            };
+            /** @description RATE_LIMITED (SIGNUP_RATE_LIMIT_PER_IP sign-ups an hour per IP), with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -30,6 +30,7 @@ export default function SignupPage() {
         <TextField label="Your name" name="name" autoComplete="name" required value={form.name} onChange={set('name')} error={fieldError(signup.error, 'name')} />
         <TextField label="Email" type="email" name="email" autoComplete="email" required value={form.email} onChange={set('email')} error={fieldError(signup.error, 'email')} />
         <TextField label="Password" type="password" name="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={set('password')} hint="At least 10 characters" error={fieldError(signup.error, 'password')} />
+        <p className="muted">We email you a link to confirm your address: from then on you can log in with your password.</p>
         <button className="btn btn-primary" type="submit" disabled={signup.isPending}>
           {signup.isPending ? 'Creating…' : 'Create account'}
         </button>

@@ -29,3 +29,8 @@ export function useAcceptInvite(onSession: OnSession) {
 export async function logOut(): Promise<void> {
   await api.POST('/api/v1/auth/logout').catch(() => undefined);
 }
+
+/** The emailed confirmation link's token: confirms the address, after which the password logs in. */
+export function useConfirmEmail(token: string) {
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/v1/auth/confirm-email', { body: { token } })) });
+}
