@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { jsonBody } from './core/json-body';
 import { devMailPage } from './email/dev-mail.controller';
 
 export const API_PREFIX = 'api/v1';
@@ -25,8 +26,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
-  app.use(bodyParserErrors);
+  app.use(jsonBody());
   app.use(rejectNulCharacters);
   app.use(cookieParser());
   // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
@@ -41,17 +41,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.use('/dev/mail', devMailPage(config));
   serveWeb(app, config);
   return app;
-}
-
-/** Malformed JSON and oversized bodies fail before Nest sees the request: answer them in the one error shape. */
-function bodyParserErrors(error: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) {
-  if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
-  } else if (error?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 1 MB' } });
-  } else {
-    next(error);
-  }
 }
 
 /** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */
