@@ -3,8 +3,9 @@ import { AuthGuard } from '@nestjs/passport';
 import { ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
+import { BodyMatches } from '../common/body-matches.guard';
 import { Can, CurrentPrincipal, Public } from './access.decorators';
-import { AcceptInviteDto, ChangePasswordDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
+import { AcceptInviteDto, ChangePasswordDto, LoginDto, loginSchema, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import { LoginRateLimit } from './login-rate-limit';
 import type { Principal } from './permissions';
@@ -45,7 +46,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginRateLimitGuard, AuthGuard('local'))
+  @UseGuards(BodyMatches(loginSchema), LoginRateLimitGuard, AuthGuard('local'))
   @ApiOperation({ summary: 'Log in with email and password; sets the refresh cookie' })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same answer for an unknown email)' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
