@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors';
-import { bodyParserFailure } from './json-body';
 
 interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
@@ -42,7 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
-    const { status, body, headers } = this.toResponse(exception, request);
+    const { status, body, headers } = this.toResponse(exception);
     body.error.requestId = request.id ? String(request.id) : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     else if (isPgDataError(exception)) this.logger.warn({ err: exception, requestId: request.id, method: request.method, path: request.path }, 'the database refused a value that validation let through');
@@ -51,8 +50,7 @@ export class ErrorFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  private toResponse(thrown: unknown, request: Request): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-    const exception = thrown instanceof HttpException ? thrown : (bodyParserFailure(thrown, request) ?? thrown);
+  private toResponse(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
     if (exception instanceof AppError) {
       return { status: exception.status, body: { error: { code: exception.code, message: exception.message, details: exception.details } }, headers: exception.headers };
     }

@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { AppError } from './errors';
 
 /**
@@ -30,20 +30,26 @@ export function nestsDeeperThan(json: Uint8Array, limit: number): boolean {
   return false;
 }
 
-/** Errors thrown here carry body-parser's `type` and `status`; the error filter turns them into the one error shape. */
+/** Errors thrown in `verify` carry body-parser's `type` and `status`, as its own errors do. */
 function bodyError(type: string, status: number, message: string): Error {
   return Object.assign(new Error(message), { type, status });
 }
 
-/** express.json with the nesting limit. JSON is UTF-8 (RFC 8259), which is also what the byte scan reads. */
-export function jsonBody(): RequestHandler {
-  return express.json({
+/**
+ * express.json with the nesting limit (JSON is UTF-8, RFC 8259, which is also what the byte scan reads), then the
+ * answer for a body that could not be read, as an AppError for the error filter. Passed on as it is, a JSON syntax
+ * error would reach the filter as a plain 400: Nest turns any SyntaxError into a BadRequestException.
+ */
+export function jsonBody(): [RequestHandler, ErrorRequestHandler] {
+  const parse = express.json({
     limit: MAX_BODY,
     verify: (_req, _res, body, encoding) => {
       if (!/^utf-?8$/i.test(encoding)) throw bodyError('charset.unsupported', 415, `unsupported charset "${encoding}"`);
       if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw bodyError(TOO_DEEP, 400, 'body nested too deep');
     },
   });
+  const answer: ErrorRequestHandler = (error, req, _res, next) => next(bodyParserFailure(error, req) ?? error);
+  return [parse, answer];
 }
 
 interface BodyParserError {
@@ -54,8 +60,8 @@ interface BodyParserError {
 }
 
 /**
- * The answer for an error raised while reading the body (before any route runs), or undefined for any other error.
- * A body that does not decompress under its Content-Encoding fails inside zlib, with zlib's code and no type.
+ * The answer for an error raised while reading the body, or undefined for any other error. A body that does not
+ * decompress under its Content-Encoding fails inside zlib, with zlib's code and no type.
  */
 export function bodyParserFailure(exception: unknown, req: Request): AppError | undefined {
   if (!exception || typeof exception !== 'object') return undefined;
