@@ -144,6 +144,11 @@ describe('bad input is a 4xx with the field, never a 500', () => {
     expect(gzipped.status).toBe(401);
   });
 
+  it('refuses the NUL character in a free-text path parameter', async () => {
+    const owner = await signupAgency(api.http, 'Nul Path Agency');
+    expectInvalid(await api.http.put('/api/v1/clients/by-external-id/crm%00x', { name: 'Nul' }, owner.token), 'externalId');
+  });
+
   it('validates the log-in body before the password strategy reads it', async () => {
     const { http } = api;
     expectInvalid(await http.post('/api/v1/auth/login', { email: 123, password: 'correct-horse-battery' }), 'email');
