@@ -17,7 +17,7 @@ import { caseInClientReview, clientWithPortalSession } from '../portal/portal-te
  */
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
-const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 35_000);
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 30_000);
 /** Operations fuzzed at once: the server waits on PostgreSQL and Redis, so a few in flight use the cores better. */
 const CONCURRENCY = 4;
 const SAFETY_NET = 'the database refused a value that validation let through';
