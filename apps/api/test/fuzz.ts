@@ -85,7 +85,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 
 const SOME_UUIDS = ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '00000000-0000-4000-8000-000000000000'];
 /** Dates at and past the edges of PostgreSQL's and JavaScript's ranges, impossible days, odd offsets. */
-export const EDGE_DATES = [
+const EDGE_DATES = [
   '0000-01-01T00:00:00Z', '0000-01-01T00:00:00.000Z', '0001-01-01T00:00:00+05:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z',
   '9999-12-31T23:59:59-05:00', '+275760-09-13T00:00:00.000Z', '+275760-09-14T00:00:00.000Z', '-271821-04-20T00:00:00.000Z',
   '+010000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:00+23:59',
@@ -105,7 +105,7 @@ const nest = (value: unknown, levels: number): unknown => {
   return nested;
 };
 
-export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(...NASTY_NUMBERS) },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], { '': null }, JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: 1 } }) },
@@ -129,7 +129,7 @@ function patternString(pattern: string): fc.Arbitrary<string> {
 }
 
 /** A value that mostly satisfies the schema (strings and arrays kept short). */
-export function validish(doc: OpenApiDocument, ctx: FuzzContext, input: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+function validish(doc: OpenApiDocument, ctx: FuzzContext, input: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolve(doc, input);
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((v) => validish(doc, ctx, v, depth)));
@@ -238,20 +238,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 });
 
 /** Valid-ish values, and the same with one to three mutations (the usual case). */
-export function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 1, arbitrary: valid },
     { weight: 4, arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, m]) => applyMutations(v, m)) },
   );
 }
 
-/** The value in one sample of `n`, null otherwise (fc.option's freq counts the other way). */
+/** The value in one sample of `n`, null otherwise (fc.option's freq sets the odds of null instead). */
 const oneIn = <T>(n: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
 
 const base64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** Real cursors (of this list or another), and crafted ones: [sort value, id] pairs of every type, junk. */
-export function cursorArbitrary(ctx: FuzzContext): fc.Arbitrary<string> {
+function cursorArbitrary(ctx: FuzzContext): fc.Arbitrary<string> {
   const sortValue = fc.oneof(nastyValue, fc.constantFrom(...EDGE_DATES), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.bigInt().map(String));
   const id = fc.oneof(fc.constantFrom(...ctx.ids), fc.uuid(), fc.constantFrom('not-a-uuid', '------------------------------------', ''));
   return fc.oneof(
