@@ -4,12 +4,13 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { AppConfig } from '@poa/config';
 import { TenantContext } from '@poa/db';
 import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
+import { jsonBody } from './core/json-body';
 
 export const API_PREFIX = 'api/v1';
 const DOCS_PATH = 'api/docs';
@@ -27,8 +28,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.set('trust proxy', config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.disable('x-powered-by');
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
-  app.use(express.json({ limit: '1mb' }));
-  app.use(bodyParserErrors);
+  app.use(jsonBody());
   app.use(rejectNulCharacters);
   app.use(cookieParser());
   // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
@@ -43,17 +43,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
 
   serveWeb(app, config);
   return app;
-}
-
-/** Malformed JSON and oversized bodies fail before Nest sees the request: answer them in the one error shape. */
-function bodyParserErrors(error: { type?: string } | undefined, _req: Request, res: Response, next: NextFunction) {
-  if (error?.type === 'entity.parse.failed') {
-    res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
-  } else if (error?.type === 'entity.too.large') {
-    res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 1 MB' } });
-  } else {
-    next(error);
-  }
 }
 
 /** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
+import { iso, timeCursor, toPage } from '../common/pagination';
 
 export type AuditType =
   | 'auth.signup'
@@ -67,7 +67,7 @@ export class AuditService {
   }
 
   async list(limit: number, cursor?: string) {
-    const after = decodeCursor(cursor);
+    const after = timeCursor.decode(cursor);
     const rows = await this.db.read<AuditRow>(sql`
       SELECT id, type, actor_type, actor_id, actor_label, target_type, target_id, ip, metadata, created_at
       FROM audit_events
@@ -89,7 +89,7 @@ export class AuditService {
         metadata: r.metadata,
         createdAt: iso(r.created_at)!,
       }),
-      (r) => encodeCursor(iso(r.created_at), r.id),
+      (r) => timeCursor.encode(r.created_at, r.id),
     );
   }
 }

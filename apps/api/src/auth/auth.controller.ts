@@ -4,9 +4,10 @@ import { ApiBadRequestResponse, ApiCookieAuth, ApiOperation, ApiTags, ApiTooMany
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiErrors } from '../cases/api-errors';
+import { BodyMatches } from '../common/body-matches.guard';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { Can, CurrentPrincipal, Public } from './access.decorators';
-import { AcceptInviteDto, ChangePasswordDto, ConfirmEmailDto, LoginDto, MeDto, SessionDto, SignupDto } from './auth.schemas';
+import { AcceptInviteDto, ChangePasswordDto, ConfirmEmailDto, LoginDto, loginSchema, MeDto, SessionDto, SignupDto } from './auth.schemas';
 import { AuthService, type Session } from './auth.service';
 import { EmailConfirmation } from './email-confirmation';
 import { LoginRateLimit } from './login-rate-limit';
@@ -59,7 +60,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginRateLimitGuard, AuthGuard('local'))
+  @UseGuards(BodyMatches(loginSchema), LoginRateLimitGuard, AuthGuard('local'))
   @ApiOperation({ summary: 'Log in with email and password; sets the refresh cookie' })
   @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same answer for an unknown email and an unconfirmed address)' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })

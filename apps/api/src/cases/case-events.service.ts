@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
+import { iso, timeCursor, toPage } from '../common/pagination';
 
 export type CaseEventType =
   | 'case.created'
@@ -46,12 +46,12 @@ export class CaseEventsService {
 
   /** Oldest first; the caller has checked that the case exists. */
   async list(caseId: string, limit: number, cursor?: string) {
-    const after = decodeCursor(cursor);
+    const after = timeCursor.decode(cursor);
     const rows = await this.db.read<CaseEventRow>(sql`
       SELECT id, type, actor_type, actor_id, actor_name, data, created_at FROM case_events
       WHERE case_id = ${caseId}::uuid
         AND ${after ? sql.raw(sql`(created_at, id) > (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
       ORDER BY created_at, id LIMIT ${limit + 1}`);
-    return toPage(rows, limit, caseEventView, (r) => encodeCursor(iso(r.created_at), r.id));
+    return toPage(rows, limit, caseEventView, (r) => timeCursor.encode(r.created_at, r.id));
   }
 }

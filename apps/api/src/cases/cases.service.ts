@@ -3,7 +3,7 @@ import { sql, TenantContext, TenantDb, type InlineSql, type TenantTransaction } 
 import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent } from '@poa/jobs';
 import { containsPattern, isUniqueViolation } from '../clients/client-views';
-import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
+import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { ACTIVE_STATUS_LIST, CASE_LIST_COLUMNS, caseDetailSql, caseDetailView, CaseDetailRow, CaseRow, caseSummaryView } from './case-views';
@@ -145,7 +145,7 @@ export class CasesService {
   async list(query: CaseListQuery) {
     const sortColumn = query.sort === 'dueAt' ? 'due_at' : 'updated_at';
     const order = query.order ?? (query.sort === 'dueAt' ? 'asc' : 'desc');
-    const after = decodeCursor(query.cursor);
+    const after = timeCursor.decode(query.cursor);
     const conditions: InlineSql[] = [sql`TRUE`];
     if (query.status) conditions.push(sql`c.status = ANY(${query.status}::text[])`);
     if (query.clientId) conditions.push(sql`c.client_id = ${query.clientId}::uuid`);
@@ -168,7 +168,7 @@ export class CasesService {
       SELECT page.*, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name
       FROM page JOIN clients cl ON cl.id = page.client_id LEFT JOIN users u ON u.id = page.assignee_id
       ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`);
-    return toPage(rows, query.limit, caseSummaryView, (r) => encodeCursor(iso(sortColumn === 'due_at' ? r.due_at : r.updated_at), r.id));
+    return toPage(rows, query.limit, caseSummaryView, (r) => timeCursor.encode(sortColumn === 'due_at' ? r.due_at : r.updated_at, r.id));
   }
 
   private async assertAssignee(tx: TenantTransaction, userId: string): Promise<void> {

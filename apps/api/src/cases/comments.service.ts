@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { emitWebhookEvent } from '@poa/jobs';
-import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
+import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { CasesService } from './cases.service';
@@ -78,7 +78,7 @@ export class CommentsService {
 
   /** Oldest first, so a thread reads top-down; parentId links replies. */
   async list(caseId: string, query: { limit: number; cursor?: string; visibility?: CommentVisibility }) {
-    const after = decodeCursor(query.cursor);
+    const after = timeCursor.decode(query.cursor);
     const rows = await this.db.read<CommentRow>(sql`
       SELECT ${sql.raw(COMMENT_COLUMNS.split(', ').map((c) => `cm.${c}`).join(', '))}
       FROM cases c LEFT JOIN LATERAL (
@@ -91,7 +91,7 @@ export class CommentsService {
       ORDER BY cm.created_at, cm.id`);
     if (rows.length === 0) throw AppError.notFound('Case');
     const comments = rows.filter((r) => r.id !== null);
-    return toPage(comments, query.limit, commentView, (r) => encodeCursor(iso(r.created_at), r.id));
+    return toPage(comments, query.limit, commentView, (r) => timeCursor.encode(r.created_at, r.id));
   }
 
   async get(caseId: string, commentId: string) {

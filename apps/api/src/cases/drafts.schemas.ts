@@ -1,10 +1,9 @@
 import { DRAFT_SECTION_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MAX_VERSION, uuidParam, versionParam, versionParamsSchema } from '../common/schemas';
+import { isoDate, MAX_VERSION, uuidParam, versionParam, versionParamsSchema } from '../common/schemas';
 
 const line = z.string().max(10_000);
-const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
 const rootCause = z.strictObject({ text: line });
 const correctiveAction = z.strictObject({ text: line, completedAt: isoDate.nullable().default(null) });

@@ -42,7 +42,8 @@ export const upsertClientSchema = z.strictObject({
 export type UpsertClientInput = z.infer<typeof upsertClientSchema>;
 export class UpsertClientDto extends createZodDto(upsertClientSchema) {}
 
-export const externalIdParamsSchema = z.strictObject({ externalId });
+// Bodies and queries are checked for U+0000 by a middleware; a path parameter is checked here.
+export const externalIdParamsSchema = z.strictObject({ externalId: externalId.refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)') });
 export class ExternalIdParams extends createZodDto(externalIdParamsSchema) {}
 
 export const clientListQuerySchema = listQuerySchema.extend({

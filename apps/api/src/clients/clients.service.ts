@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantDb, type TenantTransaction } from '@poa/db';
 import { refreshSearchText } from '../cases/search-text';
-import { decodeCursor, encodeCursor, toPage } from '../common/pagination';
+import { textCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CLIENT_COLUMNS, clientView, ClientRow, containsPattern, isUniqueViolation } from './client-views';
 import type { CreateClientInput, UpdateClientInput, UpsertClientInput } from './clients.schemas';
@@ -20,7 +20,7 @@ export class ClientsService {
   constructor(private readonly db: TenantDb) {}
 
   async list(query: { limit: number; cursor?: string; q?: string; includeArchived?: boolean }) {
-    const after = decodeCursor(query.cursor);
+    const after = textCursor.decode(query.cursor);
     const conditions = [sql`TRUE`];
     if (!query.includeArchived) conditions.push(sql`archived_at IS NULL`);
     if (query.q) {
@@ -31,7 +31,7 @@ export class ClientsService {
     const rows = await this.db.read<ClientRow>(sql`
       SELECT ${sql.raw(CLIENT_COLUMNS)} FROM clients WHERE ${sql.raw(sql.join(conditions, ' AND '))}
       ORDER BY lower(name), id LIMIT ${query.limit + 1}`);
-    return toPage(rows, query.limit, clientView, (r) => encodeCursor(r.name.toLowerCase(), r.id));
+    return toPage(rows, query.limit, clientView, (r) => textCursor.encode(r.name.toLowerCase(), r.id));
   }
 
   async get(id: string) {

@@ -14,4 +14,29 @@ export const password = z
   .min(10, 'must be at least 10 characters')
   .max(200)
   .refine((value) => !isCommonPassword(value), 'is one of the most common passwords: choose one that is harder to guess');
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * Every date the API accepts lies in the years 0001-9999 (UTC). PostgreSQL has no year 0 and JavaScript writes years
+ * past 9999 as +010000, so an instant outside would be stored but could not be read back as ISO text or sent to the
+ * database again (a list cursor, a filter).
+ */
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+const DATE_RANGE = 'must be between 0001-01-01 and 9999-12-31 (UTC)';
+/** Real UTC offsets run from -12:00 to +14:00; PostgreSQL refuses anything past ±15:59. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+function offsetMinutes(value: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(value);
+  return match ? Number(match[2]) * 60 + Number(match[3]) : 0;
+}
+
+const inRange = (value: string) => {
+  const time = Date.parse(value);
+  return time >= EARLIEST && time <= LATEST;
+};
+
+export const isoDateTime = z.iso
+  .datetime({ offset: true, abort: true })
+  .refine((value) => offsetMinutes(value) <= MAX_OFFSET_MINUTES, { message: 'the UTC offset must be within ±14:00', abort: true })
+  .refine(inRange, DATE_RANGE);
+export const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD', abort: true }).refine(inRange, DATE_RANGE);

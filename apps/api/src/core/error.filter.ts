@@ -15,6 +15,12 @@ export function zodDetails(error: ZodError): { field: string; message: string }[
   }));
 }
 
+/**
+ * PostgreSQL's data exceptions for a value it cannot take (bad syntax, out of range, too long, NUL). Validation
+ * refuses such values first; this only keeps a missed case a 400, and is logged so the gap gets closed.
+ */
+const PG_DATA_ERRORS = new Set(['22001', '22003', '22007', '22008', '22009', '22021', '22P02']);
+
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
@@ -38,6 +44,7 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body, headers } = this.toResponse(exception);
     body.error.requestId = request.id ? String(request.id) : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
+    else if (isPgDataError(exception)) this.logger.warn({ err: exception, requestId: request.id, method: request.method, path: request.path }, 'the database refused a value that validation let through');
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(status).json(body);
@@ -51,26 +58,23 @@ export class ErrorFilter implements ExceptionFilter {
       const zodError = exception.getZodError() as ZodError;
       return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(zodError) } } };
     }
-    const bodyParser = exception as { type?: string; status?: number };
-    if (bodyParser?.type === 'entity.parse.failed') {
-      return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } } };
-    }
-    if (bodyParser?.type === 'entity.too.large') {
-      return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than allowed' } } };
-    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
       const message = status === 404 ? 'Not found' : exception.message;
       return { status, body: { error: { code, message } } };
     }
-    const pg = exception as { code?: string; constraint?: string };
-    if (pg?.code === '22P02') {
-      return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'A value has an invalid format' } } };
+    if (isPgDataError(exception)) {
+      return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'A value has an invalid format or is out of range' } } };
     }
-    if (pg?.code === '23505') {
+    if ((exception as { code?: unknown } | null)?.code === '23505') {
       return { status: 409, body: { error: { code: 'CONFLICT', message: 'A record with the same unique value already exists' } } };
     }
     return { status: ERROR_STATUS.INTERNAL, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
   }
+}
+
+function isPgDataError(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && PG_DATA_ERRORS.has(code);
 }

@@ -3,7 +3,7 @@ import { sql, TenantContext, TenantDb } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
 import { CommentsService } from '../cases/comments.service';
 import { WorkflowService } from '../cases/workflow.service';
-import { decodeCursor, encodeCursor, iso, toPage } from '../common/pagination';
+import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { PdfsService, RENDER_COLUMNS, type PdfAnswer, type RenderRow } from '../pdfs/pdfs.service';
 import { draftView, pdfView, PORTAL_CASE_COLUMNS, portalCaseSummaryView, visibleToContact, type PdfJson, type PortalCaseRow } from './portal-views';
@@ -79,13 +79,13 @@ export class PortalService {
 
   async list(query: { limit: number; cursor?: string }) {
     const { clientId } = this.contact();
-    const after = decodeCursor(query.cursor);
+    const after = timeCursor.decode(query.cursor);
     const rows = await this.db.read<PortalCaseRow>(sql`
       SELECT ${sql.raw(PORTAL_CASE_COLUMNS)} FROM cases c
       WHERE ${sql.raw(visibleToContact(clientId))}
         AND ${after ? sql.raw(sql`(c.updated_at, c.id) < (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
       ORDER BY c.updated_at DESC, c.id DESC LIMIT ${query.limit + 1}`);
-    return toPage(rows, query.limit, portalCaseSummaryView, (r) => encodeCursor(iso(r.updated_at), r.id));
+    return toPage(rows, query.limit, portalCaseSummaryView, (r) => timeCursor.encode(r.updated_at, r.id));
   }
 
   async get(caseId: string) {
@@ -137,7 +137,7 @@ export class PortalService {
 
   async listComments(caseId: string, query: { limit: number; cursor?: string }) {
     const { clientId } = this.contact();
-    const after = decodeCursor(query.cursor);
+    const after = timeCursor.decode(query.cursor);
     const rows = await this.db.read<CommentRow & { case_id: string }>(sql`
       SELECT c.id AS case_id, cm.id, cm.parent_id, cm.body, cm.version, cm.author_type, cm.author_name, cm.created_at
       FROM cases c LEFT JOIN LATERAL (
@@ -147,7 +147,7 @@ export class PortalService {
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}
       ORDER BY cm.created_at, cm.id`);
     if (rows.length === 0) throw AppError.notFound('Case');
-    return toPage(rows.filter((r) => r.id !== null), query.limit, commentView, (r) => encodeCursor(iso(r.created_at), r.id));
+    return toPage(rows.filter((r) => r.id !== null), query.limit, commentView, (r) => timeCursor.encode(r.created_at, r.id));
   }
 
   /** A contact's comment is always shared (the agency sees it; so do the client's other contacts). */

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { newOpaqueToken } from '../auth/tokens.service';
 import { USER_COLUMNS, UserRow, userView } from '../auth/views';
-import { decodeCursor, encodeCursor, toPage } from '../common/pagination';
+import { textCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
 
@@ -21,12 +21,12 @@ export class UsersService {
   ) {}
 
   async list(limit: number, cursor?: string) {
-    const after = decodeCursor(cursor);
+    const after = textCursor.decode(cursor);
     const rows = await this.db.read<UserRow>(sql`
       SELECT ${sql.raw(USER_COLUMNS)} FROM users
       WHERE ${after ? sql.raw(sql`(lower(name), id) > (${after.sortValue}, ${after.id}::uuid)`) : sql.raw('TRUE')}
       ORDER BY lower(name), id LIMIT ${limit + 1}`);
-    return toPage(rows, limit, userView, (r) => encodeCursor(r.name.toLowerCase(), r.id));
+    return toPage(rows, limit, userView, (r) => textCursor.encode(r.name.toLowerCase(), r.id));
   }
 
   /** An address with an account in another agency is invited like any other: the answer must not tell (see EmailConfirmation). */

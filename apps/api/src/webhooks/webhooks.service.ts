@@ -3,7 +3,7 @@ import type { AppConfig } from '@poa/config';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { QUEUES, vetWebhookTarget, webhookDeliveryJobId, WebhookTargetError } from '@poa/jobs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor, toPage } from '../common/pagination';
+import { seqCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
 import { OutboxService } from '../outbox/outbox.service';
@@ -100,14 +100,14 @@ export class WebhooksService {
   /** Newest first, with every attempt. */
   async deliveries(webhookId: string, query: { limit: number; cursor?: string; status?: DeliveryRow['status'] }) {
     await this.get(webhookId);
-    const after = decodeCursor(query.cursor);
+    const after = seqCursor.decode(query.cursor);
     const rows = await this.db.read<DeliveryRow>(sql`
       SELECT ${sql.raw(DELIVERY_COLUMNS)} FROM webhook_deliveries
       WHERE webhook_id = ${webhookId}::uuid
         AND ${query.status ? sql.raw(sql`status = ${query.status}`) : sql.raw('TRUE')}
-        AND ${after ? sql.raw(sql`seq < ${String(after.sortValue)}::bigint`) : sql.raw('TRUE')}
+        AND ${after ? sql.raw(sql`seq < ${after.sortValue}::bigint`) : sql.raw('TRUE')}
       ORDER BY seq DESC LIMIT ${query.limit + 1}`);
-    return toPage(rows, query.limit, deliveryView, (r) => encodeCursor(r.seq, r.id));
+    return toPage(rows, query.limit, deliveryView, (r) => seqCursor.encode(r.seq, r.id));
   }
 
   /** Queues one attempt now, whatever the delivery's state; automatic retries are not affected. */

@@ -1,0 +1,46 @@
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import { ErrorFilter } from './error.filter';
+
+/** Runs the filter on one exception and returns the status and body it answered with. */
+function answer(exception: unknown) {
+  const sent: { status?: number; body?: { error: { code: string; message: string } } } = {};
+  const response = {
+    headersSent: false,
+    setHeader: () => undefined,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: never) {
+      sent.body = body;
+    },
+  };
+  const request = { method: 'GET', path: '/api/v1/x' };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
+  new ErrorFilter().catch(exception, host);
+  return { status: sent.status, code: sent.body?.error.code };
+}
+
+/** The shape pg gives its errors: a message and PostgreSQL's SQLSTATE in `code`. */
+const pgError = (code: string) => Object.assign(new Error('database refused the value'), { code, severity: 'ERROR' });
+
+describe('ErrorFilter', () => {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each(['22001', '22003', '22007', '22008', '22009', '22021', '22P02'])('answers PostgreSQL data error %s with 400 VALIDATION_FAILED, and logs the gap', (code) => {
+    expect(answer(pgError(code))).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps other database errors a 409 (unique) or a 500', () => {
+    expect(answer(pgError('23505'))).toEqual({ status: 409, code: 'CONFLICT' });
+    expect(answer(pgError('40001'))).toEqual({ status: 500, code: 'INTERNAL' });
+    expect(answer(new Error('boom'))).toEqual({ status: 500, code: 'INTERNAL' });
+  });
+
+});
