@@ -4,7 +4,8 @@ import { isApiKeyScope, type ApiKeyScope } from '@poa/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/permissions';
-import { safeEqualHex, sha256 } from '../auth/tokens.service';
+import { safeEqualHex } from '../auth/tokens.service';
+import { sha256Hex } from '../common/hash';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
 
@@ -53,7 +54,7 @@ export class ApiKeysService {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<ApiKeyRow>(
         `INSERT INTO api_keys (id, tenant_id, name, prefix, key_hash, scopes, created_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-        [randomUUID(), scope.tenantId, input.name, prefix, sha256(key), [...new Set(input.scopes)], scope.actor.id],
+        [randomUUID(), scope.tenantId, input.name, prefix, sha256Hex(key), [...new Set(input.scopes)], scope.actor.id],
       );
       await this.audit.record(tx, { type: 'api_key.created', targetType: 'api_key', targetId: row.id, metadata: { name: input.name, scopes: row.scopes, prefix } });
       return { ...view(row), key };
@@ -81,7 +82,7 @@ export class ApiKeysService {
       const [found] = await tx.query<ApiKeyRow>(`SELECT * FROM api_keys WHERE prefix = $1`, [prefix]);
       return found;
     });
-    if (!row || row.revoked_at || !safeEqualHex(row.key_hash, sha256(key))) return null;
+    if (!row || row.revoked_at || !safeEqualHex(row.key_hash, sha256Hex(key))) return null;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_GRANULARITY_MS) {
       // Recorded off the request path, at most once a minute per key.
       void this.db

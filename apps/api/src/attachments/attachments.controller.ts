@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import { Upload } from '../idempotency/upload';
 import { AttachmentDto, AttachmentListDto, AttachmentParams } from './attachments.schemas';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb } from '@poa/db';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CaseEventsService } from '../cases/case-events.service';
 import { CasesService } from '../cases/cases.service';
 import { iso } from '../common/pagination';
@@ -8,6 +8,7 @@ import { AppError } from '../core/errors';
 import { FileNotFoundError, type FileStorage } from '../storage/file-storage';
 import { FILE_STORAGE } from '../storage/storage.module';
 import { ACCEPTED_TYPES, detectAcceptedType } from './detect-file-type';
+import { sha256Hex } from '../common/hash';
 
 interface AttachmentRow {
   id: string;
@@ -66,7 +67,7 @@ export class AttachmentsService {
       const [row] = await tx.query<AttachmentRow>(
         `INSERT INTO attachments (id, tenant_id, case_id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id)
          VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-        [id, caseId, cleanFileName(file.originalname, contentType), contentType, file.size, createHash('sha256').update(file.buffer).digest('hex'), storageKey, actor.kind, actor.id],
+        [id, caseId, cleanFileName(file.originalname, contentType), contentType, file.size, sha256Hex(file.buffer), storageKey, actor.kind, actor.id],
       );
       await this.events.record(tx, caseId, 'attachment.uploaded', { attachmentId: id, fileName: row.file_name, contentType, size: row.size });
       return attachmentView(row);

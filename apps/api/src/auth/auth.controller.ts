@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { ApiBadRequestResponse, ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { BodyMatches } from '../common/body-matches.guard';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { Can, CurrentPrincipal, Public } from './access.decorators';

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@poa/config';
-import { createHash, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '../core/tokens';
+import { sha256Hex } from '../common/hash';
 
 export const STAFF_AUDIENCE = 'poa-desk:staff';
 export const PORTAL_AUDIENCE = 'poa-desk:portal';
@@ -34,7 +35,6 @@ export interface PortalTokenClaims {
   sv: number;
 }
 
-export const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
 
 export function safeEqualHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
@@ -48,7 +48,7 @@ export function safeEqualHex(a: string, b: string): boolean {
  */
 export function newOpaqueToken(tenantId: string, rowId: string): { token: string; hash: string } {
   const secret = randomBytes(32).toString('base64url');
-  return { token: `${tenantId}.${rowId}.${secret}`, hash: sha256(secret) };
+  return { token: `${tenantId}.${rowId}.${secret}`, hash: sha256Hex(secret) };
 }
 
 export function parseOpaqueToken(token: string): { tenantId: string; rowId: string; secretHash: string } | null {
@@ -56,7 +56,7 @@ export function parseOpaqueToken(token: string): { tenantId: string; rowId: stri
   if (parts.length !== 3 || !parts[2]) return null;
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (!uuid.test(parts[0]) || !uuid.test(parts[1])) return null;
-  return { tenantId: parts[0], rowId: parts[1], secretHash: sha256(parts[2]) };
+  return { tenantId: parts[0], rowId: parts[1], secretHash: sha256Hex(parts[2]) };
 }
 
 @Injectable()

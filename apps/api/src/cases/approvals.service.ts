@@ -6,7 +6,7 @@ import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { CaseEventsService } from './case-events.service';
 import type { LockedCase } from './cases.service';
-import { sha256Hex } from './drafts.service';
+import { sha256Hex } from '../common/hash';
 
 export interface ClientApprovalInput {
   contactId: string;

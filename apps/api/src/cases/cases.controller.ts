@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { idParamsSchema } from '../common/schemas';
-import { ApiErrors } from './api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { CaseEventsService } from './case-events.service';
 import { CaseDto, CaseEventPageDto, CaseListQueryDto, CasePageDto, CreateCaseDto, EventListQueryDto, TransitionDto, UpdateCaseDto } from './cases.schemas';
 import { CasesService } from './cases.service';

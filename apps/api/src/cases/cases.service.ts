@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type InlineSql, type TenantTransaction } from '@poa/db';
 import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent } from '@poa/jobs';
-import { containsPattern, isUniqueViolation } from '../clients/client-views';
+import { containsPattern, isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
 import { idParamsSchema } from '../common/schemas';
-import { ApiErrors } from './api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { CreateDraftDto, DiffQueryDto, DraftDiffDto, DraftDto, DraftListDto, DraftParams } from './drafts.schemas';
 import { DraftsService } from './drafts.service';
 

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb } from '@poa/db';
 import { canonicalDraftJson, checkDraft, diffDrafts, isViolationType, type CaseStatus, type DraftSections } from '@poa/domain';
 import { emitWebhookEvent } from '@poa/jobs';
-import { createHash } from 'node:crypto';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { CasesService } from './cases.service';
 import type { CreateDraftInput } from './drafts.schemas';
+import { sha256Hex } from '../common/hash';
 
 /** States in which a new version may be saved. Approval locks the approved version; more work needs a new round. */
 const EDITABLE: readonly CaseStatus[] = ['intake', 'drafting'];
@@ -27,7 +27,6 @@ interface DraftRow {
   case_violation_type: string;
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const summaryView = (r: Pick<DraftRow, 'id' | 'version' | 'round' | 'content_sha256' | 'author_type' | 'author_id' | 'author_name' | 'created_at'>) => ({
   id: r.id,

@@ -37,12 +37,3 @@ export interface ContactRow {
 export const CONTACT_COLUMNS = 'id, client_id, name, email, created_at';
 
 export const contactView = (r: ContactRow) => ({ id: r.id, clientId: r.client_id, name: r.name, email: r.email, createdAt: iso(r.created_at)! });
-
-/** LIKE pattern for a user's search text: wildcards in the text match literally. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === '23505';
-}

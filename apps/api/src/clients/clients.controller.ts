@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import {
   ClientDto,

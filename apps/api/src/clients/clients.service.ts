@@ -3,7 +3,8 @@ import { sql, TenantDb, type TenantTransaction } from '@poa/db';
 import { refreshSearchText } from '../cases/search-text';
 import { textCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
-import { CLIENT_COLUMNS, clientView, ClientRow, containsPattern, isUniqueViolation } from './client-views';
+import { CLIENT_COLUMNS, clientView, ClientRow } from './client-views';
+import { containsPattern, isUniqueViolation } from '../common/sql-patterns';
 import type { CreateClientInput, UpdateClientInput, UpsertClientInput } from './clients.schemas';
 
 /**

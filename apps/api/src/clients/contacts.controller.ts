@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import { ContactDto, ContactListDto, ContactParams, CreateContactDto, UpdateContactDto } from './clients.schemas';
 import { ContactsService } from './contacts.service';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantDb, type TenantTransaction } from '@poa/db';
 import { AppError } from '../core/errors';
-import { CONTACT_COLUMNS, contactView, ContactRow, isUniqueViolation } from './client-views';
+import { CONTACT_COLUMNS, contactView, ContactRow } from './client-views';
+import { isUniqueViolation } from '../common/sql-patterns';
 
 const emailTaken = () => new AppError('CONFLICT', 'This client already has a contact with this email', [{ field: 'email', message: 'already a contact of this client' }]);
 

@@ -2,11 +2,11 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Set
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
 import { from, mergeMap, Observable, of } from 'rxjs';
 import type { Principal } from '../auth/permissions';
 import { AppError } from '../core/errors';
 import { REDIS } from '../core/tokens';
+import { sha256Hex } from '../common/hash';
 
 /** How long a finished answer is replayed, and how long an unfinished request holds its key (a crashed replica's lock expires). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -35,13 +35,12 @@ interface UploadedPart {
   buffer?: Buffer;
 }
 
-const sha256 = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
 
 /** Method, path, JSON body and every uploaded file (name, type, size and content hash). */
 function fingerprintOf(request: Request & { file?: UploadedPart; files?: UploadedPart[] | Record<string, UploadedPart[]> }): string {
   const parts = [request.file, ...(Array.isArray(request.files) ? request.files : Object.values(request.files ?? {}).flat())].filter((part) => part !== undefined);
-  const files = parts.map((part) => [part.fieldname, part.originalname, part.mimetype, part.size, part.buffer ? sha256(part.buffer) : null]);
-  return sha256(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}${files.length ? `\n${JSON.stringify(files)}` : ''}`);
+  const files = parts.map((part) => [part.fieldname, part.originalname, part.mimetype, part.size, part.buffer ? sha256Hex(part.buffer) : null]);
+  return sha256Hex(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}${files.length ? `\n${JSON.stringify(files)}` : ''}`);
 }
 
 function withoutFields(body: unknown, fields: string[]): unknown {
@@ -81,7 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw AppError.validation([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
     }
     const principal = request.user;
-    const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${sha256(key)}`;
+    const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${sha256Hex(key)}`;
     const fingerprint = fingerprintOf(request);
     const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS_KEY, context.getHandler()) ?? [];
 

@@ -6,6 +6,7 @@ import { FileNotFoundError, type FileStorage } from '@poa/storage';
 import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { FILE_STORAGE } from '../storage/storage.module';
+import type { PdfAnswer as SentPdf } from '../core/send-pdf';
 
 export interface PdfRenderView {
   status: 'queued' | 'rendering' | 'ready' | 'failed';
@@ -37,7 +38,7 @@ export interface RenderRow {
 
 export const RENDER_COLUMNS = 'r.status, r.version, r.kind, r.error, r.sha256, r.size, r.page_count, r.render_ms, r.ready_at, r.storage_key, r.draft_version_id';
 
-export type PdfAnswer = { ready: true; file: Buffer; fileName: string; etag: string } | { ready: false; render: PdfRenderView };
+export type PdfAnswer = SentPdf<PdfRenderView>;
 
 const view = (r: RenderRow): PdfRenderView => ({
   status: r.status,

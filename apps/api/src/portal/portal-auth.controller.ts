@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOp
 import { ZodResponse } from 'nestjs-zod';
 import { Can, CurrentPrincipal, Public } from '../auth/access.decorators';
 import type { Principal } from '../auth/permissions';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';
 import { PortalAuthService } from './portal-auth.service';

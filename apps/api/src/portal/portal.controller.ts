@@ -3,8 +3,9 @@ import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, 
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
-import { ApiErrors } from '../cases/api-errors';
-import { PdfRenderDto, sendPdf } from '../pdfs/pdfs.controller';
+import { ApiErrors } from '../core/api-errors';
+import { sendPdf } from '../core/send-pdf';
+import { PdfRenderDto } from '../pdfs/pdfs.schemas';
 import { PdfsService } from '../pdfs/pdfs.service';
 import {
   PortalApproveDto,

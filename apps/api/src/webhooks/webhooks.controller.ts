@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../auth/access.decorators';
-import { ApiErrors } from '../cases/api-errors';
+import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import {

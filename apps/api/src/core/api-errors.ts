@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ERROR_STATUS, type ErrorCode } from '../core/errors';
+import { ERROR_STATUS, type ErrorCode } from './errors';
 
 const DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   VALIDATION_FAILED: 'VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too)',
