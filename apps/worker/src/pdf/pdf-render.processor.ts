@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
-import { emitWebhookEvent, QUEUES, type PdfRenderJob } from '@poa/jobs';
+import { emitWebhookEvent, QUEUES, recordCaseEvent, type PdfRenderJob } from '@poa/jobs';
 import { PdfRenderer, renderPdf } from '@poa/pdf';
 import type { FileStorage } from '@poa/storage';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
@@ -12,6 +12,8 @@ import { FILE_STORAGE, WORKER_CONFIG } from '../tokens';
 import { PoaDocumentLoader } from './poa-document.loader';
 
 export const pdfStorageKey = (job: PdfRenderJob) => `${job.tenantId}/pdfs/${job.draftVersionId}-${job.kind}.pdf`;
+
+const RENDERER_ACTOR = { kind: 'system', id: null, name: 'PDF renderer' } as const;
 
 /**
  * Renders approved POAs (and staff previews) to PDF. Idempotent per version and kind: a job that runs again
@@ -89,10 +91,12 @@ export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplication
           [data.draftVersionId, data.kind, key, sha256, result.pdf.length, result.pageCount, result.renderMs],
         );
         if (data.kind === 'final') {
-          await tx.query(
-            `INSERT INTO case_events (tenant_id, case_id, type, actor_type, actor_name, data) VALUES (current_setting('app.tenant_id')::uuid, $1, 'pdf.ready', 'system', 'PDF renderer', $2)`,
-            [data.caseId, JSON.stringify({ version: document.version.version, pageCount: result.pageCount, sha256 })],
-          );
+          await recordCaseEvent(tx, {
+            caseId: data.caseId,
+            type: 'pdf.ready',
+            actor: RENDERER_ACTOR,
+            data: { version: document.version.version, pageCount: result.pageCount, sha256 },
+          });
           await emitWebhookEvent(tx, 'pdf.ready', data.caseId, { pdf: { draftVersionId: data.draftVersionId, version: document.version.version, pageCount: result.pageCount, sha256, size: result.pdf.length } });
         }
       },

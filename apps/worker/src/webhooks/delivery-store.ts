@@ -1,6 +1,6 @@
 import type { AppConfig } from '@poa/config';
 import type { TenantTransaction } from '@poa/db';
-import { QUEUES, webhookDeliveryJobId, type WebhookEventJob } from '@poa/jobs';
+import { enqueue, QUEUES, type OutboxJob, type WebhookEventJob } from '@poa/jobs';
 import { retryDelayMs, type AttemptResult } from './webhook-sender';
 
 export interface ClaimedDelivery {
@@ -56,14 +56,6 @@ export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob,
   return { kind: 'claimed', delivery: { id: d.id, url: d.url, secret: d.secret, payload: d.payload } };
 }
 
-async function addJob(tx: TenantTransaction, jobId: string, payload: WebhookEventJob): Promise<void> {
-  await tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)`, [
-    QUEUES.webhookDelivery,
-    jobId,
-    JSON.stringify(payload),
-  ]);
-}
-
 /** Queues the oldest pending delivery of the endpoint (the next in line once one is settled). */
 async function queueNext(tx: TenantTransaction, webhookId: string, after: string, attemptsSoFar: number): Promise<void> {
   const [next] = await tx.query<{ id: string; event_id: string; event_type: string; retry_count: number }>(
@@ -71,13 +63,10 @@ async function queueNext(tx: TenantTransaction, webhookId: string, after: string
     [webhookId],
   );
   if (!next) return;
-  await addJob(tx, webhookDeliveryJobId(next.id, `after-${after}-${attemptsSoFar}`), {
-    tenantId: tx.tenantId,
-    eventId: next.event_id,
-    type: next.event_type,
-    webhookId,
-    deliveryId: next.id,
-    attempt: next.retry_count,
+  await enqueue(tx, {
+    queue: QUEUES.webhookDelivery,
+    payload: { tenantId: tx.tenantId, eventId: next.event_id, type: next.event_type, webhookId, deliveryId: next.id, attempt: next.retry_count },
+    repeat: { reason: 'next', after, attempts: attemptsSoFar },
   });
 }
 
@@ -128,7 +117,7 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
     return { status: 'failed', disabled };
   }
   if (nextAttemptAt) {
-    await addJob(tx, webhookDeliveryJobId(job.deliveryId, `retry-${retries}`), { ...job, attempt: retries, redelivery: undefined });
+    await enqueue(tx, { queue: QUEUES.webhookDelivery, payload: { ...job, attempt: retries, redelivery: undefined }, repeat: { reason: 'retry', retries } });
   } else if (before.status === 'pending' && status !== 'pending') {
     await queueNext(tx, job.webhookId, job.deliveryId, before.attempts_count + 1);
   }
@@ -138,11 +127,11 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
 /** Emails the agency's owners and admins (through the outbox, so the email commits with the decision). */
 export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId: string, disabled: NonNullable<Settlement['disabled']>): Promise<number> {
   const admins = await tx.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
-  for (const admin of admins) {
-    await tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)`, [
-      QUEUES.email,
-      `webhook-disabled-${webhookId}-${disabled.failingSince.getTime()}-${admin.id}`,
-      JSON.stringify({
+  await enqueue(
+    tx,
+    admins.map((admin): OutboxJob => ({
+      queue: QUEUES.email,
+      payload: {
         tenantId: tx.tenantId,
         to: admin.email,
         subject: 'A POA Desk webhook endpoint was disabled',
@@ -150,8 +139,9 @@ export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId:
           `Deliveries to ${disabled.url} have failed since ${disabled.failingSince.toISOString()}, so the endpoint was disabled.\n` +
           `Fix the receiver, then enable it again (PATCH /api/v1/webhooks/${webhookId} {"enabled": true}) and redeliver the events you need ` +
           `(GET /api/v1/webhooks/${webhookId}/deliveries).`,
-      }),
-    ]);
-  }
+      },
+      occasion: { kind: 'webhook-disabled', webhookId, failingSince: disabled.failingSince, userId: admin.id },
+    })),
+  );
   return admins.length;
 }
