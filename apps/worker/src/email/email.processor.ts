@@ -3,6 +3,7 @@ import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
 import { QUEUES, type EmailJob } from '@poa/jobs';
 import { DelayedError, Job } from 'bullmq';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import { QueueProcessor } from '../queue-processor';
 import { WORKER_CONFIG } from '../tokens';
 import { deliverEmailJob, type DeliveryResult } from './deliver-email-job';
@@ -15,6 +16,7 @@ import { createMailSender, type MailSender } from './mail-sender';
 @Injectable()
 export class EmailProcessor extends QueueProcessor<typeof QUEUES.email> {
   readonly sender: MailSender;
+  private readonly outbox: OutboxRepository;
 
   constructor(
     private readonly db: TenantDb,
@@ -22,6 +24,7 @@ export class EmailProcessor extends QueueProcessor<typeof QUEUES.email> {
   ) {
     super(QUEUES.email, config, { concurrency: 4 });
     this.sender = createMailSender(config);
+    this.outbox = new OutboxRepository(db);
   }
 
   protected override async starting(): Promise<void> {
@@ -41,22 +44,13 @@ export class EmailProcessor extends QueueProcessor<typeof QUEUES.email> {
     const jobId = String(job.id);
     // An email has no natural idempotency: if Redis lost its completed job and the outbox sweep queued it again,
     // the outbox row (marked done right after sending) says it already went out.
-    if (await this.outboxDone(jobId)) {
+    if (await this.outbox.isJobDone(QUEUES.email, jobId)) {
       this.logger.log(`Email ${jobId} skipped: already sent`);
       return { sent: false, reason: 'already sent' };
     }
     const result = await deliverEmailJob(this.db, this.sender, this.config, job.data, jobId);
     if (!result.sent) this.logger.log(`Email ${jobId} skipped: ${result.reason}`);
-    await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
-      tx.query(`UPDATE outbox SET done_at = now() WHERE topic = $1 AND job_id = $2 AND done_at IS NULL`, [QUEUES.email, jobId]),
-    );
+    await this.outbox.markJobDone(QUEUES.email, jobId);
     return result;
-  }
-
-  private async outboxDone(jobId: string): Promise<boolean> {
-    const rows = await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
-      tx.query(`SELECT 1 FROM outbox WHERE topic = $1 AND job_id = $2 AND done_at IS NOT NULL`, [QUEUES.email, jobId]),
-    );
-    return rows.length > 0;
   }
 }

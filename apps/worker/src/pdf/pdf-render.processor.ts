@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { WorkerMetrics } from '../metrics';
 import { QueueProcessor } from '../queue-processor';
 import { FILE_STORAGE, WORKER_CONFIG } from '../tokens';
+import { PdfRenderRepository } from './pdf-render.repository';
 import { PoaDocumentLoader } from './poa-document.loader';
 
 export const pdfStorageKey = (job: PdfRenderJob) => `${job.tenantId}/pdfs/${job.draftVersionId}-${job.kind}.pdf`;
@@ -23,6 +24,7 @@ const RENDERER_ACTOR = { kind: 'system', id: null, name: 'PDF renderer' } as con
 export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> {
   constructor(
     private readonly db: TenantDb,
+    private readonly renders: PdfRenderRepository,
     private readonly loader: PoaDocumentLoader,
     private readonly renderer: PdfRenderer,
     private readonly metrics: WorkerMetrics,
@@ -51,13 +53,10 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
     const data = job.data;
     const claimed = await this.db.transaction(
       async (tx) => {
-        const [render] = await tx.query<{ status: string }>(
-          `SELECT status FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 FOR UPDATE`,
-          [data.draftVersionId, data.kind],
-        );
+        const render = await this.renders.lock(tx, data);
         if (!render) return 'missing';
         if (render.status === 'ready') return 'ready';
-        await tx.query(`UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2`, [data.draftVersionId, data.kind]);
+        await this.renders.markRendering(tx, data);
         return 'claimed';
       },
       { tenantId: data.tenantId },
@@ -68,16 +67,12 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
     const document = await this.loader.load(data);
     if (!document) throw new UnrecoverableError('The case or version no longer exists');
     const result = await renderPdf(this.renderer, document);
-    const key = pdfStorageKey(data);
-    await this.storage.put(key, result.pdf);
+    const storageKey = pdfStorageKey(data);
+    await this.storage.put(storageKey, result.pdf);
     const sha256 = createHash('sha256').update(result.pdf).digest('hex');
     await this.db.transaction(
       async (tx) => {
-        await tx.query(
-          `UPDATE pdf_renders SET status = 'ready', storage_key = $3, sha256 = $4, size = $5, page_count = $6, render_ms = $7, ready_at = now(), error = NULL
-           WHERE draft_version_id = $1 AND kind = $2`,
-          [data.draftVersionId, data.kind, key, sha256, result.pdf.length, result.pageCount, result.renderMs],
-        );
+        await this.renders.markReady(tx, data, { storageKey, sha256, size: result.pdf.length, pageCount: result.pageCount, renderMs: result.renderMs });
         if (data.kind === 'final') {
           await recordCaseEvent(tx, {
             caseId: data.caseId,
@@ -96,15 +91,6 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
 
   protected override async onFailed(job: Job<PdfRenderJob>, error: Error, final: boolean): Promise<void> {
     if (final) this.metrics.rendersFailed++;
-    await this.db.transaction(
-      (tx) =>
-        tx.query(`UPDATE pdf_renders SET status = $3, error = $4 WHERE draft_version_id = $1 AND kind = $2 AND status <> 'ready'`, [
-          job.data.draftVersionId,
-          job.data.kind,
-          final ? 'failed' : 'queued',
-          error.message.slice(0, 500),
-        ]),
-      { tenantId: job.data.tenantId },
-    );
+    await this.db.transaction((tx) => this.renders.markFailed(tx, job.data, final ? 'failed' : 'queued', error.message.slice(0, 500)), { tenantId: job.data.tenantId });
   }
 }

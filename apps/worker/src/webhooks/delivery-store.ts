@@ -1,31 +1,20 @@
 import type { AppConfig } from '@poa/config';
-import type { TenantTransaction } from '@poa/db';
+import { columnsOf, User, Webhook, WebhookDelivery, type RowOf, type TenantTransaction } from '@poa/db';
 import { enqueue, QUEUES, type OutboxJob, type WebhookEventJob } from '@poa/jobs';
 import { retryDelayMs, type AttemptResult } from './webhook-sender';
 
-export interface ClaimedDelivery {
-  id: string;
-  url: string;
-  secret: string;
-  payload: Record<string, unknown>;
-}
+const DELIVERY = columnsOf(WebhookDelivery, ['id', 'webhookId', 'status', 'retryCount', 'nextAttemptAt', 'leaseUntil', 'payload']);
+const TARGET = columnsOf(Webhook, ['url', 'secret', 'enabled']);
+type DeliveryState = typeof DELIVERY.$row & typeof TARGET.$row & { older_pending: boolean; now: Date };
+
+const QUEUED = columnsOf(WebhookDelivery, ['id', 'eventId', 'eventType', 'retryCount']);
+const BEFORE = columnsOf(WebhookDelivery, ['status', 'retryCount']);
+const HOOK = columnsOf(Webhook, ['url', 'enabled', 'failingSince']);
+const ADMIN = columnsOf(User, ['id', 'email']);
+
+export type ClaimedDelivery = Pick<DeliveryState, 'id' | 'url' | 'secret' | 'payload'>;
 
 export type Claim = { kind: 'claimed'; delivery: ClaimedDelivery } | { kind: 'skip'; reason: string } | { kind: 'later'; at: Date };
-
-interface DeliveryState {
-  id: string;
-  webhook_id: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  retry_count: number;
-  next_attempt_at: Date | null;
-  lease_until: Date | null;
-  payload: Record<string, unknown>;
-  url: string;
-  secret: string;
-  enabled: boolean;
-  older_pending: boolean;
-  now: Date;
-}
 
 /** Longer than the request timeout: only a worker that died mid-attempt loses its lease. */
 const leaseMs = (config: AppConfig) => config.WEBHOOK_TIMEOUT_MS + 20_000;
@@ -37,7 +26,7 @@ const leaseMs = (config: AppConfig) => config.WEBHOOK_TIMEOUT_MS + 20_000;
  */
 export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob, config: AppConfig): Promise<Claim> {
   const [d] = await tx.query<DeliveryState>(
-    `SELECT d.id, d.webhook_id, d.status, d.retry_count, d.next_attempt_at, d.lease_until, d.payload, w.url, w.secret, w.enabled, clock_timestamp() AS now,
+    `SELECT ${DELIVERY.as('d')}, ${TARGET.as('w')}, clock_timestamp() AS now,
             EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.webhook_id = d.webhook_id AND o.status = 'pending' AND o.seq < d.seq) AS older_pending
      FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1 FOR UPDATE OF d`,
     [job.deliveryId],
@@ -58,8 +47,8 @@ export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob,
 
 /** Queues the oldest pending delivery of the endpoint (the next in line once one is settled). */
 async function queueNext(tx: TenantTransaction, webhookId: string, after: string, attemptsSoFar: number): Promise<void> {
-  const [next] = await tx.query<{ id: string; event_id: string; event_type: string; retry_count: number }>(
-    `SELECT id, event_id, event_type, retry_count FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
+  const [next] = await tx.query<typeof QUEUED.$row>(
+    `SELECT ${QUEUED.columns} FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
     [webhookId],
   );
   if (!next) return;
@@ -71,7 +60,7 @@ async function queueNext(tx: TenantTransaction, webhookId: string, after: string
 }
 
 export interface Settlement {
-  status: 'pending' | 'succeeded' | 'failed';
+  status: RowOf<WebhookDelivery>['status'];
   disabled: { url: string; failingSince: Date } | null;
 }
 
@@ -82,14 +71,14 @@ export interface Settlement {
  */
 export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob, result: AttemptResult, success: boolean, config: AppConfig): Promise<Settlement> {
   const attempt = { at: new Date().toISOString(), statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error };
-  const [before] = await tx.query<{ status: Settlement['status']; retry_count: number; attempts_count: number }>(
-    `SELECT status, retry_count, jsonb_array_length(attempts) AS attempts_count FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+  const [before] = await tx.query<typeof BEFORE.$row & { attempts_count: number }>(
+    `SELECT ${BEFORE.columns}, jsonb_array_length(attempts) AS attempts_count FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
     [job.deliveryId],
   );
   if (!before) return { status: 'failed', disabled: null };
-  const [hook] = await tx.query<{ url: string; enabled: boolean; failing_since: Date | null; overdue: boolean }>(
+  const [hook] = await tx.query<typeof HOOK.$row & { overdue: boolean }>(
     `UPDATE webhooks SET failing_since = CASE WHEN $2 THEN NULL ELSE COALESCE(failing_since, now()) END WHERE id = $1
-     RETURNING url, enabled, failing_since, (failing_since <= now() - $3 * interval '1 millisecond') AS overdue`,
+     RETURNING ${HOOK.columns}, (failing_since <= now() - $3 * interval '1 millisecond') AS overdue`,
     [job.webhookId, success, config.WEBHOOK_DISABLE_AFTER_MS],
   );
   const scheduled = !job.redelivery && before.status === 'pending';
@@ -126,7 +115,7 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
 
 /** Emails the agency's owners and admins (through the outbox, so the email commits with the decision). */
 export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId: string, disabled: NonNullable<Settlement['disabled']>): Promise<number> {
-  const admins = await tx.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
+  const admins = await tx.query<typeof ADMIN.$row>(`SELECT ${ADMIN.columns} FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
   await enqueue(
     tx,
     admins.map((admin): OutboxJob => ({
