@@ -9,7 +9,9 @@ import { HealthServer } from './health/health-server';
 import { WorkerMetrics } from './metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSweeper } from './outbox/outbox-sweeper';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { PdfRenderProcessor } from './pdf/pdf-render.processor';
+import { PdfRenderRepository } from './pdf/pdf-render.repository';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
@@ -40,8 +42,10 @@ export class WorkerModule {
             }),
         },
         WorkerMetrics,
+        OutboxRepository,
         OutboxRelay,
         OutboxSweeper,
+        PdfRenderRepository,
         PoaDocumentLoader,
         PdfRenderProcessor,
         WebhookDeliveryProcessor,

@@ -1,6 +1,6 @@
 import { canonicalDraftJson, type DraftSections } from '@poa/domain';
 import { sql, TenantDb, DEFAULT_BRANDING } from '@poa/db';
-import { pdfRenderJobId, QUEUES } from '@poa/jobs';
+import { enqueue, QUEUES } from '@poa/jobs';
 import { createHash, randomUUID } from 'node:crypto';
 
 export const SECTIONS: DraftSections = {
@@ -11,8 +11,11 @@ export const SECTIONS: DraftSections = {
   supportingDocuments: [],
 };
 
-/** An approved case written straight to the database, with the pdf_renders row and the outbox message the API writes on approval. */
-export async function seedApprovedCase(db: TenantDb, opts: { reference?: string; approverName?: string } = {}) {
+/**
+ * An approved case written straight to the database, with the pdf_renders row and the outbox message the API writes
+ * on approval (`queueRender: false`: without the message, so the render stays queued until a test adds a job itself).
+ */
+export async function seedApprovedCase(db: TenantDb, opts: { reference?: string; approverName?: string; queueRender?: boolean } = {}) {
   const tenantId = randomUUID();
   const caseId = randomUUID();
   const versionId = randomUUID();
@@ -38,12 +41,7 @@ export async function seedApprovedCase(db: TenantDb, opts: { reference?: string;
         [tenantId, caseId, versionId, contact.id, opts.approverName ?? 'Clara Client', hash],
       );
       await tx.query(`INSERT INTO pdf_renders (tenant_id, case_id, draft_version_id, version, kind) VALUES ($1, $2, $3, 1, 'final')`, [tenantId, caseId, versionId]);
-      await tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES ($1, $2, $3, $4)`, [
-        tenantId,
-        QUEUES.pdfRender,
-        pdfRenderJobId({ draftVersionId: versionId, kind: 'final' }),
-        JSON.stringify({ tenantId, caseId, draftVersionId: versionId, kind: 'final' }),
-      ]);
+      if (opts.queueRender !== false) await enqueue(tx, { queue: QUEUES.pdfRender, payload: { tenantId, caseId, draftVersionId: versionId, kind: 'final' } });
     },
     { tenantId },
   );

@@ -1,4 +1,7 @@
+import { Case, columnsOf, type RowOf, type Webhook, type WebhookDelivery } from '@poa/db';
 import { randomUUID } from 'node:crypto';
+import { enqueue, type WriteTx } from './outbox';
+import { QUEUES } from './payloads';
 
 /**
  * Webhook events: the public contract of what an agency's endpoint receives, and the fan-out that writes one
@@ -16,24 +19,8 @@ export interface WebhookEvent<D = Record<string, unknown>> {
   data: D;
 }
 
-/** The part of a tenant transaction the fan-out needs (structural, so this library never depends on @poa/db). */
-export interface WebhookEventTx {
-  readonly tenantId: string;
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-}
-
-interface CaseRow {
-  id: string;
-  reference: string;
-  title: string;
-  status: string;
-  round: number;
-  client_id: string;
-  external_id: string | null;
-  violation_type: string;
-  marketplace: string;
-  due_at: Date;
-}
+const CASE = columnsOf(Case, ['id', 'reference', 'title', 'status', 'round', 'clientId', 'externalId', 'violationType', 'marketplace', 'dueAt']);
+type CaseRow = typeof CASE.$row;
 
 /** The small public view of a case every event carries. */
 const caseView = (r: CaseRow) => ({
@@ -49,8 +36,6 @@ const caseView = (r: CaseRow) => ({
   dueAt: new Date(r.due_at).toISOString(),
 });
 
-export const webhookDeliveryJobId = (deliveryId: string, suffix?: string) => `webhook-${deliveryId}${suffix ? `-${suffix}` : ''}`;
-
 /**
  * Records an event of a case for every enabled endpoint of the tenant subscribed to its type. Call it inside
  * the transaction of the change. It locks the case row (already locked by the API's write paths; the worker's
@@ -58,33 +43,28 @@ export const webhookDeliveryJobId = (deliveryId: string, suffix?: string) => `we
  * Returns the event, or null when no endpoint listens.
  */
 export async function emitWebhookEvent(
-  tx: WebhookEventTx,
+  tx: WriteTx,
   type: WebhookEventType,
   caseId: string,
   data: Record<string, unknown> = {},
 ): Promise<WebhookEvent | null> {
-  const hooks = await tx.query<{ id: string }>(`SELECT id FROM webhooks WHERE enabled AND $1 = ANY(events) ORDER BY created_at, id`, [type]);
+  const hooks = await tx.query<Pick<RowOf<Webhook>, 'id'>>(`SELECT id FROM webhooks WHERE enabled AND $1 = ANY(events) ORDER BY created_at, id`, [type]);
   if (hooks.length === 0) return null;
-  const [row] = await tx.query<CaseRow>(
-    `SELECT id, reference, title, status, round, client_id, external_id, violation_type, marketplace, due_at FROM cases WHERE id = $1 FOR UPDATE`,
-    [caseId],
-  );
+  const [row] = await tx.query<CaseRow>(`SELECT ${CASE.columns} FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
   if (!row) return null;
   const event: WebhookEvent = { id: randomUUID(), type, createdAt: new Date().toISOString(), tenantId: tx.tenantId, data: { case: caseView(row), ...data } };
-  const deliveries = await tx.query<{ id: string; webhook_id: string }>(
+  const deliveries = await tx.query<Pick<RowOf<WebhookDelivery>, 'id' | 'webhook_id'>>(
     `INSERT INTO webhook_deliveries (tenant_id, webhook_id, event_id, event_type, payload)
      SELECT current_setting('app.tenant_id')::uuid, h.id, $2, $3, $4 FROM unnest($1::uuid[]) WITH ORDINALITY AS h(id, n) ORDER BY h.n
      RETURNING id, webhook_id`,
     [hooks.map((h) => h.id), event.id, type, JSON.stringify(event)],
   );
-  const jobs = deliveries.map((d) => ({
-    jobId: webhookDeliveryJobId(d.id),
-    payload: { tenantId: tx.tenantId, eventId: event.id, type, webhookId: d.webhook_id, deliveryId: d.id, attempt: 0 },
-  }));
-  await tx.query(
-    `INSERT INTO outbox (tenant_id, topic, job_id, payload)
-     SELECT current_setting('app.tenant_id')::uuid, 'webhook-delivery', j.job_id, j.payload FROM unnest($1::text[], $2::jsonb[]) AS j(job_id, payload)`,
-    [jobs.map((j) => j.jobId), jobs.map((j) => JSON.stringify(j.payload))],
+  await enqueue(
+    tx,
+    deliveries.map((d) => ({
+      queue: QUEUES.webhookDelivery,
+      payload: { tenantId: tx.tenantId, eventId: event.id, type, webhookId: d.webhook_id, deliveryId: d.id, attempt: 0 },
+    })),
   );
   return event;
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb, type TenantTransaction } from '@poa/db';
-import { emailJobId, QUEUES } from '@poa/jobs';
-import { randomUUID } from 'node:crypto';
+import { QUEUES } from '@poa/jobs';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
@@ -48,14 +47,14 @@ export class EmailConfirmation {
     const { token, hash } = newOpaqueToken(tx.tenantId, user.id);
     await tx.query(`UPDATE users SET email_token_hash = $2, email_token_expires_at = now() + make_interval(hours => $3) WHERE id = $1`, [user.id, hash, CONFIRM_TTL_HOURS]);
     const url = `${this.publicUrl()}/confirm-email?token=${encodeURIComponent(token)}`;
-    await this.outbox.add(tx, QUEUES.email, emailJobId('confirm-address', randomUUID()), { tenantId: tx.tenantId, to: user.email, ...confirmAddressEmail(user.name, agencyName, url, CONFIRM_TTL_HOURS) });
+    await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: tx.tenantId, to: user.email, ...confirmAddressEmail(user.name, agencyName, url, CONFIRM_TTL_HOURS) }, occasion: { kind: 'confirm-address' } });
     return null;
   }
 
   /** Emails the holder of an address (in their own agency's outbox) that someone tried to use it. */
   async tellHolder(holder: AddressHolder, email: string, attempt: AddressAttempt): Promise<void> {
     const message = addressInUseEmail(holder.name, attempt, `${this.publicUrl()}/login`);
-    await this.db.transaction((tx) => this.outbox.add(tx, QUEUES.email, emailJobId('address-in-use', randomUUID()), { tenantId: holder.tenantId, to: email, ...message }), {
+    await this.db.transaction((tx) => this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: holder.tenantId, to: email, ...message }, occasion: { kind: 'address-in-use' } }), {
       tenantId: holder.tenantId,
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, type TenantTransaction } from '@poa/db';
 import { canonicalDraftJson, type DraftSections } from '@poa/domain';
-import { emitWebhookEvent, pdfRenderJobId, QUEUES } from '@poa/jobs';
+import { emitWebhookEvent, QUEUES } from '@poa/jobs';
 import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
 import { CaseEventsService } from './case-events.service';
@@ -72,12 +72,10 @@ export class ApprovalsService {
       [locked.id, draft.id, draft.version],
     );
     // The job id derives from the version (a message relayed twice renders once); a re-approval gets its own.
-    const jobId = pdfRenderJobId({ draftVersionId: draft.id, kind: 'final' }) + (render.first ? '' : `-${approval.id}`);
-    await this.outbox.add(tx, QUEUES.pdfRender, jobId, {
-      tenantId: scope.tenantId,
-      caseId: locked.id,
-      draftVersionId: draft.id,
-      kind: 'final',
+    await this.outbox.add(tx, {
+      queue: QUEUES.pdfRender,
+      payload: { tenantId: scope.tenantId, caseId: locked.id, draftVersionId: draft.id, kind: 'final' },
+      repeat: render.first ? undefined : { reason: 'reapproval', approvalId: approval.id },
     });
     await this.events.record(tx, locked.id, 'approval.recorded', {
       approvalId: approval.id,

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { recordCaseEvent, type CaseEventType } from '@poa/jobs';
 import { iso, timeCursor, toPage } from '../common/pagination';
-
-export type CaseEventType =
-  | 'case.created'
-  | 'case.updated'
-  | 'draft.version_created'
-  | 'case.transitioned'
-  | 'comment.added'
-  | 'approval.recorded'
-  | 'attachment.uploaded';
 
 interface CaseEventRow {
   id: string;
@@ -36,12 +28,7 @@ export class CaseEventsService {
 
   async record(tx: TenantTransaction, caseId: string, type: CaseEventType, data: Record<string, unknown> = {}): Promise<void> {
     const actor = TenantContext.current()?.actor;
-    // clock_timestamp, not now(): several events of one transaction keep the order they happened in.
-    await tx.query(
-      `INSERT INTO case_events (tenant_id, case_id, type, actor_type, actor_id, actor_name, data, created_at)
-       VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, clock_timestamp())`,
-      [caseId, type, actor?.kind ?? 'system', actor?.id ?? null, actor?.name ?? null, JSON.stringify(data)],
-    );
+    await recordCaseEvent(tx, { caseId, type, actor: { kind: actor?.kind ?? 'system', id: actor?.id ?? null, name: actor?.name ?? null }, data });
   }
 
   /** Oldest first; the caller has checked that the case exists. */

@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantContext, type TenantTransaction } from '@poa/db';
 import type { CaseAction, CaseStatus } from '@poa/domain';
-import { emailJobId, QUEUES } from '@poa/jobs';
-import { randomUUID } from 'node:crypto';
+import { QUEUES, type EmailKind } from '@poa/jobs';
 import { APP_CONFIG } from '../core/tokens';
 import { OutboxService } from '../outbox/outbox.service';
 import { clientAnsweredEmail, reviewReminderEmail, reviewRequestEmail, type CaseMailFacts } from './email-texts';
@@ -86,7 +85,7 @@ export class CaseNotificationsService {
     for (const user of recipients) await this.send(tx, move.action === 'client_approve' ? 'approved' : 'changes', user.email, email);
   }
 
-  private async send(tx: TenantTransaction, kind: string, to: string, email: { subject: string; text: string }, extra: { notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number } } = {}) {
-    await this.outbox.add(tx, QUEUES.email, emailJobId(kind, randomUUID()), { tenantId: tx.tenantId, to, subject: email.subject, text: email.text, ...extra });
+  private async send(tx: TenantTransaction, kind: EmailKind, to: string, email: { subject: string; text: string }, extra: { notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number } } = {}) {
+    await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: tx.tenantId, to, subject: email.subject, text: email.text, ...extra }, occasion: { kind } });
   }
 }

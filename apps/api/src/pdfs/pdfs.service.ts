@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { sql, TenantDb } from '@poa/db';
-import { pdfRenderJobId, QUEUES } from '@poa/jobs';
+import { QUEUES } from '@poa/jobs';
 import { FileNotFoundError, type FileStorage } from '@poa/storage';
 import { AppError } from '../core/errors';
 import { OutboxService } from '../outbox/outbox.service';
@@ -88,7 +87,7 @@ export class PdfsService {
         [caseId, found.id, version],
       );
       if (inserted.length) {
-        await this.outbox.add(tx, QUEUES.pdfRender, pdfRenderJobId({ draftVersionId: found.id, kind: 'preview' }), { tenantId: tx.tenantId, caseId, draftVersionId: found.id, kind: 'preview' });
+        await this.outbox.add(tx, { queue: QUEUES.pdfRender, payload: { tenantId: tx.tenantId, caseId, draftVersionId: found.id, kind: 'preview' } });
       }
       const [row] = await tx.query<RenderRow>(
         `SELECT $2::text AS reference, ${RENDER_COLUMNS} FROM pdf_renders r WHERE r.draft_version_id = $1 AND r.kind = 'preview'`,
@@ -108,11 +107,10 @@ export class PdfsService {
       if (!row) throw AppError.notFound('Approved PDF');
       if (row.status !== 'failed') throw new AppError('CONFLICT', `The PDF is ${row.status}; only a failed render can be retried`);
       await tx.query(`UPDATE pdf_renders SET status = 'queued', error = NULL WHERE draft_version_id = $1 AND kind = 'final'`, [row.draft_version_id]);
-      await this.outbox.add(tx, QUEUES.pdfRender, `${pdfRenderJobId({ draftVersionId: row.draft_version_id, kind: 'final' })}-retry-${row.attempts}`, {
-        tenantId: tx.tenantId,
-        caseId,
-        draftVersionId: row.draft_version_id,
-        kind: 'final',
+      await this.outbox.add(tx, {
+        queue: QUEUES.pdfRender,
+        payload: { tenantId: tx.tenantId, caseId, draftVersionId: row.draft_version_id, kind: 'final' },
+        repeat: { reason: 'retry', attempts: row.attempts },
       });
       return { ...view(row), status: 'queued', error: null };
     });
@@ -145,11 +143,10 @@ export class PdfsService {
       if (!row) return;
       this.logger.warn(`Stored PDF ${render.storageKey} is missing: rendering it again`);
       // A job id of its own: the finished job under the version's id may still be remembered by BullMQ.
-      await this.outbox.add(tx, QUEUES.pdfRender, `${pdfRenderJobId({ draftVersionId: render.draftVersionId, kind: render.kind })}-rerender-${randomUUID()}`, {
-        tenantId: tx.tenantId,
-        caseId: row.case_id,
-        draftVersionId: render.draftVersionId,
-        kind: render.kind,
+      await this.outbox.add(tx, {
+        queue: QUEUES.pdfRender,
+        payload: { tenantId: tx.tenantId, caseId: row.case_id, draftVersionId: render.draftVersionId, kind: render.kind },
+        repeat: { reason: 'rerender' },
       });
     });
     return null;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb, type TenantTransaction } from '@poa/db';
-import { emailJobId, QUEUES } from '@poa/jobs';
+import { QUEUES } from '@poa/jobs';
 import { randomUUID } from 'node:crypto';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from '../auth/tokens.service';
 import { AppError } from '../core/errors';
@@ -58,7 +58,7 @@ export class PortalAuthService {
           if (!target) return;
           const link = await this.issue(tx, contact.tenant_id, contact.id);
           const message = loginLinkEmail(target.agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
-          await this.outbox.add(tx, QUEUES.email, emailJobId('login', randomUUID()), { tenantId: contact.tenant_id, to: contact.email, ...message });
+          await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: contact.tenant_id, to: contact.email, ...message }, occasion: { kind: 'login' } });
         },
         { tenantId: contact.tenant_id },
       );

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { QUEUES, vetWebhookTarget, webhookDeliveryJobId, WebhookTargetError } from '@poa/jobs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { QUEUES, vetWebhookTarget, WebhookTargetError } from '@poa/jobs';
+import { randomBytes } from 'node:crypto';
 import { seqCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
@@ -79,13 +79,10 @@ export class WebhooksService {
     );
     if (!head) return;
     await tx.query(`UPDATE webhook_deliveries SET next_attempt_at = NULL WHERE id = $1`, [head.id]);
-    await this.outbox.add(tx, QUEUES.webhookDelivery, webhookDeliveryJobId(head.id, `resume-${randomUUID()}`), {
-      tenantId: tx.tenantId,
-      eventId: head.event_id,
-      type: head.event_type,
-      webhookId,
-      deliveryId: head.id,
-      attempt: head.retry_count,
+    await this.outbox.add(tx, {
+      queue: QUEUES.webhookDelivery,
+      payload: { tenantId: tx.tenantId, eventId: head.event_id, type: head.event_type, webhookId, deliveryId: head.id, attempt: head.retry_count },
+      repeat: { reason: 'resume' },
     });
   }
 
@@ -118,14 +115,10 @@ export class WebhooksService {
         [deliveryId, webhookId],
       );
       if (!row) throw AppError.notFound('Delivery');
-      await this.outbox.add(tx, QUEUES.webhookDelivery, webhookDeliveryJobId(deliveryId, `redeliver-${randomUUID()}`), {
-        tenantId: tx.tenantId,
-        eventId: row.event_id,
-        type: row.event_type,
-        webhookId,
-        deliveryId,
-        attempt: row.retry_count,
-        redelivery: true,
+      await this.outbox.add(tx, {
+        queue: QUEUES.webhookDelivery,
+        payload: { tenantId: tx.tenantId, eventId: row.event_id, type: row.event_type, webhookId, deliveryId, attempt: row.retry_count, redelivery: true },
+        repeat: { reason: 'redeliver' },
       });
       return { deliveryId, queued: true as const };
     });

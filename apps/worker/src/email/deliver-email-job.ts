@@ -1,7 +1,8 @@
 import type { AppConfig } from '@poa/config';
-import { sql, TenantDb } from '@poa/db';
+import type { TenantDb } from '@poa/db';
 import type { EmailJob } from '@poa/jobs';
 import { brandedHtml, textToHtml } from './email-layout';
+import { EmailRepository } from './email.repository';
 import { fromAddress, type MailSender } from './mail-sender';
 
 export type DeliveryResult = { sent: true; location: string } | { sent: false; reason: string };
@@ -11,11 +12,7 @@ export type DeliveryResult = { sent: true; location: string } | { sent: false; r
  * branded HTML part (the plain-text part is the job's text) and hands it to SMTP or the .eml folder.
  */
 export async function deliverEmailJob(db: TenantDb, sender: MailSender, config: Pick<AppConfig, 'MAIL_FROM'>, job: EmailJob, id: string): Promise<DeliveryResult> {
-  const [tenant] = await db.read<{ name: string; primary_color: string | null; case_status: string | null; case_version: number | null }>(
-    sql`SELECT t.name, t.branding->>'primaryColor' AS primary_color, c.status AS case_status, c.latest_version AS case_version
-        FROM tenants t LEFT JOIN cases c ON c.id = ${job.onlyIf?.caseId ?? null}::uuid WHERE t.id = ${job.tenantId}::uuid`,
-    { tenantId: job.tenantId },
-  );
+  const tenant = await new EmailRepository(db).agency(job);
   if (!tenant) return { sent: false, reason: 'the agency no longer exists' };
   if (job.onlyIf && (tenant.case_status !== job.onlyIf.status || tenant.case_version !== job.onlyIf.latestVersion)) {
     return { sent: false, reason: `the case is no longer in ${job.onlyIf.status} at version ${job.onlyIf.latestVersion}` };

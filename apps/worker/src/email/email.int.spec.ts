@@ -1,6 +1,6 @@
 import { loadConfig } from '@poa/config';
 import { createDataSource, TenantDb } from '@poa/db';
-import { QUEUES, tenantMailDir, type EmailJob } from '@poa/jobs';
+import { enqueue, QUEUES, tenantMailDir, type EmailJob } from '@poa/jobs';
 import { ensureRedis, freePort } from '@poa/services';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -67,11 +67,13 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
   });
 
   it('sends an email once even when its job comes back after Redis lost it (the outbox row is marked done)', async () => {
-    const jobId = `email-once-${Date.now()}`;
-    // Already dispatched, as the relay leaves it: no test worker's relay takes it.
-    await db.transaction(
-      (tx) =>
-        tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload, dispatched_at) VALUES ($1, $2, $3, $4, now())`, [seeded.tenantId, QUEUES.email, jobId, JSON.stringify(job())]),
+    // Already dispatched (in the transaction that writes it), as the relay leaves it: no test worker's relay takes it.
+    const jobId = await db.transaction(
+      async (tx) => {
+        const id = await enqueue(tx, { queue: QUEUES.email, payload: job(), occasion: { kind: 'review' } });
+        await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE job_id = $1`, [id]);
+        return id;
+      },
       { tenantId: seeded.tenantId },
     );
     const outboxDone = async () =>

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
 import { QUEUES, type EmailJob } from '@poa/jobs';
-import { DelayedError, Job, Worker } from 'bullmq';
-import Redis from 'ioredis';
+import { DelayedError, Job } from 'bullmq';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { QueueProcessor } from '../queue-processor';
 import { WORKER_CONFIG } from '../tokens';
 import { deliverEmailJob, type DeliveryResult } from './deliver-email-job';
 import { createMailSender, type MailSender } from './mail-sender';
@@ -13,36 +14,28 @@ import { createMailSender, type MailSender } from './mail-sender';
  * review reminder) is moved to BullMQ's delayed set until then; a reminder whose case moved on is skipped.
  */
 @Injectable()
-export class EmailProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(EmailProcessor.name);
-  private worker: Worker<EmailJob> | null = null;
-  private connection: Redis | null = null;
+export class EmailProcessor extends QueueProcessor<typeof QUEUES.email> {
   readonly sender: MailSender;
+  private readonly outbox: OutboxRepository;
 
   constructor(
     private readonly db: TenantDb,
-    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
+    @Inject(WORKER_CONFIG) config: AppConfig,
   ) {
+    super(QUEUES.email, config, { concurrency: 4 });
     this.sender = createMailSender(config);
+    this.outbox = new OutboxRepository(db);
   }
 
-  onApplicationBootstrap(): void {
-    const connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
-    connection.on('error', () => undefined);
-    this.connection = connection;
-    this.worker = new Worker<EmailJob>(QUEUES.email, (job, token) => this.process(job, token), { connection, concurrency: 4, prefix: this.config.QUEUE_PREFIX });
-    this.worker.on('failed', (job, error) => this.logger.warn(`Email ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
-    this.worker.on('error', (error) => this.logger.warn(`Email worker: ${error.message}`));
+  protected override async starting(): Promise<void> {
     this.logger.log(this.sender.kind === 'smtp' ? 'Emails go out by SMTP' : 'No SMTP_URL: emails are written as .eml files to DATA_DIR/mail');
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    this.connection?.disconnect();
+  protected override async stopped(): Promise<void> {
     this.sender.close();
   }
 
-  async process(job: Job<EmailJob>, token?: string): Promise<DeliveryResult> {
+  protected async process(job: Job<EmailJob>, token?: string): Promise<DeliveryResult> {
     const notBefore = job.data.notBefore ? Date.parse(job.data.notBefore) : NaN;
     if (Number.isFinite(notBefore) && notBefore > Date.now()) {
       await job.moveToDelayed(notBefore, token);
@@ -51,22 +44,13 @@ export class EmailProcessor implements OnApplicationBootstrap, OnApplicationShut
     const jobId = String(job.id);
     // An email has no natural idempotency: if Redis lost its completed job and the outbox sweep queued it again,
     // the outbox row (marked done right after sending) says it already went out.
-    if (await this.outboxDone(jobId)) {
+    if (await this.outbox.isJobDone(QUEUES.email, jobId)) {
       this.logger.log(`Email ${jobId} skipped: already sent`);
       return { sent: false, reason: 'already sent' };
     }
     const result = await deliverEmailJob(this.db, this.sender, this.config, job.data, jobId);
     if (!result.sent) this.logger.log(`Email ${jobId} skipped: ${result.reason}`);
-    await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
-      tx.query(`UPDATE outbox SET done_at = now() WHERE topic = $1 AND job_id = $2 AND done_at IS NULL`, [QUEUES.email, jobId]),
-    );
+    await this.outbox.markJobDone(QUEUES.email, jobId);
     return result;
-  }
-
-  private async outboxDone(jobId: string): Promise<boolean> {
-    const rows = await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
-      tx.query(`SELECT 1 FROM outbox WHERE topic = $1 AND job_id = $2 AND done_at IS NOT NULL`, [QUEUES.email, jobId]),
-    );
-    return rows.length > 0;
   }
 }

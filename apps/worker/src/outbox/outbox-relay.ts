@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
-import { TenantDb } from '@poa/db';
 import { QUEUES, type QueueName } from '@poa/jobs';
 import type { JobsOptions } from 'bullmq';
 import { WorkerMetrics } from '../metrics';
 import { WORKER_CONFIG } from '../tokens';
 import { OutboxQueues } from './outbox-queues';
+import { OutboxRepository } from './outbox.repository';
 import { PollLoop } from './poll-loop';
 
 /** Retries and retention per queue. Completed jobs are kept a day so a re-relayed job id is still recognised. */
@@ -14,13 +14,6 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   [QUEUES.webhookDelivery]: { attempts: 1, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
   [QUEUES.email]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
 };
-
-interface OutboxRow {
-  id: string;
-  topic: QueueName;
-  job_id: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (several workers never
@@ -34,7 +27,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly loop = new PollLoop('Outbox relay', new Logger(OutboxRelay.name), () => this.relayOnce(), (relayed) => (relayed === 100 ? 0 : this.config.OUTBOX_POLL_MS));
 
   constructor(
-    private readonly db: TenantDb,
+    private readonly outbox: OutboxRepository,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
@@ -54,16 +47,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(batch = 100): Promise<number> {
     // Before claiming rows: with Redis down, a queue not yet initialised would wait for it inside the transaction.
     this.queues.assertConnected();
-    return this.db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
-      const rows = await tx.query<OutboxRow>(
-        `SELECT id, topic, job_id, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batch],
-      );
+    return this.outbox.transaction(async (tx) => {
+      const rows = await this.outbox.undispatched(tx, batch);
       if (rows.length === 0) return 0;
       for (const row of rows) {
         await this.queues.get(row.topic).add(row.topic, row.payload, { jobId: row.job_id, ...JOB_OPTIONS[row.topic] });
       }
-      await tx.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await this.outbox.markDispatched(tx, rows.map((r) => r.id));
       this.metrics.outboxRelayed += rows.length;
       return rows.length;
     });

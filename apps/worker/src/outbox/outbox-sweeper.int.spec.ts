@@ -1,5 +1,5 @@
 import type { TenantDb } from '@poa/db';
-import { QUEUES } from '@poa/jobs';
+import { enqueue, QUEUES } from '@poa/jobs';
 import { randomUUID } from 'node:crypto';
 import { dispatchedRows, isolateSweep, outboxRows, renderStatus, seedApprovedCase, waitFor } from '../../test/fixtures';
 import { startTestWorker, type TestWorker } from '../../test/test-worker';
@@ -16,16 +16,15 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
   const jobState = (jobId: string, queue = pdfQueue()) => queue.getJobState(jobId);
   const sweep = () => testWorker.sweeper.sweepOnce();
 
-  /** An email outbox row for the tenant (as the API writes one), sent no earlier than `notBefore`. */
-  const addEmailRow = (tenantId: string, jobId: string, notBefore: Date) =>
+  /** An email outbox row for the tenant (as the API writes one), sent no earlier than `notBefore`; returns its job id. */
+  const addEmailRow = (tenantId: string, notBefore: Date) =>
     db.transaction(
       (tx) =>
-        tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES ($1, $2, $3, $4)`, [
-          tenantId,
-          QUEUES.email,
-          jobId,
-          JSON.stringify({ tenantId, to: 'clara@example.test', subject: 'Reminder', text: 'Please review', notBefore: notBefore.toISOString() }),
-        ]),
+        enqueue(tx, {
+          queue: QUEUES.email,
+          payload: { tenantId, to: 'clara@example.test', subject: 'Reminder', text: 'Please review', notBefore: notBefore.toISOString() },
+          occasion: { kind: 'reminder' },
+        }),
       { tenantId },
     );
 
@@ -78,11 +77,8 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
   it('marks the rows of completed and failed jobs done and never queues them again, even once Redis forgets the job', async () => {
     const seeded = await seedApprovedCase(db);
     // A render of a version without a pdf_renders row fails for good (UnrecoverableError).
-    const failing = { tenantId: seeded.tenantId, caseId: seeded.caseId, draftVersionId: randomUUID(), kind: 'final' };
-    await db.transaction(
-      (tx) => tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES ($1, $2, $3, $4)`, [seeded.tenantId, QUEUES.pdfRender, `render-final-${failing.draftVersionId}`, JSON.stringify(failing)]),
-      { tenantId: seeded.tenantId },
-    );
+    const failing = { tenantId: seeded.tenantId, caseId: seeded.caseId, draftVersionId: randomUUID(), kind: 'final' } as const;
+    await db.transaction((tx) => enqueue(tx, { queue: QUEUES.pdfRender, payload: failing }), { tenantId: seeded.tenantId });
     await waitFor(async () => (await renderStatus(db, seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF');
     const [row, failedRow] = await dispatchedRows(db, seeded.tenantId);
     await waitFor(async () => (await jobState(row.job_id)) === 'completed', 10_000, 'the job to complete');
@@ -109,11 +105,11 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     const seeded = await seedApprovedCase(db);
     const emailQueue = testWorker.queue(QUEUES.email);
     // A reminder for in an hour: the email processor parks it in BullMQ's delayed set.
-    await addEmailRow(seeded.tenantId, 'email-reminder-in-an-hour', new Date(Date.now() + 3600_000));
+    const reminder = await addEmailRow(seeded.tenantId, new Date(Date.now() + 3600_000));
     const rows = await dispatchedRows(db, seeded.tenantId);
     expect(rows).toHaveLength(2);
     expect(await jobState(rows[0].job_id)).toBe('waiting');
-    await waitFor(async () => (await jobState('email-reminder-in-an-hour', emailQueue)) === 'delayed', 10_000, 'the reminder to be delayed');
+    await waitFor(async () => (await jobState(reminder, emailQueue)) === 'delayed', 10_000, 'the reminder to be delayed');
 
     await isolateSweep(db, [seeded.tenantId], TWO_MINUTES);
     expect(await sweep()).toEqual({ checked: 2, done: 0, requeued: 0, expired: 0 });
@@ -121,8 +117,8 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     expect(after.map((r) => r.done_at)).toEqual([null, null]);
     expect(after.map((r) => r.dispatched_at)).toEqual(rows.map((r) => new Date(r.dispatched_at!.getTime() - TWO_MINUTES)));
     expect(await jobState(rows[0].job_id)).toBe('waiting');
-    expect(await jobState('email-reminder-in-an-hour', emailQueue)).toBe('delayed');
-    await emailQueue.remove('email-reminder-in-an-hour');
+    expect(await jobState(reminder, emailQueue)).toBe('delayed');
+    await emailQueue.remove(reminder);
   }, 60_000);
 
   it('gives up on a missing job dispatched longer ago than completed jobs are kept, but not on a reminder that was due only lately', async () => {
@@ -132,7 +128,7 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     const seeded = await seedApprovedCase(db);
     // A reminder that was due two hours ago: it could not have finished (and been removed) a day ago. Its job is lost
     // before it ran (a sent email's row is marked done by the email processor and never swept).
-    await addEmailRow(seeded.tenantId, 'email-reminder-due-lately', new Date(Date.now() - 2 * 3600_000));
+    await addEmailRow(seeded.tenantId, new Date(Date.now() - 2 * 3600_000));
     const [pdfRow, emailRow] = await dispatchedRows(db, seeded.tenantId);
     expect(await pdfQueue().remove(pdfRow.job_id)).toBe(1);
     expect(await emailQueue.remove(emailRow.job_id)).toBe(1);

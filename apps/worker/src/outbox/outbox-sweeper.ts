@@ -1,25 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
-import { TenantDb } from '@poa/db';
 import type { QueueName } from '@poa/jobs';
 import { WorkerMetrics } from '../metrics';
 import { WORKER_CONFIG } from '../tokens';
 import { JOB_OPTIONS } from './outbox-relay';
 import { OutboxQueues } from './outbox-queues';
+import { OutboxRepository, type DispatchedRow } from './outbox.repository';
 import { PollLoop } from './poll-loop';
 
 /** A row is judged only this long after it was dispatched: the relay's add and its commit are never told apart. */
 export const SWEEP_GRACE_MS = 60_000;
-
-interface DispatchedRow {
-  id: string;
-  topic: QueueName;
-  job_id: string;
-  /** An email's `notBefore`: the job cannot finish (and be removed) before then. */
-  not_before: string | null;
-  age_ms: number;
-  now_ms: number;
-}
 
 export interface SweepResult {
   checked: number;
@@ -55,7 +45,7 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
   private readonly loop = new PollLoop('Outbox sweep', this.logger, async () => (await this.sweepOnce()).checked, () => this.config.OUTBOX_SWEEP_MS);
 
   constructor(
-    private readonly db: TenantDb,
+    private readonly outbox: OutboxRepository,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
     private readonly metrics: WorkerMetrics,
   ) {
@@ -85,15 +75,8 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   private async sweepBatch(after: string, batch: number): Promise<{ result: SweepResult; lastId: string }> {
     this.queues.assertConnected();
-    const swept = await this.db.systemTransaction({ 'app.outbox_relay': 'on' }, async (tx) => {
-      const rows = await tx.query<DispatchedRow>(
-        `SELECT id, topic, job_id, payload->>'notBefore' AS not_before,
-                (extract(epoch FROM now() - dispatched_at) * 1000)::float8 AS age_ms, (extract(epoch FROM now()) * 1000)::float8 AS now_ms
-         FROM outbox
-         WHERE dispatched_at IS NOT NULL AND done_at IS NULL AND dispatched_at < now() - $2 * interval '1 millisecond' AND id > $1
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [after, SWEEP_GRACE_MS, batch],
-      );
+    const swept = await this.outbox.transaction(async (tx) => {
+      const rows = await this.outbox.dispatchedBefore(tx, after, SWEEP_GRACE_MS, batch);
       if (rows.length === 0) return { checked: 0, done: [], requeue: [], expired: [], lastId: after };
       // Issued in one tick on an auto-pipelined connection: one round trip. Any Redis error rejects (and rolls back).
       const states = await Promise.all(rows.map((row) => this.queues.get(row.topic).getJobState(row.job_id)));
@@ -108,8 +91,8 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
         // waiting, active, delayed, prioritized, waiting-children: still on its way, left alone
       });
       const finished = [...done, ...expired.map((r) => r.id)];
-      if (finished.length) await tx.query(`UPDATE outbox SET done_at = now() WHERE id = ANY($1::bigint[])`, [finished]);
-      if (requeue.length) await tx.query(`UPDATE outbox SET dispatched_at = NULL WHERE id = ANY($1::bigint[])`, [requeue]);
+      if (finished.length) await this.outbox.markDone(tx, finished);
+      if (requeue.length) await this.outbox.handBack(tx, requeue);
       return { checked: rows.length, done, requeue, expired, lastId: rows[rows.length - 1].id };
     });
     // Counted and logged once committed.

@@ -1,73 +1,62 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
-import { emitWebhookEvent, QUEUES, type PdfRenderJob } from '@poa/jobs';
+import { emitWebhookEvent, QUEUES, recordCaseEvent, type PdfRenderJob } from '@poa/jobs';
 import { PdfRenderer, renderPdf } from '@poa/pdf';
 import type { FileStorage } from '@poa/storage';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
-import Redis from 'ioredis';
+import { Job, UnrecoverableError } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { WorkerMetrics } from '../metrics';
+import { QueueProcessor } from '../queue-processor';
 import { FILE_STORAGE, WORKER_CONFIG } from '../tokens';
+import { PdfRenderRepository } from './pdf-render.repository';
 import { PoaDocumentLoader } from './poa-document.loader';
 
 export const pdfStorageKey = (job: PdfRenderJob) => `${job.tenantId}/pdfs/${job.draftVersionId}-${job.kind}.pdf`;
+
+const RENDERER_ACTOR = { kind: 'system', id: null, name: 'PDF renderer' } as const;
 
 /**
  * Renders approved POAs (and staff previews) to PDF. Idempotent per version and kind: a job that runs again
  * after a crash overwrites the same storage key and the same pdf_renders row, so a version never gets two artifacts.
  */
 @Injectable()
-export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(PdfRenderProcessor.name);
-  private worker: Worker<PdfRenderJob> | null = null;
-  private connection: Redis | null = null;
-
+export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> {
   constructor(
     private readonly db: TenantDb,
+    private readonly renders: PdfRenderRepository,
     private readonly loader: PoaDocumentLoader,
     private readonly renderer: PdfRenderer,
     private readonly metrics: WorkerMetrics,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
-    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.renderer.start();
-    const connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
-    connection.on('error', () => undefined);
-    this.connection = connection;
-    this.worker = new Worker<PdfRenderJob>(QUEUES.pdfRender, (job) => this.process(job), {
-      connection,
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: this.config.WORKER_CONCURRENCY,
+    @Inject(WORKER_CONFIG) config: AppConfig,
+  ) {
+    super(QUEUES.pdfRender, config, {
+      concurrency: config.WORKER_CONCURRENCY,
       // A worker killed mid-render loses its lock after 15 s; another (or the restarted) worker then takes the job.
       lockDuration: 15_000,
       stalledInterval: 5_000,
       maxStalledCount: 3,
     });
-    this.worker.on('failed', (job, error) => void this.onFailed(job, error));
-    this.worker.on('error', (error) => this.logger.warn(`PDF worker: ${error.message}`));
   }
 
-  /** Finishes the jobs in hand (BullMQ waits for them), then closes Chromium. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    this.connection?.disconnect();
-    await this.renderer.close();
+  protected override starting(): Promise<void> {
+    return this.renderer.start();
   }
 
-  async process(job: Job<PdfRenderJob>): Promise<{ status: string }> {
+  /** Once the jobs in hand are finished: closes Chromium. */
+  protected override stopped(): Promise<void> {
+    return this.renderer.close();
+  }
+
+  protected async process(job: Job<PdfRenderJob>): Promise<{ status: string }> {
     const data = job.data;
     const claimed = await this.db.transaction(
       async (tx) => {
-        const [render] = await tx.query<{ status: string }>(
-          `SELECT status FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 FOR UPDATE`,
-          [data.draftVersionId, data.kind],
-        );
+        const render = await this.renders.lock(tx, data);
         if (!render) return 'missing';
         if (render.status === 'ready') return 'ready';
-        await tx.query(`UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2`, [data.draftVersionId, data.kind]);
+        await this.renders.markRendering(tx, data);
         return 'claimed';
       },
       { tenantId: data.tenantId },
@@ -78,21 +67,19 @@ export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplication
     const document = await this.loader.load(data);
     if (!document) throw new UnrecoverableError('The case or version no longer exists');
     const result = await renderPdf(this.renderer, document);
-    const key = pdfStorageKey(data);
-    await this.storage.put(key, result.pdf);
+    const storageKey = pdfStorageKey(data);
+    await this.storage.put(storageKey, result.pdf);
     const sha256 = createHash('sha256').update(result.pdf).digest('hex');
     await this.db.transaction(
       async (tx) => {
-        await tx.query(
-          `UPDATE pdf_renders SET status = 'ready', storage_key = $3, sha256 = $4, size = $5, page_count = $6, render_ms = $7, ready_at = now(), error = NULL
-           WHERE draft_version_id = $1 AND kind = $2`,
-          [data.draftVersionId, data.kind, key, sha256, result.pdf.length, result.pageCount, result.renderMs],
-        );
+        await this.renders.markReady(tx, data, { storageKey, sha256, size: result.pdf.length, pageCount: result.pageCount, renderMs: result.renderMs });
         if (data.kind === 'final') {
-          await tx.query(
-            `INSERT INTO case_events (tenant_id, case_id, type, actor_type, actor_name, data) VALUES (current_setting('app.tenant_id')::uuid, $1, 'pdf.ready', 'system', 'PDF renderer', $2)`,
-            [data.caseId, JSON.stringify({ version: document.version.version, pageCount: result.pageCount, sha256 })],
-          );
+          await recordCaseEvent(tx, {
+            caseId: data.caseId,
+            type: 'pdf.ready',
+            actor: RENDERER_ACTOR,
+            data: { version: document.version.version, pageCount: result.pageCount, sha256 },
+          });
           await emitWebhookEvent(tx, 'pdf.ready', data.caseId, { pdf: { draftVersionId: data.draftVersionId, version: document.version.version, pageCount: result.pageCount, sha256, size: result.pdf.length } });
         }
       },
@@ -102,22 +89,8 @@ export class PdfRenderProcessor implements OnApplicationBootstrap, OnApplication
     return { status: 'rendered' };
   }
 
-  private async onFailed(job: Job<PdfRenderJob> | undefined, error: Error): Promise<void> {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-    this.logger.warn(`PDF render ${job.id} failed (attempt ${job.attemptsMade}${final ? ', giving up' : ''}): ${error.message}`);
+  protected override async onFailed(job: Job<PdfRenderJob>, error: Error, final: boolean): Promise<void> {
     if (final) this.metrics.rendersFailed++;
-    await this.db
-      .transaction(
-        (tx) =>
-          tx.query(`UPDATE pdf_renders SET status = $3, error = $4 WHERE draft_version_id = $1 AND kind = $2 AND status <> 'ready'`, [
-            job.data.draftVersionId,
-            job.data.kind,
-            final ? 'failed' : 'queued',
-            error.message.slice(0, 500),
-          ]),
-        { tenantId: job.data.tenantId },
-      )
-      .catch((e) => this.logger.error(`Could not record the failure: ${(e as Error).message}`));
+    await this.db.transaction((tx) => this.renders.markFailed(tx, job.data, final ? 'failed' : 'queued', error.message.slice(0, 500)), { tenantId: job.data.tenantId });
   }
 }

@@ -1,31 +1,20 @@
 import type { AppConfig } from '@poa/config';
-import type { TenantTransaction } from '@poa/db';
-import { QUEUES, webhookDeliveryJobId, type WebhookEventJob } from '@poa/jobs';
+import { columnsOf, User, Webhook, WebhookDelivery, type RowOf, type TenantTransaction } from '@poa/db';
+import { enqueue, QUEUES, type OutboxJob, type WebhookEventJob } from '@poa/jobs';
 import { retryDelayMs, type AttemptResult } from './webhook-sender';
 
-export interface ClaimedDelivery {
-  id: string;
-  url: string;
-  secret: string;
-  payload: Record<string, unknown>;
-}
+const DELIVERY = columnsOf(WebhookDelivery, ['id', 'webhookId', 'status', 'retryCount', 'nextAttemptAt', 'leaseUntil', 'payload']);
+const TARGET = columnsOf(Webhook, ['url', 'secret', 'enabled']);
+type DeliveryState = typeof DELIVERY.$row & typeof TARGET.$row & { older_pending: boolean; now: Date };
+
+const QUEUED = columnsOf(WebhookDelivery, ['id', 'eventId', 'eventType', 'retryCount']);
+const BEFORE = columnsOf(WebhookDelivery, ['status', 'retryCount']);
+const HOOK = columnsOf(Webhook, ['url', 'enabled', 'failingSince']);
+const ADMIN = columnsOf(User, ['id', 'email']);
+
+export type ClaimedDelivery = Pick<DeliveryState, 'id' | 'url' | 'secret' | 'payload'>;
 
 export type Claim = { kind: 'claimed'; delivery: ClaimedDelivery } | { kind: 'skip'; reason: string } | { kind: 'later'; at: Date };
-
-interface DeliveryState {
-  id: string;
-  webhook_id: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  retry_count: number;
-  next_attempt_at: Date | null;
-  lease_until: Date | null;
-  payload: Record<string, unknown>;
-  url: string;
-  secret: string;
-  enabled: boolean;
-  older_pending: boolean;
-  now: Date;
-}
 
 /** Longer than the request timeout: only a worker that died mid-attempt loses its lease. */
 const leaseMs = (config: AppConfig) => config.WEBHOOK_TIMEOUT_MS + 20_000;
@@ -37,7 +26,7 @@ const leaseMs = (config: AppConfig) => config.WEBHOOK_TIMEOUT_MS + 20_000;
  */
 export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob, config: AppConfig): Promise<Claim> {
   const [d] = await tx.query<DeliveryState>(
-    `SELECT d.id, d.webhook_id, d.status, d.retry_count, d.next_attempt_at, d.lease_until, d.payload, w.url, w.secret, w.enabled, clock_timestamp() AS now,
+    `SELECT ${DELIVERY.as('d')}, ${TARGET.as('w')}, clock_timestamp() AS now,
             EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.webhook_id = d.webhook_id AND o.status = 'pending' AND o.seq < d.seq) AS older_pending
      FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1 FOR UPDATE OF d`,
     [job.deliveryId],
@@ -56,33 +45,22 @@ export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob,
   return { kind: 'claimed', delivery: { id: d.id, url: d.url, secret: d.secret, payload: d.payload } };
 }
 
-async function addJob(tx: TenantTransaction, jobId: string, payload: WebhookEventJob): Promise<void> {
-  await tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)`, [
-    QUEUES.webhookDelivery,
-    jobId,
-    JSON.stringify(payload),
-  ]);
-}
-
 /** Queues the oldest pending delivery of the endpoint (the next in line once one is settled). */
 async function queueNext(tx: TenantTransaction, webhookId: string, after: string, attemptsSoFar: number): Promise<void> {
-  const [next] = await tx.query<{ id: string; event_id: string; event_type: string; retry_count: number }>(
-    `SELECT id, event_id, event_type, retry_count FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
+  const [next] = await tx.query<typeof QUEUED.$row>(
+    `SELECT ${QUEUED.columns} FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
     [webhookId],
   );
   if (!next) return;
-  await addJob(tx, webhookDeliveryJobId(next.id, `after-${after}-${attemptsSoFar}`), {
-    tenantId: tx.tenantId,
-    eventId: next.event_id,
-    type: next.event_type,
-    webhookId,
-    deliveryId: next.id,
-    attempt: next.retry_count,
+  await enqueue(tx, {
+    queue: QUEUES.webhookDelivery,
+    payload: { tenantId: tx.tenantId, eventId: next.event_id, type: next.event_type, webhookId, deliveryId: next.id, attempt: next.retry_count },
+    repeat: { reason: 'next', after, attempts: attemptsSoFar },
   });
 }
 
 export interface Settlement {
-  status: 'pending' | 'succeeded' | 'failed';
+  status: RowOf<WebhookDelivery>['status'];
   disabled: { url: string; failingSince: Date } | null;
 }
 
@@ -93,14 +71,14 @@ export interface Settlement {
  */
 export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob, result: AttemptResult, success: boolean, config: AppConfig): Promise<Settlement> {
   const attempt = { at: new Date().toISOString(), statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error };
-  const [before] = await tx.query<{ status: Settlement['status']; retry_count: number; attempts_count: number }>(
-    `SELECT status, retry_count, jsonb_array_length(attempts) AS attempts_count FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
+  const [before] = await tx.query<typeof BEFORE.$row & { attempts_count: number }>(
+    `SELECT ${BEFORE.columns}, jsonb_array_length(attempts) AS attempts_count FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
     [job.deliveryId],
   );
   if (!before) return { status: 'failed', disabled: null };
-  const [hook] = await tx.query<{ url: string; enabled: boolean; failing_since: Date | null; overdue: boolean }>(
+  const [hook] = await tx.query<typeof HOOK.$row & { overdue: boolean }>(
     `UPDATE webhooks SET failing_since = CASE WHEN $2 THEN NULL ELSE COALESCE(failing_since, now()) END WHERE id = $1
-     RETURNING url, enabled, failing_since, (failing_since <= now() - $3 * interval '1 millisecond') AS overdue`,
+     RETURNING ${HOOK.columns}, (failing_since <= now() - $3 * interval '1 millisecond') AS overdue`,
     [job.webhookId, success, config.WEBHOOK_DISABLE_AFTER_MS],
   );
   const scheduled = !job.redelivery && before.status === 'pending';
@@ -128,7 +106,7 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
     return { status: 'failed', disabled };
   }
   if (nextAttemptAt) {
-    await addJob(tx, webhookDeliveryJobId(job.deliveryId, `retry-${retries}`), { ...job, attempt: retries, redelivery: undefined });
+    await enqueue(tx, { queue: QUEUES.webhookDelivery, payload: { ...job, attempt: retries, redelivery: undefined }, repeat: { reason: 'retry', retries } });
   } else if (before.status === 'pending' && status !== 'pending') {
     await queueNext(tx, job.webhookId, job.deliveryId, before.attempts_count + 1);
   }
@@ -137,12 +115,12 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
 
 /** Emails the agency's owners and admins (through the outbox, so the email commits with the decision). */
 export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId: string, disabled: NonNullable<Settlement['disabled']>): Promise<number> {
-  const admins = await tx.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
-  for (const admin of admins) {
-    await tx.query(`INSERT INTO outbox (tenant_id, topic, job_id, payload) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)`, [
-      QUEUES.email,
-      `webhook-disabled-${webhookId}-${disabled.failingSince.getTime()}-${admin.id}`,
-      JSON.stringify({
+  const admins = await tx.query<typeof ADMIN.$row>(`SELECT ${ADMIN.columns} FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
+  await enqueue(
+    tx,
+    admins.map((admin): OutboxJob => ({
+      queue: QUEUES.email,
+      payload: {
         tenantId: tx.tenantId,
         to: admin.email,
         subject: 'A POA Desk webhook endpoint was disabled',
@@ -150,8 +128,9 @@ export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId:
           `Deliveries to ${disabled.url} have failed since ${disabled.failingSince.toISOString()}, so the endpoint was disabled.\n` +
           `Fix the receiver, then enable it again (PATCH /api/v1/webhooks/${webhookId} {"enabled": true}) and redeliver the events you need ` +
           `(GET /api/v1/webhooks/${webhookId}/deliveries).`,
-      }),
-    ]);
-  }
+      },
+      occasion: { kind: 'webhook-disabled', webhookId, failingSince: disabled.failingSince, userId: admin.id },
+    })),
+  );
   return admins.length;
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
 import { QUEUES, vetWebhookTarget, type WebhookEventJob } from '@poa/jobs';
-import { DelayedError, Job, Worker } from 'bullmq';
-import Redis from 'ioredis';
+import { DelayedError, Job } from 'bullmq';
+import { QueueProcessor } from '../queue-processor';
 import { WORKER_CONFIG } from '../tokens';
 import { claimDelivery, emailAdminsAboutDisabled, recordAttempt } from './delivery-store';
 import { isSuccess, postEvent, signatureHeader, type AttemptResult } from './webhook-sender';
@@ -16,37 +16,16 @@ import { isSuccess, postEvent, signatureHeader, type AttemptResult } from './web
  * to the outbox in the transaction that logs the attempt, so a crash never loses one.
  */
 @Injectable()
-export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
-  private worker: Worker<WebhookEventJob> | null = null;
-  private connection: Redis | null = null;
-
+export class WebhookDeliveryProcessor extends QueueProcessor<typeof QUEUES.webhookDelivery> {
   constructor(
     private readonly db: TenantDb,
-    @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
-    connection.on('error', () => undefined);
-    this.connection = connection;
-    this.worker = new Worker<WebhookEventJob>(QUEUES.webhookDelivery, (job, token) => this.process(job, token), {
-      connection,
-      prefix: this.config.QUEUE_PREFIX,
-      concurrency: 8,
-      lockDuration: this.config.WEBHOOK_TIMEOUT_MS + 15_000,
-    });
-    this.worker.on('failed', (job, error) => this.logger.warn(`Webhook job ${job?.id} failed: ${error.message}`));
-    this.worker.on('error', (error) => this.logger.warn(`Webhook worker: ${error.message}`));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    this.connection?.disconnect();
+    @Inject(WORKER_CONFIG) config: AppConfig,
+  ) {
+    super(QUEUES.webhookDelivery, config, { concurrency: 8, lockDuration: config.WEBHOOK_TIMEOUT_MS + 15_000 });
   }
 
   /** A job never fails for good on an infrastructure error (jobs of this queue have one BullMQ attempt): it waits 5 s and runs again. */
-  async process(job: Job<WebhookEventJob>, token?: string): Promise<{ status: string }> {
+  protected async process(job: Job<WebhookEventJob>, token?: string): Promise<{ status: string }> {
     try {
       return await this.attempt(job, token);
     } catch (error) {
