@@ -3,7 +3,9 @@
  * the same SQL, on 100 tenants x 2,000 cases, 50 concurrent keep-alive connections, requests spread over tenants.
  * Run: npx tsx bench/cases/cases.bench.ts   (prints tables; writes bench/cases/results.json and plans.txt)
  * Knobs: BENCH_SLICE_S (seconds per slice, default 2.5), BENCH_ROUNDS (slices per variant, default 4),
- * BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server).
+ * BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server),
+ * BENCH_COMPARE_DIR=<another checkout with its API built in dist/server>: measures that build too ("api_compare"),
+ * interleaved with this one, to tell a change's effect from the machine's drift.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -35,7 +37,7 @@ const TARGETS = { apiP95Ms: 50, throughputVsBaseline: 0.5 };
 const SKIP_AUTH_LOOKUP = { 'x-bench-skip-auth-lookup': '1' };
 
 interface Variant {
-  key: 'api' | 'baseline' | 'baseline_no_user_lookup';
+  key: 'api' | 'api_compare' | 'baseline' | 'baseline_no_user_lookup';
   server: () => ChildServer;
   extraHeaders: Record<string, string>;
 }
@@ -64,6 +66,12 @@ async function main() {
     servers.push(api);
     const baseline = await startBaseline(REPO_ROOT, env);
     servers.push(baseline);
+    const compareDir = process.env.BENCH_COMPARE_DIR ? path.resolve(process.env.BENCH_COMPARE_DIR) : undefined;
+    const apiCompare = compareDir ? await startApi(compareDir, env) : undefined;
+    if (apiCompare) {
+      servers.push(apiCompare);
+      log(`compared build from ${compareDir}: pid ${apiCompare.pid} at ${apiCompare.baseUrl}`);
+    }
     log(`API pid ${api.pid} at ${api.baseUrl}; baseline pid ${baseline.pid} at ${baseline.baseUrl}`);
 
     const verification: Record<string, number[]> = {};
@@ -84,6 +92,7 @@ async function main() {
 
     const variants: Variant[] = [
       { key: 'api', server: () => api, extraHeaders: {} },
+      ...(apiCompare ? [{ key: 'api_compare' as const, server: () => apiCompare, extraHeaders: {} }] : []),
       { key: 'baseline', server: () => baseline, extraHeaders: {} },
       { key: 'baseline_no_user_lookup', server: () => baseline, extraHeaders: SKIP_AUTH_LOOKUP },
     ];
@@ -148,6 +157,9 @@ async function main() {
         'API/baseline req/s': throughput,
         [`>= ${TARGETS.throughputVsBaseline}`]: throughput >= TARGETS.throughputVsBaseline ? 'PASS' : 'MISS',
         'server CPU/req API/baseline': ratio(s.api.serverCpuMsPerRequest, s.baseline.serverCpuMsPerRequest),
+        ...(s.api_compare
+          ? { 'API/compared req/s': ratio(s.api.reqPerSec, s.api_compare.reqPerSec), 'CPU/req API/compared': ratio(s.api.serverCpuMsPerRequest, s.api_compare.serverCpuMsPerRequest) }
+          : {}),
       };
     });
     printTable(`GET /api/v1/cases, ${CONCURRENCY} connections, ${ROUNDS} x ${SLICE_MS / 1000} s per server per workload, pool ${POOL_SIZE}`, tableRows);
@@ -158,7 +170,7 @@ async function main() {
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
       setup: {
         tenants: TENANTS, casesPerTenant: CASES_PER_TENANT, clientsPerTenant: 50, concurrency: CONCURRENCY, poolSize: POOL_SIZE,
-        rounds: ROUNDS, sliceSeconds: SLICE_MS / 1000, seed, build,
+        rounds: ROUNDS, sliceSeconds: SLICE_MS / 1000, seed, build, compareDir: compareDir ?? null,
         baseline: 'node:http + pg, same SQL (user look-up + list), each one round trip BEGIN READ ONLY; set_config; query; COMMIT',
       },
       verification,
