@@ -8,7 +8,7 @@ import {
 } from './violations';
 
 describe('violations', () => {
-  it('lists exactly the catalogue keys from DOMAIN.md, in order', () => {
+  it('lists exactly the violation keys of the catalogue, in order', () => {
     expect(VIOLATION_TYPE_KEYS).toEqual([
       'order_defect_rate',
       'late_shipment_rate',

@@ -1,4 +1,5 @@
-import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
+import { startTestApi, type TestApi } from '../../test/harness';
+import { signupConfirmed } from './auth-test-helpers';
 
 /** The cookie-authenticated endpoints (refresh, logout) refuse what another site makes a browser send. */
 describe('refresh and logout: cross-site requests', () => {
@@ -6,7 +7,7 @@ describe('refresh and logout: cross-site requests', () => {
   let cookie: string;
   beforeAll(async () => {
     api = await startTestApi({ PUBLIC_URL: 'https://desk.example.test' });
-    const login = await signupAgency(api.http, 'Same Origin Agency');
+    const login = await signupConfirmed(api);
     const session = await api.http.post('/api/v1/auth/login', { email: login.email, password: login.password });
     cookie = session.headers.get('set-cookie')!.split(';')[0];
   });

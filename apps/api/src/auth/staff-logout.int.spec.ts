@@ -1,4 +1,5 @@
-import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
+import { startTestApi, type TestApi } from '../../test/harness';
+import { signupConfirmed } from './auth-test-helpers';
 
 /** Staff log-out ends the access token at once, not when it expires (deactivation: identity.int.spec.ts). */
 describe('staff log-out', () => {
@@ -15,7 +16,7 @@ describe('staff log-out', () => {
   };
 
   it('refuses the access token right after log-out; another device gets a new one with its own refresh token', async () => {
-    const owner = await signupAgency(api.http);
+    const owner = await signupConfirmed(api);
     const laptop = await login(owner.email, owner.password);
     const phone = await login(owner.email, owner.password);
     expect((await api.http.get('/api/v1/me', laptop.token)).status).toBe(200);

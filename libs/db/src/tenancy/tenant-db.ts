@@ -28,7 +28,7 @@ function settingsSql(tenantId: string | null, settings: SessionSettings): string
  * `set_config('app.tenant_id', <tenant>, true)`: transaction-local, so a pooled connection never carries
  * one request's tenant into the next. Row-level security (FORCEd, app role without BYPASSRLS) does the rest.
  *
- * Round trips matter more than RLS itself (see STACK-NOTES): a read is ONE round trip (the setting and the statement
+ * Round trips matter more than RLS itself (bench/rls measures both): a read is ONE round trip (the setting and the statement
  * pipelined before one Sync), and transactions open with BEGIN and the setting in one message.
  */
 export class TenantDb {
