@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { draftBody } from '../../apps/api/src/cases/case-test-helpers';
+import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
@@ -17,6 +18,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
 const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
+const databaseUrl = requireEnv('TEST_DATABASE_URL');
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -149,7 +151,10 @@ it('a contact asks for a link by e-mail: the agency owner reads it in the develo
   const context = await browser.createBrowserContext();
   let link: string;
   try {
-    const dashboard = await context.newPage();
+    const dashboard = await csp.watch(await context.newPage());
+    // The owner confirms the address with the link e-mailed at sign-up; then the password logs in.
+    await dashboard.goto(await confirmationLink(databaseUrl, ownerEmail));
+    await dashboard.waitForSelector('::-p-text(Your email address is confirmed)');
     await dashboard.goto(`${baseUrl}/login`);
     await (await dashboard.waitForSelector(byLabel('Email')))!.type(ownerEmail);
     await (await dashboard.waitForSelector(byLabel('Password')))!.type('correct horse battery');
