@@ -25,12 +25,13 @@ export class CommentsService {
   constructor(
     private readonly db: TenantDb,
     private readonly comments: CommentsRepository,
+    private readonly cases: CasesService,
     private readonly events: CaseEventsService,
   ) {}
 
   async create(caseId: string, input: CreateCommentInput) {
     return this.db.transaction(async (tx) => {
-      const locked = await CasesService.lock(tx, caseId);
+      const locked = await this.cases.lock(tx, caseId);
       const problems: { field: string; message: string }[] = [];
       if (input.parentId) {
         const parentVisibility = await this.comments.parentVisibility(tx, caseId, input.parentId);

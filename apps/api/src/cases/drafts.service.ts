@@ -44,7 +44,7 @@ export class DraftsService {
     const { baseVersion, ...sections } = input;
     const actor = TenantContext.require().actor;
     return this.db.transaction(async (tx) => {
-      const locked = await CasesService.lock(tx, caseId);
+      const locked = await this.cases.lock(tx, caseId);
       if (!EDITABLE.includes(locked.status)) {
         throw new AppError('CONFLICT', `A new version can only be saved while the case is in ${EDITABLE.join(' or ')} (it is ${locked.status})`, { status: locked.status });
       }
