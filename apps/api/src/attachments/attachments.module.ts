@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { AttachmentsController } from './attachments.controller';
+import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 
 /** Evidence files of a case, kept in the configured FileStorage. */
-@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService] })
+@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService, AttachmentsRepository] })
 export class AttachmentsModule {}

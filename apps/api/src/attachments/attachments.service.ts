@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, TenantContext, TenantDb } from '@poa/db';
+import { TenantContext, TenantDb } from '@poa/db';
 import { randomUUID } from 'node:crypto';
 import { CaseEventsService } from '../cases/case-events.service';
 import { CasesService } from '../cases/cases.service';
@@ -9,20 +9,7 @@ import { FileNotFoundError, type FileStorage } from '../storage/file-storage';
 import { FILE_STORAGE } from '../storage/storage.module';
 import { ACCEPTED_TYPES, detectAcceptedType } from './detect-file-type';
 import { sha256Hex } from '../common/hash';
-
-interface AttachmentRow {
-  id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_by_type: string;
-  uploaded_by_id: string | null;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id, created_at';
+import { AttachmentsRepository, type AttachmentRow } from './attachments.repository';
 
 const attachmentView = (r: AttachmentRow) => ({
   id: r.id,
@@ -45,6 +32,7 @@ function cleanFileName(name: string | undefined, mime: string): string {
 export class AttachmentsService {
   constructor(
     private readonly db: TenantDb,
+    private readonly attachments: AttachmentsRepository,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -62,13 +50,18 @@ export class AttachmentsService {
     // Stored before the row commits: a failed insert leaves an orphan file, never a row without its file.
     await this.storage.put(storageKey, file.buffer);
     return this.db.transaction(async (tx) => {
-      const [locked] = await tx.query(`SELECT id FROM cases WHERE id = $1 FOR SHARE`, [caseId]);
-      if (!locked) throw AppError.notFound('Case');
-      const [row] = await tx.query<AttachmentRow>(
-        `INSERT INTO attachments (id, tenant_id, case_id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id)
-         VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-        [id, caseId, cleanFileName(file.originalname, contentType), contentType, file.size, sha256Hex(file.buffer), storageKey, actor.kind, actor.id],
-      );
+      if (!(await this.attachments.lockCase(tx, caseId))) throw AppError.notFound('Case');
+      const row = await this.attachments.insert(tx, {
+        id,
+        caseId,
+        fileName: cleanFileName(file.originalname, contentType),
+        contentType,
+        size: file.size,
+        sha256: sha256Hex(file.buffer),
+        storageKey,
+        uploadedByType: actor.kind,
+        uploadedById: actor.id,
+      });
       await this.events.record(tx, caseId, 'attachment.uploaded', { attachmentId: id, fileName: row.file_name, contentType, size: row.size });
       return attachmentView(row);
     });
@@ -76,12 +69,12 @@ export class AttachmentsService {
 
   async list(caseId: string) {
     await this.cases.assertExists(caseId);
-    const rows = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(COLUMNS)} FROM attachments WHERE case_id = ${caseId}::uuid ORDER BY created_at, id`);
+    const rows = await this.attachments.list(caseId);
     return { data: rows.map(attachmentView) };
   }
 
   async download(caseId: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
-    const [row] = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(COLUMNS)} FROM attachments WHERE id = ${attachmentId}::uuid AND case_id = ${caseId}::uuid`);
+    const row = await this.attachments.get(caseId, attachmentId);
     if (!row) throw AppError.notFound('Attachment');
     try {
       return { fileName: row.file_name, contentType: row.content_type, data: await this.storage.get(row.storage_key) };

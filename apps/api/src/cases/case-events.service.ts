@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { TenantContext, type TenantTransaction } from '@poa/db';
 import { recordCaseEvent, type CaseEventType } from '@poa/jobs';
 import { iso, timeCursor, toPage } from '../common/pagination';
-
-interface CaseEventRow {
-  id: string;
-  type: string;
-  actor_type: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  data: Record<string, unknown>;
-  created_at: Date;
-}
+import { CaseEventsRepository, type CaseEventRow } from './case-events.repository';
 
 export const caseEventView = (r: CaseEventRow) => ({
   id: r.id,
@@ -24,7 +15,7 @@ export const caseEventView = (r: CaseEventRow) => ({
 /** The timeline of a case: one row per thing that happened, written in the transaction of the change itself. */
 @Injectable()
 export class CaseEventsService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly repository: CaseEventsRepository) {}
 
   async record(tx: TenantTransaction, caseId: string, type: CaseEventType, data: Record<string, unknown> = {}): Promise<void> {
     const actor = TenantContext.current()?.actor;
@@ -34,11 +25,7 @@ export class CaseEventsService {
   /** Oldest first; the caller has checked that the case exists. */
   async list(caseId: string, limit: number, cursor?: string) {
     const after = timeCursor.decode(cursor);
-    const rows = await this.db.read<CaseEventRow>(sql`
-      SELECT id, type, actor_type, actor_id, actor_name, data, created_at FROM case_events
-      WHERE case_id = ${caseId}::uuid
-        AND ${after ? sql.raw(sql`(created_at, id) > (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
-      ORDER BY created_at, id LIMIT ${limit + 1}`);
+    const rows = await this.repository.list(caseId, limit, after);
     return toPage(rows, limit, caseEventView, (r) => timeCursor.encode(r.created_at, r.id));
   }
 }

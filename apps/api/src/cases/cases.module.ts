@@ -1,18 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
+import { CaseEventsRepository } from './case-events.repository';
 import { CaseEventsService } from './case-events.service';
 import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CommentsController } from './comments.controller';
+import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 import { DraftsController } from './drafts.controller';
+import { DraftsRepository } from './drafts.repository';
 import { DraftsService } from './drafts.service';
 import { WorkflowService } from './workflow.service';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
   controllers: [CasesController, DraftsController, CommentsController],
-  providers: [CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
+  providers: [CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService, CasesRepository, ApprovalsRepository, DraftsRepository, CommentsRepository, CaseEventsRepository],
   exports: [CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })
 export class CasesModule {}

@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { emitWebhookEvent } from '@poa/jobs';
 import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { CasesService } from './cases.service';
+import { CommentsRepository, type CommentRow } from './comments.repository';
 import type { CommentVisibility, CreateCommentInput } from './comments.schemas';
-
-interface CommentRow {
-  id: string;
-  parent_id: string | null;
-  body: string;
-  visibility: CommentVisibility;
-  version: number | null;
-  section: string | null;
-  author_type: string;
-  author_id: string | null;
-  author_name: string;
-  created_at: Date;
-}
-
-const COMMENT_COLUMNS = 'id, parent_id, body, visibility, version, section, author_type, author_id, author_name, created_at';
 
 const commentView = (r: CommentRow) => ({
   id: r.id,
@@ -38,17 +24,19 @@ const commentView = (r: CommentRow) => ({
 export class CommentsService {
   constructor(
     private readonly db: TenantDb,
+    private readonly comments: CommentsRepository,
+    private readonly cases: CasesService,
     private readonly events: CaseEventsService,
   ) {}
 
   async create(caseId: string, input: CreateCommentInput) {
     return this.db.transaction(async (tx) => {
-      const locked = await CasesService.lock(tx, caseId);
+      const locked = await this.cases.lock(tx, caseId);
       const problems: { field: string; message: string }[] = [];
       if (input.parentId) {
-        const [parent] = await tx.query<{ visibility: CommentVisibility }>(`SELECT visibility FROM comments WHERE id = $1 AND case_id = $2`, [input.parentId, caseId]);
-        if (!parent) problems.push({ field: 'parentId', message: 'not a comment of this case' });
-        else if (parent.visibility === 'internal' && input.visibility === 'shared') {
+        const parentVisibility = await this.comments.parentVisibility(tx, caseId, input.parentId);
+        if (!parentVisibility) problems.push({ field: 'parentId', message: 'not a comment of this case' });
+        else if (parentVisibility === 'internal' && input.visibility === 'shared') {
           problems.push({ field: 'visibility', message: 'a reply to an internal comment must be internal too' });
         }
       }
@@ -61,11 +49,16 @@ export class CommentsService {
   /** Also used by the workflow for the comment that comes with an action. */
   async insert(tx: TenantTransaction, caseId: string, input: CreateCommentInput): Promise<CommentRow> {
     const actor = TenantContext.require().actor;
-    const [row] = await tx.query<CommentRow>(
-      `INSERT INTO comments (tenant_id, case_id, parent_id, author_type, author_id, author_name, body, visibility, version, section, created_at)
-       VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING ${COMMENT_COLUMNS}`,
-      [caseId, input.parentId ?? null, actor.kind, actor.id, actor.name, input.body, input.visibility, input.version ?? null, input.section ?? null],
-    );
+    const row = await this.comments.insert(tx, caseId, {
+      parentId: input.parentId ?? null,
+      authorType: actor.kind,
+      authorId: actor.id,
+      authorName: actor.name,
+      body: input.body,
+      visibility: input.visibility,
+      version: input.version ?? null,
+      section: input.section ?? null,
+    });
     await this.events.record(tx, caseId, 'comment.added', { commentId: row.id, visibility: row.visibility, parentId: row.parent_id });
     // Internal comments never leave the agency.
     if (row.visibility === 'shared') {
@@ -79,23 +72,14 @@ export class CommentsService {
   /** Oldest first, so a thread reads top-down; parentId links replies. */
   async list(caseId: string, query: { limit: number; cursor?: string; visibility?: CommentVisibility }) {
     const after = timeCursor.decode(query.cursor);
-    const rows = await this.db.read<CommentRow>(sql`
-      SELECT ${sql.raw(COMMENT_COLUMNS.split(', ').map((c) => `cm.${c}`).join(', '))}
-      FROM cases c LEFT JOIN LATERAL (
-        SELECT * FROM comments
-        WHERE case_id = c.id
-          AND ${query.visibility ? sql.raw(sql`visibility = ${query.visibility}`) : sql.raw('TRUE')}
-          AND ${after ? sql.raw(sql`(created_at, id) > (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
-        ORDER BY created_at, id LIMIT ${query.limit + 1}) cm ON TRUE
-      WHERE c.id = ${caseId}::uuid
-      ORDER BY cm.created_at, cm.id`);
+    const rows = await this.comments.list(caseId, query, after);
     if (rows.length === 0) throw AppError.notFound('Case');
     const comments = rows.filter((r) => r.id !== null);
     return toPage(comments, query.limit, commentView, (r) => timeCursor.encode(r.created_at, r.id));
   }
 
   async get(caseId: string, commentId: string) {
-    const [row] = await this.db.read<CommentRow>(sql`SELECT ${sql.raw(COMMENT_COLUMNS)} FROM comments WHERE id = ${commentId}::uuid AND case_id = ${caseId}::uuid`);
+    const row = await this.comments.get(caseId, commentId);
     if (!row) throw AppError.notFound('Comment');
     return commentView(row);
   }

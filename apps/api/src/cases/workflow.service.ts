@@ -6,7 +6,8 @@ import { AppError } from '../core/errors';
 import { CaseNotificationsService } from '../email/case-notifications.service';
 import { ApprovalsService } from './approvals.service';
 import { CaseEventsService } from './case-events.service';
-import { CasesService, type LockedCase } from './cases.service';
+import { CasesRepository, type LockedCase } from './cases.repository';
+import { CasesService } from './cases.service';
 import type { TransitionInput } from './cases.schemas';
 import { CommentsService } from './comments.service';
 import { currentWorkflowActor } from './workflow-actor';
@@ -28,6 +29,7 @@ export class WorkflowService {
   constructor(
     private readonly db: TenantDb,
     private readonly cases: CasesService,
+    private readonly repository: CasesRepository,
     private readonly approvals: ApprovalsService,
     private readonly comments: CommentsService,
     private readonly events: CaseEventsService,
@@ -45,7 +47,7 @@ export class WorkflowService {
     }
 
     return this.db.transaction(async (tx) => {
-      const locked = await CasesService.lock(tx, caseId);
+      const locked = await this.cases.lock(tx, caseId);
       // A portal contact sees only their own client's cases.
       if (actor.kind === 'contact' && scope.actor.clientId !== locked.client_id) throw AppError.notFound('Case');
 
@@ -59,8 +61,8 @@ export class WorkflowService {
         throw new AppError('VERSION_CONFLICT', `Version ${locked.latest_version} is the one under review, not ${opts.expectedVersion}: reload it`, { latestVersion: locked.latest_version });
       }
       const round = plan.newRound ? locked.round + 1 : locked.round;
-      await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, plan.to, round]);
-      if (plan.newRound) await this.openRound(tx, caseId, round, input.amazonRequest);
+      await this.repository.setStatus(tx, caseId, plan.to, round);
+      if (plan.newRound) await this.repository.openRound(tx, caseId, round, input.amazonRequest);
       if (input.action === 'record_outcome') await this.recordOutcome(tx, locked, input);
 
       let commentId: string | undefined;
@@ -104,21 +106,7 @@ export class WorkflowService {
 
   /** Amazon's answer closes the current round; "more information requested" prepares the next one with what Amazon asked. */
   private async recordOutcome(tx: TenantTransaction, locked: LockedCase, input: TransitionInput) {
-    await tx.query(`UPDATE case_rounds SET outcome = $3, amazon_response = $4, outcome_at = now() WHERE case_id = $1 AND round = $2`, [
-      locked.id,
-      locked.round,
-      input.outcome,
-      input.amazonResponse ?? null,
-    ]);
-    if (input.outcome === 'more_info_requested') await this.openRound(tx, locked.id, locked.round + 1, input.amazonRequest ?? input.amazonResponse);
-  }
-
-  /** The row of a round; when it already exists (prepared by record_outcome) a newly given request replaces the kept one. */
-  private async openRound(tx: TenantTransaction, caseId: string, round: number, amazonRequest: string | undefined) {
-    await tx.query(
-      `INSERT INTO case_rounds (tenant_id, case_id, round, amazon_request) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)
-       ON CONFLICT (case_id, round) DO UPDATE SET amazon_request = COALESCE(EXCLUDED.amazon_request, case_rounds.amazon_request)`,
-      [caseId, round, amazonRequest ?? null],
-    );
+    await this.repository.recordOutcome(tx, locked.id, locked.round, input.outcome, input.amazonResponse ?? null);
+    if (input.outcome === 'more_info_requested') await this.repository.openRound(tx, locked.id, locked.round + 1, input.amazonRequest ?? input.amazonResponse);
   }
 }

@@ -5,7 +5,8 @@ import { CommentsService } from '../cases/comments.service';
 import { WorkflowService } from '../cases/workflow.service';
 import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
-import { PdfsService, RENDER_COLUMNS, type PdfAnswer, type RenderRow } from '../pdfs/pdfs.service';
+import { RENDER_COLUMNS, type RenderRow } from '../pdfs/pdfs.repository';
+import { PdfsService, type PdfAnswer } from '../pdfs/pdfs.service';
 import { draftView, pdfView, PORTAL_CASE_COLUMNS, portalCaseSummaryView, visibleToContact, type PdfJson, type PortalCaseRow } from './portal-views';
 
 interface Branding {

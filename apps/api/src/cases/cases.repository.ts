@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { Case, Client, columnsOf, sql, TenantDb, type InlineSql, type RowOf, type TenantTransaction } from '@poa/db';
+import { ACTIVE_STATUSES, type CaseOutcome, type CaseStatus } from '@poa/domain';
+import type { timeCursor } from '../common/pagination';
+import { containsPattern } from '../common/sql-patterns';
+import type { CaseListQuery, UpdateCaseInput } from './cases.schemas';
+
+/** Columns of `cases` a list shows (notice_text excluded: it can be long). */
+const CASE_LIST = columnsOf(Case, [
+  'id', 'clientId', 'reference', 'title', 'violationType', 'marketplace', 'asins', 'noticeReceivedAt', 'dueAt', 'status', 'round',
+  'assigneeId', 'externalId', 'latestVersion', 'approvedVersionId', 'createdAt', 'updatedAt',
+]);
+/** The few columns the write paths check after locking a case row. */
+const LOCKED = columnsOf(Case, ['id', 'clientId', 'status', 'round', 'latestVersion', 'approvedVersionId', 'asins', 'violationType']);
+const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
+
+const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** The list columns aliased `c`, with whether the case is overdue. */
+const CASE_LIST_COLUMNS = `${CASE_LIST.as('c')}, (c.due_at < now() AND c.status IN (${ACTIVE_STATUS_LIST})) AS overdue`;
+
+/** A case as lists show it, with the client and assignee names joined. */
+export type CaseRow = typeof CASE_LIST.$row & {
+  status: CaseStatus;
+  overdue: boolean;
+  client_name: string;
+  client_seller_id: string | null;
+  assignee_name: string | null;
+};
+
+export type LockedCase = typeof LOCKED.$row & { status: CaseStatus };
+
+interface ApprovalJson {
+  id: string;
+  version: number;
+  draft_version_id: string;
+  contact_id: string;
+  contact_name: string;
+  contact_email: string;
+  full_name: string;
+  approved_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  content_sha256: string;
+  recorded_by_id: string | null;
+  recorded_by_name: string | null;
+  note: string | null;
+}
+
+interface RoundJson {
+  round: number;
+  amazon_request: string | null;
+  outcome: CaseOutcome | null;
+  amazon_response: string | null;
+  outcome_at: string | null;
+  created_at: string;
+}
+
+interface PdfJson {
+  id: string;
+  version: number;
+  status: 'queued' | 'rendering' | 'ready' | 'failed';
+  error: string | null;
+  page_count: number | null;
+  size: number | null;
+  sha256: string | null;
+  ready_at: string | null;
+}
+
+/** A case with everything its page shows. */
+export type CaseDetailRow = CaseRow &
+  Pick<RowOf<Case>, 'notice_text'> & {
+    approved_version: number | null;
+    approval: ApprovalJson | null;
+    rounds: RoundJson[];
+    pdf: PdfJson | null;
+  };
+
+/** One case with everything its page shows, in one statement (one round trip). */
+function caseDetailSql(caseId: string): InlineSql {
+  return sql`
+    SELECT ${sql.raw(CASE_LIST_COLUMNS)}, c.notice_text, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name,
+      (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version,
+      (SELECT row_to_json(a) FROM (
+         SELECT id, version, draft_version_id, contact_id, contact_name, contact_email, full_name, approved_at, ip, user_agent,
+                content_sha256, recorded_by_id, recorded_by_name, note
+         FROM approvals WHERE draft_version_id = c.approved_version_id ORDER BY approved_at DESC, id DESC LIMIT 1) a) AS approval,
+      (SELECT COALESCE(json_agg(r ORDER BY r.round), '[]'::json) FROM (
+         SELECT round, amazon_request, outcome, amazon_response, outcome_at, created_at FROM case_rounds WHERE case_id = c.id) r) AS rounds,
+      (SELECT row_to_json(p) FROM (
+         SELECT id, version, status, error, page_count, size, sha256, ready_at
+         FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf
+    FROM cases c
+    JOIN clients cl ON cl.id = c.client_id
+    LEFT JOIN users u ON u.id = c.assignee_id
+    WHERE c.id = ${caseId}::uuid`;
+}
+
+export interface NewCase {
+  clientId: string;
+  reference: string;
+  title: string;
+  violationType: string;
+  marketplace: string;
+  asins: string[];
+  noticeText: string;
+  noticeReceivedAt: Date;
+  dueAt: Date;
+  assigneeId: string | null;
+  externalId: string | null;
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Locks the case row for the rest of the transaction: concurrent writers to one case queue up here. */
+  async lock(tx: TenantTransaction, caseId: string): Promise<LockedCase | undefined> {
+    const [row] = await tx.query<LockedCase>(`SELECT ${LOCKED.columns} FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+    return row;
+  }
+
+  async exists(caseId: string): Promise<boolean> {
+    const [row] = await this.db.read(sql.prepared(`SELECT 1 FROM cases WHERE id = $1::uuid`, [caseId]));
+    return !!row;
+  }
+
+  async detail(caseId: string): Promise<CaseDetailRow | undefined> {
+    const [row] = await this.db.read<CaseDetailRow>(caseDetailSql(caseId));
+    return row;
+  }
+
+  /** The case as GET answers it, read inside the caller's transaction (after a change). */
+  async detailIn(tx: TenantTransaction, caseId: string): Promise<CaseDetailRow | undefined> {
+    const [row] = await tx.query<CaseDetailRow>(caseDetailSql(caseId).text);
+    return row;
+  }
+
+  /** FOR SHARE: a concurrent delete of the client waits for this case (and then archives instead). */
+  async lockClient(tx: TenantTransaction, clientId: string): Promise<typeof CLIENT_STATE.$row | undefined> {
+    const [client] = await tx.query<typeof CLIENT_STATE.$row>(`SELECT ${CLIENT_STATE.columns} FROM clients WHERE id = $1 FOR SHARE`, [clientId]);
+    return client;
+  }
+
+  /** The next case number of the year; the counter row stays locked until commit, so concurrent creations get consecutive numbers. */
+  async nextNumber(tx: TenantTransaction, year: number): Promise<number> {
+    const [counter] = await tx.query<{ last_value: number }>(
+      `INSERT INTO case_counters (tenant_id, year, last_value) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)
+         ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = case_counters.last_value + 1 RETURNING last_value`,
+      [year],
+    );
+    return counter.last_value;
+  }
+
+  /** Inserts the case and its first round; the new case's id. */
+  async insert(tx: TenantTransaction, c: NewCase): Promise<string> {
+    const [created] = await tx.query<{ id: string }>(
+      `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at, due_at, assignee_id, external_id)
+           VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [c.clientId, c.reference, c.title, c.violationType, c.marketplace, c.asins, c.noticeText, c.noticeReceivedAt, c.dueAt, c.assigneeId, c.externalId],
+    );
+    await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [created.id]);
+    return created.id;
+  }
+
+  /** Sets the fields given; false (and no statement) when none is. */
+  async update(tx: TenantTransaction, caseId: string, input: UpdateCaseInput): Promise<boolean> {
+    const sets: string[] = [];
+    const params: unknown[] = [caseId];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (input.title !== undefined) set('title', input.title);
+    if (input.dueAt !== undefined) set('due_at', new Date(input.dueAt));
+    if (input.assigneeId !== undefined) set('assignee_id', input.assigneeId);
+    if (input.asins !== undefined) set('asins', input.asins);
+    if (input.noticeText !== undefined) set('notice_text', input.noticeText);
+    if (input.marketplace !== undefined) set('marketplace', input.marketplace);
+    if (input.violationType !== undefined) set('violation_type', input.violationType);
+    if (input.externalId !== undefined) set('external_id', input.externalId);
+    if (sets.length === 0) return false;
+    await tx.query(`UPDATE cases SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    return true;
+  }
+
+  /**
+   * One page (plus one row). Under row-level security a join in the paging query makes the planner sort the whole
+   * tenant, so the page of cases is chosen first (ORDER BY + LIMIT on cases alone, keyset cursor) and only then joined.
+   */
+  async list(query: CaseListQuery, sortColumn: 'due_at' | 'updated_at', order: 'asc' | 'desc', after: ReturnType<typeof timeCursor.decode>): Promise<CaseRow[]> {
+    const conditions: InlineSql[] = [sql`TRUE`];
+    if (query.status) conditions.push(sql`c.status = ANY(${query.status}::text[])`);
+    if (query.clientId) conditions.push(sql`c.client_id = ${query.clientId}::uuid`);
+    if (query.violationType) conditions.push(sql`c.violation_type = ${query.violationType}`);
+    if (query.assigneeId) conditions.push(sql`c.assignee_id = ${query.assigneeId}::uuid`);
+    if (query.dueBefore) conditions.push(sql`c.due_at < ${query.dueBefore}::timestamptz`);
+    if (query.overdue !== undefined) conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
+    if (query.q) conditions.push(sql`c.search_text LIKE ${containsPattern(query.q)}`);
+    if (after) {
+      const op = order === 'asc' ? '>' : '<';
+      conditions.push(sql`(c.${sql.raw(sortColumn)}, c.id) ${sql.raw(op)} (${after.sortValue}::timestamptz, ${after.id}::uuid)`);
+    }
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    return this.db.read<CaseRow>(sql`
+      WITH page AS MATERIALIZED (
+        SELECT ${sql.raw(CASE_LIST_COLUMNS)} FROM cases c
+        WHERE ${sql.raw(sql.join(conditions, ' AND '))}
+        ORDER BY c.${sql.raw(sortColumn)} ${sql.raw(direction)}, c.id ${sql.raw(direction)}
+        LIMIT ${query.limit + 1})
+      SELECT page.*, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name
+      FROM page JOIN clients cl ON cl.id = page.client_id LEFT JOIN users u ON u.id = page.assignee_id
+      ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`);
+  }
+
+  async isActiveUser(tx: TenantTransaction, userId: string): Promise<boolean> {
+    const [user] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND status = 'active'`, [userId]);
+    return !!user;
+  }
+
+  async setStatus(tx: TenantTransaction, caseId: string, status: CaseStatus, round: number): Promise<void> {
+    await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, status, round]);
+  }
+
+  /** Amazon's answer on a round. */
+  async recordOutcome(tx: TenantTransaction, caseId: string, round: number, outcome: string | undefined, amazonResponse: string | null): Promise<void> {
+    await tx.query(`UPDATE case_rounds SET outcome = $3, amazon_response = $4, outcome_at = now() WHERE case_id = $1 AND round = $2`, [caseId, round, outcome, amazonResponse]);
+  }
+
+  /** The row of a round; when it already exists (prepared by record_outcome) a newly given request replaces the kept one. */
+  async openRound(tx: TenantTransaction, caseId: string, round: number, amazonRequest: string | undefined): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_rounds (tenant_id, case_id, round, amazon_request) VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3)
+       ON CONFLICT (case_id, round) DO UPDATE SET amazon_request = COALESCE(EXCLUDED.amazon_request, case_rounds.amazon_request)`,
+      [caseId, round, amazonRequest ?? null],
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { columnsOf, DraftVersion, sql, TenantDb, type TenantTransaction } from '@poa/db';
+import type { DraftSections } from '@poa/domain';
+
+const SUMMARY = columnsOf(DraftVersion, ['id', 'version', 'round', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
+const DRAFT = columnsOf(DraftVersion, ['id', 'version', 'round', 'sections', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
+
+export type DraftSummaryRow = typeof SUMMARY.$row;
+export type DraftRow = typeof DRAFT.$row & { sections: DraftSections };
+/** A version with whether an approval locks it and what its checks need of the case. */
+export type DraftDetailRow = DraftRow & { locked: boolean; case_asins: string[]; case_violation_type: string };
+
+const DRAFT_SELECT = `
+  SELECT ${DRAFT.as('dv')},
+         EXISTS (SELECT 1 FROM approvals a WHERE a.draft_version_id = dv.id) AS locked,
+         c.asins AS case_asins, c.violation_type AS case_violation_type
+  FROM draft_versions dv JOIN cases c ON c.id = dv.case_id`;
+
+export interface NewDraft {
+  caseId: string;
+  version: number;
+  round: number;
+  sections: string;
+  contentSha256: string;
+  authorType: string;
+  authorId: string | null;
+  authorName: string;
+}
+
+@Injectable()
+export class DraftsRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Which of the ids are attachments of the case. */
+  async attachmentIds(tx: TenantTransaction, caseId: string, ids: string[]): Promise<Set<string>> {
+    const found = await tx.query<{ id: string }>(`SELECT id FROM attachments WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
+    return new Set(found.map((f) => f.id));
+  }
+
+  /** Inserts the version (`sections` as canonical JSON) and makes it the case's latest. */
+  async insert(tx: TenantTransaction, d: NewDraft): Promise<DraftRow> {
+    const [row] = await tx.query<DraftRow>(
+      `INSERT INTO draft_versions (tenant_id, case_id, version, round, sections, content_sha256, author_type, author_id, author_name)
+         VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING ${DRAFT.columns}`,
+      [d.caseId, d.version, d.round, d.sections, d.contentSha256, d.authorType, d.authorId, d.authorName],
+    );
+    await tx.query(`UPDATE cases SET latest_version = $2, updated_at = now() WHERE id = $1`, [d.caseId, d.version]);
+    return row;
+  }
+
+  async list(caseId: string): Promise<DraftSummaryRow[]> {
+    return this.db.read<DraftSummaryRow>(sql`
+      SELECT ${sql.raw(SUMMARY.columns)}
+      FROM draft_versions WHERE case_id = ${caseId}::uuid ORDER BY version`);
+  }
+
+  async get(caseId: string, version: number): Promise<DraftDetailRow | undefined> {
+    const [row] = await this.db.read<DraftDetailRow>(sql`${sql.raw(DRAFT_SELECT)} WHERE dv.case_id = ${caseId}::uuid AND dv.version = ${version}`);
+    return row;
+  }
+
+  /** The two versions (one row when they are the same version). */
+  async pair(caseId: string, version: number, against: number): Promise<DraftDetailRow[]> {
+    return this.db.read<DraftDetailRow>(sql`
+      ${sql.raw(DRAFT_SELECT)} WHERE dv.case_id = ${caseId}::uuid AND dv.version IN (${version}, ${against})`);
+  }
+}
