@@ -1,5 +1,6 @@
-import { Case, columnsOf, type RowOf, type Webhook, type WebhookDelivery } from '@poa/db';
+import { Case, columnsOf, WebhookDelivery, type RowOf, type Webhook } from '@poa/db';
 import { randomUUID } from 'node:crypto';
+import type { WebhookDeliveryRepeat } from './job-ids';
 import { enqueue, type WriteTx } from './outbox';
 import { QUEUES } from './payloads';
 
@@ -67,4 +68,29 @@ export async function emitWebhookEvent(
     })),
   );
   return event;
+}
+
+const QUEUED = columnsOf(WebhookDelivery, ['id', 'eventId', 'eventType', 'retryCount']);
+
+/**
+ * Queues the oldest pending delivery of an endpoint (the head of its queue): the next in line once one is settled
+ * (`next`, by the worker), or the first waiting one when a disabled endpoint is enabled again (`resume`, by the API),
+ * which also makes it due now.
+ */
+export async function queueOldestPending(
+  tx: WriteTx,
+  webhookId: string,
+  repeat: Extract<WebhookDeliveryRepeat, { reason: 'next' | 'resume' }>,
+): Promise<void> {
+  const [head] = await tx.query<typeof QUEUED.$row>(
+    `SELECT ${QUEUED.columns} FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
+    [webhookId],
+  );
+  if (!head) return;
+  if (repeat.reason === 'resume') await tx.query(`UPDATE webhook_deliveries SET next_attempt_at = NULL WHERE id = $1`, [head.id]);
+  await enqueue(tx, {
+    queue: QUEUES.webhookDelivery,
+    payload: { tenantId: tx.tenantId, eventId: head.event_id, type: head.event_type, webhookId, deliveryId: head.id, attempt: head.retry_count },
+    repeat,
+  });
 }

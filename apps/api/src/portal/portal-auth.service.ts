@@ -9,16 +9,9 @@ import { APP_CONFIG } from '../core/tokens';
 import { loginLinkEmail } from '../email/email-texts';
 import { OutboxService } from '../outbox/outbox.service';
 import { LoginLinkRateLimit } from './login-link-rate-limit';
+import { PortalAuthRepository } from './portal-auth.repository';
 
 export const LOGIN_LINK_TTL_MINUTES = 15;
-
-interface ContactRow {
-  id: string;
-  tenant_id: string;
-  client_id: string;
-  name: string;
-  email: string;
-}
 
 /** A link token that cannot be used: one answer for forged, unknown, expired and used tokens (400 on the field token). */
 const unusableToken = () => AppError.validation([{ field: 'token', message: 'This log-in link is invalid, expired or already used: ask for a new one' }]);
@@ -30,6 +23,7 @@ export class PortalAuthService {
 
   constructor(
     private readonly db: TenantDb,
+    private readonly repo: PortalAuthRepository,
     private readonly outbox: OutboxService,
     private readonly tokens: TokensService,
     private readonly rateLimit: LoginLinkRateLimit,
@@ -45,19 +39,14 @@ export class PortalAuthService {
       this.logger.warn('Portal log-in link rate limit reached for an address');
       return;
     }
-    const contacts = await this.db.systemTransaction({ 'app.login_email': email }, (tx) =>
-      tx.query<ContactRow>(`SELECT id, tenant_id, client_id, name, email FROM contacts WHERE email = $1`, [email]),
-    );
+    const contacts = await this.repo.contactsByEmail(email);
     for (const contact of contacts) {
       await this.db.transaction(
         async (tx) => {
-          const [target] = await tx.query<{ agency: string }>(
-            `SELECT t.name AS agency FROM clients cl JOIN tenants t ON t.id = cl.tenant_id WHERE cl.id = $1 AND cl.archived_at IS NULL`,
-            [contact.client_id],
-          );
-          if (!target) return;
+          const agency = await this.repo.agencyOfActiveClient(tx, contact.client_id);
+          if (agency === undefined) return;
           const link = await this.issue(tx, contact.tenant_id, contact.id);
-          const message = loginLinkEmail(target.agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
+          const message = loginLinkEmail(agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
           await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: contact.tenant_id, to: contact.email, ...message }, occasion: { kind: 'login' } });
         },
         { tenantId: contact.tenant_id },
@@ -68,7 +57,7 @@ export class PortalAuthService {
   /** Staff create a link to share themselves (the current tenant). */
   async linkForContact(clientId: string, contactId: string) {
     return this.db.transaction(async (tx) => {
-      const [contact] = await tx.query<{ id: string }>(`SELECT id FROM contacts WHERE id = $1 AND client_id = $2`, [contactId, clientId]);
+      const contact = await this.repo.contactOfClient(tx, clientId, contactId);
       if (!contact) throw AppError.notFound('Contact');
       return this.issue(tx, tx.tenantId, contact.id);
     });
@@ -80,17 +69,10 @@ export class PortalAuthService {
     if (!parsed) throw unusableToken();
     const session = await this.db.transaction(
       async (tx) => {
-        const [row] = await tx.query<{ contact_id: string; token_hash: string; usable: boolean }>(
-          `SELECT contact_id, token_hash, (used_at IS NULL AND expires_at > now()) AS usable FROM portal_login_tokens WHERE id = $1 FOR UPDATE`,
-          [parsed.rowId],
-        );
+        const row = await this.repo.lockToken(tx, parsed.rowId);
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || !row.usable) return null;
-        await tx.query(`UPDATE portal_login_tokens SET used_at = now() WHERE id = $1`, [parsed.rowId]);
-        const [found] = await tx.query<{ id: string; name: string; email: string; client_id: string; client_name: string; session_version: number }>(
-          `SELECT ct.id, ct.name, ct.email, ct.client_id, ct.session_version, cl.name AS client_name
-           FROM contacts ct JOIN clients cl ON cl.id = ct.client_id WHERE ct.id = $1 AND cl.archived_at IS NULL`,
-          [row.contact_id],
-        );
+        await this.repo.markTokenUsed(tx, parsed.rowId);
+        const found = await this.repo.sessionContact(tx, row.contact_id);
         return found ?? null;
       },
       { tenantId: parsed.tenantId },
@@ -105,18 +87,14 @@ export class PortalAuthService {
 
   /** Portal log-out: every portal token of the contact stops working (the session version moves on). */
   async logout(contactId: string): Promise<void> {
-    await this.db.transaction((tx) => tx.query(`UPDATE contacts SET session_version = session_version + 1 WHERE id = $1`, [contactId]));
+    await this.db.transaction((tx) => this.repo.endSessions(tx, contactId));
   }
 
   private async issue(tx: TenantTransaction, tenantId: string, contactId: string) {
     const rowId = randomUUID();
     const { token, hash } = newOpaqueToken(tenantId, rowId);
-    const [row] = await tx.query<{ expires_at: Date }>(
-      `INSERT INTO portal_login_tokens (id, tenant_id, contact_id, token_hash, expires_at)
-       VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, now() + make_interval(mins => $4)) RETURNING expires_at`,
-      [rowId, contactId, hash, LOGIN_LINK_TTL_MINUTES],
-    );
+    const expiresAt = await this.repo.insertToken(tx, { rowId, contactId, hash, ttlMinutes: LOGIN_LINK_TTL_MINUTES });
     const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/portal/login?token=${encodeURIComponent(token)}`;
-    return { url, token, expiresAt: new Date(row.expires_at).toISOString() };
+    return { url, token, expiresAt: new Date(expiresAt).toISOString() };
   }
 }

@@ -3,14 +3,16 @@ import { CasesModule } from '../cases/cases.module';
 import { PdfsModule } from '../pdfs/pdfs.module';
 import { LoginLinkRateLimit } from './login-link-rate-limit';
 import { ContactLoginLinksController, PortalAuthController } from './portal-auth.controller';
+import { PortalAuthRepository } from './portal-auth.repository';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalController } from './portal.controller';
+import { PortalRepository } from './portal.repository';
 import { PortalService } from './portal.service';
 
 /** The client portal: magic-link log-in, review, approval and downloads for a client's contacts. */
 @Module({
   imports: [CasesModule, PdfsModule],
   controllers: [PortalAuthController, ContactLoginLinksController, PortalController],
-  providers: [PortalAuthService, PortalService, LoginLinkRateLimit],
+  providers: [PortalAuthService, PortalService, LoginLinkRateLimit, PortalRepository, PortalAuthRepository],
 })
 export class PortalModule {}

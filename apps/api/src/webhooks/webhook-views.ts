@@ -1,18 +1,5 @@
-import type { WebhookEventType } from '@poa/jobs';
 import { iso } from '../common/pagination';
-
-export interface WebhookRow {
-  id: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-  failing_since: Date | null;
-  disabled_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export const WEBHOOK_COLUMNS = 'id, url, events, enabled, failing_since, disabled_reason, created_at, updated_at';
+import type { DeliveryRow, WebhookRow } from './webhooks.repository';
 
 export const webhookView = (r: WebhookRow) => ({
   id: r.id,
@@ -24,22 +11,6 @@ export const webhookView = (r: WebhookRow) => ({
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
 });
-
-export interface DeliveryRow {
-  id: string;
-  seq: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: { at: string; statusCode: number | null; latencyMs: number; error: string | null }[];
-  next_attempt_at: Date | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export const DELIVERY_COLUMNS = 'id, seq, webhook_id, event_id, event_type, status, attempts, next_attempt_at, payload, created_at, updated_at';
 
 export const deliveryView = (r: DeliveryRow) => ({
   id: r.id,

@@ -1,13 +1,12 @@
 import type { AppConfig } from '@poa/config';
 import { columnsOf, User, Webhook, WebhookDelivery, type RowOf, type TenantTransaction } from '@poa/db';
-import { enqueue, QUEUES, type OutboxJob, type WebhookEventJob } from '@poa/jobs';
+import { enqueue, QUEUES, queueOldestPending, type OutboxJob, type WebhookEventJob } from '@poa/jobs';
 import { retryDelayMs, type AttemptResult } from './webhook-sender';
 
 const DELIVERY = columnsOf(WebhookDelivery, ['id', 'webhookId', 'status', 'retryCount', 'nextAttemptAt', 'leaseUntil', 'payload']);
 const TARGET = columnsOf(Webhook, ['url', 'secret', 'enabled']);
 type DeliveryState = typeof DELIVERY.$row & typeof TARGET.$row & { older_pending: boolean; now: Date };
 
-const QUEUED = columnsOf(WebhookDelivery, ['id', 'eventId', 'eventType', 'retryCount']);
 const BEFORE = columnsOf(WebhookDelivery, ['status', 'retryCount']);
 const HOOK = columnsOf(Webhook, ['url', 'enabled', 'failingSince']);
 const ADMIN = columnsOf(User, ['id', 'email']);
@@ -43,20 +42,6 @@ export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob,
   }
   await tx.query(`UPDATE webhook_deliveries SET lease_until = clock_timestamp() + $2 * interval '1 millisecond' WHERE id = $1`, [d.id, leaseMs(config)]);
   return { kind: 'claimed', delivery: { id: d.id, url: d.url, secret: d.secret, payload: d.payload } };
-}
-
-/** Queues the oldest pending delivery of the endpoint (the next in line once one is settled). */
-async function queueNext(tx: TenantTransaction, webhookId: string, after: string, attemptsSoFar: number): Promise<void> {
-  const [next] = await tx.query<typeof QUEUED.$row>(
-    `SELECT ${QUEUED.columns} FROM webhook_deliveries WHERE webhook_id = $1 AND status = 'pending' ORDER BY seq LIMIT 1`,
-    [webhookId],
-  );
-  if (!next) return;
-  await enqueue(tx, {
-    queue: QUEUES.webhookDelivery,
-    payload: { tenantId: tx.tenantId, eventId: next.event_id, type: next.event_type, webhookId, deliveryId: next.id, attempt: next.retry_count },
-    repeat: { reason: 'next', after, attempts: attemptsSoFar },
-  });
 }
 
 export interface Settlement {
@@ -108,7 +93,7 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
   if (nextAttemptAt) {
     await enqueue(tx, { queue: QUEUES.webhookDelivery, payload: { ...job, attempt: retries, redelivery: undefined }, repeat: { reason: 'retry', retries } });
   } else if (before.status === 'pending' && status !== 'pending') {
-    await queueNext(tx, job.webhookId, job.deliveryId, before.attempts_count + 1);
+    await queueOldestPending(tx, job.webhookId, { reason: 'next', after: job.deliveryId, attempts: before.attempts_count + 1 });
   }
   return { status, disabled };
 }

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { Case, columnsOf, Comment, PdfRender, sql, TenantDb, type InlineSql, type TenantBranding, type TenantTransaction } from '@poa/db';
+import type { CaseStatus, DraftSections } from '@poa/domain';
+import { RENDER_COLUMNS, type RenderRow } from '../pdfs/pdfs.repository';
+import { PORTAL_VISIBLE_STATUSES } from './portal.schemas';
+
+const STATUS_LIST = PORTAL_VISIBLE_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * What a contact may see: their own client's cases once a draft reached them (client review or later), plus cases
+ * with an approved version (e.g. a later round being drafted keeps the approved PDF reachable). Alias `c`.
+ */
+function visibleToContact(clientId: string): InlineSql {
+  return sql`c.client_id = ${clientId}::uuid AND (c.status IN (${sql.raw(STATUS_LIST)}) OR c.approved_version_id IS NOT NULL)`;
+}
+
+const PORTAL_CASE = columnsOf(Case, ['id', 'reference', 'title', 'status', 'violationType', 'marketplace', 'dueAt', 'latestVersion', 'updatedAt']);
+const PORTAL_CASE_COLUMNS = `${PORTAL_CASE.as('c')}, (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version`;
+export type PortalCaseRow = Omit<typeof PORTAL_CASE.$row, 'status'> & { status: CaseStatus; approved_version: number | null };
+
+const PDF = columnsOf(PdfRender, ['version', 'status', 'pageCount', 'size', 'readyAt']);
+/** A pdf_renders row as row_to_json gives it (timestamps as ISO text). */
+export type PdfJson = Omit<typeof PDF.$row, 'ready_at'> & { ready_at: string | null };
+
+export type Branding = Partial<Pick<TenantBranding, 'primaryColor' | 'logoDataUri'>>;
+
+const DETAIL = columnsOf(Case, ['asins', 'noticeText', 'noticeReceivedAt', 'clientId']);
+export type DetailRow = PortalCaseRow &
+  typeof DETAIL.$row & {
+    client_name: string;
+    agency_name: string;
+    branding: Branding;
+    draft: { version: number; sections: DraftSections; created_at: string } | null;
+    approval: { version: number; full_name: string; contact_name: string; contact_email: string; approved_at: string; content_sha256: string } | null;
+    pdf: PdfJson | null;
+    approved_versions: { version: number; approved_at: string; full_name: string; pdf: PdfJson | null }[];
+    file_names: Record<string, string>;
+  };
+
+const COMMENT = columnsOf(Comment, ['id', 'parentId', 'body', 'version', 'authorType', 'authorName', 'createdAt']);
+export type CommentRow = typeof COMMENT.$row;
+
+type Cursor = { sortValue: string; id: string } | null;
+
+/** The portal's reads: every statement is limited to what the contact's client may see. */
+@Injectable()
+export class PortalRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  async contact(contactId: string) {
+    const [row] = await this.db.read<{ id: string; name: string; email: string; client_id: string; client_name: string; agency_name: string; branding: Branding }>(sql`
+      SELECT ct.id, ct.name, ct.email, cl.id AS client_id, cl.name AS client_name, t.name AS agency_name, t.branding
+      FROM contacts ct JOIN clients cl ON cl.id = ct.client_id JOIN tenants t ON t.id = ct.tenant_id WHERE ct.id = ${contactId}::uuid`);
+    return row;
+  }
+
+  /** Most recently updated first. */
+  cases(clientId: string, query: { limit: number; after: Cursor }): Promise<PortalCaseRow[]> {
+    const { after } = query;
+    return this.db.read<PortalCaseRow>(sql`
+      SELECT ${sql.raw(PORTAL_CASE_COLUMNS)} FROM cases c
+      WHERE ${sql.raw(visibleToContact(clientId))}
+        AND ${after ? sql.raw(sql`(c.updated_at, c.id) < (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT ${query.limit}`);
+  }
+
+  /** The case with the draft under review (or the approved one), its newest approval and PDFs, and every approved version. */
+  async detail(clientId: string, caseId: string): Promise<DetailRow | undefined> {
+    const pdfColumns = PDF.columns;
+    const [row] = await this.db.read<DetailRow>(sql`
+      SELECT ${sql.raw(PORTAL_CASE_COLUMNS)}, ${sql.raw(DETAIL.as('c'))}, cl.name AS client_name, t.name AS agency_name, t.branding,
+        (SELECT row_to_json(d) FROM (
+           SELECT dv.version, dv.sections, dv.created_at FROM draft_versions dv
+           WHERE dv.case_id = c.id AND ((c.status = 'client_review' AND dv.version = c.latest_version) OR (c.status <> 'client_review' AND dv.id = c.approved_version_id))) d) AS draft,
+        (SELECT row_to_json(a) FROM (
+           SELECT version, full_name, contact_name, contact_email, approved_at, content_sha256 FROM approvals
+           WHERE draft_version_id = c.approved_version_id ORDER BY approved_at DESC, id DESC LIMIT 1) a) AS approval,
+        (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf,
+        (SELECT COALESCE(json_agg(v ORDER BY v.version DESC), '[]'::json) FROM (
+           SELECT DISTINCT ON (a.version) a.version, a.approved_at, a.full_name,
+             (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders r WHERE r.draft_version_id = a.draft_version_id AND r.kind = 'final') p) AS pdf
+           FROM approvals a WHERE a.case_id = c.id ORDER BY a.version, a.approved_at DESC) v) AS approved_versions,
+        (SELECT COALESCE(json_object_agg(id, file_name), '{}'::json) FROM attachments WHERE case_id = c.id) AS file_names
+      FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN tenants t ON t.id = c.tenant_id
+      WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
+    return row;
+  }
+
+  /**
+   * The case's shared comments, oldest first: one row per comment, or a single row with null comment columns when
+   * it has none; no row when the contact may not see the case.
+   */
+  sharedComments(clientId: string, caseId: string, query: { limit: number; after: Cursor }): Promise<(CommentRow & { case_id: string })[]> {
+    const { after } = query;
+    return this.db.read<CommentRow & { case_id: string }>(sql`
+      SELECT c.id AS case_id, ${sql.raw(COMMENT.as('cm'))}
+      FROM cases c LEFT JOIN LATERAL (
+        SELECT * FROM comments WHERE case_id = c.id AND visibility = 'shared'
+          AND ${after ? sql.raw(sql`(created_at, id) > (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
+        ORDER BY created_at, id LIMIT ${query.limit}) cm ON TRUE
+      WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}
+      ORDER BY cm.created_at, cm.id`);
+  }
+
+  /** The latest draft version of a case the contact may see; undefined when they may not. */
+  async visibleLatestVersion(tx: TenantTransaction, clientId: string, caseId: string): Promise<number | undefined> {
+    const [found] = await tx.query<{ latest_version: number }>(`SELECT c.latest_version FROM cases c WHERE c.id = $1 AND ${visibleToContact(clientId).text}`, [caseId]);
+    return found?.latest_version;
+  }
+
+  async isSharedComment(tx: TenantTransaction, commentId: string, caseId: string): Promise<boolean> {
+    const [parent] = await tx.query(`SELECT 1 FROM comments WHERE id = $1 AND case_id = $2 AND visibility = 'shared'`, [commentId, caseId]);
+    return Boolean(parent);
+  }
+
+  async isVisible(clientId: string, caseId: string): Promise<boolean> {
+    const [row] = await this.db.read(sql`SELECT 1 FROM cases c WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
+    return Boolean(row);
+  }
+
+  /** The final render of one version of a case the contact may see. */
+  async finalRender(clientId: string, caseId: string, version: number): Promise<RenderRow | undefined> {
+    const [row] = await this.db.read<RenderRow>(sql`
+      SELECT c.reference, ${sql.raw(RENDER_COLUMNS)}
+      FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.version = ${version}
+      WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
+    return row;
+  }
+}
