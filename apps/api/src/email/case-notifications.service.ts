@@ -5,15 +5,11 @@ import type { CaseAction, CaseStatus } from '@poa/domain';
 import { QUEUES, type EmailKind } from '@poa/jobs';
 import { APP_CONFIG } from '../core/tokens';
 import { OutboxService } from '../outbox/outbox.service';
+import { CaseNotificationsRepository } from './case-notifications.repository';
 import { clientAnsweredEmail, reviewReminderEmail, reviewRequestEmail, type CaseMailFacts } from './email-texts';
 
 /** How long a draft may wait for the client before the reminder goes out. */
 export const REVIEW_REMINDER_DELAY_MS = 48 * 3600 * 1000;
-
-interface Recipient {
-  email: string;
-  name: string;
-}
 
 interface TransitionFacts {
   caseId: string;
@@ -31,6 +27,7 @@ interface TransitionFacts {
 @Injectable()
 export class CaseNotificationsService {
   constructor(
+    private readonly repo: CaseNotificationsRepository,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -45,17 +42,13 @@ export class CaseNotificationsService {
   }
 
   private async facts(tx: TenantTransaction, caseId: string): Promise<CaseMailFacts & { clientId: string; assigneeId: string | null }> {
-    const [row] = await tx.query<{ agency: string; reference: string; title: string; latest_version: number; client_id: string; assignee_id: string | null }>(
-      `SELECT t.name AS agency, c.reference, c.title, c.latest_version, c.client_id, c.assignee_id
-       FROM cases c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = $1`,
-      [caseId],
-    );
+    const row = await this.repo.caseFacts(tx, caseId);
     return { agencyName: row.agency, reference: row.reference, title: row.title, version: row.latest_version, clientId: row.client_id, assigneeId: row.assignee_id };
   }
 
   private async askClientToReview(tx: TenantTransaction, caseId: string): Promise<void> {
     const facts = await this.facts(tx, caseId);
-    const contacts = await tx.query<Recipient>(`SELECT email, name FROM contacts WHERE client_id = $1 ORDER BY created_at, id`, [facts.clientId]);
+    const contacts = await this.repo.contactsOfClient(tx, facts.clientId);
     const url = this.portalCaseUrl(caseId);
     const notBefore = new Date(Date.now() + REVIEW_REMINDER_DELAY_MS).toISOString();
     for (const contact of contacts) {
@@ -71,11 +64,11 @@ export class CaseNotificationsService {
   private async tellStaff(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
     const facts = await this.facts(tx, move.caseId);
     const staff = facts.assigneeId
-      ? await tx.query<Recipient>(`SELECT email, name FROM users WHERE id = $1 AND status = 'active'`, [facts.assigneeId])
+      ? await this.repo.activeUser(tx, facts.assigneeId)
       : [];
     const recipients = staff.length
       ? staff
-      : await tx.query<Recipient>(`SELECT email, name FROM users WHERE status = 'active' AND role IN ('reviewer', 'admin', 'owner') ORDER BY created_at, id`);
+      : await this.repo.activeReviewers(tx);
     const actor = TenantContext.require().actor;
     const email = clientAnsweredEmail(
       facts,

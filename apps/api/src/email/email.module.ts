@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
+import { CaseNotificationsRepository } from './case-notifications.repository';
 import { CaseNotificationsService } from './case-notifications.service';
 import { DevMailController } from './dev-mail.controller';
 
@@ -11,7 +12,7 @@ export class EmailModule {
       module: EmailModule,
       global: true,
       controllers: config.DEV_MAILBOX ? [DevMailController] : [],
-      providers: [CaseNotificationsService],
+      providers: [CaseNotificationsService, CaseNotificationsRepository],
       exports: [CaseNotificationsService],
     };
   }

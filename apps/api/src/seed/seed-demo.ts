@@ -11,6 +11,7 @@ import { CommentsService } from '../cases/comments.service';
 import { ClientsService } from '../clients/clients.service';
 import { ContactsService } from '../clients/contacts.service';
 import { UsersService } from '../users/users.service';
+import { SeedRepository } from './seed.repository';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase } from './demo-data';
 
 export interface DemoLogin {
@@ -27,9 +28,8 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
   const logins = DEMO_STAFF.map((s) => ({ email: s.email, password: DEMO_PASSWORD, role: s.role }));
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false, abortOnError: false });
   try {
-    const db = app.get(TenantDb);
-    const exists = await db.systemTransaction({ 'app.login_email': DEMO_STAFF[0].email }, (tx) => tx.query(`SELECT 1 FROM users WHERE email = $1`, [DEMO_STAFF[0].email]));
-    if (exists.length) return logins;
+    const seed = new SeedRepository(app.get(TenantDb));
+    if (await seed.userExists(DEMO_STAFF[0].email)) return logins;
 
     const auth = app.get(AuthService);
     const owner = await auth.signup({ agencyName: 'Brightline POA Partners', name: DEMO_STAFF[0].name, email: DEMO_STAFF[0].email, password: DEMO_PASSWORD }, null);
@@ -45,7 +45,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
     }
 
     // The demo logins work at once: their addresses count as confirmed (no one reads the demo mailboxes).
-    await db.transaction((tx) => tx.query(`UPDATE users SET email_confirmed_at = now(), email_token_hash = NULL, email_token_expires_at = NULL`), { tenantId });
+    await seed.confirmAllEmails(tenantId);
 
     const clientIds: string[] = [];
     const contactIds: string[] = [];

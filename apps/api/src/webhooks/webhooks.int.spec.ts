@@ -1,5 +1,5 @@
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
-import { createClient, expectStatus } from '../cases/case-test-helpers';
+import { createCase, createClient, expectStatus, queryAsTenant } from '../cases/case-test-helpers';
 
 describe('webhooks API: CRUD and refused targets', () => {
   let api: TestApi;
@@ -34,6 +34,30 @@ describe('webhooks API: CRUD and refused targets', () => {
     expectStatus(await api.http.get(`/api/v1/webhooks/${created.body.id}/deliveries`, token), 200);
     expectStatus(await api.http.delete(`/api/v1/webhooks/${created.body.id}`, token), 204);
     expectStatus(await api.http.get(`/api/v1/webhooks/${created.body.id}`, token), 404);
+  });
+
+  it('enabling an endpoint again queues its oldest waiting delivery, due now, and only that one', async () => {
+    const owner = await signupAgency(api.http);
+    const hook = await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['case.created'] }, owner.token);
+    expectStatus(hook, 201);
+    const client = await createClient(api.http, owner.token);
+    await createCase(api.http, owner.token, client.id);
+    await createCase(api.http, owner.token, client.id);
+    const asTenant = <T>(text: string, params: unknown[] = []) => queryAsTenant<T>(api.config.DATABASE_URL, owner.tenant.id, text, params);
+    const [oldest, newer] = await asTenant<{ id: string }>(`SELECT id FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`, [hook.body.id]);
+    expectStatus(await api.http.patch(`/api/v1/webhooks/${hook.body.id}`, { enabled: false }, owner.token), 200);
+    await asTenant(`UPDATE webhook_deliveries SET next_attempt_at = now() + interval '1 hour' WHERE webhook_id = $1`, [hook.body.id]);
+
+    expectStatus(await api.http.patch(`/api/v1/webhooks/${hook.body.id}`, { enabled: true }, owner.token), 200);
+    const resumed = await asTenant<{ job_id: string; payload: { deliveryId: string } }>(`SELECT job_id, payload FROM outbox WHERE job_id LIKE '%-resume-%'`);
+    expect(resumed).toHaveLength(1);
+    expect(resumed[0].job_id.startsWith(`webhook-${oldest.id}-resume-`)).toBe(true);
+    expect(resumed[0].payload.deliveryId).toBe(oldest.id);
+    const due = await asTenant<{ id: string; next_attempt_at: Date | null }>(`SELECT id, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`, [hook.body.id]);
+    expect(due).toEqual([
+      { id: oldest.id, next_attempt_at: null },
+      { id: newer.id, next_attempt_at: expect.any(Date) },
+    ]);
   });
 
   it('validates events and unknown fields, and needs webhooks:manage', async () => {
