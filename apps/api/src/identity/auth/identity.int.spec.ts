@@ -1,8 +1,8 @@
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { addStaff, createApiKey, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../test/harness';
-import { ACCESS_KEY } from './access.decorators';
+import { addStaff, createApiKey, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../../test/harness';
+import { ACCESS_KEY } from '../../core/access.decorators';
 import { confirmEmail, signupConfirmed } from './auth-test-helpers';
 import { AuthService } from './auth.service';
 

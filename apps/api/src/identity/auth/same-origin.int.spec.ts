@@ -1,4 +1,4 @@
-import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
+import { signupAgency, startTestApi, type TestApi } from '../../../test/harness';
 
 /** The cookie-authenticated endpoints (refresh, logout) refuse what another site makes a browser send. */
 describe('refresh and logout: cross-site requests', () => {

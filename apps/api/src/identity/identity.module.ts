@@ -2,20 +2,20 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import type { AppConfig } from '@poa/config';
-import { ApiKeysController } from '../api-keys/api-keys.controller';
-import { ApiKeysService } from '../api-keys/api-keys.service';
-import { AuditController } from '../audit/audit.controller';
-import { AuditService } from '../audit/audit.service';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
 import { APP_CONFIG } from '../core/tokens';
-import { UsersController } from '../users/users.controller';
-import { UsersService } from '../users/users.service';
-import { AuthController, LoginRateLimitGuard, MeController } from './auth.controller';
-import { AuthService } from './auth.service';
-import { EmailConfirmation } from './email-confirmation';
-import { LoginRateLimit } from './login-rate-limit';
-import { SignupRateLimitGuard } from './signup-rate-limit';
-import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './strategies';
-import { jwtKey, TokensService } from './tokens.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+import { AuthController, LoginRateLimitGuard, MeController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { EmailConfirmation } from './auth/email-confirmation';
+import { LoginRateLimit } from './auth/login-rate-limit';
+import { SignupRateLimitGuard } from './auth/signup-rate-limit';
+import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './auth/strategies';
+import { jwtKey, TokensService } from './auth/tokens.service';
 
 /** Agencies, staff, sessions, API keys and the audit trail. */
 @Global()

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
-import { Can } from '../auth/access.decorators';
-import { listQuerySchema, pageSchema } from '../common/pagination';
+import { Can } from '../../core/access.decorators';
+import { listQuerySchema, pageSchema } from '../../common/pagination';
 import { AuditService } from './audit.service';
 
 const auditEventSchema = z.object({

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@poa/config';
 import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { APP_CONFIG } from '../core/tokens';
-import { sha256Hex } from '../common/hash';
+import { APP_CONFIG } from '../../core/tokens';
+import { sha256Hex } from '../../common/hash';
 
 export const STAFF_AUDIENCE = 'poa-desk:staff';
 export const PORTAL_AUDIENCE = 'poa-desk:portal';

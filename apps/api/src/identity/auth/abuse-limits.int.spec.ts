@@ -1,8 +1,8 @@
 import Redis from 'ioredis';
-import { caseInClientReview, clientWithPortalSession } from '../portal/portal-test-helpers';
+import { caseInClientReview, clientWithPortalSession } from '../../portal/portal-test-helpers';
 import { signupConfirmed } from './auth-test-helpers';
-import { expectStatus } from '../cases/case-test-helpers';
-import { Http, randomLoopback, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../test/harness';
+import { expectStatus } from '../../cases/case-test-helpers';
+import { Http, randomLoopback, signupAgency, startTestApi, uniqueEmail, type TestApi } from '../../../test/harness';
 
 const PASSWORD = 'correct-horse-battery';
 const signupBody = () => ({ agencyName: 'Limited Agency', name: 'Lim', email: uniqueEmail('limited'), password: PASSWORD });

@@ -1,6 +1,6 @@
 import type { TenantBranding } from '@poa/db';
 import type { StaffRole } from '@poa/domain';
-import { iso } from '../common/pagination';
+import { iso } from '../../common/pagination';
 
 export interface UserRow {
   id: string;

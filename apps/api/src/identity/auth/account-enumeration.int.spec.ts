@@ -1,5 +1,5 @@
-import { signupAgency, startTestApi, uniqueEmail, type HttpResponse, type TestApi } from '../../test/harness';
-import { expectStatus } from '../cases/case-test-helpers';
+import { signupAgency, startTestApi, uniqueEmail, type HttpResponse, type TestApi } from '../../../test/harness';
+import { expectStatus } from '../../cases/case-test-helpers';
 import { confirmationToken, confirmEmail, emailsOfKind, signupConfirmed } from './auth-test-helpers';
 
 const PASSWORD = 'correct-horse-battery';

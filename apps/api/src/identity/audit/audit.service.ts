@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { iso, timeCursor, toPage } from '../common/pagination';
+import { iso, timeCursor, toPage } from '../../common/pagination';
 
 export type AuditType =
   | 'auth.signup'

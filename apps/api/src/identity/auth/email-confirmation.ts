@@ -3,10 +3,10 @@ import type { AppConfig } from '@poa/config';
 import { TenantDb, type TenantTransaction } from '@poa/db';
 import { QUEUES } from '@poa/jobs';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../core/errors';
-import { APP_CONFIG } from '../core/tokens';
-import { addressInUseEmail, confirmAddressEmail } from '../email/email-texts';
-import { OutboxService } from '../outbox/outbox.service';
+import { AppError } from '../../core/errors';
+import { APP_CONFIG } from '../../core/tokens';
+import { addressInUseEmail, confirmAddressEmail } from '../../email/email-texts';
+import { OutboxService } from '../../outbox/outbox.service';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex } from './tokens.service';
 
 const CONFIRM_TTL_HOURS = 48;

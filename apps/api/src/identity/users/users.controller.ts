@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
-import { idParamsSchema } from '../common/schemas';
-import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
+import { Can } from '../../core/access.decorators';
+import { idParamsSchema } from '../../common/schemas';
+import { SecretInAnswer } from '../../idempotency/idempotency.interceptor';
 import { InvitedUserDto, InviteUserDto, UpdateUserDto, UserDto, UserListQueryDto, UserPageDto } from './users.schemas';
 import { UsersService } from './users.service';
 

@@ -2,8 +2,8 @@ import { STAFF_ROLES } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { userSchema } from '../auth/auth.schemas';
-import { email } from '../common/schemas';
-import { listQuerySchema, pageSchema } from '../common/pagination';
+import { email } from '../../common/schemas';
+import { listQuerySchema, pageSchema } from '../../common/pagination';
 
 export const inviteUserSchema = z.strictObject({ email, name: z.string().trim().min(1).max(200), role: z.enum(STAFF_ROLES) });
 export class InviteUserDto extends createZodDto(inviteUserSchema) {}

@@ -1,6 +1,6 @@
 /** Builders for the identity integration tests (test-only module). */
-import { expectStatus, queryAsTenant } from '../cases/case-test-helpers';
-import { signupAgency, type TestApi } from '../../test/harness';
+import { expectStatus, queryAsTenant } from '../../cases/case-test-helpers';
+import { signupAgency, type TestApi } from '../../../test/harness';
 
 /** The emails of a tenant's outbox of one kind (the job id names it: confirm-address, address-in-use...). */
 export async function emailsOfKind(api: TestApi, tenantId: string, kind: string) {

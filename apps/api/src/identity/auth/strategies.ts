@@ -7,10 +7,10 @@ import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { APP_CONFIG } from '../core/tokens';
+import { APP_CONFIG } from '../../core/tokens';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { AuthService } from './auth.service';
-import type { Principal } from './permissions';
+import type { Principal } from '../../core/permissions';
 import { jwtKey, JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
 
 /** Log-in with email and password. A wrong password and an unknown email fail the same way. */

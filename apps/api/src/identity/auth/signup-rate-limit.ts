@@ -3,8 +3,8 @@ import type { AppConfig } from '@poa/config';
 import type { Request } from 'express';
 import Redis from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import { APP_CONFIG, REDIS } from '../core/tokens';
-import { consumeOrRefuse, redisLimiter } from '../rate-limit/limiter';
+import { APP_CONFIG, REDIS } from '../../core/tokens';
+import { consumeOrRefuse, redisLimiter } from '../../rate-limit/limiter';
 
 /** Sign-ups per IP (SIGNUP_RATE_LIMIT_PER_IP an hour), counted before the body is even validated. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import type { Request } from 'express';
-import { AppError } from '../core/errors';
-import { APP_CONFIG } from '../core/tokens';
+import { AppError } from '../../core/errors';
+import { APP_CONFIG } from '../../core/tokens';
 
 /**
  * For endpoints a cookie authenticates (the refresh cookie): refuses requests another site made the browser send

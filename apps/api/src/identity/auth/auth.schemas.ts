@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '@poa/domain';
-import { email, password } from '../common/schemas';
+import { email, password } from '../../common/schemas';
 
 export const signupSchema = z.strictObject({
   agencyName: z.string().trim().min(1).max(200),

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
-import { idParamsSchema } from '../common/schemas';
-import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
+import { Can } from '../../core/access.decorators';
+import { idParamsSchema } from '../../common/schemas';
+import { SecretInAnswer } from '../../idempotency/idempotency.interceptor';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-keys.schemas';
 import { ApiKeysService } from './api-keys.service';
 

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { APP_CONFIG, REDIS } from '../core/tokens';
-import { consumeOrRefuse, redisLimiter, refusal } from '../rate-limit/limiter';
+import { APP_CONFIG, REDIS } from '../../core/tokens';
+import { consumeOrRefuse, redisLimiter, refusal } from '../../rate-limit/limiter';
 
 const WINDOW_SECONDS = 15 * 60;
 const MAX_LOCK_SECONDS = 24 * 3600;

@@ -4,8 +4,8 @@ import { DEFAULT_BRANDING, TenantContext, TenantDb, type TenantTransaction } fro
 import * as argon2 from 'argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../core/errors';
-import { APP_CONFIG } from '../core/tokens';
+import { AppError } from '../../core/errors';
+import { APP_CONFIG } from '../../core/tokens';
 import { EmailConfirmation } from './email-confirmation';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from './tokens.service';
 import { TenantRow, tenantView, USER_COLUMNS, UserRow, userView } from './views';

@@ -3,11 +3,11 @@ import { sql, TenantContext, TenantDb } from '@poa/db';
 import { isApiKeyScope, type ApiKeyScope } from '@poa/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import type { Principal } from '../auth/permissions';
+import type { Principal } from '../../core/permissions';
 import { safeEqualHex } from '../auth/tokens.service';
-import { sha256Hex } from '../common/hash';
-import { iso } from '../common/pagination';
-import { AppError } from '../core/errors';
+import { sha256Hex } from '../../common/hash';
+import { iso } from '../../common/pagination';
+import { AppError } from '../../core/errors';
 
 interface ApiKeyRow {
   id: string;

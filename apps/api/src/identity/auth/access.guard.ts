@@ -3,10 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { TenantContext } from '@poa/db';
 import type { Request, Response } from 'express';
-import { AppError } from '../core/errors';
-import { RequestRateLimit } from '../rate-limit/request-rate-limit';
-import { ACCESS_KEY, type AccessRule } from './access.decorators';
-import { principalHas, type Principal } from './permissions';
+import { AppError } from '../../core/errors';
+import { RequestRateLimit } from '../../rate-limit/request-rate-limit';
+import { ACCESS_KEY, type AccessRule } from '../../core/access.decorators';
+import { principalHas, type Principal } from '../../core/permissions';
 
 /**
  * The one guard on every route. A route must declare Public() or Can(permission); anything else is refused.

@@ -1,5 +1,5 @@
-import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
-import { createCase, createClient, createContact, draftBody, transition } from '../cases/case-test-helpers';
+import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../../test/harness';
+import { createCase, createClient, createContact, draftBody, transition } from '../../cases/case-test-helpers';
 
 /**
  * The two-tenant matrix: every endpoint of the OpenAPI document that takes an id, called by tenant B's owner

@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { newOpaqueToken } from '../auth/tokens.service';
 import { USER_COLUMNS, UserRow, userView } from '../auth/views';
-import { textCursor, toPage } from '../common/pagination';
-import { AppError } from '../core/errors';
-import { APP_CONFIG } from '../core/tokens';
+import { textCursor, toPage } from '../../common/pagination';
+import { AppError } from '../../core/errors';
+import { APP_CONFIG } from '../../core/tokens';
 
 const INVITE_TTL_DAYS = 7;
 

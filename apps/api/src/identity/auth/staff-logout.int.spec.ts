@@ -1,4 +1,4 @@
-import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
+import { signupAgency, startTestApi, type TestApi } from '../../../test/harness';
 
 /** Staff log-out ends the access token at once, not when it expires (deactivation: identity.int.spec.ts). */
 describe('staff log-out', () => {
