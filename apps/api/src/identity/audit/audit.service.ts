@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { sql, TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
+import { TenantContext, type TenantTransaction } from '@poa/db';
 import { iso, timeCursor, toPage } from '../../common/pagination';
+import { AuditRepository } from './audit.repository';
 
 export type AuditType =
   | 'auth.signup'
@@ -29,51 +30,29 @@ export interface AuditInput {
   metadata?: Record<string, unknown>;
 }
 
-interface AuditRow {
-  id: string;
-  type: string;
-  actor_type: string;
-  actor_id: string | null;
-  actor_label: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  ip: string | null;
-  metadata: Record<string, unknown>;
-  created_at: Date;
-}
-
 /** Append-only security events per tenant (the app role has no reason to update or delete them). */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly events: AuditRepository) {}
 
   /** Records inside the caller's transaction, so the event and the change it describes commit together. */
   async record(tx: TenantTransaction, event: AuditInput): Promise<void> {
     const scope = TenantContext.current();
-    await tx.query(
-      `INSERT INTO audit_events (tenant_id, type, actor_type, actor_id, actor_label, target_type, target_id, ip, metadata)
-       VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        event.type,
-        event.actorType ?? scope?.actor.kind ?? 'system',
-        event.actorId ?? scope?.actor.id ?? null,
-        event.actorLabel ?? scope?.actor.name ?? null,
-        event.targetType ?? null,
-        event.targetId ?? null,
-        event.ip ?? scope?.ip ?? null,
-        JSON.stringify(event.metadata ?? {}),
-      ],
-    );
+    await this.events.insert(tx, {
+      type: event.type,
+      actorType: event.actorType ?? scope?.actor.kind ?? 'system',
+      actorId: event.actorId ?? scope?.actor.id ?? null,
+      actorLabel: event.actorLabel ?? scope?.actor.name ?? null,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      ip: event.ip ?? scope?.ip ?? null,
+      metadata: event.metadata ?? {},
+    });
   }
 
   async list(limit: number, cursor?: string) {
     const after = timeCursor.decode(cursor);
-    const rows = await this.db.read<AuditRow>(sql`
-      SELECT id, type, actor_type, actor_id, actor_label, target_type, target_id, ip, metadata, created_at
-      FROM audit_events
-      WHERE ${after ? sql.raw(sql`(created_at, id) < (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
-      ORDER BY created_at DESC, id DESC
-      LIMIT ${limit + 1}`);
+    const rows = await this.events.page(limit, after);
     return toPage(
       rows,
       limit,

@@ -14,7 +14,7 @@ import { LoginRateLimit } from './login-rate-limit';
 import { SignupRateLimitGuard } from './signup-rate-limit';
 import type { Principal } from '../../core/permissions';
 import { SameOriginGuard } from './same-origin.guard';
-import type { UserRow } from './views';
+import type { UserRow } from '../users/users.repository';
 
 export const REFRESH_COOKIE = 'poa_refresh';
 const COOKIE_PATH = '/api/v1/auth';

@@ -8,7 +8,10 @@ import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
 import { EmailConfirmation } from './email-confirmation';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from './tokens.service';
-import { TenantRow, tenantView, USER_COLUMNS, UserRow, userView } from './views';
+import { type UserRow, UsersRepository } from '../users/users.repository';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { type TenantRow, TenantsRepository } from './tenants.repository';
+import { tenantView, userView } from './views';
 
 /** argon2id with OWASP's second profile (19 MiB, t=2): about 30 ms here, strong against GPU guessing. */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -30,6 +33,9 @@ export class AuthService {
 
   constructor(
     private readonly db: TenantDb,
+    private readonly users: UsersRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly tokens: TokensService,
     private readonly audit: AuditService,
     private readonly confirmation: EmailConfirmation,
@@ -49,11 +55,8 @@ export class AuthService {
     const tenantId = randomUUID();
     const { session, holder } = await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'signup' }, ip }, () =>
       this.db.transaction(async (tx) => {
-        const [tenant] = await tx.query<TenantRow>(`INSERT INTO tenants (id, name, branding) VALUES ($1, $2, $3) RETURNING id, name, branding`, [tenantId, input.agencyName, JSON.stringify(DEFAULT_BRANDING)]);
-        const [user] = await tx.query<UserRow>(
-          `INSERT INTO users (tenant_id, email, name, role, status, password_hash) VALUES ($1, $2, $3, 'owner', 'active', $4) RETURNING ${USER_COLUMNS}`,
-          [tenantId, input.email, input.name, passwordHash],
-        );
+        const tenant = await this.tenants.insert(tx, { id: tenantId, name: input.agencyName, branding: DEFAULT_BRANDING });
+        const user = await this.users.insertOwner(tx, tenantId, { email: input.email, name: input.name, passwordHash });
         await this.audit.record(tx, { type: 'auth.signup', actorType: 'user', actorId: user.id, actorLabel: user.email, ip });
         return { holder: await this.confirmation.requestConfirmation(tx, user, tenant.name), session: await this.openSession(tx, tenant, user) };
       }),
@@ -65,10 +68,7 @@ export class AuthService {
   /** Passport's local strategy calls this. Unknown email and wrong password fail identically. */
   async verifyCredentials(email: string, password: string, ip: string | null): Promise<UserRow> {
     const normalized = email.trim().toLowerCase();
-    const user = await this.db.systemTransaction({ 'app.login_email': normalized }, async (tx) => {
-      const [row] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [normalized]);
-      return row;
-    });
+    const user = await this.users.byConfirmedEmail(normalized);
     const hash = user?.password_hash ?? (await this.dummyHash);
     const valid = await argon2.verify(hash, password).catch(() => false);
     if (!user || !valid || user.status !== 'active') {
@@ -85,8 +85,8 @@ export class AuthService {
   async login(user: UserRow, ip: string | null): Promise<Session> {
     return TenantContext.run({ tenantId: user.tenant_id, actor: { kind: 'user', id: user.id, name: user.email }, ip }, () =>
       this.db.transaction(async (tx) => {
-        const [fresh] = await tx.query<UserRow>(`UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`, [user.id]);
-        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        const fresh = await this.users.recordLogin(tx, user.id);
+        const tenant = await this.tenants.byId(tx, user.tenant_id);
         await this.audit.record(tx, { type: 'auth.login.succeeded', ip });
         return this.openSession(tx, tenant, fresh);
       }),
@@ -99,20 +99,17 @@ export class AuthService {
     if (!parsed) throw new AppError('UNAUTHENTICATED', 'No valid refresh token');
     const outcome = await this.db.transaction(
       async (tx) => {
-        const [row] = await tx.query<{ id: string; user_id: string; token_hash: string; family_id: string; expires_at: Date; revoked_at: Date | null; rotated_at: Date | null }>(
-          `SELECT id, user_id, token_hash, family_id, expires_at, revoked_at, rotated_at FROM refresh_tokens WHERE id = $1 FOR UPDATE`,
-          [parsed.rowId],
-        );
+        const row = await this.refreshTokens.lock(tx, parsed.rowId);
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || row.revoked_at || row.expires_at < new Date()) return null;
         if (row.rotated_at) {
-          await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+          await this.refreshTokens.revokeFamily(tx, row.family_id);
           await this.audit.record(tx, { type: 'auth.refresh_reuse_detected', actorType: 'user', actorId: row.user_id, metadata: { familyId: row.family_id } });
           return 'reused' as const;
         }
-        const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [row.user_id]);
+        const user = await this.users.byId(tx, row.user_id);
         if (!user || user.status !== 'active') return null;
-        await tx.query(`UPDATE refresh_tokens SET rotated_at = now() WHERE id = $1`, [row.id]);
-        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        await this.refreshTokens.markRotated(tx, row.id);
+        const tenant = await this.tenants.byId(tx, user.tenant_id);
         return this.openSession(tx, tenant, user, row.family_id);
       },
       { tenantId: parsed.tenantId },
@@ -127,12 +124,12 @@ export class AuthService {
     if (!parsed) return;
     await this.db.transaction(
       async (tx) => {
-        const [row] = await tx.query<{ family_id: string; token_hash: string; user_id: string }>(`SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = $1`, [parsed.rowId]);
+        const row = await this.refreshTokens.familyOf(tx, parsed.rowId);
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash)) return;
-        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
+        await this.refreshTokens.revokeFamily(tx, row.family_id);
         // The access token ends too. The version is per user, so the user's other sessions lose theirs as well and
         // get a new one through their own (still valid) refresh token.
-        await tx.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [row.user_id]);
+        await this.users.bumpTokenVersion(tx, row.user_id);
         await this.audit.record(tx, { type: 'auth.logout', actorType: 'user', actorId: row.user_id });
       },
       { tenantId: parsed.tenantId },
@@ -141,19 +138,16 @@ export class AuthService {
 
   /** Changing the password ends every other session: refresh tokens revoked, access tokens invalidated. */
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<Session> {
-    const [user] = await this.db.transaction((tx) => tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]));
+    const user = await this.db.transaction((tx) => this.users.byId(tx, userId));
     if (!user?.password_hash || !(await argon2.verify(user.password_hash, currentPassword).catch(() => false))) {
       throw AppError.validation([{ field: 'currentPassword', message: 'is incorrect' }]);
     }
     const hash = await this.hashPassword(newPassword);
     return this.db.transaction(async (tx) => {
-      const [fresh] = await tx.query<UserRow>(
-        `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-        [userId, hash],
-      );
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      const fresh = await this.users.setPassword(tx, userId, hash);
+      await this.refreshTokens.revokeAllOfUser(tx, userId);
       await this.audit.record(tx, { type: 'auth.password_changed', targetType: 'user', targetId: userId });
-      const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [fresh.tenant_id]);
+      const tenant = await this.tenants.byId(tx, fresh.tenant_id);
       return this.openSession(tx, tenant, fresh);
     });
   }
@@ -168,20 +162,14 @@ export class AuthService {
     if (!parsed) throw invalid();
     const { session, holder } = await TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
       this.db.transaction(async (tx) => {
-        const [user] = await tx.query<UserRow & { invite_token_hash: string | null; invite_expires_at: Date | null }>(
-          `SELECT ${USER_COLUMNS}, invite_token_hash, invite_expires_at FROM users WHERE id = $1 FOR UPDATE`,
-          [parsed.rowId],
-        );
+        const user = await this.users.lockInvited(tx, parsed.rowId);
         if (!user || user.status !== 'invited' || !user.invite_token_hash || !safeEqualHex(user.invite_token_hash, parsed.secretHash) || !user.invite_expires_at || user.invite_expires_at < new Date()) {
           throw invalid();
         }
         const hash = await this.hashPassword(password);
-        const [fresh] = await tx.query<UserRow>(
-          `UPDATE users SET status = 'active', password_hash = $2, invite_token_hash = NULL, invite_expires_at = NULL, last_login_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-          [user.id, hash],
-        );
+        const fresh = await this.users.acceptInvite(tx, user.id, hash);
         await this.audit.record(tx, { type: 'user.invite_accepted', actorType: 'user', actorId: user.id, actorLabel: user.email });
-        const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = $1`, [user.tenant_id]);
+        const tenant = await this.tenants.byId(tx, user.tenant_id);
         return { holder: await this.confirmation.requestConfirmation(tx, fresh, tenant.name), session: await this.openSession(tx, tenant, fresh) };
       }),
     );
@@ -191,8 +179,8 @@ export class AuthService {
 
   async me(userId: string) {
     return this.db.transaction(async (tx) => {
-      const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [userId]);
-      const [tenant] = await tx.query<TenantRow>(`SELECT id, name, branding FROM tenants WHERE id = current_setting('app.tenant_id')::uuid`);
+      const user = await this.users.byId(tx, userId);
+      const tenant = await this.tenants.current(tx);
       if (!user || !tenant) throw AppError.notFound('User');
       return { user: userView(user), tenant: tenantView(tenant) };
     });
@@ -201,10 +189,7 @@ export class AuthService {
   private async openSession(tx: TenantTransaction, tenant: TenantRow, user: UserRow, familyId: string = randomUUID()): Promise<Session> {
     const id = randomUUID();
     const { token, hash } = newOpaqueToken(tenant.id, id);
-    await tx.query(
-      `INSERT INTO refresh_tokens (id, tenant_id, user_id, token_hash, family_id, expires_at) VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))`,
-      [id, tenant.id, user.id, hash, familyId, this.config.REFRESH_TOKEN_TTL_DAYS],
-    );
+    await this.refreshTokens.insert(tx, { id, tenantId: tenant.id, userId: user.id, hash, familyId, ttlDays: this.config.REFRESH_TOKEN_TTL_DAYS });
     return {
       accessToken: this.tokens.accessToken({ sub: user.id, tid: tenant.id, tv: user.token_version }),
       refreshToken: token,

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
 import { addressInUseEmail, confirmAddressEmail } from '../../email/email-texts';
 import { OutboxService } from '../../outbox/outbox.service';
+import { UsersRepository } from '../users/users.repository';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex } from './tokens.service';
 
 const CONFIRM_TTL_HOURS = 48;
@@ -28,6 +29,7 @@ export type AddressAttempt = { kind: 'signup' } | { kind: 'invite'; agencyName: 
 export class EmailConfirmation {
   constructor(
     private readonly db: TenantDb,
+    private readonly users: UsersRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,14 +40,11 @@ export class EmailConfirmation {
    * returns the holder of the address (then call tellHolder once that transaction has committed).
    */
   async requestConfirmation(tx: TenantTransaction, user: { id: string; email: string; name: string }, agencyName: string): Promise<AddressHolder | null> {
-    // The log-in policy lets this transaction see the address's rows in other agencies for this one query.
-    await tx.query(`SELECT set_config('app.login_email', $1, true)`, [user.email]);
-    const [holder] = await tx.query<{ tenant_id: string; name: string }>(`SELECT tenant_id, name FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [user.email]);
-    await tx.query(`SELECT set_config('app.login_email', '', true)`);
+    const holder = await this.users.confirmedHolder(tx, user.email);
     if (holder) return { tenantId: holder.tenant_id, name: holder.name };
 
     const { token, hash } = newOpaqueToken(tx.tenantId, user.id);
-    await tx.query(`UPDATE users SET email_token_hash = $2, email_token_expires_at = now() + make_interval(hours => $3) WHERE id = $1`, [user.id, hash, CONFIRM_TTL_HOURS]);
+    await this.users.setEmailToken(tx, user.id, hash, CONFIRM_TTL_HOURS);
     const url = `${this.publicUrl()}/confirm-email?token=${encodeURIComponent(token)}`;
     await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: tx.tenantId, to: user.email, ...confirmAddressEmail(user.name, agencyName, url, CONFIRM_TTL_HOURS) }, occasion: { kind: 'confirm-address' } });
     return null;
@@ -66,13 +65,10 @@ export class EmailConfirmation {
     if (!parsed) throw invalid();
     await this.db.transaction(
       async (tx) => {
-        const [user] = await tx.query<{ id: string; email: string; email_token_hash: string | null; usable: boolean }>(
-          `SELECT id, email, email_token_hash, (email_token_expires_at > now() AND email_confirmed_at IS NULL AND status = 'active') AS usable FROM users WHERE id = $1 FOR UPDATE`,
-          [parsed.rowId],
-        );
+        const user = await this.users.lockForConfirmation(tx, parsed.rowId);
         if (!user?.email_token_hash || !safeEqualHex(user.email_token_hash, parsed.secretHash) || !user.usable) throw invalid();
         try {
-          await tx.query(`UPDATE users SET email_confirmed_at = now(), email_token_hash = NULL, email_token_expires_at = NULL WHERE id = $1`, [user.id]);
+          await this.users.confirmEmail(tx, user.id);
         } catch (error) {
           // Another account confirmed the address first.
           if ((error as { code?: string }).code === '23505') throw invalid();

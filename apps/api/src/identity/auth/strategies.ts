@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { AppConfig } from '@poa/config';
-import { sql, TenantDb } from '@poa/db';
 import { isStaffRole } from './roles';
 import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
@@ -9,7 +8,9 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { APP_CONFIG } from '../../core/tokens';
 import { ApiKeysService } from '../api-keys/api-keys.service';
+import { UsersRepository } from '../users/users.repository';
 import { AuthService } from './auth.service';
+import { PortalSessionsRepository } from './portal-sessions.repository';
 import type { Principal } from '../../core/permissions';
 import { jwtKey, JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
 
@@ -33,7 +34,7 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
 export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly db: TenantDb,
+    private readonly users: UsersRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -46,10 +47,7 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   }
 
   async validate(claims: StaffTokenClaims): Promise<Principal | false> {
-    const [user] = await this.db.read<{ id: string; name: string; email: string; role: string; status: string; token_version: number }>(
-      sql.prepared(`SELECT id, name, email, role, status, token_version FROM users WHERE id = $1::uuid`, [claims.sub]),
-      { tenantId: claims.tid },
-    );
+    const [user] = await this.users.accessCheck(claims.tid, claims.sub);
     if (!user || user.status !== 'active' || user.token_version !== claims.tv || !isStaffRole(user.role)) return false;
     return { kind: 'user', tenantId: claims.tid, id: user.id, name: user.name, email: user.email, role: user.role };
   }
@@ -60,7 +58,7 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
 export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly db: TenantDb,
+    private readonly portalSessions: PortalSessionsRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -73,14 +71,7 @@ export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt
 
   /** One read: the contact must exist, its client must not be archived and its session version must match the token's. */
   async validate(claims: PortalTokenClaims): Promise<Principal | false> {
-    const [contact] = await this.db.read<{ id: string; name: string; email: string; client_id: string; session_version: number }>(
-      sql.prepared(
-        `SELECT ct.id, ct.name, ct.email, ct.client_id, ct.session_version FROM contacts ct JOIN clients cl ON cl.id = ct.client_id
-         WHERE ct.id = $1::uuid AND ct.client_id = $2::uuid AND cl.archived_at IS NULL`,
-        [claims.sub, claims.cid],
-      ),
-      { tenantId: claims.tid },
-    );
+    const [contact] = await this.portalSessions.contact(claims.tid, claims.sub, claims.cid);
     if (!contact || contact.session_version !== claims.sv) return false;
     return { kind: 'contact', tenantId: claims.tid, id: contact.id, name: contact.name, email: contact.email, clientId: contact.client_id };
   }

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
-import { sql, TenantContext, TenantDb } from '@poa/db';
+import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { hasRoleAtLeast, type StaffRole } from '@poa/domain';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { newOpaqueToken } from '../auth/tokens.service';
-import { USER_COLUMNS, UserRow, userView } from '../auth/views';
+import { userView } from '../auth/views';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { type UserRow, UsersRepository } from './users.repository';
 import { textCursor, toPage } from '../../common/pagination';
 import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
@@ -16,16 +18,15 @@ const INVITE_TTL_DAYS = 7;
 export class UsersService {
   constructor(
     private readonly db: TenantDb,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(limit: number, cursor?: string) {
     const after = textCursor.decode(cursor);
-    const rows = await this.db.read<UserRow>(sql`
-      SELECT ${sql.raw(USER_COLUMNS)} FROM users
-      WHERE ${after ? sql.raw(sql`(lower(name), id) > (${after.sortValue}, ${after.id}::uuid)`) : sql.raw('TRUE')}
-      ORDER BY lower(name), id LIMIT ${limit + 1}`);
+    const rows = await this.users.page(limit, after);
     return toPage(rows, limit, userView, (r) => textCursor.encode(r.name.toLowerCase(), r.id));
   }
 
@@ -38,11 +39,7 @@ export class UsersService {
     return this.db.transaction(async (tx) => {
       let user: UserRow & { invite_expires_at: Date };
       try {
-        [user] = await tx.query(
-          `INSERT INTO users (id, tenant_id, email, name, role, status, invite_token_hash, invite_expires_at)
-           VALUES ($1, $2, $3, $4, $5, 'invited', $6, now() + make_interval(days => $7)) RETURNING ${USER_COLUMNS}, invite_expires_at`,
-          [id, tenantId, input.email, input.name, input.role, hash, INVITE_TTL_DAYS],
-        );
+        user = await this.users.insertInvited(tx, { id, tenantId, email: input.email, name: input.name, role: input.role, inviteTokenHash: hash, ttlDays: INVITE_TTL_DAYS });
       } catch (error) {
         if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'This agency already has a user with this email', [{ field: 'email', message: 'already in this agency' }]);
         throw error;
@@ -60,14 +57,11 @@ export class UsersService {
   async update(id: string, input: { role?: StaffRole; name?: string }) {
     if (input.role) this.assertMayGrant(input.role);
     return this.db.transaction(async (tx) => {
-      const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      const user = await this.users.lockById(tx, id);
       if (!user) throw AppError.notFound('User');
       this.assertMayManage(user);
-      if (input.role && user.role === 'owner' && input.role !== 'owner') await this.assertNotLastOwner(tx.query.bind(tx), id);
-      const [updated] = await tx.query<UserRow>(
-        `UPDATE users SET role = COALESCE($2, role), name = COALESCE($3, name) WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-        [id, input.role ?? null, input.name ?? null],
-      );
+      if (input.role && user.role === 'owner' && input.role !== 'owner') await this.assertNotLastOwner(tx, id);
+      const updated = await this.users.update(tx, id, { role: input.role ?? null, name: input.name ?? null });
       if (input.role && input.role !== user.role) {
         await this.audit.record(tx, { type: 'user.role_changed', targetType: 'user', targetId: id, metadata: { from: user.role, to: input.role } });
       }
@@ -78,16 +72,13 @@ export class UsersService {
   /** Deactivation takes effect at once: the token version bump invalidates access tokens, refresh tokens are revoked. */
   async deactivate(id: string) {
     return this.db.transaction(async (tx) => {
-      const [user] = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      const user = await this.users.lockById(tx, id);
       if (!user) throw AppError.notFound('User');
       this.assertMayManage(user);
       if (user.id === TenantContext.require().actor.id) throw new AppError('FORBIDDEN', 'You cannot deactivate yourself');
-      if (user.role === 'owner') await this.assertNotLastOwner(tx.query.bind(tx), id);
-      const [updated] = await tx.query<UserRow>(
-        `UPDATE users SET status = 'deactivated', token_version = token_version + 1, invite_token_hash = NULL WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-        [id],
-      );
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      if (user.role === 'owner') await this.assertNotLastOwner(tx, id);
+      const updated = await this.users.deactivate(tx, id);
+      await this.refreshTokens.revokeAllOfUser(tx, id);
       await this.audit.record(tx, { type: 'user.deactivated', targetType: 'user', targetId: id });
       return userView(updated);
     });
@@ -104,8 +95,7 @@ export class UsersService {
     if (!hasRoleAtLeast(actorRole, target.role)) throw new AppError('FORBIDDEN', `A ${actorRole} cannot change a ${target.role}`);
   }
 
-  private async assertNotLastOwner(query: (text: string, params?: unknown[]) => Promise<unknown[]>, id: string) {
-    const others = await query(`SELECT 1 FROM users WHERE role = 'owner' AND status = 'active' AND id <> $1 LIMIT 1`, [id]);
-    if (others.length === 0) throw new AppError('CONFLICT', 'The agency must keep at least one active owner');
+  private async assertNotLastOwner(tx: TenantTransaction, id: string) {
+    if (!(await this.users.anotherActiveOwner(tx, id))) throw new AppError('CONFLICT', 'The agency must keep at least one active owner');
   }
 }
