@@ -36,7 +36,7 @@ export function listSql(query: ListQuery): InlineSql {
       ORDER BY page.updated_at DESC, page.id DESC`;
 }
 
-/** The user look-up the API's JWT strategy runs on every request (apps/api/src/auth/strategies.ts). */
+/** The user look-up the API's JWT strategy runs on every request (UsersRepository.accessCheck in apps/api/src/identity/users/users.repository.ts). */
 export const userLookupSql = (userId: string) => sql`SELECT id, name, email, role, status, token_version FROM users WHERE id = ${userId}`;
 
 /** Parses the query string the bench sends (a subset of the API's: limit, status, violationType, overdue, q). */

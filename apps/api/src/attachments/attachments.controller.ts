@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from 
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import { Upload } from '../idempotency/upload';

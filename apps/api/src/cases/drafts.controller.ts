@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { idParamsSchema } from '../common/schemas';
 import { ApiErrors } from '../core/api-errors';
 import { CreateDraftDto, DiffQueryDto, DraftDiffDto, DraftDto, DraftListDto, DraftParams } from './drafts.schemas';

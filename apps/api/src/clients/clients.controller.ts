@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Res } fr
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import {

@@ -1,4 +1,4 @@
-import { acceptInviteSchema, changePasswordSchema, signupSchema } from '../auth/auth.schemas';
+import { acceptInviteSchema, changePasswordSchema, signupSchema } from '../identity/auth/auth.schemas';
 import { isCommonPassword } from './common-passwords';
 
 describe('common passwords', () => {

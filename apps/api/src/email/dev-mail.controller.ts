@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { AppConfig } from '@poa/config';
 import { TenantContext } from '@poa/db';
 import type { Response } from 'express';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
 import { listDevMail, readDevMail } from './dev-mailbox';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../core/access.decorators';
 import { REDIS } from '../core/tokens';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>

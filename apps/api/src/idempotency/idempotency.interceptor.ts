@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import Redis from 'ioredis';
 import { from, mergeMap, Observable, of } from 'rxjs';
-import type { Principal } from '../auth/permissions';
+import type { Principal } from '../core/permissions';
 import { AppError } from '../core/errors';
 import { REDIS } from '../core/tokens';
 import { sha256Hex } from '../common/hash';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { idParamsSchema, versionParamsSchema } from '../common/schemas';
 import { sendPdf } from '../core/send-pdf';
 import { PdfRenderDto } from './pdfs.schemas';

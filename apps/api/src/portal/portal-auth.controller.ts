@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Can, CurrentPrincipal, Public } from '../auth/access.decorators';
-import type { Principal } from '../auth/permissions';
+import { Can, CurrentPrincipal, Public } from '../core/access.decorators';
+import type { Principal } from '../core/permissions';
 import { ApiErrors } from '../core/api-errors';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';

@@ -3,7 +3,7 @@ import type { AppConfig } from '@poa/config';
 import { TenantDb, type TenantTransaction } from '@poa/db';
 import { QUEUES } from '@poa/jobs';
 import { randomUUID } from 'node:crypto';
-import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from '../auth/tokens.service';
+import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from '../identity/auth/tokens.service';
 import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
 import { loginLinkEmail } from '../email/email-texts';

@@ -3,7 +3,7 @@ import type { AppConfig } from '@poa/config';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { Principal } from '../auth/permissions';
+import type { Principal } from '../core/permissions';
 import { APP_CONFIG, REDIS } from '../core/tokens';
 import { consumeOrRefuse, redisLimiter } from './limiter';
 

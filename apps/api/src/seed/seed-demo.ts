@@ -3,14 +3,14 @@ import type { AppConfig } from '@poa/config';
 import { TenantContext, TenantDb, type Actor } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
 import { AppModule } from '../app.module';
-import { AuthService } from '../auth/auth.service';
+import { AuthService } from '../identity/auth/auth.service';
 import { CasesService } from '../cases/cases.service';
 import { DraftsService } from '../cases/drafts.service';
 import { WorkflowService } from '../cases/workflow.service';
 import { CommentsService } from '../cases/comments.service';
 import { ClientsService } from '../clients/clients.service';
 import { ContactsService } from '../clients/contacts.service';
-import { UsersService } from '../users/users.service';
+import { UsersService } from '../identity/users/users.service';
 import { SeedRepository } from './seed.repository';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase } from './demo-data';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { TenantDto, UpdateBrandingDto } from './branding.schemas';
 import { BrandingService } from './branding.service';
 

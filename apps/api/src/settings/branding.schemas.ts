@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { tenantSchema } from '../auth/auth.schemas';
+import { tenantSchema } from '../identity/auth/auth.schemas';
 
 const LOGO_MAX_CHARS = 400_000; // about 300 KB of image, inside the 1 MB body limit
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb, type TenantBranding } from '@poa/db';
 import { FONT_STYLESHEET_LINK, renderPoaHtml } from '@poa/pdf';
-import { AuditService } from '../audit/audit.service';
-import { brandingSchema } from '../auth/auth.schemas';
-import { tenantView } from '../auth/views';
+import { AuditService } from '../identity/audit/audit.service';
+import { brandingSchema } from '../identity/auth/auth.schemas';
+import { tenantView } from '../identity/auth/views';
 import { AppError } from '../core/errors';
 import { brandingPreviewDocument } from './branding-preview-sample';
 import { BrandingRepository } from './branding.repository';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import { Can } from '../auth/access.decorators';
+import { Can } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
 import { idParamsSchema } from '../common/schemas';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';

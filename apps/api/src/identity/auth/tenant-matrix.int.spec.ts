@@ -1,0 +1,154 @@
+import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../../test/harness';
+import { createCase, createClient, createContact, draftBody, transition } from '../../cases/case-test-helpers';
+
+/**
+ * The two-tenant matrix: every endpoint of the OpenAPI document that takes an id, called by tenant B's owner
+ * token and by B's all-scopes API key with tenant A's ids. Each answer must be 404 (403 only where the
+ * principal may not call the endpoint at all) and must not contain anything of A's. A new endpoint with a
+ * path parameter fails this test until it is added to SAMPLE_BODIES (so none escapes the matrix).
+ */
+const MULTIPART = Symbol('multipart upload');
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/cases/{id}/attachments': MULTIPART,
+  'PATCH /api/v1/clients/{id}': { name: 'renamed by B' },
+  'DELETE /api/v1/clients/{id}': undefined,
+  'GET /api/v1/clients/{id}': undefined,
+  'GET /api/v1/clients/{id}/contacts': undefined,
+  'POST /api/v1/clients/{id}/contacts': { name: 'Intruder', email: 'intruder@example.test' },
+  'PATCH /api/v1/clients/{id}/contacts/{contactId}': { name: 'renamed by B' },
+  'DELETE /api/v1/clients/{id}/contacts/{contactId}': undefined,
+  'POST /api/v1/clients/{id}/contacts/{contactId}/login-links': {},
+  'GET /api/v1/cases/{id}': undefined,
+  'PATCH /api/v1/cases/{id}': { title: 'renamed by B' },
+  'GET /api/v1/cases/{id}/drafts': undefined,
+  'POST /api/v1/cases/{id}/drafts': draftBody(1, 'written by B'),
+  'GET /api/v1/cases/{id}/drafts/{version}': undefined,
+  'GET /api/v1/cases/{id}/drafts/{version}/diff': undefined,
+  'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
+  'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
+  'GET /api/v1/cases/{id}/comments': undefined,
+  'POST /api/v1/cases/{id}/comments': { body: 'B was here', visibility: 'internal' },
+  'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
+  'GET /api/v1/cases/{id}/events': undefined,
+  'GET /api/v1/cases/{id}/attachments': undefined,
+  'GET /api/v1/cases/{id}/attachments/{attachmentId}': undefined,
+  'GET /api/v1/cases/{id}/pdf': undefined,
+  'POST /api/v1/cases/{id}/pdf/retry': undefined,
+  'PATCH /api/v1/users/{id}': { name: 'renamed by B' },
+  'POST /api/v1/users/{id}/deactivate': {},
+  'DELETE /api/v1/api-keys/{id}': undefined,
+  'GET /api/v1/webhooks/{id}': undefined,
+  'PATCH /api/v1/webhooks/{id}': { enabled: false },
+  'DELETE /api/v1/webhooks/{id}': undefined,
+  'GET /api/v1/webhooks/{id}/deliveries': undefined,
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+};
+
+/** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
+const OWN_NAMESPACE = new Set(['PUT /api/v1/clients/by-external-id/{externalId}']);
+
+async function upload(url: string, token: string) {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%from B\n')], { type: 'application/pdf' }), 'b.pdf');
+  const res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: await res.text() };
+}
+
+describe('two-tenant matrix: tenant B never reaches tenant A', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('answers 404 (or 403 where the principal may not call at all) for every A resource, and leaks nothing', async () => {
+    const { http } = api;
+    const a = await signupAgency(http, 'Agency A');
+    const aWriter = await addStaff(http, a.token, 'writer');
+    const aKey = await createApiKey(http, a.token, ['cases:read']);
+    const aKeyId = (await http.get('/api/v1/api-keys', a.token)).body.data[0].id as string;
+    const webhook = await http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['case.created'] }, a.token);
+    expect(webhook.status).toBe(201);
+    const client = await createClient(http, a.token, { name: 'Secret Client of A', externalId: 'crm-a-1' });
+    const contact = await createContact(http, a.token, client.id, 'Alice Contact');
+    const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A' });
+    await transition(http, a.token, kase.id, { action: 'start_drafting' });
+    await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, 'Secret summary of A'), a.token);
+    const comment = (await http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Secret comment of A', visibility: 'internal' }, a.token)).body;
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
+    const attachment = (await (await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` }, body: form })).json()) as { id: string };
+    expect(attachment.id).toBeDefined();
+    const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
+    const deliveryId = deliveries.body.data[0]?.id as string;
+    expect(deliveryId).toBeDefined();
+    const aIds = [client.id, contact.id, kase.id, kase.reference, comment.id, attachment.id, aWriter.user.id, aKeyId, a.tenant.id, webhook.body.id, deliveryId];
+    const aSecrets = ['Secret Client of A', 'Secret case of A', 'Secret summary of A', 'Secret comment of A', 'Alice Contact'];
+
+    const b = await signupAgency(http, 'Agency B');
+    const bKey = await createApiKey(http, b.token, ['clients:read', 'clients:write', 'cases:read', 'cases:write', 'webhooks:manage']);
+
+    const doc = (await http.get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const params: Record<string, string> = {
+      contactId: contact.id,
+      commentId: comment.id,
+      attachmentId: attachment.id,
+      version: '1',
+      externalId: 'crm-a-1',
+      deliveryId,
+    };
+    const idFor = (path: string) =>
+      path.startsWith('/api/v1/clients/') ? client.id
+      : path.startsWith('/api/v1/cases/') ? kase.id
+      : path.startsWith('/api/v1/users/') ? aWriter.user.id
+      : path.startsWith('/api/v1/api-keys/') ? aKeyId
+      : path.startsWith('/api/v1/webhooks/') ? (webhook.body.id as string)
+      : undefined;
+
+    const unmapped: string[] = [];
+    const failures: string[] = [];
+    let calls = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.includes('{') || path.startsWith('/api/v1/portal/')) continue;
+      for (const method of Object.keys(methods)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        if (OWN_NAMESPACE.has(key)) continue;
+        if (!(key in SAMPLE_BODIES)) {
+          unmapped.push(key);
+          continue;
+        }
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor(path) : params[name]) ?? `MISSING-${name}`) + (path.endsWith('/diff') ? '?against=1' : '');
+        for (const [who, token] of [['B owner', b.token], ['B api key', bKey]] as const) {
+          const res = SAMPLE_BODIES[key] === MULTIPART ? await upload(api.baseUrl + url, token) : await http.request(method.toUpperCase(), url, { token, body: SAMPLE_BODIES[key] });
+          calls++;
+          const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+          const leaked = [...aIds, ...aSecrets].filter((s) => text.includes(s) && !url.includes(s));
+          const allowed = who === 'B owner' ? [404] : [404, 403];
+          if (!allowed.includes(res.status) || leaked.length) failures.push(`${who} ${key}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(unmapped).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThan(40);
+
+    // B's upsert by A's external id creates B's own client; A's stays as it was.
+    const upsert = await http.put('/api/v1/clients/by-external-id/crm-a-1', { name: 'B client' }, b.token);
+    expect([200, 201]).toContain(upsert.status);
+    expect(upsert.body.id).not.toBe(client.id);
+    const aClient = await http.get(`/api/v1/clients/${client.id}`, a.token);
+    expect(aClient.body.name).toBe('Secret Client of A');
+    const aCase = await http.get(`/api/v1/cases/${kase.id}`, a.token);
+    expect(aCase.body.title).toBe('Secret case of A');
+    expect(aCase.body.status).toBe('drafting');
+    expect((await http.get('/api/v1/me', aWriter.token)).status).toBe(200);
+    expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
+
+    // Lists never show A's rows to B.
+    for (const list of ['/api/v1/clients', '/api/v1/cases', '/api/v1/users', '/api/v1/audit-events', '/api/v1/api-keys', '/api/v1/webhooks', `/api/v1/cases?q=${encodeURIComponent('Secret')}`]) {
+      const res = await http.get(list, b.token);
+      const text = JSON.stringify(res.body);
+      expect([list, res.status, aSecrets.filter((s) => text.includes(s))]).toEqual([list, 200, []]);
+    }
+  }, 60_000);
+});
