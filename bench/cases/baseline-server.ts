@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { Pool } from 'pg';
 import type { InlineSql } from '@poa/db';
-import type { CaseRow } from '../../apps/api/src/cases/case-views';
+import type { CaseRow } from '../../apps/api/src/cases/cases.repository';
 import { verifyStaffToken } from '../lib/jwt';
 import { listBody, listSql, parseListQuery, userLookupSql } from './list-sql';
 

@@ -1,10 +1,11 @@
 /*
- * The SQL of GET /api/v1/cases, copied from CasesService.list (apps/api/src/cases/cases.service.ts) so the baseline
+ * The SQL of GET /api/v1/cases, copied from CasesRepository.list (apps/api/src/cases/cases.repository.ts) so the baseline
  * server runs exactly what the API runs. The bench checks that both answer identical bodies before measuring:
  * if the API's query changes, that check fails until this copy follows.
  */
 import { sql, type InlineSql } from '@poa/db';
-import { ACTIVE_STATUS_LIST, CASE_LIST_COLUMNS, caseSummaryView, type CaseRow } from '../../apps/api/src/cases/case-views';
+import { caseSummaryView } from '../../apps/api/src/cases/case-views';
+import { ACTIVE_STATUS_LIST, CASE_LIST_COLUMNS, type CaseRow } from '../../apps/api/src/cases/cases.repository';
 
 export interface ListQuery {
   limit: number;

@@ -14,10 +14,10 @@ const CASE_LIST = columnsOf(Case, [
 const LOCKED = columnsOf(Case, ['id', 'clientId', 'status', 'round', 'latestVersion', 'approvedVersionId', 'asins', 'violationType']);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
 
-const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
+export const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /** The list columns aliased `c`, with whether the case is overdue. */
-const CASE_LIST_COLUMNS = `${CASE_LIST.as('c')}, (c.due_at < now() AND c.status IN (${ACTIVE_STATUS_LIST})) AS overdue`;
+export const CASE_LIST_COLUMNS = `${CASE_LIST.as('c')}, (c.due_at < now() AND c.status IN (${ACTIVE_STATUS_LIST})) AS overdue`;
 
 /** A case as lists show it, with the client and assignee names joined. */
 export type CaseRow = typeof CASE_LIST.$row & {
