@@ -35,7 +35,7 @@ export async function explainPlans(appUrl: string, adminDbUrl: string, tenant: B
     { key: 'search_reference', query: { limit: 50, q: tenant.references[0] } },
   ];
   const sections: string[] = [
-    `EXPLAIN (ANALYZE, BUFFERS) of GET /api/v1/cases SQL (bench/cases/list-sql.ts = CasesService.list), tenant ${tenant.tenantId}.`,
+    `EXPLAIN (ANALYZE, BUFFERS) of GET /api/v1/cases SQL (bench/cases/list-sql.ts = CasesRepository.list), tenant ${tenant.tenantId}.`,
     'Run as the app role poa_app inside BEGIN READ ONLY + set_config(app.tenant_id): row-level security applies.',
   ];
   const summaries: PlanSummary[] = [];

@@ -20,7 +20,7 @@ export async function assertSameAnswers(api: HttpTarget, baseline: HttpTarget, r
     if (a.status !== 200 || b.status !== 200) throw new Error(`${path}: API ${a.status}, baseline ${b.status}\nAPI: ${a.body.slice(0, 300)}\nbaseline: ${b.body.slice(0, 300)}`);
     const [ja, jb] = [JSON.parse(a.body) as { data: unknown[] }, JSON.parse(b.body) as { data: unknown[] }];
     if (canonical(ja) !== canonical(jb)) {
-      throw new Error(`${path}: the API and the baseline answer differently: is bench/cases/list-sql.ts still a copy of CasesService.list?\nAPI: ${canonical(ja).slice(0, 400)}\nbaseline: ${canonical(jb).slice(0, 400)}`);
+      throw new Error(`${path}: the API and the baseline answer differently: is bench/cases/list-sql.ts still a copy of CasesRepository.list?\nAPI: ${canonical(ja).slice(0, 400)}\nbaseline: ${canonical(jb).slice(0, 400)}`);
     }
     found.push(ja.data.length);
   }
