@@ -18,6 +18,6 @@ import { WorkflowService } from './workflow.service';
 @Module({
   controllers: [CasesController, DraftsController, CommentsController],
   providers: [CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService, CasesRepository, ApprovalsRepository, DraftsRepository, CommentsRepository, CaseEventsRepository],
-  exports: [CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
+  exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })
 export class CasesModule {}

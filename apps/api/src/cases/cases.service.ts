@@ -9,7 +9,6 @@ import { CaseEventsService } from './case-events.service';
 import { caseDetailView, caseSummaryView } from './case-views';
 import { CasesRepository, type CaseDetailRow, type LockedCase } from './cases.repository';
 import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from './cases.schemas';
-import { refreshSearchText } from './search-text';
 import { currentWorkflowActor } from './workflow-actor';
 
 /** Runs a write that sets external_id; a duplicate becomes a 409 on externalId. */
@@ -88,7 +87,7 @@ export class CasesService {
           externalId: input.externalId ?? null,
         }),
       );
-      await refreshSearchText(tx, { caseId });
+      await this.cases.refreshSearchText(tx, { caseId });
       await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType: input.violationType });
       await emitWebhookEvent(tx, 'case.created', caseId);
       return this.detailIn(tx, caseId);
@@ -100,7 +99,7 @@ export class CasesService {
       await this.lock(tx, caseId);
       if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
       if (await externalIdUnique(this.cases.update(tx, caseId, input))) {
-        if (input.title !== undefined || input.asins !== undefined) await refreshSearchText(tx, { caseId });
+        if (input.title !== undefined || input.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
         await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(input) });
       }
       return this.detailIn(tx, caseId);

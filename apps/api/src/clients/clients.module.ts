@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { ClientsController } from './clients.controller';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
@@ -8,6 +9,7 @@ import { ContactsService } from './contacts.service';
 
 /** The agency's clients (Amazon sellers) and their portal contacts. */
 @Module({
+  imports: [CasesModule],
   controllers: [ClientsController, ContactsController],
   providers: [ClientsService, ContactsService, ClientsRepository, ContactsRepository],
   exports: [ClientsService, ContactsService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb, type TenantTransaction } from '@poa/db';
-import { refreshSearchText } from '../cases/search-text';
+import { CasesRepository } from '../cases/cases.repository';
 import { textCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { clientView } from './client-views';
@@ -15,6 +15,7 @@ export class ClientsService {
   constructor(
     private readonly db: TenantDb,
     private readonly clients: ClientsRepository,
+    private readonly cases: CasesRepository,
   ) {}
 
   async list(query: { limit: number; cursor?: string; q?: string; includeArchived?: boolean }) {
@@ -116,6 +117,6 @@ export class ClientsService {
   }
 
   private async refreshCasesIfRenamed(tx: TenantTransaction, before: ClientRow, after: ClientRow): Promise<void> {
-    if (before.name !== after.name || before.seller_id !== after.seller_id) await refreshSearchText(tx, { clientId: after.id });
+    if (before.name !== after.name || before.seller_id !== after.seller_id) await this.cases.refreshSearchText(tx, { clientId: after.id });
   }
 }
