@@ -19,7 +19,15 @@ function moduleBoundaries(testCode) {
 }
 
 /** Tests, their helpers, benchmarks and developer tooling: not shipped, so they may reach test helpers and tooling. */
-const TEST_CODE = ['**/*.spec.ts', '**/*.spec.tsx', '**/test/**/*.ts', '**/*test-helpers.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts'];
+const TEST_CODE = [
+  '**/*.spec.ts',
+  '**/*.spec.tsx',
+  '**/test/**/*.ts',
+  '**/*test-helpers.ts',
+  'bench/**/*.ts',
+  'tests/**/*.ts',
+  'tools/**/*.ts',
+];
 
 export default [
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'tmp/**', 'libs/sdk/src/generated/**', 'test-artifacts/**'] },
@@ -36,7 +44,11 @@ export default [
       '@nx/enforce-module-boundaries': ['error', moduleBoundaries(false)],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/test/**', '**/testing/**', '**/*test-helpers'], message: 'Production code does not import test helpers.' }] },
+        {
+          patterns: [
+            { group: ['**/test/**', '**/testing/**', '**/*test-helpers'], message: 'Production code does not import test helpers.' },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +58,10 @@ export default [
   },
   {
     files: ['**/*.cjs', '**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 ];

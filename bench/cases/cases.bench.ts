@@ -45,7 +45,10 @@ interface Variant {
 async function main() {
   const startedAt = new Date();
   const loadBefore = loadAvg();
-  const build = process.env.BENCH_SKIP_BUILD === '1' ? { ok: true, seconds: 0, skipped: true } : (log('compiling the API ...'), buildApi(REPO_ROOT, log));
+  const build =
+    process.env.BENCH_SKIP_BUILD === '1'
+      ? { ok: true, seconds: 0, skipped: true }
+      : (log('compiling the API ...'), buildApi(REPO_ROOT, log));
   const redis = await ensureRedis({ url: process.env.REDIS_URL, dataDir: path.join(REPO_ROOT, '.data', 'redis'), log });
   const db = await createScratchDb(REPO_ROOT, log);
   const servers: ChildServer[] = [];
@@ -58,10 +61,24 @@ async function main() {
     const tokens = new Map(tenants.map((t) => [t.tenantId, signStaffToken(jwtSecret, { sub: t.userId, tid: t.tenantId, tv: 0 }, 3600)]));
 
     const plans = await explainPlans(db.appUrl, db.adminDbUrl, tenants[0], path.join(__dirname, 'plans.txt'));
-    printTable('Plans as the app role (full text in bench/cases/plans.txt)', plans.map((p) => ({ query: p.key, 'exec ms': p.executionMs, 'trigram index': p.trigramIndexUsed ? 'used' : 'not used', nodes: p.topNodes })));
+    printTable(
+      'Plans as the app role (full text in bench/cases/plans.txt)',
+      plans.map((p) => ({
+        query: p.key,
+        'exec ms': p.executionMs,
+        'trigram index': p.trigramIndexUsed ? 'used' : 'not used',
+        nodes: p.topNodes,
+      })),
+    );
 
     // A separate Redis database: the API's rate-limit keys never mix with the developer's.
-    const env = { appUrl: db.appUrl, ownerUrl: db.ownerUrl, redisUrl: `${redis.url.replace(/\/\d*$/, '')}/3`, jwtSecret, poolSize: POOL_SIZE };
+    const env = {
+      appUrl: db.appUrl,
+      ownerUrl: db.ownerUrl,
+      redisUrl: `${redis.url.replace(/\/\d*$/, '')}/3`,
+      jwtSecret,
+      poolSize: POOL_SIZE,
+    };
     const api = await startApi(REPO_ROOT, env);
     servers.push(api);
     const baseline = await startBaseline(REPO_ROOT, env);
@@ -141,9 +158,21 @@ async function main() {
       const apiStats = stats.api;
       const base = stats.baseline;
       for (const [key, s] of Object.entries(stats)) {
-        tableRows.push({ workload: workload.key, server: key, 'req/s': s.reqPerSec, 'p50 ms': s.p50Ms, 'p95 ms': s.p95Ms, 'p99 ms': s.p99Ms, errors: s.errors, 'req/s vs baseline': ratio(s.reqPerSec, base.reqPerSec), 'server CPU ms/req': s.serverCpuMsPerRequest });
+        tableRows.push({
+          workload: workload.key,
+          server: key,
+          'req/s': s.reqPerSec,
+          'p50 ms': s.p50Ms,
+          'p95 ms': s.p95Ms,
+          'p99 ms': s.p99Ms,
+          errors: s.errors,
+          'req/s vs baseline': ratio(s.reqPerSec, base.reqPerSec),
+          'server CPU ms/req': s.serverCpuMsPerRequest,
+        });
       }
-      log(`${workload.key}: API ${apiStats.reqPerSec} req/s p95 ${apiStats.p95Ms} ms; baseline ${base.reqPerSec} req/s p95 ${base.p95Ms} ms`);
+      log(
+        `${workload.key}: API ${apiStats.reqPerSec} req/s p95 ${apiStats.p95Ms} ms; baseline ${base.reqPerSec} req/s p95 ${base.p95Ms} ms`,
+      );
     }
 
     const verdicts = WORKLOADS.map((w) => {
@@ -158,19 +187,33 @@ async function main() {
         [`>= ${TARGETS.throughputVsBaseline}`]: throughput >= TARGETS.throughputVsBaseline ? 'PASS' : 'MISS',
         'server CPU/req API/baseline': ratio(s.api.serverCpuMsPerRequest, s.baseline.serverCpuMsPerRequest),
         ...(s.api_compare
-          ? { 'API/compared req/s': ratio(s.api.reqPerSec, s.api_compare.reqPerSec), 'CPU/req API/compared': ratio(s.api.serverCpuMsPerRequest, s.api_compare.serverCpuMsPerRequest) }
+          ? {
+              'API/compared req/s': ratio(s.api.reqPerSec, s.api_compare.reqPerSec),
+              'CPU/req API/compared': ratio(s.api.serverCpuMsPerRequest, s.api_compare.serverCpuMsPerRequest),
+            }
           : {}),
       };
     });
-    printTable(`GET /api/v1/cases, ${CONCURRENCY} connections, ${ROUNDS} x ${SLICE_MS / 1000} s per server per workload, pool ${POOL_SIZE}`, tableRows);
+    printTable(
+      `GET /api/v1/cases, ${CONCURRENCY} connections, ${ROUNDS} x ${SLICE_MS / 1000} s per server per workload, pool ${POOL_SIZE}`,
+      tableRows,
+    );
     printTable('Targets', verdicts);
 
     writeJson(path.join(__dirname, 'results.json'), {
       date: startedAt.toISOString(),
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
       setup: {
-        tenants: TENANTS, casesPerTenant: CASES_PER_TENANT, clientsPerTenant: 50, concurrency: CONCURRENCY, poolSize: POOL_SIZE,
-        rounds: ROUNDS, sliceSeconds: SLICE_MS / 1000, seed, build, compareDir: compareDir ?? null,
+        tenants: TENANTS,
+        casesPerTenant: CASES_PER_TENANT,
+        clientsPerTenant: 50,
+        concurrency: CONCURRENCY,
+        poolSize: POOL_SIZE,
+        rounds: ROUNDS,
+        sliceSeconds: SLICE_MS / 1000,
+        seed,
+        build,
+        compareDir: compareDir ?? null,
         baseline: 'node:http + pg, same SQL (user look-up + list), each one round trip BEGIN READ ONLY; set_config; query; COMMIT',
       },
       verification,

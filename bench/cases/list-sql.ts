@@ -23,7 +23,8 @@ export function listSql(query: ListQuery): InlineSql {
   const conditions: InlineSql[] = [sql`TRUE`];
   if (query.status) conditions.push(sql`c.status = ANY(${query.status}::text[])`);
   if (query.violationType) conditions.push(sql`c.violation_type = ${query.violationType}`);
-  if (query.overdue !== undefined) conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
+  if (query.overdue !== undefined)
+    conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
   if (query.q) conditions.push(sql`c.search_text LIKE ${containsPattern(query.q)}`);
   return sql`
       WITH page AS MATERIALIZED (
@@ -45,7 +46,12 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   const overdue = params.get('overdue');
   return {
     limit: Math.min(100, Math.max(1, Number(params.get('limit') ?? 50) || 50)),
-    status: status ? status.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    status: status
+      ? status
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
     violationType: params.get('violationType') ?? undefined,
     overdue: overdue === null ? undefined : overdue === 'true',
     q: params.get('q')?.trim() || undefined,

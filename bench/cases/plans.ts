@@ -17,8 +17,19 @@ function summarise(key: string, plan: string): PlanSummary {
   const scans = plan
     .split('\n')
     .filter((l) => /(Index|Seq|Bitmap Heap) Scan/.test(l) && !/CTE Scan/.test(l))
-    .map((l) => l.trim().replace(/\s+\(cost.*$/, '').replace(/^->\s*/, '').replace(/"IDX_(\w{6})\w*"/, 'IDX_$1…'));
-  return { key, executionMs: execution ? Number(execution[1]) : NaN, trigramIndexUsed: plan.includes(TRGM_INDEX), topNodes: scans.join(' | ') };
+    .map((l) =>
+      l
+        .trim()
+        .replace(/\s+\(cost.*$/, '')
+        .replace(/^->\s*/, '')
+        .replace(/"IDX_(\w{6})\w*"/, 'IDX_$1…'),
+    );
+  return {
+    key,
+    executionMs: execution ? Number(execution[1]) : NaN,
+    trigramIndexUsed: plan.includes(TRGM_INDEX),
+    topNodes: scans.join(' | '),
+  };
 }
 
 /**
@@ -29,7 +40,10 @@ function summarise(key: string, plan: string): PlanSummary {
 export async function explainPlans(appUrl: string, adminDbUrl: string, tenant: BenchTenant, file: string): Promise<PlanSummary[]> {
   const queries: { key: string; query: ListQuery }[] = [
     { key: 'list', query: { limit: 50 } },
-    { key: 'filter', query: { limit: 50, status: ['intake', 'drafting', 'internal_review'], overdue: true, violationType: 'product_authenticity' } },
+    {
+      key: 'filter',
+      query: { limit: 50, status: ['intake', 'drafting', 'internal_review'], overdue: true, violationType: 'product_authenticity' },
+    },
     { key: 'search_client', query: { limit: 50, q: tenant.clientTerms[0] } },
     { key: 'search_asin', query: { limit: 50, q: tenant.asins[0] } },
     { key: 'search_reference', query: { limit: 50, q: tenant.references[0] } },
@@ -60,7 +74,9 @@ export async function explainPlans(appUrl: string, adminDbUrl: string, tenant: B
     const { rows } = await admin.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${contrast}`);
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     summaries.push(summarise('contrast_no_rls_search_client', plan));
-    sections.push(`\n===== contrast: same search predicate as the superuser (RLS bypassed), explicit tenant filter\n${contrast}\n\n${plan}`);
+    sections.push(
+      `\n===== contrast: same search predicate as the superuser (RLS bypassed), explicit tenant filter\n${contrast}\n\n${plan}`,
+    );
   } finally {
     await app.end();
     await admin.end();

@@ -67,6 +67,12 @@ export async function startBaseline(repoRoot: string, env: ServerEnv): Promise<C
     cwd: repoRoot,
     port,
     healthPath: '/health',
-    env: { PORT: String(port), DATABASE_URL: env.appUrl, JWT_SECRET: env.jwtSecret, DATABASE_POOL_SIZE: String(env.poolSize), NODE_ENV: 'production' },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: env.appUrl,
+      JWT_SECRET: env.jwtSecret,
+      DATABASE_POOL_SIZE: String(env.poolSize),
+      NODE_ENV: 'production',
+    },
   });
 }

@@ -28,9 +28,17 @@ export const WORKLOADS: Workload[] = [
     description: `status=${FILTER_STATUSES} & overdue=true & violationType=<random>`,
     path: () => `/api/v1/cases?limit=50&status=${FILTER_STATUSES}&overdue=true&violationType=${pick(VIOLATION_TYPE_KEYS)}`,
   },
-  { key: 'search_client', description: 'q=<client name fragment, e.g. "cedar beacon">', path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.clientTerms))}` },
+  {
+    key: 'search_client',
+    description: 'q=<client name fragment, e.g. "cedar beacon">',
+    path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.clientTerms))}`,
+  },
   { key: 'search_asin', description: 'q=<an ASIN of the tenant>', path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.asins))}` },
-  { key: 'search_reference', description: 'q=<a case reference, e.g. POA-2026-0123>', path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.references))}` },
+  {
+    key: 'search_reference',
+    description: 'q=<a case reference, e.g. POA-2026-0123>',
+    path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.references))}`,
+  },
 ];
 
 /** Reads every tenant's user and 10 search terms of each kind (as the superuser, before the measured part). */

@@ -42,7 +42,10 @@ export async function waitForHttp(baseUrl: string, path: string, timeoutMs: numb
   try {
     while (Date.now() < deadline) {
       if (!isAlive()) throw new Error(`${baseUrl}: the process exited before answering`);
-      const ok = await target.get(path, {}).then((r) => r.status === 200, () => false);
+      const ok = await target.get(path, {}).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

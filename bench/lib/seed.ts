@@ -15,18 +15,100 @@ export interface SeedSummary {
   seconds: number;
 }
 
-const ADJECTIVES = ['Blue', 'Summit', 'Northern', 'Golden', 'Silver', 'Evergreen', 'Coastal', 'Urban', 'Bright', 'Prairie', 'Harbor', 'Crimson', 'Lucky', 'Rapid', 'Noble', 'Cedar', 'Maple', 'Willow', 'Atlas', 'Orion'];
-const NOUNS = ['Fox', 'Ridge', 'Peak', 'Harvest', 'Anchor', 'Falcon', 'Lantern', 'Meadow', 'River', 'Stone', 'Beacon', 'Harbor', 'Orchard', 'Pioneer', 'Compass', 'Summit', 'Canyon', 'Bridge', 'Forge', 'Prism'];
-const KINDS = ['Home Goods', 'Outdoor Supply', 'Kitchenware', 'Pet Co', 'Beauty', 'Electronics', 'Toys', 'Apparel', 'Fitness', 'Garden', 'Baby Care', 'Auto Parts'];
+const ADJECTIVES = [
+  'Blue',
+  'Summit',
+  'Northern',
+  'Golden',
+  'Silver',
+  'Evergreen',
+  'Coastal',
+  'Urban',
+  'Bright',
+  'Prairie',
+  'Harbor',
+  'Crimson',
+  'Lucky',
+  'Rapid',
+  'Noble',
+  'Cedar',
+  'Maple',
+  'Willow',
+  'Atlas',
+  'Orion',
+];
+const NOUNS = [
+  'Fox',
+  'Ridge',
+  'Peak',
+  'Harvest',
+  'Anchor',
+  'Falcon',
+  'Lantern',
+  'Meadow',
+  'River',
+  'Stone',
+  'Beacon',
+  'Harbor',
+  'Orchard',
+  'Pioneer',
+  'Compass',
+  'Summit',
+  'Canyon',
+  'Bridge',
+  'Forge',
+  'Prism',
+];
+const KINDS = [
+  'Home Goods',
+  'Outdoor Supply',
+  'Kitchenware',
+  'Pet Co',
+  'Beauty',
+  'Electronics',
+  'Toys',
+  'Apparel',
+  'Fitness',
+  'Garden',
+  'Baby Care',
+  'Auto Parts',
+];
 const SUFFIXES = ['LLC', 'Inc', 'Ltd', 'GmbH', 'Co'];
-const PRODUCTS = ['silicone baking mats', 'stainless steel water bottles', 'bamboo cutting boards', 'LED desk lamps', 'yoga mats', 'phone cases', 'dog chew toys',
-  'vitamin C serum', 'wireless earbuds', 'kids building blocks', 'car seat covers', 'garden hose nozzles', 'resistance bands', 'baby bottle warmers',
-  'USB-C chargers', 'scented candles', 'hiking backpacks', 'coffee grinders', 'hair straighteners', 'ceramic planters'];
+const PRODUCTS = [
+  'silicone baking mats',
+  'stainless steel water bottles',
+  'bamboo cutting boards',
+  'LED desk lamps',
+  'yoga mats',
+  'phone cases',
+  'dog chew toys',
+  'vitamin C serum',
+  'wireless earbuds',
+  'kids building blocks',
+  'car seat covers',
+  'garden hose nozzles',
+  'resistance bands',
+  'baby bottle warmers',
+  'USB-C chargers',
+  'scented candles',
+  'hiking backpacks',
+  'coffee grinders',
+  'hair straighteners',
+  'ceramic planters',
+];
 
 /** Status mix of a busy agency: most cases in progress or decided, a few closed. Cumulative thresholds. */
 const STATUS_WEIGHTS: Record<(typeof CASE_STATUSES)[number], number> = {
-  intake: 0.12, drafting: 0.2, internal_review: 0.1, client_review: 0.08, approved: 0.05,
-  submitted: 0.15, reinstated: 0.15, denied: 0.05, more_info_requested: 0.05, closed: 0.05,
+  intake: 0.12,
+  drafting: 0.2,
+  internal_review: 0.1,
+  client_review: 0.08,
+  approved: 0.05,
+  submitted: 0.15,
+  reinstated: 0.15,
+  denied: 0.05,
+  more_info_requested: 0.05,
+  closed: 0.05,
 };
 
 const textArray = (values: readonly string[]) => `ARRAY[${values.map(escapeLiteral).join(', ')}]::text[]`;
@@ -101,7 +183,9 @@ export async function seedCases(adminDbUrl: string, opts: SeedOptions): Promise<
       FROM s JOIN cl ON cl.tenant_id = s.tenant_id AND cl.n = s.client_n JOIN users u ON u.tenant_id = s.tenant_id`);
     await db.query(`SET maintenance_work_mem = '256MB'`);
     for (const index of indexes) await db.query(index.definition);
-    await db.query(`INSERT INTO case_rounds (id, tenant_id, case_id, round, created_at) SELECT gen_random_uuid(), tenant_id, id, 1, created_at FROM cases`);
+    await db.query(
+      `INSERT INTO case_rounds (id, tenant_id, case_id, round, created_at) SELECT gen_random_uuid(), tenant_id, id, 1, created_at FROM cases`,
+    );
     await db.query(`INSERT INTO case_counters (tenant_id, year, last_value) SELECT id, 2026, ${opts.casesPerTenant} FROM tenants`);
     await db.query('VACUUM (ANALYZE) tenants, users, clients, cases, case_rounds, case_counters');
     const [counts] = (

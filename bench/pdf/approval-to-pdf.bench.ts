@@ -48,8 +48,24 @@ async function main() {
     RATE_LIMIT_PER_MINUTE: '100000',
   };
   const register = ['-r', './tools/runtime/register-paths.cjs'];
-  const api = await startChildServer({ name: 'API', command: process.execPath, args: [...register, 'dist/server/apps/api/src/main.js'], cwd: ROOT, env, port, healthPath: '/health/ready' });
-  const worker = await startChildServer({ name: 'worker', command: process.execPath, args: [...register, 'dist/server/apps/worker/src/main.js'], cwd: ROOT, env, port: Number(env.WORKER_HEALTH_PORT), healthPath: '/health' });
+  const api = await startChildServer({
+    name: 'API',
+    command: process.execPath,
+    args: [...register, 'dist/server/apps/api/src/main.js'],
+    cwd: ROOT,
+    env,
+    port,
+    healthPath: '/health/ready',
+  });
+  const worker = await startChildServer({
+    name: 'worker',
+    command: process.execPath,
+    args: [...register, 'dist/server/apps/worker/src/main.js'],
+    cwd: ROOT,
+    env,
+    port: Number(env.WORKER_HEALTH_PORT),
+    healthPath: '/health',
+  });
   try {
     const http = new Http(api.baseUrl);
     const owner = await signupAgency(http, 'Bench Agency');
@@ -67,7 +83,10 @@ async function main() {
     const timings: number[] = [];
     for (const [i, caseId] of cases.entries()) {
       const started = performance.now();
-      expectStatus(await transition(http, owner.token, caseId, { action: 'client_approve', contactId: contact.id, fullName: 'Bench Client' }), 200);
+      expectStatus(
+        await transition(http, owner.token, caseId, { action: 'client_approve', contactId: contact.id, fullName: 'Bench Client' }),
+        200,
+      );
       for (;;) {
         const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/pdf`, { headers: { authorization: `Bearer ${owner.token}` } });
         await res.arrayBuffer();
@@ -79,9 +98,20 @@ async function main() {
       if (i >= 3) timings.push(performance.now() - started); // the first renders warm the browser up
     }
     timings.sort((a, b) => a - b);
-    const result = { approvals: timings.length, p50Ms: Math.round(percentile(timings, 50)), p95Ms: Math.round(percentile(timings, 95)), maxMs: Math.round(timings[timings.length - 1]), targetP50Ms: 1500 };
+    const result = {
+      approvals: timings.length,
+      p50Ms: Math.round(percentile(timings, 50)),
+      p95Ms: Math.round(percentile(timings, 95)),
+      maxMs: Math.round(timings[timings.length - 1]),
+      targetP50Ms: 1500,
+    };
     printTable('Approval to downloadable PDF (API + outbox + relay + BullMQ + Chromium + storage)', [result]);
-    writeJson(path.join(__dirname, 'approval-results.json'), { measuredAt: new Date().toISOString(), machine: machineInfo(), loadAverage: loadAvg(), ...result });
+    writeJson(path.join(__dirname, 'approval-results.json'), {
+      measuredAt: new Date().toISOString(),
+      machine: machineInfo(),
+      loadAverage: loadAvg(),
+      ...result,
+    });
   } finally {
     await worker.stop();
     await api.stop();

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     wall.push(performance.now() - started);
   }
   await renderer.close();
-  console.log(`PdfRenderer.render, concurrency 1, median of ${RENDERS} (ms); load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} -> ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `PdfRenderer.render, concurrency 1, median of ${RENDERS} (ms); load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} -> ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const [name, xs] of Object.entries(steps)) console.log(`  ${name.padEnd(26)} ${String(median(xs)).padStart(5)}`);
   console.log(`  ${'wall time of render()'.padEnd(26)} ${median(wall).toFixed(0).padStart(5)}`);
 }

@@ -70,7 +70,10 @@ async function runPool(total: number, concurrency: number, job: () => Promise<nu
 }
 
 const statsOf = (runs: PoolRun[]): LatencyStats =>
-  stats(runs.flatMap((run) => run.latencies), runs.reduce((sum, run) => sum + run.wallMs, 0));
+  stats(
+    runs.flatMap((run) => run.latencies),
+    runs.reduce((sum, run) => sum + run.wallMs, 0),
+  );
 
 /** RSS (MiB) of this Node process plus every process of the browser's process group. */
 function rssMiB(browserPid: number | undefined): { nodeMiB: number; chromiumMiB: number; totalMiB: number } {
@@ -153,28 +156,43 @@ async function main(): Promise<void> {
   const chromiumVersion = execFileSync(executablePath, ['--version']).toString().trim();
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAvgBefore: loadBefore, loadAvgAfter: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAvgBefore: loadBefore,
+      loadAvgAfter: os.loadavg(),
+    },
     chromium: chromiumVersion,
     document: { pages: pageCount, htmlBytes: input.html.length },
     warm: { concurrency1: warmC1, concurrency2: warmC2 },
     baselineBrowserPerJob: baseline,
     soak: { renders: soak.renders, concurrency: 2, p50Ms: soak.p50Ms, p95Ms: soak.p95Ms, rssBefore, rssAfter, rssGrowthPct },
     speedupWarmVsBaseline: speedup,
-    speedupPerRound: { rounds: ROUNDS, median: Number(median(roundRatios).toFixed(1)), min: Number(Math.min(...roundRatios).toFixed(1)), max: Number(Math.max(...roundRatios).toFixed(1)) },
+    speedupPerRound: {
+      rounds: ROUNDS,
+      median: Number(median(roundRatios).toFixed(1)),
+      min: Number(Math.min(...roundRatios).toFixed(1)),
+      max: Number(Math.max(...roundRatios).toFixed(1)),
+    },
     checks,
   };
 
   const row = (name: string, s: LatencyStats) =>
     `${name.padEnd(30)} ${String(s.renders).padStart(5)} ${String(s.p50Ms).padStart(8)} ${String(s.p95Ms).padStart(8)} ${String(s.pdfsPerSecond).padStart(8)}`;
-  console.log(`\nPDF render benchmark: ${pageCount}-page POA, ${chromiumVersion}, ${os.cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nPDF render benchmark: ${pageCount}-page POA, ${chromiumVersion}, ${os.cpus().length} CPUs, load ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`,
+  );
   console.log(`${'scenario'.padEnd(30)} ${'jobs'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'PDF/s'.padStart(8)}`);
   console.log(row('warm, concurrency 1', warmC1));
   console.log(row('warm, concurrency 2', warmC2));
   console.log(row('browser per job (baseline)', baseline));
   console.log(row(`soak (${SOAK_RENDERS}, concurrency 2)`, soak));
   console.log(`RSS node+chromium: ${rssBefore.totalMiB} MiB -> ${rssAfter.totalMiB} MiB after ${SOAK_RENDERS} renders (${rssGrowthPct} %)`);
-  console.log(`warm vs baseline (p50): ${speedup}x; per round (${ROUNDS} interleaved rounds): median ${median(roundRatios).toFixed(1)}x, ${Math.min(...roundRatios).toFixed(1)}-${Math.max(...roundRatios).toFixed(1)}x\n`);
-  for (const [name, check] of Object.entries(checks)) console.log(`${check.pass ? 'PASS' : 'MISS'} ${name}: ${check.value} (target ${check.target})`);
+  console.log(
+    `warm vs baseline (p50): ${speedup}x; per round (${ROUNDS} interleaved rounds): median ${median(roundRatios).toFixed(1)}x, ${Math.min(...roundRatios).toFixed(1)}-${Math.max(...roundRatios).toFixed(1)}x\n`,
+  );
+  for (const [name, check] of Object.entries(checks))
+    console.log(`${check.pass ? 'PASS' : 'MISS'} ${name}: ${check.value} (target ${check.target})`);
 
   const file = path.join(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -18,7 +18,9 @@ export async function createNoRlsCopy(adminDbUrl: string, sampleSize = 50_000): 
        WHERE indrelid = 'cases'::regclass AND NOT indisprimary`,
     );
     for (const index of indexes) {
-      const definition = index.definition.replace(' ON public.cases ', ' ON public.cases_norls ').replace(index.name, `"norls_${index.name.replace(/"/g, '')}"`);
+      const definition = index.definition
+        .replace(' ON public.cases ', ' ON public.cases_norls ')
+        .replace(index.name, `"norls_${index.name.replace(/"/g, '')}"`);
       if (!definition.includes('cases_norls')) throw new Error(`cannot copy index: ${index.definition}`);
       await db.query(definition);
     }
@@ -26,7 +28,9 @@ export async function createNoRlsCopy(adminDbUrl: string, sampleSize = 50_000): 
     await db.query('GRANT SELECT ON cases_norls TO poa_app');
     await db.query('VACUUM (ANALYZE) cases_norls');
     await db.query('VACUUM (ANALYZE) cases');
-    const { rows } = await db.query<{ id: string; tenant_id: string }>(`SELECT id, tenant_id FROM cases ORDER BY random() LIMIT ${sampleSize}`);
+    const { rows } = await db.query<{ id: string; tenant_id: string }>(
+      `SELECT id, tenant_id FROM cases ORDER BY random() LIMIT ${sampleSize}`,
+    );
     return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id }));
   } finally {
     await db.end();

@@ -64,7 +64,8 @@ async function main() {
       {
         key: 'p',
         label: '(p) no RLS, no tx: the same query as a named prepared statement (plan cached per connection)',
-        run: async (t) => (await pool.query({ name: 'bench_norls_by_id', text: `SELECT ${COLUMNS} FROM cases_norls WHERE id = $1`, values: [t.id] })).rows,
+        run: async (t) =>
+          (await pool.query({ name: 'bench_norls_by_id', text: `SELECT ${COLUMNS} FROM cases_norls WHERE id = $1`, values: [t.id] })).rows,
       },
       {
         key: 'b',
@@ -111,9 +112,14 @@ async function main() {
     // CPU per request of the PostgreSQL backends serving the bench (from /proc) and of this Node process: figures the
     // machine's other load barely moves, unlike req/s.
     const backendPids = async () =>
-      (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'poa-bench-rls%'`)).rows.map((r) => r.pid);
+      (
+        await admin.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'poa-bench-rls%'`,
+        )
+      ).rows.map((r) => r.pid);
     const cpu = new Map(variants.map((v) => [v.key, { requests: 0, serverMs: 0, nodeMs: 0 }]));
-    const cpuPerRequestUs = (key: string, which: 'serverMs' | 'nodeMs') => Math.round((cpu.get(key)![which] / cpu.get(key)!.requests) * 10_000) / 10;
+    const cpuPerRequestUs = (key: string, which: 'serverMs' | 'nodeMs') =>
+      Math.round((cpu.get(key)![which] / cpu.get(key)!.requests) * 10_000) / 10;
 
     const load = (variant: Variant, durationMs: number) =>
       runClosedLoop({ concurrency: CONCURRENCY, durationMs, request: async () => expectOne(await variant.run(pick(targets))) });
@@ -163,7 +169,15 @@ async function main() {
     printTable('Per round (req/s)', rounds);
 
     // "x% slower" = extra time per request at the same concurrency = throughput of the baseline / throughput of x.
-    const PAIRS = [['b', 'a'], ['b', 'p'], ['c', 'a'], ['d', 'a'], ['d', 'p'], ['e', 'a'], ['b', 'd']] as const;
+    const PAIRS = [
+      ['b', 'a'],
+      ['b', 'p'],
+      ['c', 'a'],
+      ['d', 'a'],
+      ['d', 'p'],
+      ['e', 'a'],
+      ['b', 'd'],
+    ] as const;
     // Machine load drifts between slices: the median of per-round ratios (variants of one round ran seconds apart) is the sturdier figure.
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const pooled: Record<string, number> = {};
@@ -191,9 +205,27 @@ async function main() {
     writeJson(path.join(__dirname, 'results.json'), {
       date: startedAt.toISOString(),
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
-      setup: { tenants: TENANTS, casesPerTenant: CASES_PER_TENANT, concurrency: CONCURRENCY, poolSize: POOL_SIZE, rounds: ROUNDS, sliceSeconds: SLICE_MS / 1000, seedSeconds: seed.seconds },
+      setup: {
+        tenants: TENANTS,
+        casesPerTenant: CASES_PER_TENANT,
+        concurrency: CONCURRENCY,
+        poolSize: POOL_SIZE,
+        rounds: ROUNDS,
+        sliceSeconds: SLICE_MS / 1000,
+        seedSeconds: seed.seconds,
+      },
       rlsCheck,
-      variants: Object.fromEntries(variants.map((v) => [v.key, { label: v.label, ...stats[v.key], postgresCpuUsPerRequest: cpuPerRequestUs(v.key, 'serverMs'), nodeCpuUsPerRequest: cpuPerRequestUs(v.key, 'nodeMs') }])),
+      variants: Object.fromEntries(
+        variants.map((v) => [
+          v.key,
+          {
+            label: v.label,
+            ...stats[v.key],
+            postgresCpuUsPerRequest: cpuPerRequestUs(v.key, 'serverMs'),
+            nodeCpuUsPerRequest: cpuPerRequestUs(v.key, 'nodeMs'),
+          },
+        ]),
+      ),
       rounds,
       ratios: { medianPerRound: perRoundMedian, pooled, p95 },
       target: { bOverAandP: `< ${TARGET_RATIO}`, judged, verdict },

@@ -19,7 +19,9 @@ export class CspWatch {
     await page.exposeFunction('__reportCspViolation', (violation: string) => void this.violations.push(violation));
     await page.evaluateOnNewDocument(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        window.__reportCspViolation?.(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`);
+        window.__reportCspViolation?.(
+          `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`,
+        );
       });
     });
     page.on('console', (message) => {

@@ -31,7 +31,12 @@ function requireEnv(name: string): string {
 }
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const writer = { agencyName: `Dashboard Agency ${run}`, name: 'Wendy Writer', email: `writer-${run}@e2e.test`, password: 'correct horse battery' };
+const writer = {
+  agencyName: `Dashboard Agency ${run}`,
+  name: 'Wendy Writer',
+  email: `writer-${run}@e2e.test`,
+  password: 'correct horse battery',
+};
 const reviewer = { name: 'Rita Reviewer', email: `reviewer-${run}@e2e.test`, password: 'another long password' };
 const NOTICE = [
   'Hello,',
@@ -90,7 +95,9 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
     await page.waitForSelector(`.page-header .status-${status}`, { timeout: 45_000 });
   } catch (error) {
     // Leave evidence of what the page showed instead.
-    await page.screenshot({ path: path.join(artifactsDir, `dashboard-failed-waiting-for-${status}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(artifactsDir, `dashboard-failed-waiting-for-${status}.png`), fullPage: true })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -136,7 +143,15 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   writerContext = await browser.createBrowserContext();
   reviewerContext = await browser.createBrowserContext();
@@ -202,7 +217,9 @@ describe('staff dashboard', () => {
     const newCase = await writerPage.waitForSelector('::-p-aria([name="New case"][role="link"])');
     await newCase!.click();
     await writerPage.waitForFunction(() => location.pathname === '/cases/new');
-    await writerPage.waitForFunction(() => (document.querySelector('select[required]') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.includes('Acme'));
+    await writerPage.waitForFunction(() =>
+      (document.querySelector('select[required]') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.includes('Acme'),
+    );
     const notice = await writerPage.waitForSelector(byLabel("Amazon's notice"));
     await notice!.click();
     await writerPage.keyboard.sendCharacter(NOTICE); // a paste: one input event
@@ -255,12 +272,21 @@ describe('staff dashboard', () => {
     await writerPage.waitForSelector('textarea[name="summary"]');
     await writerPage.type('textarea[name="summary"]', 'We sold units of B0ABCDE123 and B0XYZ98765 sourced from an unverified wholesaler.');
     await click(writerPage, '+ Add root cause');
-    await writerPage.type('textarea[name="rootCauses.0.text"]', 'We bought stock from a wholesaler without checking it was authorised by the brand.');
+    await writerPage.type(
+      'textarea[name="rootCauses.0.text"]',
+      'We bought stock from a wholesaler without checking it was authorised by the brand.',
+    );
     await click(writerPage, '+ Add corrective action');
-    await writerPage.type('textarea[name="correctiveActions.0.text"]', 'We removed every listing sourced from that wholesaler and returned the stock.');
+    await writerPage.type(
+      'textarea[name="correctiveActions.0.text"]',
+      'We removed every listing sourced from that wholesaler and returned the stock.',
+    );
     await setNativeValue(writerPage, 'input[name="correctiveActions.0.completedAt"]', '2026-03-01');
     await click(writerPage, '+ Add preventive measure');
-    await writerPage.type('textarea[name="preventiveMeasures.0.text"]', 'Every new supplier is verified against the brand registry before the first order.');
+    await writerPage.type(
+      'textarea[name="preventiveMeasures.0.text"]',
+      'Every new supplier is verified against the brand registry before the first order.',
+    );
     await writerPage.type('input[name="preventiveMeasures.0.owner"]', 'Head of purchasing');
     await setNativeValue(writerPage, 'input[name="preventiveMeasures.0.startDate"]', '2026-03-02');
     await writerPage.type('input[name="preventiveMeasures.0.frequency"]', 'every new supplier');
@@ -270,9 +296,16 @@ describe('staff dashboard', () => {
     // Everything typed made it into the saved version.
     await writerPage.reload();
     await writerPage.waitForSelector('textarea[name="preventiveMeasures.0.text"]');
-    expect(await writerPage.$eval('input[name="preventiveMeasures.0.frequency"]', (el) => (el as HTMLInputElement).value)).toBe('every new supplier');
-    expect(await writerPage.$eval('input[name="correctiveActions.0.completedAt"]', (el) => (el as HTMLInputElement).value)).toBe('2026-03-01');
-    const cited = await writerPage.$eval('select[name="supportingDocuments.0.attachmentId"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent);
+    expect(await writerPage.$eval('input[name="preventiveMeasures.0.frequency"]', (el) => (el as HTMLInputElement).value)).toBe(
+      'every new supplier',
+    );
+    expect(await writerPage.$eval('input[name="correctiveActions.0.completedAt"]', (el) => (el as HTMLInputElement).value)).toBe(
+      '2026-03-01',
+    );
+    const cited = await writerPage.$eval(
+      'select[name="supportingDocuments.0.attachmentId"]',
+      (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent,
+    );
     expect(cited).toBe(`invoice-${run}.png`);
     expect(version).toBeGreaterThanOrEqual(1);
   });
@@ -281,12 +314,19 @@ describe('staff dashboard', () => {
     await click(writerPage, 'Submit for internal review');
     await waitForStatus(writerPage, 'internal_review');
     // Read-only while in review.
-    expect(await writerPage.$eval('textarea[name="summary"]', (el) => (el as HTMLTextAreaElement).closest('fieldset')?.disabled)).toBe(true);
+    expect(await writerPage.$eval('textarea[name="summary"]', (el) => (el as HTMLTextAreaElement).closest('fieldset')?.disabled)).toBe(
+      true,
+    );
   });
 
   it('lets an invited reviewer request changes with a comment', async () => {
     const session = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
-    const invite = await api<{ inviteToken: string }>('POST', '/api/v1/users', { email: reviewer.email, name: reviewer.name, role: 'reviewer' }, session.accessToken);
+    const invite = await api<{ inviteToken: string }>(
+      'POST',
+      '/api/v1/users',
+      { email: reviewer.email, name: reviewer.name, role: 'reviewer' },
+      session.accessToken,
+    );
     await reviewerPage.goto(`${baseUrl}/accept-invite?token=${encodeURIComponent(invite.inviteToken)}`);
     await fill(reviewerPage, 'Password', reviewer.password);
     await fill(reviewerPage, 'Repeat password', reviewer.password);
@@ -327,8 +367,13 @@ describe('staff dashboard', () => {
     await waitForStatus(reviewerPage, 'client_review');
     await click(reviewerPage, 'Client approves');
     const contact = await reviewerPage.waitForSelector(byLabel('Contact who approved'));
-    await reviewerPage.waitForFunction(() => [...document.querySelectorAll('option')].some((o) => o.textContent?.startsWith('Carl Client')));
-    const contactId = await reviewerPage.$$eval('option', (list) => list.find((o) => o.textContent?.startsWith('Carl Client'))?.getAttribute('value') ?? '');
+    await reviewerPage.waitForFunction(() =>
+      [...document.querySelectorAll('option')].some((o) => o.textContent?.startsWith('Carl Client')),
+    );
+    const contactId = await reviewerPage.$$eval(
+      'option',
+      (list) => list.find((o) => o.textContent?.startsWith('Carl Client'))?.getAttribute('value') ?? '',
+    );
     await contact!.select(contactId);
     await fill(reviewerPage, 'Full name as they typed it', 'Carl Client');
     await fill(reviewerPage, 'How the approval arrived', 'Email of today');
@@ -350,12 +395,21 @@ describe('staff dashboard', () => {
   });
 
   it('shows both sides of a version conflict and re-saves the writer’s text on top', async () => {
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      email: writer.email,
+      password: writer.password,
+    });
     const clients = await api<{ data: { id: string }[] }>('GET', '/api/v1/clients', undefined, accessToken);
     const created = await api<{ id: string }>(
       'POST',
       '/api/v1/cases',
-      { clientId: clients.data[0].id, title: 'Conflict case', violationType: 'listing_policy', marketplace: 'US', noticeReceivedAt: new Date().toISOString() },
+      {
+        clientId: clients.data[0].id,
+        title: 'Conflict case',
+        violationType: 'listing_policy',
+        marketplace: 'US',
+        noticeReceivedAt: new Date().toISOString(),
+      },
       accessToken,
     );
     await api('POST', `/api/v1/cases/${created.id}/transitions`, { action: 'start_drafting' }, accessToken);
@@ -365,7 +419,12 @@ describe('staff dashboard', () => {
     await writerPage.type('textarea[name="summary"]', 'Mine: the listing used a wrong category.');
     await waitForSaved(writerPage, 1);
     // A colleague saves version 2 behind the editor's back.
-    await api('POST', `/api/v1/cases/${created.id}/drafts`, { baseVersion: 1, summary: 'Theirs: keyword stuffing in the title.' }, accessToken);
+    await api(
+      'POST',
+      `/api/v1/cases/${created.id}/drafts`,
+      { baseVersion: 1, summary: 'Theirs: keyword stuffing in the title.' },
+      accessToken,
+    );
     await writerPage.type('textarea[name="summary"]', ' Fixed on 2 March.');
     await writerPage.waitForSelector('::-p-text(Version 2 was saved while you were editing)');
     await writerPage.waitForSelector('::-p-text(Theirs: keyword stuffing in the title.)');
@@ -378,10 +437,19 @@ describe('staff dashboard', () => {
   it('shows a viewer the case without any edit buttons', async () => {
     const session = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
     const viewer = { email: `viewer-${run}@e2e.test`, password: 'viewer long password' };
-    const invite = await api<{ inviteToken: string }>('POST', '/api/v1/users', { email: viewer.email, name: 'Vic Viewer', role: 'viewer' }, session.accessToken);
+    const invite = await api<{ inviteToken: string }>(
+      'POST',
+      '/api/v1/users',
+      { email: viewer.email, name: 'Vic Viewer', role: 'viewer' },
+      session.accessToken,
+    );
     await api('POST', '/api/v1/auth/accept-invite', { token: invite.inviteToken, password: viewer.password });
     const link = new URL(await confirmationLink(databaseUrl, viewer.email));
-    const confirmed = await fetch(`${baseUrl}/api/v1/auth/confirm-email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: link.searchParams.get('token') }) });
+    const confirmed = await fetch(`${baseUrl}/api/v1/auth/confirm-email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: link.searchParams.get('token') }),
+    });
     expect(confirmed.status).toBe(204);
     const context = await browser.createBrowserContext();
     try {
@@ -464,13 +532,27 @@ describe('staff dashboard', () => {
     await writerPage.waitForSelector('::-p-text(Branding saved.)');
 
     // The preview is fetched again with the saved branding; the top bar follows the new name.
-    await writerPage.waitForFunction(() => (document.querySelector('iframe[data-testid="branding-preview"]')?.getAttribute('srcdoc') ?? '').includes('#aa3300'));
+    await writerPage.waitForFunction(() =>
+      (document.querySelector('iframe[data-testid="branding-preview"]')?.getAttribute('srcdoc') ?? '').includes('#aa3300'),
+    );
     const srcdoc = await writerPage.$eval('iframe[data-testid="branding-preview"]', (el) => el.getAttribute('srcdoc') ?? '');
     expect(srcdoc).toContain(`data:image/png;base64,${PNG_1X1}`);
-    await writerPage.waitForFunction((name) => document.querySelector('.topbar-brand')?.textContent === name, {}, `${writer.agencyName} Ltd`);
+    await writerPage.waitForFunction(
+      (name) => document.querySelector('.topbar-brand')?.textContent === name,
+      {},
+      `${writer.agencyName} Ltd`,
+    );
 
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
-    const tenant = await api<{ name: string; branding: { primaryColor: string; paperSize: string; logoDataUri: string | null } }>('GET', '/api/v1/tenant', undefined, accessToken);
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      email: writer.email,
+      password: writer.password,
+    });
+    const tenant = await api<{ name: string; branding: { primaryColor: string; paperSize: string; logoDataUri: string | null } }>(
+      'GET',
+      '/api/v1/tenant',
+      undefined,
+      accessToken,
+    );
     expect(tenant.name).toBe(`${writer.agencyName} Ltd`);
     expect(tenant.branding.primaryColor.toLowerCase()).toBe('#aa3300');
     expect(tenant.branding.paperSize).toBe('Letter');
@@ -497,9 +579,23 @@ describe('staff dashboard', () => {
     expect(await writerPage.$(byLabel('Signing secret'))).toBeNull();
 
     // A case.created event reaches the receiver; its delivery is in the log, and can be sent again.
-    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', { email: writer.email, password: writer.password });
+    const { accessToken } = await api<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+      email: writer.email,
+      password: writer.password,
+    });
     const clients = await api<{ data: { id: string }[] }>('GET', '/api/v1/clients', undefined, accessToken);
-    await api('POST', '/api/v1/cases', { clientId: clients.data[0].id, title: 'Webhook case', violationType: 'listing_policy', marketplace: 'US', noticeReceivedAt: new Date().toISOString() }, accessToken);
+    await api(
+      'POST',
+      '/api/v1/cases',
+      {
+        clientId: clients.data[0].id,
+        title: 'Webhook case',
+        violationType: 'listing_policy',
+        marketplace: 'US',
+        noticeReceivedAt: new Date().toISOString(),
+      },
+      accessToken,
+    );
     await waitUntil(() => hookBodies.some((b) => b.includes('"case.created"')), 30_000, 'the case.created delivery');
     await (await writerPage.waitForSelector(`::-p-aria([name="Deliveries of ${hookUrl}"][role="link"])`))!.click();
     await writerPage.waitForFunction(() => /^\/settings\/webhooks\/[0-9a-f-]{36}$/.test(location.pathname));
@@ -538,19 +634,26 @@ describe('browser security', () => {
   it('refuses to show the log-in page inside a frame of another site (clickjacking)', async () => {
     const framer = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(`<!doctype html><title>Another site</title><iframe src="${baseUrl}/login" onload="document.title = 'frame loaded'"></iframe>`);
+      res.end(
+        `<!doctype html><title>Another site</title><iframe src="${baseUrl}/login" onload="document.title = 'frame loaded'"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
     // Not watched: the refusal is itself reported as a policy violation.
     const page = await writerContext.newPage();
     try {
-      const refused = new Promise<string>((resolve) => page.on('console', (message) => message.text().includes('frame-ancestors') && resolve(message.text())));
+      const refused = new Promise<string>((resolve) =>
+        page.on('console', (message) => message.text().includes('frame-ancestors') && resolve(message.text())),
+      );
       // localhost and 127.0.0.1 are different sites.
       await page.goto(`http://localhost:${(framer.address() as { port: number }).port}/`);
       await page.waitForFunction(() => document.title === 'frame loaded');
       const frame = page.frames().find((f) => f !== page.mainFrame())!;
       await expect(frame.waitForSelector('input[type="password"]', { timeout: 3_000 })).rejects.toThrow();
-      const reported = await Promise.race([refused, new Promise<string>((resolve) => setTimeout(() => resolve('no refusal reported'), 2_000))]);
+      const reported = await Promise.race([
+        refused,
+        new Promise<string>((resolve) => setTimeout(() => resolve('no refusal reported'), 2_000)),
+      ]);
       expect(reported).toContain("frame-ancestors 'none'");
     } finally {
       await page.close();

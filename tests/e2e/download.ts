@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 
 /** Clicks a download link or button and waits for the file Chromium saves into a fresh folder `<dir>/<prefix>*`: its path. */
-export async function downloadByClicking(page: Page, target: ElementHandle, dir: string, prefix: string, extension = '.pdf'): Promise<string> {
+export async function downloadByClicking(
+  page: Page,
+  target: ElementHandle,
+  dir: string,
+  prefix: string,
+  extension = '.pdf',
+): Promise<string> {
   const downloads = mkdtempSync(path.join(dir, prefix));
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, browserContextId: page.browserContext().id });

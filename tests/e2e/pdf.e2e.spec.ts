@@ -6,7 +6,15 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Http, signupAgency } from '../../apps/api/test/harness';
-import { createCase, createClient, createContact, draftBody, expectStatus, queryAsTenant, transition } from '../../apps/api/src/cases/case-test-helpers';
+import {
+  createCase,
+  createClient,
+  createContact,
+  draftBody,
+  expectStatus,
+  queryAsTenant,
+  transition,
+} from '../../apps/api/src/cases/case-test-helpers';
 
 const env = e2eEnv();
 const http = new Http(env.baseUrl);
@@ -18,7 +26,10 @@ async function caseAwaitingApproval(token: string, clientId: string, contactId: 
   expectStatus(await http.post(`/api/v1/cases/${kase.id}/drafts`, draft, token), 201);
   expectStatus(await transition(http, token, kase.id, { action: 'submit_for_review' }), 200);
   expectStatus(await transition(http, token, kase.id, { action: 'approve_internal' }), 200);
-  return { ...kase, approve: () => transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer' }) };
+  return {
+    ...kase,
+    approve: () => transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer' }),
+  };
 }
 
 async function waitForPdf(token: string, caseId: string, timeoutMs: number): Promise<Response> {
@@ -54,7 +65,12 @@ describe('approved POA to PDF, end to end', () => {
     });
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as { port: number }).port;
-    const probes = [`<img src="http://127.0.0.1:${port}/img">`, '<iframe src="file:///etc/passwd">', '<img src="http://169.254.169.254/latest/meta-data/">', `<a href="http://127.0.0.1:${port}/link">x</a>`];
+    const probes = [
+      `<img src="http://127.0.0.1:${port}/img">`,
+      '<iframe src="file:///etc/passwd">',
+      '<img src="http://169.254.169.254/latest/meta-data/">',
+      `<a href="http://127.0.0.1:${port}/link">x</a>`,
+    ];
     const draft = draftBody(0);
     draft.rootCauses.push({ text: `Probe text ${probes.join(' ')}` });
     try {
@@ -69,7 +85,9 @@ describe('approved POA to PDF, end to end', () => {
       const etag = res.headers.get('etag')!;
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const notModified = await fetch(`${env.baseUrl}/api/v1/cases/${kase.id}/pdf`, { headers: { authorization: `Bearer ${owner.token}`, 'if-none-match': etag } });
+      const notModified = await fetch(`${env.baseUrl}/api/v1/cases/${kase.id}/pdf`, {
+        headers: { authorization: `Bearer ${owner.token}`, 'if-none-match': etag },
+      });
       expect(notModified.status).toBe(304);
 
       const file = join(dir, 'approved.pdf');

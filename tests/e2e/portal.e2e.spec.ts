@@ -49,27 +49,63 @@ let loginUrl: string;
 
 beforeAll(async () => {
   mkdirSync(artifactsDir, { recursive: true });
-  const signup = await api<{ accessToken: string }>('POST', '/api/v1/auth/signup', { agencyName: `Portal Agency ${run}`, name: 'Sue Staff', email: `staff-${run}@e2e.test`, password: 'correct horse battery' });
+  const signup = await api<{ accessToken: string }>('POST', '/api/v1/auth/signup', {
+    agencyName: `Portal Agency ${run}`,
+    name: 'Sue Staff',
+    email: `staff-${run}@e2e.test`,
+    password: 'correct horse battery',
+  });
   staff = signup.accessToken;
-  const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'Mobile Seller Ltd', sellerId: 'A1MOBILE', marketplaces: ['US'] }, staff);
-  const contact = await api<{ id: string }>('POST', `/api/v1/clients/${client.id}/contacts`, { name: 'Mo Bile', email: `mo-${run}@seller.test` }, staff);
+  const client = await api<{ id: string }>(
+    'POST',
+    '/api/v1/clients',
+    { name: 'Mobile Seller Ltd', sellerId: 'A1MOBILE', marketplaces: ['US'] },
+    staff,
+  );
+  const contact = await api<{ id: string }>(
+    'POST',
+    `/api/v1/clients/${client.id}/contacts`,
+    { name: 'Mo Bile', email: `mo-${run}@seller.test` },
+    staff,
+  );
   const created = await api<{ id: string }>(
     'POST',
     '/api/v1/cases',
-    { clientId: client.id, title: 'Listing removed: authenticity', violationType: 'product_authenticity', marketplace: 'US', asins: ['B00TEST001'], noticeReceivedAt: new Date().toISOString() },
+    {
+      clientId: client.id,
+      title: 'Listing removed: authenticity',
+      violationType: 'product_authenticity',
+      marketplace: 'US',
+      asins: ['B00TEST001'],
+      noticeReceivedAt: new Date().toISOString(),
+    },
     staff,
   );
   caseId = created.id;
   await api('POST', `/api/v1/cases/${caseId}/drafts`, draftBody(0, 'First summary of our plan.'), staff);
-  for (const action of ['start_drafting', 'submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
-  const link = await api<{ url: string; token: string }>('POST', `/api/v1/clients/${client.id}/contacts/${contact.id}/login-links`, {}, staff);
+  for (const action of ['start_drafting', 'submit_for_review', 'approve_internal'])
+    await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
+  const link = await api<{ url: string; token: string }>(
+    'POST',
+    `/api/v1/clients/${client.id}/contacts/${contact.id}/login-links`,
+    {},
+    staff,
+  );
   expect(link.url).toMatch(/\/portal\/login\?token=/);
   loginUrl = `${baseUrl}/portal/login?token=${encodeURIComponent(link.token)}`;
 
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await csp.watch(await browser.newPage());
   await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -92,7 +128,8 @@ it('the contact logs in with the link, reads the draft and asks for changes', as
   await caseLink!.click();
   await waitForText(page, 'First summary of our plan.');
   const text = await bodyText(page);
-  for (const heading of ['Root causes', 'Corrective actions taken', 'Preventive measures', 'Awaiting your review', `Portal Agency ${run}`]) expect(text).toContain(heading);
+  for (const heading of ['Root causes', 'Corrective actions taken', 'Preventive measures', 'Awaiting your review', `Portal Agency ${run}`])
+    expect(text).toContain(heading);
 
   // An empty request is refused with an announced error.
   await page.click(button('Send change request'));
@@ -111,7 +148,8 @@ it('the contact logs in with the link, reads the draft and asks for changes', as
 
 it('the contact approves version 2 with the keyboard, and downloads the PDF', async () => {
   await api('POST', `/api/v1/cases/${caseId}/drafts`, draftBody(1, 'Second summary, naming Acme Wholesale.'), staff);
-  for (const action of ['submit_for_review', 'approve_internal']) await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
+  for (const action of ['submit_for_review', 'approve_internal'])
+    await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
 
   await page.goto(`${baseUrl}/portal/cases/${caseId}`);
   await waitForText(page, 'Second summary, naming Acme Wholesale.');
@@ -143,7 +181,8 @@ it('a contact asks for a link by e-mail: the agency owner reads it in the develo
   await api('POST', '/api/v1/portal/login-link', { email: `mo-${run}@seller.test` });
   expect((await fetch(`${baseUrl}/api/v1/dev/mail`)).status).toBe(401);
   const subject = `Your log-in link for Portal Agency ${run}`;
-  const mailed = async () => (await api<{ data: { subject: string }[] }>('GET', '/api/v1/dev/mail', undefined, staff)).data.some((m) => m.subject === subject);
+  const mailed = async () =>
+    (await api<{ data: { subject: string }[] }>('GET', '/api/v1/dev/mail', undefined, staff)).data.some((m) => m.subject === subject);
   const deadline = Date.now() + 20_000;
   while (!(await mailed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
 

@@ -20,7 +20,11 @@ let hookUrl: string;
 async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -60,10 +64,24 @@ afterAll(async () => {
 });
 
 it('delivers the events of a case in order, signed, and an Idempotency-Key creates one case', async () => {
-  const signup = await expectOk(call('POST', '/api/v1/auth/signup', undefined, { agencyName: `Webhook Agency ${run}`, name: 'Owner', email: `owner-${run}@e2e.test`, password: 'correct horse battery' }), 201);
+  const signup = await expectOk(
+    call('POST', '/api/v1/auth/signup', undefined, {
+      agencyName: `Webhook Agency ${run}`,
+      name: 'Owner',
+      email: `owner-${run}@e2e.test`,
+      password: 'correct horse battery',
+    }),
+    201,
+  );
   const token = signup.body.accessToken as string;
-  const hook = await expectOk(call('POST', '/api/v1/webhooks', token, { url: hookUrl, events: ['case.created', 'case.status_changed', 'draft.created'] }), 201);
-  const client = await expectOk(call('POST', '/api/v1/clients', token, { name: 'E2E Seller', sellerId: 'A1E2E', marketplaces: ['US'] }), 201);
+  const hook = await expectOk(
+    call('POST', '/api/v1/webhooks', token, { url: hookUrl, events: ['case.created', 'case.status_changed', 'draft.created'] }),
+    201,
+  );
+  const client = await expectOk(
+    call('POST', '/api/v1/clients', token, { name: 'E2E Seller', sellerId: 'A1E2E', marketplaces: ['US'] }),
+    201,
+  );
 
   const caseBody = {
     clientId: client.body.id,
@@ -78,7 +96,9 @@ it('delivers the events of a case in order, signed, and an Idempotency-Key creat
   const again = await expectOk(call('POST', '/api/v1/cases', token, caseBody, { 'Idempotency-Key': `e2e-${run}` }), 201);
   expect(again.body.id).toBe(first.body.id);
   expect(again.headers.get('idempotent-replayed')).toBe('true');
-  expect((await call('POST', '/api/v1/cases', token, { ...caseBody, title: 'Other' }, { 'Idempotency-Key': `e2e-${run}` })).status).toBe(422);
+  expect((await call('POST', '/api/v1/cases', token, { ...caseBody, title: 'Other' }, { 'Idempotency-Key': `e2e-${run}` })).status).toBe(
+    422,
+  );
   const cases = await expectOk(call('GET', `/api/v1/cases?clientId=${client.body.id}`, token), 200);
   expect(cases.body.data).toHaveLength(1);
 

@@ -1,7 +1,15 @@
 import { e2eEnv, startWorker } from '@poa/test-setup';
 import type { ChildProcess } from 'node:child_process';
 import { Http, signupAgency } from '../../apps/api/test/harness';
-import { createCase, createClient, createContact, draftBody, expectStatus, queryAsTenant, transition } from '../../apps/api/src/cases/case-test-helpers';
+import {
+  createCase,
+  createClient,
+  createContact,
+  draftBody,
+  expectStatus,
+  queryAsTenant,
+  transition,
+} from '../../apps/api/src/cases/case-test-helpers';
 
 // Runs last (tests/setup/e2e-sequencer.cjs): it kills the tier's worker and stops its replacement at the end.
 const env = e2eEnv();
@@ -14,7 +22,10 @@ async function caseAwaitingApproval(token: string, clientId: string, contactId: 
   expectStatus(await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0), token), 201);
   expectStatus(await transition(http, token, kase.id, { action: 'submit_for_review' }), 200);
   expectStatus(await transition(http, token, kase.id, { action: 'approve_internal' }), 200);
-  return { ...kase, approve: () => transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer' }) };
+  return {
+    ...kase,
+    approve: () => transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer' }),
+  };
 }
 
 async function waitForPdf(token: string, caseId: string, timeoutMs: number): Promise<void> {
@@ -49,7 +60,9 @@ describe('worker crash', () => {
     const deadline = Date.now() + 20_000;
     let rendering = 0;
     while (Date.now() < deadline && rendering === 0) {
-      rendering = (await asTenant<{ n: number }>(owner.tenant.id, `SELECT count(*)::int AS n FROM pdf_renders WHERE status = 'rendering'`))[0].n;
+      rendering = (
+        await asTenant<{ n: number }>(owner.tenant.id, `SELECT count(*)::int AS n FROM pdf_renders WHERE status = 'rendering'`)
+      )[0].n;
     }
     expect(rendering).toBeGreaterThan(0);
     process.kill(env.workerPid, 'SIGKILL');

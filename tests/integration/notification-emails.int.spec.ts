@@ -25,7 +25,12 @@ describe('notification emails: outbox and .eml files', () => {
     dataSource = await createDataSource({ url: api.config.DATABASE_URL, poolSize: 2 }).initialize();
     db = new TenantDb(dataSource);
     owner = await signupAgency(api.http, 'Bright Appeals');
-    await queryAsTenant(api.config.DATABASE_URL, owner.tenant.id, `UPDATE tenants SET branding = branding || '{"primaryColor": "#aa3300"}'::jsonb WHERE id = $1`, [owner.tenant.id]);
+    await queryAsTenant(
+      api.config.DATABASE_URL,
+      owner.tenant.id,
+      `UPDATE tenants SET branding = branding || '{"primaryColor": "#aa3300"}'::jsonb WHERE id = $1`,
+      [owner.tenant.id],
+    );
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -33,7 +38,8 @@ describe('notification emails: outbox and .eml files', () => {
   });
 
   const sender = () => createMailSender({ DATA_DIR: api.config.DATA_DIR, SMTP_URL: undefined });
-  const deliver = (row: EmailRow) => deliverEmailJob(db, sender(), { MAIL_FROM: 'POA Desk <no-reply@desk.example.test>' }, row.payload as never, row.job_id);
+  const deliver = (row: EmailRow) =>
+    deliverEmailJob(db, sender(), { MAIL_FROM: 'POA Desk <no-reply@desk.example.test>' }, row.payload as never, row.job_id);
   const sinceNow = async (before: number) => (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).slice(before);
 
   it('asks every contact to review, schedules a 48-hour reminder that checks the case, and tells staff of the answer', async () => {
@@ -67,7 +73,10 @@ describe('notification emails: outbox and .eml files', () => {
 
     // The client answers: the assignee (only) hears of it.
     const beforeAnswer = (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).length;
-    expectStatus(await api.http.post(`/api/v1/portal/cases/${sent.id}/approve`, { version: 1, fullName: 'Mailer Q. Client' }, x.portalToken), 200);
+    expectStatus(
+      await api.http.post(`/api/v1/portal/cases/${sent.id}/approve`, { version: 1, fullName: 'Mailer Q. Client' }, x.portalToken),
+      200,
+    );
     const answer = await sinceNow(beforeAnswer);
     expect(answer.map((e) => e.payload.to)).toEqual([reviewer.email]);
     expect(answer[0].payload.subject).toBe(`${sent.reference} approved by the client`);
@@ -96,7 +105,10 @@ describe('notification emails: outbox and .eml files', () => {
     const x = await clientWithPortalSession(api.http, owner.token, 'Unassigned Client');
     const sent = await caseInClientReview(api.http, owner.token, x.client.id);
     const before = (await emailsOf(api.config.DATABASE_URL, owner.tenant.id)).length;
-    expectStatus(await api.http.post(`/api/v1/portal/cases/${sent.id}/request-changes`, { comment: 'Add the invoice dates.' }, x.portalToken), 200);
+    expectStatus(
+      await api.http.post(`/api/v1/portal/cases/${sent.id}/request-changes`, { comment: 'Add the invoice dates.' }, x.portalToken),
+      200,
+    );
     const answer = await sinceNow(before);
     const recipients = answer.map((e) => e.payload.to);
     expect(recipients).toEqual(expect.arrayContaining([owner.email, reviewer.email]));

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bootstrapDatabase, dropDatabase } from '@poa/services';
 import { integrationEnv } from '@poa/test-setup';
-import { createDataSource, findTablesWithoutTenantIsolation, findTenantColumnsWithoutIndex, MissingTenantContextError, runMigrations, sql, TENANT_TABLES, TenantContext, TenantDb } from '@poa/db';
+import {
+  createDataSource,
+  findTablesWithoutTenantIsolation,
+  findTenantColumnsWithoutIndex,
+  MissingTenantContextError,
+  runMigrations,
+  sql,
+  TENANT_TABLES,
+  TenantContext,
+  TenantDb,
+} from '@poa/db';
 
 async function connect(url: string) {
   const client = new Client({ connectionString: url });
@@ -21,7 +31,9 @@ describe('tenant isolation in PostgreSQL', () => {
     try {
       expect(await findTablesWithoutTenantIsolation(client)).toEqual([]);
       expect(await findTenantColumnsWithoutIndex(client)).toEqual([]);
-      const { rows } = await client.query(`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`);
+      const { rows } = await client.query(
+        `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY 1`,
+      );
       expect(rows.map((r) => r.table_name).sort()).toEqual([...TENANT_TABLES].sort());
     } finally {
       await client.end();
@@ -48,10 +60,13 @@ describe('tenant isolation in PostgreSQL', () => {
     const db = new TenantDb(dataSource);
     try {
       for (const tenantId of [tenantA, tenantB]) {
-        await db.transaction(async (tx) => {
-          await tx.query(`INSERT INTO tenants (id, name, branding) VALUES ($1, 'T', '{}')`, [tenantId]);
-          await tx.query(`INSERT INTO clients (tenant_id, name) VALUES ($1, $2)`, [tenantId, `Client of ${tenantId}`]);
-        }, { tenantId });
+        await db.transaction(
+          async (tx) => {
+            await tx.query(`INSERT INTO tenants (id, name, branding) VALUES ($1, 'T', '{}')`, [tenantId]);
+            await tx.query(`INSERT INTO clients (tenant_id, name) VALUES ($1, $2)`, [tenantId, `Client of ${tenantId}`]);
+          },
+          { tenantId },
+        );
       }
       const raw = await connect(env.appUrl);
       try {
@@ -59,14 +74,18 @@ describe('tenant isolation in PostgreSQL', () => {
         expect((await raw.query(`SELECT count(*)::int AS n FROM tenants`)).rows[0].n).toBe(0);
         // A forged tenant on insert is refused by WITH CHECK.
         await raw.query(`BEGIN; SELECT set_config('app.tenant_id', '${tenantA}', true)`);
-        await expect(raw.query(`INSERT INTO clients (tenant_id, name) VALUES ($1, 'sneaky')`, [tenantB])).rejects.toThrow(/row-level security/);
+        await expect(raw.query(`INSERT INTO clients (tenant_id, name) VALUES ($1, 'sneaky')`, [tenantB])).rejects.toThrow(
+          /row-level security/,
+        );
         await raw.query('ROLLBACK');
       } finally {
         await raw.end();
       }
       const seenByA = await db.read<{ tenant_id: string }>(sql`SELECT tenant_id FROM clients`, { tenantId: tenantA });
       expect(seenByA.map((r) => r.tenant_id)).toEqual([tenantA]);
-      const seenInContext = await TenantContext.run({ tenantId: tenantB, actor: { kind: 'system', id: null, name: 'test' } }, () => db.read<{ tenant_id: string }>(sql`SELECT tenant_id FROM clients`));
+      const seenInContext = await TenantContext.run({ tenantId: tenantB, actor: { kind: 'system', id: null, name: 'test' } }, () =>
+        db.read<{ tenant_id: string }>(sql`SELECT tenant_id FROM clients`),
+      );
       expect(seenInContext.map((r) => r.tenant_id)).toEqual([tenantB]);
       // The setting is transaction-local: the pooled connection forgets it.
       const [after] = await db.read<{ t: string | null }>(sql`SELECT current_setting('app.tenant_id', true) AS t`, { tenantId: tenantA });

@@ -20,7 +20,10 @@ describe('TenantDb.read (one round trip, cached plans)', () => {
       await db.transaction(
         async (tx) => {
           await tx.query(`INSERT INTO tenants (id, name, branding) VALUES ($1, 'T', '{}')`, [tenantId]);
-          const [row] = await tx.query<{ id: string }>(`INSERT INTO clients (tenant_id, name) VALUES ($1, $2) RETURNING id`, [tenantId, `Client of ${tenantId}`]);
+          const [row] = await tx.query<{ id: string }>(`INSERT INTO clients (tenant_id, name) VALUES ($1, $2) RETURNING id`, [
+            tenantId,
+            `Client of ${tenantId}`,
+          ]);
           clientIds.set(tenantId, row.id);
         },
         { tenantId },
@@ -44,21 +47,30 @@ describe('TenantDb.read (one round trip, cached plans)', () => {
       }
     }
     // After more than five executions PostgreSQL switches to the cached generic plan: the policy must hold there too.
-    const [stats] = await db.read<{ generic_plans: string }>(sql`SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE 'SELECT id, tenant_id, name, created_at FROM clients%'`, { tenantId: tenants[0] });
+    const [stats] = await db.read<{ generic_plans: string }>(
+      sql`SELECT generic_plans FROM pg_prepared_statements WHERE statement LIKE 'SELECT id, tenant_id, name, created_at FROM clients%'`,
+      { tenantId: tenants[0] },
+    );
     expect(Number(stats.generic_plans)).toBeGreaterThan(0);
   });
 
   it('the setting ends with the read: the pooled connection does not keep the tenant', async () => {
-    const [inside] = await db.read<{ t: string }>(sql.prepared(`SELECT current_setting('app.tenant_id', true) AS t`), { tenantId: tenants[1] });
+    const [inside] = await db.read<{ t: string }>(sql.prepared(`SELECT current_setting('app.tenant_id', true) AS t`), {
+      tenantId: tenants[1],
+    });
     expect(inside.t).toBe(tenants[1]);
-    const after = await dataSource.query(`SELECT NULLIF(current_setting('app.tenant_id', true), '') AS t, current_setting('transaction_read_only') AS ro`);
+    const after = await dataSource.query(
+      `SELECT NULLIF(current_setting('app.tenant_id', true), '') AS t, current_setting('transaction_read_only') AS ro`,
+    );
     expect(after[0]).toEqual({ t: null, ro: 'off' });
   });
 
   it('is read-only: a write through read() fails and changes nothing', async () => {
     const tenantId = tenants[0];
     const id = clientIds.get(tenantId)!;
-    await expect(db.read(sql.prepared(`UPDATE clients SET name = 'changed' WHERE id = $1::uuid RETURNING id`, [id]), { tenantId })).rejects.toThrow(/read-only transaction/);
+    await expect(
+      db.read(sql.prepared(`UPDATE clients SET name = 'changed' WHERE id = $1::uuid RETURNING id`, [id]), { tenantId }),
+    ).rejects.toThrow(/read-only transaction/);
     await expect(db.read(sql`UPDATE clients SET name = 'changed' RETURNING id`, { tenantId })).rejects.toThrow(/read-only transaction/);
     const [row] = await db.read<{ name: string }>(byId(id), { tenantId });
     expect(row.name).toBe(`Client of ${tenantId}`);
@@ -69,7 +81,9 @@ describe('TenantDb.read (one round trip, cached plans)', () => {
     const badValue = sql.prepared(`SELECT id FROM clients WHERE id = $1::uuid`, ['not-a-uuid']);
     await expect(db.read(badValue, { tenantId })).rejects.toThrow(/invalid input syntax for type uuid/);
     // The same text again, now valid: its statement is re-prepared (or reused) without "already exists".
-    expect(await db.read(sql.prepared(`SELECT id FROM clients WHERE id = $1::uuid`, [clientIds.get(tenantId)]), { tenantId })).toEqual([{ id: clientIds.get(tenantId) }]);
+    expect(await db.read(sql.prepared(`SELECT id FROM clients WHERE id = $1::uuid`, [clientIds.get(tenantId)]), { tenantId })).toEqual([
+      { id: clientIds.get(tenantId) },
+    ]);
     await expect(db.read(sql.prepared(`SELEC broken`), { tenantId })).rejects.toThrow(/syntax error/);
     await expect(db.read(sql`SELECT * FROM no_such_table`, { tenantId })).rejects.toThrow(/does not exist/);
     const rows = await db.read<{ tenant_id: string }>(byId(clientIds.get(tenantId)!), { tenantId });

@@ -41,7 +41,8 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     return { ...owner, webhookId: hook.body.id as string, secret: hook.body.secret as string };
   }
 
-  const deliveriesOf = async (token: string, webhookId: string) => (await api.http.get(`/api/v1/webhooks/${webhookId}/deliveries?limit=100`, token)).body.data as any[];
+  const deliveriesOf = async (token: string, webhookId: string) =>
+    (await api.http.get(`/api/v1/webhooks/${webhookId}/deliveries?limit=100`, token)).body.data as any[];
 
   it('delivers the events of a case in the order they happened, signed with the secret, to its own agency only', async () => {
     const a = await agencyWithWebhook('/a');
@@ -52,11 +53,17 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     const kase = await createCase(api.http, a.token, client.id);
     expectStatus(await transition(api.http, a.token, kase.id, { action: 'start_drafting' }), 200);
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0), a.token), 201);
-    expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Shared with the client', visibility: 'shared' }, a.token), 201);
+    expectStatus(
+      await api.http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Shared with the client', visibility: 'shared' }, a.token),
+      201,
+    );
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Internal note', visibility: 'internal' }, a.token), 201);
     expectStatus(await transition(api.http, a.token, kase.id, { action: 'submit_for_review' }), 200);
     expectStatus(await transition(api.http, reviewer.token, kase.id, { action: 'approve_internal' }), 200);
-    expectStatus(await transition(api.http, reviewer.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller' }), 200);
+    expectStatus(
+      await transition(api.http, reviewer.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller' }),
+      200,
+    );
     const otherClient = await createClient(api.http, b.token);
     await createCase(api.http, b.token, otherClient.id);
 
@@ -75,7 +82,14 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     const got = receiver.at('/a');
     expect(got.map((r) => r.body.type)).toEqual(expected);
     expect(got.map((r) => r.headers['x-poadesk-event'])).toEqual(expected);
-    expect(got.slice(1, 7).map((r) => r.body.data.case.status)).toEqual(['drafting', 'drafting', 'drafting', 'internal_review', 'client_review', 'approved']);
+    expect(got.slice(1, 7).map((r) => r.body.data.case.status)).toEqual([
+      'drafting',
+      'drafting',
+      'drafting',
+      'internal_review',
+      'client_review',
+      'approved',
+    ]);
     expect(got[1].body.data).toMatchObject({ from: 'intake', to: 'drafting', action: 'start_drafting' });
     expect(got[3].body.data.comment.body).toBe('Shared with the client');
     expect(JSON.stringify(got)).not.toContain('Internal note');
@@ -123,38 +137,65 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     expect(again.headers['x-poadesk-delivery']).toBe(first.id);
     expect(again.rawBody).toBe(got[0].rawBody);
     expect(await verifyWebhookSignature(c.secret, again.headers['x-poadesk-signature'] as string, again.rawBody)).toBe(true);
-    await waitFor(async () => (await deliveriesOf(c.token, c.webhookId)).find((d) => d.id === first.id).attempts.length === 4, 5_000, 'the logged redelivery');
-    expectStatus(await api.http.post(`/api/v1/webhooks/${c.webhookId}/deliveries/${first.id}/redeliver`, {}, (await signupAgency(api.http)).token), 404);
+    await waitFor(
+      async () => (await deliveriesOf(c.token, c.webhookId)).find((d) => d.id === first.id).attempts.length === 4,
+      5_000,
+      'the logged redelivery',
+    );
+    expectStatus(
+      await api.http.post(`/api/v1/webhooks/${c.webhookId}/deliveries/${first.id}/redeliver`, {}, (await signupAgency(api.http)).token),
+      404,
+    );
   }, 60_000);
 
   it('refuses a private target at send time, before any connection (e.g. after the address changed)', async () => {
     const e = await agencyWithWebhook('/e', ['case.created']);
-    await db.transaction((tx) => tx.query(`UPDATE webhooks SET url = 'http://169.254.169.254/latest/meta-data/' WHERE id = $1`, [e.webhookId]), { tenantId: e.tenant.id });
+    await db.transaction(
+      (tx) => tx.query(`UPDATE webhooks SET url = 'http://169.254.169.254/latest/meta-data/' WHERE id = $1`, [e.webhookId]),
+      { tenantId: e.tenant.id },
+    );
     const client = await createClient(api.http, e.token);
     await createCase(api.http, e.token, client.id);
-    const [delivery] = await waitFor(async () => {
-      const list = await deliveriesOf(e.token, e.webhookId);
-      return list[0]?.attempts.length >= 1 ? list : null;
-    }, 10_000, 'the refused attempt');
-    expect(delivery.attempts[0]).toMatchObject({ statusCode: null, latencyMs: 0, error: expect.stringMatching(/^refused: 169.254.169.254/) });
+    const [delivery] = await waitFor(
+      async () => {
+        const list = await deliveriesOf(e.token, e.webhookId);
+        return list[0]?.attempts.length >= 1 ? list : null;
+      },
+      10_000,
+      'the refused attempt',
+    );
+    expect(delivery.attempts[0]).toMatchObject({
+      statusCode: null,
+      latencyMs: 0,
+      error: expect.stringMatching(/^refused: 169.254.169.254/),
+    });
     expect(receiver.at('/e')).toHaveLength(0);
   }, 30_000);
 
   it('disables an endpoint failing for a whole day and emails the agency owners and admins (through the outbox)', async () => {
     const d = await agencyWithWebhook('/down', ['case.created']);
     receiver.alwaysAnswer('/down', 503);
-    await db.transaction((tx) => tx.query(`UPDATE webhooks SET failing_since = now() - interval '25 hours' WHERE id = $1`, [d.webhookId]), { tenantId: d.tenant.id });
+    await db.transaction((tx) => tx.query(`UPDATE webhooks SET failing_since = now() - interval '25 hours' WHERE id = $1`, [d.webhookId]), {
+      tenantId: d.tenant.id,
+    });
     const client = await createClient(api.http, d.token);
     await createCase(api.http, d.token, client.id);
-    const hook = await waitFor(async () => {
-      const res = await api.http.get(`/api/v1/webhooks/${d.webhookId}`, d.token);
-      return res.body.enabled === false ? res.body : null;
-    }, 10_000, 'the endpoint to be disabled');
+    const hook = await waitFor(
+      async () => {
+        const res = await api.http.get(`/api/v1/webhooks/${d.webhookId}`, d.token);
+        return res.body.enabled === false ? res.body : null;
+      },
+      10_000,
+      'the endpoint to be disabled',
+    );
     expect(hook.disabledReason).toMatch(/failed since/);
     const [delivery] = await deliveriesOf(d.token, d.webhookId);
     expect(delivery.status).toBe('failed');
     expect(delivery.attempts[0].statusCode).toBe(503);
-    const emails = await db.read<{ payload: { to: string; subject: string } }>(sql`SELECT payload FROM outbox WHERE topic = 'email' AND job_id LIKE ${`webhook-disabled-${d.webhookId}-%`}`, { tenantId: d.tenant.id });
+    const emails = await db.read<{ payload: { to: string; subject: string } }>(
+      sql`SELECT payload FROM outbox WHERE topic = 'email' AND job_id LIKE ${`webhook-disabled-${d.webhookId}-%`}`,
+      { tenantId: d.tenant.id },
+    );
     expect(emails.map((m) => m.payload.to)).toEqual([d.email]);
     expect(emails[0].payload.subject).toMatch(/disabled/);
   }, 30_000);

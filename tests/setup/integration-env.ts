@@ -42,7 +42,8 @@ export function integrationEnv(): Promise<IntegrationEnv> {
 /** The values scripts/test passes, or undefined when any is missing. */
 export function integrationEnvFrom(env: NodeJS.ProcessEnv): IntegrationEnv | undefined {
   const { DATABASE_ADMIN_URL, TEST_DATABASE_URL, TEST_DATABASE_MIGRATION_URL, TEST_REDIS_URL, PUPPETEER_EXECUTABLE_PATH } = env;
-  if (!DATABASE_ADMIN_URL || !TEST_DATABASE_URL || !TEST_DATABASE_MIGRATION_URL || !TEST_REDIS_URL || !PUPPETEER_EXECUTABLE_PATH) return undefined;
+  if (!DATABASE_ADMIN_URL || !TEST_DATABASE_URL || !TEST_DATABASE_MIGRATION_URL || !TEST_REDIS_URL || !PUPPETEER_EXECUTABLE_PATH)
+    return undefined;
   return {
     adminUrl: DATABASE_ADMIN_URL,
     appUrl: TEST_DATABASE_URL,

@@ -9,7 +9,14 @@ const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { 
 
 export interface S3TestServer {
   /** The settings the product reads (STORAGE_DRIVER=s3 and the S3_* variables). */
-  settings: { STORAGE_DRIVER: 's3'; S3_ENDPOINT: string; S3_BUCKET: string; S3_REGION: string; S3_ACCESS_KEY_ID: string; S3_SECRET_ACCESS_KEY: string };
+  settings: {
+    STORAGE_DRIVER: 's3';
+    S3_ENDPOINT: string;
+    S3_BUCKET: string;
+    S3_REGION: string;
+    S3_ACCESS_KEY_ID: string;
+    S3_SECRET_ACCESS_KEY: string;
+  };
   close(): Promise<void>;
 }
 

@@ -32,8 +32,7 @@ export async function schemaDrift(adminUrl: string): Promise<{ up: string[]; dow
 function writeMigration(name: string, up: string[], down: string[]): string {
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const render = (queries: string[]) =>
-    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+  const render = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
   const file = join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
   writeFileSync(
     file,
@@ -79,7 +78,11 @@ ${list}
 
 async function main() {
   const [command, name] = process.argv.slice(2);
-  const postgres = await ensurePostgres({ url: process.env.DATABASE_ADMIN_URL, dataDir: join(process.cwd(), '.data/postgres'), log: (m) => console.log(m) });
+  const postgres = await ensurePostgres({
+    url: process.env.DATABASE_ADMIN_URL,
+    dataDir: join(process.cwd(), '.data/postgres'),
+    log: (m) => console.log(m),
+  });
   try {
     const { up, down } = await schemaDrift(postgres.adminUrl);
     if (command === 'check') {
@@ -87,7 +90,9 @@ async function main() {
         console.log('Migrations match the entities.');
         return;
       }
-      console.error(`Entities and migrations disagree: ${up.length} statement(s) missing. Run: npm run db:migration:generate -- <Name>\n${up.join(';\n')}`);
+      console.error(
+        `Entities and migrations disagree: ${up.length} statement(s) missing. Run: npm run db:migration:generate -- <Name>\n${up.join(';\n')}`,
+      );
       process.exitCode = 1;
     } else if (command === 'generate') {
       if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: migrations.ts generate <PascalCaseName>');

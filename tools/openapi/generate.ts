@@ -29,16 +29,31 @@ const OUT_DIR = join(__dirname, '../../libs/sdk/src/generated');
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
   }
   return value;
 }
 
 export async function generateOpenApi(): Promise<{ json: string; schema: string }> {
-  const postgres = await ensurePostgres({ url: process.env.DATABASE_ADMIN_URL, dataDir: join(process.cwd(), '.data/postgres'), log: () => undefined });
+  const postgres = await ensurePostgres({
+    url: process.env.DATABASE_ADMIN_URL,
+    dataDir: join(process.cwd(), '.data/postgres'),
+    log: () => undefined,
+  });
   const redis = await ensureRedis({ url: process.env.REDIS_URL ?? process.env.TEST_REDIS_URL, log: () => undefined });
   // Building the document only reads the module graph: no query runs, so any reachable database will do.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: postgres.adminUrl, DATABASE_MIGRATION_URL: postgres.adminUrl, REDIS_URL: redis.url, WEB_DIST_DIR: '/nonexistent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: postgres.adminUrl,
+    DATABASE_MIGRATION_URL: postgres.adminUrl,
+    REDIS_URL: redis.url,
+    WEB_DIST_DIR: '/nonexistent',
+  });
   const { buildOpenApi, createApp } = loadCompiledApi();
   const app = await createApp(config, { logger: false });
   try {

@@ -17,7 +17,9 @@ describe('ensureChromium', () => {
     const previous = process.env.PUPPETEER_EXECUTABLE_PATH;
     process.env.PUPPETEER_EXECUTABLE_PATH = '/nonexistent/chromium';
     try {
-      await expect(ensureChromium({ log: () => undefined })).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH is \/nonexistent\/chromium, which does not exist/);
+      await expect(ensureChromium({ log: () => undefined })).rejects.toThrow(
+        /PUPPETEER_EXECUTABLE_PATH is \/nonexistent\/chromium, which does not exist/,
+      );
     } finally {
       if (previous === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
       else process.env.PUPPETEER_EXECUTABLE_PATH = previous;

@@ -15,7 +15,9 @@ export async function ensureChromium(options: { log?: Log } = {}): Promise<strin
   const configured = process.env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
     if (!isExecutable(configured)) {
-      throw new Error(`PUPPETEER_EXECUTABLE_PATH is ${configured}, which ${existsSync(configured) ? 'is not executable' : 'does not exist'}`);
+      throw new Error(
+        `PUPPETEER_EXECUTABLE_PATH is ${configured}, which ${existsSync(configured) ? 'is not executable' : 'does not exist'}`,
+      );
     }
     log(`Chromium: using PUPPETEER_EXECUTABLE_PATH (${configured})`);
     return configured;
@@ -56,13 +58,18 @@ export async function ensurePdfBrowser(options: { log?: Log } = {}): Promise<str
   const log = options.log ?? defaultLog;
   const configured = process.env.PDF_BROWSER_PATH;
   if (configured) {
-    if (!isExecutable(configured)) throw new Error(`PDF_BROWSER_PATH is ${configured}, which ${existsSync(configured) ? 'is not executable' : 'does not exist'}`);
+    if (!isExecutable(configured))
+      throw new Error(`PDF_BROWSER_PATH is ${configured}, which ${existsSync(configured) ? 'is not executable' : 'does not exist'}`);
     log(`PDF browser: using PDF_BROWSER_PATH (${configured})`);
     return configured;
   }
   if (!headlessShell() && canAptInstall()) {
     try {
-      await aptInstall(['chromium-headless-shell', 'fonts-liberation', 'fonts-noto-color-emoji'], 'PDF browser: chromium-headless-shell is not installed', log);
+      await aptInstall(
+        ['chromium-headless-shell', 'fonts-liberation', 'fonts-noto-color-emoji'],
+        'PDF browser: chromium-headless-shell is not installed',
+        log,
+      );
     } catch (error) {
       log(`PDF browser: could not install chromium-headless-shell (${(error as Error).message})`);
     }

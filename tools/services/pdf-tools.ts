@@ -18,7 +18,9 @@ export async function ensurePdfTools(options: { log?: Log } = {}): Promise<PdfTo
     tools = findPdfTools();
   }
   if (!tools) {
-    throw new Error('PDF tools: pdftotext and pdfinfo are not installed: install poppler (apt-get install poppler-utils / brew install poppler)');
+    throw new Error(
+      'PDF tools: pdftotext and pdfinfo are not installed: install poppler (apt-get install poppler-utils / brew install poppler)',
+    );
   }
   log(`PDF tools: using ${tools.pdftotext} and ${tools.pdfinfo}`);
   return tools;

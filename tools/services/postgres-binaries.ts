@@ -31,7 +31,10 @@ export function findPostgresBinaries(): PostgresBinaries[] {
   if (initdbInPath) add(path.dirname(realpathSync(initdbInPath)), 'PATH');
   for (const dir of versionedDirs('/usr/lib/postgresql', (name) => name)) add(path.join(dir, 'bin'), dir + '/bin');
   for (const root of HOMEBREW_ROOTS) {
-    for (const dir of versionedDirs(root, (name) => name.match(/^postgresql(@(\d+))?$/)?.[2] ?? (name === 'postgresql' ? '0' : undefined))) {
+    for (const dir of versionedDirs(
+      root,
+      (name) => name.match(/^postgresql(@(\d+))?$/)?.[2] ?? (name === 'postgresql' ? '0' : undefined),
+    )) {
       add(path.join(dir, 'bin'), 'Homebrew');
     }
   }

@@ -30,7 +30,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   const runAs = isRoot() ? postgresOsUser(options.log) : undefined;
   const dataDir = runAs ? dataDirReachableBy(runAs, path.resolve(options.dataDir), options.log) : path.resolve(options.dataDir);
   const existingVersion = clusterVersion(dataDir);
-  const binaries = runAs ? reachableBy(runAs, chooseBinaries(existingVersion, dataDir, options.binDir), options.log) : chooseBinaries(existingVersion, dataDir, options.binDir);
+  const binaries = runAs
+    ? reachableBy(runAs, chooseBinaries(existingVersion, dataDir, options.binDir), options.log)
+    : chooseBinaries(existingVersion, dataDir, options.binDir);
 
   options.log(
     `PostgreSQL: nothing answers on 127.0.0.1:${options.port}, starting PostgreSQL ${binaries.majorVersion} ` +
@@ -118,7 +120,9 @@ function dataDirReachableBy(user: OsUser, dataDir: string, log: Log): string {
   if (spawnSync('test', ['-w', dataDir], { uid: user.uid, gid: user.gid }).status === 0) return dataDir;
   const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
   const elsewhere = path.join('/var/lib/poa-desk', `postgres-${key}`);
-  log(`PostgreSQL: the OS user postgres cannot reach ${dataDir} (a parent folder is closed to it); keeping the cluster in ${elsewhere} instead`);
+  log(
+    `PostgreSQL: the OS user postgres cannot reach ${dataDir} (a parent folder is closed to it); keeping the cluster in ${elsewhere} instead`,
+  );
   mkdirSync(elsewhere, { recursive: true });
   spawnSync('chmod', ['755', '/var/lib/poa-desk']);
   chownSync(elsewhere, user.uid, user.gid);
@@ -141,7 +145,13 @@ function reachableBy(user: OsUser, binaries: PostgresBinaries, log: Log): Postgr
     spawnSync('chmod', ['-R', 'a+rX', copyRoot]);
   }
   const binDir = path.join(copyRoot, 'bin');
-  return { ...binaries, binDir, initdb: path.join(binDir, 'initdb'), postgres: path.join(binDir, 'postgres'), source: `${binaries.source}, copied to ${copyRoot}` };
+  return {
+    ...binaries,
+    binDir,
+    initdb: path.join(binDir, 'initdb'),
+    postgres: path.join(binDir, 'postgres'),
+    source: `${binaries.source}, copied to ${copyRoot}`,
+  };
 }
 
 async function initCluster(binaries: PostgresBinaries, dataDir: string, runAs: OsUser | undefined, log: Log): Promise<void> {
@@ -170,7 +180,11 @@ async function initCluster(binaries: PostgresBinaries, dataDir: string, runAs: O
 
 /** A UTF-8 locale for LC_CTYPE, so that pg_trgm treats non-ASCII letters as letters. */
 function utf8Locale(): string {
-  const available = new Set(spawnSync('locale', ['-a'], { encoding: 'utf8' }).stdout?.split('\n').map((l) => l.trim()) ?? []);
+  const available = new Set(
+    spawnSync('locale', ['-a'], { encoding: 'utf8' })
+      .stdout?.split('\n')
+      .map((l) => l.trim()) ?? [],
+  );
   return ['C.UTF-8', 'C.utf8', 'en_US.UTF-8', 'en_US.utf8'].find((name) => available.has(name)) ?? 'C';
 }
 
@@ -222,7 +236,9 @@ async function waitUntilReady(child: ChildProcess, adminUrl: string, logFile: st
     }
     await sleep(100);
   }
-  throw new Error(`PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s (${lastError}). Last lines of ${logFile}:\n${tail(logFile)}`);
+  throw new Error(
+    `PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s (${lastError}). Last lines of ${logFile}:\n${tail(logFile)}`,
+  );
 }
 
 function tail(file: string, lines = 20): string {

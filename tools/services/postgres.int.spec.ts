@@ -106,7 +106,10 @@ describe('ensurePostgres when a server already answers', () => {
     const server = await ensurePostgres({ port: 5432, dataDir: path.join(os.tmpdir(), 'never-used'), log: () => undefined });
     expect(server.started).toBe(false);
     expect(server.adminUrl).toMatch(/^postgres:\/\/[^@]+@127\.0\.0\.1:5432\/postgres$/);
-    const isSuperuser = await withClient(server.adminUrl, async (c) => (await c.query('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0].rolsuper);
+    const isSuperuser = await withClient(
+      server.adminUrl,
+      async (c) => (await c.query('SELECT rolsuper FROM pg_roles WHERE rolname = current_user')).rows[0].rolsuper,
+    );
     expect(isSuperuser).toBe(true);
     await server.stop();
     expect(await isPortOpen('127.0.0.1', 5432)).toBe(true);
@@ -114,8 +117,8 @@ describe('ensurePostgres when a server already answers', () => {
 
   it('names DATABASE_ADMIN_URL when the given URL does not connect', async () => {
     const port = await freePort();
-    await expect(ensurePostgres({ url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir: 'unused', log: () => undefined })).rejects.toThrow(
-      /DATABASE_ADMIN_URL does not connect .*ECONNREFUSED/,
-    );
+    await expect(
+      ensurePostgres({ url: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir: 'unused', log: () => undefined }),
+    ).rejects.toThrow(/DATABASE_ADMIN_URL does not connect .*ECONNREFUSED/);
   });
 });

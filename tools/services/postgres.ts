@@ -40,7 +40,9 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Po
     return { adminUrl, started: false, stop: noop };
   }
   if (!isLoopbackHost(host)) {
-    throw new Error(`PostgreSQL: nothing answers on ${host}:${port}, and we only start servers on this machine: start it or set DATABASE_ADMIN_URL`);
+    throw new Error(
+      `PostgreSQL: nothing answers on ${host}:${port}, and we only start servers on this machine: start it or set DATABASE_ADMIN_URL`,
+    );
   }
   const server = await startLocalPostgres({
     port,

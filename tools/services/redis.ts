@@ -46,7 +46,9 @@ export async function ensureRedis(options: EnsureRedisOptions = {}): Promise<Red
     try {
       await ping(url);
     } catch (error) {
-      throw new Error(`Redis: something answers on 127.0.0.1:${port} but not to PING (${(error as Error).message}): stop it or set REDIS_URL`);
+      throw new Error(
+        `Redis: something answers on 127.0.0.1:${port} but not to PING (${(error as Error).message}): stop it or set REDIS_URL`,
+      );
     }
     log(`Redis: found a server on 127.0.0.1:${port}`);
     return { url, started: false, stop: noop };

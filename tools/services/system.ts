@@ -39,11 +39,7 @@ export function lookupOsUser(name: string): OsUser | undefined {
 }
 
 /** Runs a command to completion; rejects with its captured output when it fails. */
-export function runCaptured(
-  command: string,
-  args: string[],
-  options: { user?: OsUser; env?: NodeJS.ProcessEnv } = {},
-): Promise<string> {
+export function runCaptured(command: string, args: string[], options: { user?: OsUser; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],

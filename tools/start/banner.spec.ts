@@ -20,7 +20,9 @@ describe('renderBanner', () => {
   });
 
   it('shows the development mailbox when it is on', () => {
-    expect(renderBanner({ url: 'http://x:1', dataDir: '.data', logins: [], devMailbox: true })).toContain('Mailbox:    http://x:1/dev/mail');
+    expect(renderBanner({ url: 'http://x:1', dataDir: '.data', logins: [], devMailbox: true })).toContain(
+      'Mailbox:    http://x:1/dev/mail',
+    );
   });
 
   it('says so when the seed printed no logins', () => {

@@ -37,7 +37,10 @@ export function runCommand(command: string, args: string[], options: CommandOpti
     child.once('close', (code, signal) => {
       running.delete(child);
       if (code === 0) resolve(stdout);
-      else reject(new Error(`\`${[command, ...args].join(' ')}\` failed (${signal ?? `exit code ${code}`})${stdout ? `:\n${stdout.trim()}` : ''}`));
+      else
+        reject(
+          new Error(`\`${[command, ...args].join(' ')}\` failed (${signal ?? `exit code ${code}`})${stdout ? `:\n${stdout.trim()}` : ''}`),
+        );
     });
   });
 }

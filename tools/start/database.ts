@@ -25,7 +25,9 @@ export async function prepareProductDatabase(dataDir: string, log: Log): Promise
     return { appUrl: DATABASE_URL, ownerUrl: DATABASE_MIGRATION_URL, stop: async () => undefined };
   }
   if (DATABASE_URL || DATABASE_MIGRATION_URL) {
-    throw new Error('Set both DATABASE_URL (app role) and DATABASE_MIGRATION_URL (owner role), or neither (then a local database is prepared)');
+    throw new Error(
+      'Set both DATABASE_URL (app role) and DATABASE_MIGRATION_URL (owner role), or neither (then a local database is prepared)',
+    );
   }
   const postgres = await ensurePostgres({ url: DATABASE_ADMIN_URL, dataDir: path.join(dataDir, 'postgres'), log });
   try {

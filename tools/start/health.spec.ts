@@ -23,11 +23,15 @@ describe('waitForHttpOk', () => {
 
   it('gives up after the timeout, naming the last answer', async () => {
     answers = Array(1000).fill(503);
-    await expect(waitForHttpOk(url, { timeoutMs: 200, intervalMs: 10 })).rejects.toThrow(/did not answer 200 within 0 s \(last: HTTP 503: \{"status":"starting"\}\)/);
+    await expect(waitForHttpOk(url, { timeoutMs: 200, intervalMs: 10 })).rejects.toThrow(
+      /did not answer 200 within 0 s \(last: HTTP 503: \{"status":"starting"\}\)/,
+    );
   });
 
   it('stops waiting as soon as the abort reason says so', async () => {
     answers = Array(1000).fill(503);
-    await expect(waitForHttpOk(url, { timeoutMs: 5000, abortReason: () => 'the api exited' })).rejects.toThrow(`the api exited while waiting for ${url}`);
+    await expect(waitForHttpOk(url, { timeoutMs: 5000, abortReason: () => 'the api exited' })).rejects.toThrow(
+      `the api exited while waiting for ${url}`,
+    );
   });
 });

@@ -4,7 +4,14 @@ describe('formatLogLine', () => {
   const time = new Date(2026, 10, 26, 9, 5, 7).getTime();
 
   it('turns a pino request line into time, level, message and the request', () => {
-    const line = JSON.stringify({ level: 30, time, msg: 'request completed', req: { method: 'GET', url: '/health/ready' }, res: { statusCode: 200 }, responseTime: 4 });
+    const line = JSON.stringify({
+      level: 30,
+      time,
+      msg: 'request completed',
+      req: { method: 'GET', url: '/health/ready' },
+      res: { statusCode: 200 },
+      responseTime: 4,
+    });
     expect(formatLogLine(line)).toBe('09:05:07 INFO  request completed GET /health/ready -> 200 (4 ms)');
   });
 

@@ -14,7 +14,8 @@ interface PinoRecord {
 export function formatLogLine(line: string): string {
   const record = parsePino(line);
   if (!record) return line;
-  const level = typeof record.level === 'number' ? (LEVELS[record.level] ?? String(record.level)) : String(record.level ?? 'INFO').toUpperCase();
+  const level =
+    typeof record.level === 'number' ? (LEVELS[record.level] ?? String(record.level)) : String(record.level ?? 'INFO').toUpperCase();
   const parts = [clock(record.time), level.padEnd(5), record.msg ?? ''];
   if (record.req?.method && record.req.url) parts.push(`${record.req.method} ${record.req.url}`);
   if (record.res?.statusCode !== undefined) parts.push(`-> ${record.res.statusCode}`);

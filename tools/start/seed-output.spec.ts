@@ -2,7 +2,8 @@ import { parseSeedLogins } from './seed-output';
 
 describe('parseSeedLogins', () => {
   it('reads the logins from the last non-empty line, ignoring log lines before it', () => {
-    const stdout = 'seeding tenant Acme\n{"level":30,"msg":"done"}\n{"logins":[{"email":"owner@acme.test","password":"pw","role":"owner"}]}\n\n';
+    const stdout =
+      'seeding tenant Acme\n{"level":30,"msg":"done"}\n{"logins":[{"email":"owner@acme.test","password":"pw","role":"owner"}]}\n\n';
     expect(parseSeedLogins(stdout)).toEqual([{ email: 'owner@acme.test', password: 'pw', role: 'owner' }]);
   });
 

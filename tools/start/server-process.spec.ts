@@ -12,7 +12,13 @@ describe('startServerProcess', () => {
   it('follows the output of a program that exits, keeps its tail and log file, and reports how it exited', async () => {
     const lines: string[] = [];
     const logFile = path.join(dir, 'logs', 'exit.log');
-    const server = startServerProcess({ name: 'fake', entry: ENTRY, env: { ...process.env, FAKE_MODE: 'exit' }, logFile, onLine: (l) => lines.push(l) });
+    const server = startServerProcess({
+      name: 'fake',
+      entry: ENTRY,
+      env: { ...process.env, FAKE_MODE: 'exit' },
+      logFile,
+      onLine: (l) => lines.push(l),
+    });
     const status = await server.exited;
     expect(describeExit(status)).toBe('exited with code 3');
     expect(server.isRunning()).toBe(false);
@@ -24,7 +30,12 @@ describe('startServerProcess', () => {
 
   it('stop() sends SIGTERM and waits for the program to exit', async () => {
     const lines: string[] = [];
-    const server = startServerProcess({ name: 'fake', entry: ENTRY, env: { ...process.env, FAKE_MODE: 'serve' }, onLine: (l) => lines.push(l) });
+    const server = startServerProcess({
+      name: 'fake',
+      entry: ENTRY,
+      env: { ...process.env, FAKE_MODE: 'serve' },
+      onLine: (l) => lines.push(l),
+    });
     await waitFor(() => lines.some((l) => l.includes('fake serve started')));
     await server.stop();
     expect(describeExit(await server.exited)).toBe('exited with code 0');
@@ -33,7 +44,12 @@ describe('startServerProcess', () => {
 
   it('stop() kills a program that ignores SIGTERM once the grace period is over', async () => {
     const lines: string[] = [];
-    const server = startServerProcess({ name: 'fake', entry: ENTRY, env: { ...process.env, FAKE_MODE: 'stubborn' }, onLine: (l) => lines.push(l) });
+    const server = startServerProcess({
+      name: 'fake',
+      entry: ENTRY,
+      env: { ...process.env, FAKE_MODE: 'stubborn' },
+      onLine: (l) => lines.push(l),
+    });
     await waitFor(() => lines.some((l) => l.includes('fake stubborn started')));
     await server.stop(300);
     expect(describeExit(await server.exited)).toBe('was killed by SIGKILL');

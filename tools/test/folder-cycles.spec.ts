@@ -20,7 +20,10 @@ describe('folder-level import cycles', () => {
       'clients/k.ts': ['cases/c.ts'],
       'core/e.ts': [],
     });
-    expect(folderCycles(graph)).toEqual([['audit', 'auth', 'users'], ['cases', 'clients']]);
+    expect(folderCycles(graph)).toEqual([
+      ['audit', 'auth', 'users'],
+      ['cases', 'clients'],
+    ]);
   });
 
   it('finds none in a one-way graph', () => {

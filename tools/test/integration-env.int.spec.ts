@@ -47,7 +47,9 @@ describe('integrationEnvFrom', () => {
 describe('integrationEnv when jest runs without scripts/test', () => {
   const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
   beforeAll(() => VARIABLES.filter((name) => name !== 'DATABASE_ADMIN_URL').forEach((name) => delete process.env[name]));
-  afterAll(() => Object.entries(saved).forEach(([name, value]) => (value === undefined ? delete process.env[name] : (process.env[name] = value))));
+  afterAll(() =>
+    Object.entries(saved).forEach(([name, value]) => (value === undefined ? delete process.env[name] : (process.env[name] = value))),
+  );
 
   it('prepares a migrated scratch database with least-privilege roles, Redis database 1 and Chromium, once per worker', async () => {
     const env = await integrationEnv();
@@ -88,7 +90,13 @@ describe('drop-database-when-gone.cjs', () => {
       const shortLived = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 1500)'], { stdio: 'ignore' });
       const watcher = spawn(
         process.execPath,
-        [path.resolve(__dirname, '../../tests/setup/drop-database-when-gone.cjs'), String(shortLived.pid), services.adminUrl, database.name, cache],
+        [
+          path.resolve(__dirname, '../../tests/setup/drop-database-when-gone.cjs'),
+          String(shortLived.pid),
+          services.adminUrl,
+          database.name,
+          cache,
+        ],
         { stdio: 'ignore' },
       );
       await new Promise((resolve) => setTimeout(resolve, 1000));

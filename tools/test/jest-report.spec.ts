@@ -12,7 +12,13 @@ function report(partial: Partial<JestReport>): JestReport {
 describe('countJestReport', () => {
   it('counts passed, failed and skipped (pending + todo) tests', () => {
     const counts = countJestReport(
-      report({ numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 2, testResults: [suite('failed', ['passed', 'failed', 'failed'])] }),
+      report({
+        numPassedTests: 7,
+        numFailedTests: 2,
+        numPendingTests: 1,
+        numTodoTests: 2,
+        testResults: [suite('failed', ['passed', 'failed', 'failed'])],
+      }),
       1,
     );
     expect(counts).toEqual({ passed: 7, failed: 2, skipped: 3 });
@@ -32,7 +38,11 @@ describe('countJestReport', () => {
   });
 
   it('reports a clean run as it is', () => {
-    expect(countJestReport(report({ numPassedTests: 5, testResults: [suite('passed', ['passed'])] }), 0)).toEqual({ passed: 5, failed: 0, skipped: 0 });
+    expect(countJestReport(report({ numPassedTests: 5, testResults: [suite('passed', ['passed'])] }), 0)).toEqual({
+      passed: 5,
+      failed: 0,
+      skipped: 0,
+    });
   });
 });
 

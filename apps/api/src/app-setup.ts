@@ -68,7 +68,11 @@ function rejectNulCharacters(req: Request, res: Response, next: NextFunction) {
   const field = findNul(req.body, []) ?? findNul(req.query, []);
   if (!field) return next();
   res.status(400).json({
-    error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: [{ field, message: 'must not contain the NUL character (U+0000)' }] },
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+      details: [{ field, message: 'must not contain the NUL character (U+0000)' }],
+    },
   });
 }
 

@@ -26,7 +26,22 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, OutboxModule, StorageModule, PdfsModule, SettingsModule, ClientsModule, CasesModule, AttachmentsModule, EmailModule.forRoot(config), PortalModule, RateLimitModule, WebhooksModule],
+      imports: [
+        CoreModule.forRoot(config),
+        HealthModule,
+        IdentityModule,
+        OutboxModule,
+        StorageModule,
+        PdfsModule,
+        SettingsModule,
+        ClientsModule,
+        CasesModule,
+        AttachmentsModule,
+        EmailModule.forRoot(config),
+        PortalModule,
+        RateLimitModule,
+        WebhooksModule,
+      ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         // Uploads are read first so the idempotency fingerprint covers them.

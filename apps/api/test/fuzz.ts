@@ -43,7 +43,10 @@ export interface Operation {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown[] }>
+  >;
   components: { schemas: Record<string, JsonSchema> };
 }
 
@@ -62,7 +65,10 @@ export interface FuzzRequest {
   query: string;
   headers: Record<string, string>;
   /** A JSON value (sent as JSON), raw text, or a multipart form. */
-  body?: { json: unknown } | { raw: string; contentType: string } | { form: { field: string; fileName: string; type: string; bytes: readonly number[] }[] };
+  body?:
+    | { json: unknown }
+    | { raw: string; contentType: string }
+    | { form: { field: string; fileName: string; type: string; bytes: readonly number[] }[] };
   /** Which credential to send: resolved by the test. */
   auth: 'none' | 'owner' | 'apiKey' | 'portal' | 'junk';
 }
@@ -77,7 +83,13 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
         : content['multipart/form-data']
           ? { type: 'multipart' as const, schema: content['multipart/form-data'].schema }
           : undefined;
-      operations.push({ method: method.toUpperCase(), path, parameters: op.parameters ?? [], body, secured: (op.security ?? []).length > 0 });
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        body,
+        secured: (op.security ?? []).length > 0,
+      });
     }
   }
   return operations;
@@ -86,15 +98,58 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
 const SOME_UUIDS = ['00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '00000000-0000-4000-8000-000000000000'];
 /** Dates at and past the edges of PostgreSQL's and JavaScript's ranges, impossible days, odd offsets. */
 const EDGE_DATES = [
-  '0000-01-01T00:00:00Z', '0000-01-01T00:00:00.000Z', '0001-01-01T00:00:00+05:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z',
-  '9999-12-31T23:59:59-05:00', '+275760-09-13T00:00:00.000Z', '+275760-09-14T00:00:00.000Z', '-271821-04-20T00:00:00.000Z',
-  '+010000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:00+23:59',
-  '2026-01-01T00:00:00+15:59', '2026-01-01T00:00:00.123456789Z', '0000-01-01', '9999-12-31', '2026-02-29', '1970-01-01', '2026-13-01', '',
+  '0000-01-01T00:00:00Z',
+  '0000-01-01T00:00:00.000Z',
+  '0001-01-01T00:00:00+05:00',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '9999-12-31T23:59:59-05:00',
+  '+275760-09-13T00:00:00.000Z',
+  '+275760-09-14T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '+010000-01-01T00:00:00.000Z',
+  '-000001-01-01T00:00:00.000Z',
+  '2026-02-30T00:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T00:00:00+23:59',
+  '2026-01-01T00:00:00+15:59',
+  '2026-01-01T00:00:00.123456789Z',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-29',
+  '1970-01-01',
+  '2026-13-01',
+  '',
 ];
 const NASTY_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', '\u202e', '\ufeff', '%00', '%', '../../etc/passwd', "'; SELECT pg_sleep(1);--", '<script>x</script>',
-  'null', 'true', '-1', '0', '1e400', 'NaN', '99999999999999999999', '1.5', '[]', '{}', '\\', '"', 'x'.repeat(10_001), '\u4e2d'.repeat(20_001),
-  ...SOME_UUIDS, ...EDGE_DATES,
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\u202e',
+  '\ufeff',
+  '%00',
+  '%',
+  '../../etc/passwd',
+  "'; SELECT pg_sleep(1);--",
+  '<script>x</script>',
+  'null',
+  'true',
+  '-1',
+  '0',
+  '1e400',
+  'NaN',
+  '99999999999999999999',
+  '1.5',
+  '[]',
+  '{}',
+  '\\',
+  '"',
+  'x'.repeat(10_001),
+  '\u4e2d'.repeat(20_001),
+  ...SOME_UUIDS,
+  ...EDGE_DATES,
 ];
 const NASTY_NUMBERS = [0, -1, -0.5, 1.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), 2 ** 53, -(2 ** 53), 2 ** 63, 1e308, -1e308, 1e-300, 1_000_001];
 
@@ -108,7 +163,12 @@ const nest = (value: unknown, levels: number): unknown => {
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.constantFrom(...NASTY_NUMBERS) },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, [null], { '': null }, JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: 1 } }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, true, false, [], {}, [null], { '': null }, JSON.parse('{"__proto__":{"admin":true}}'), {
+      constructor: { prototype: 1 },
+    }),
+  },
   { weight: 1, arbitrary: fc.constantFrom(5, 31, 33, 200).map((levels) => nest('x', levels)) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -202,7 +262,8 @@ function slots(box: { root: unknown }): { parent: Container; key: string | numbe
   const walk = (parent: Container, key: string | number) => {
     found.push({ parent, key });
     const child = (parent as Record<string | number, unknown>)[key];
-    if (child && typeof child === 'object') for (const k of Object.keys(child)) walk(child as Container, Array.isArray(child) ? Number(k) : k);
+    if (child && typeof child === 'object')
+      for (const k of Object.keys(child)) walk(child as Container, Array.isArray(child) ? Number(k) : k);
   };
   walk(box, 'root');
   return found;
@@ -246,13 +307,19 @@ function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 }
 
 /** The value in one sample of `n`, null otherwise (fc.option's freq sets the odds of null instead). */
-const oneIn = <T>(n: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
+const oneIn = <T>(n: number, arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary });
 
 const base64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 /** Real cursors (of this list or another), and crafted ones: [sort value, id] pairs of every type, junk. */
 function cursorArbitrary(ctx: FuzzContext): fc.Arbitrary<string> {
-  const sortValue = fc.oneof(nastyValue, fc.constantFrom(...EDGE_DATES), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.bigInt().map(String));
+  const sortValue = fc.oneof(
+    nastyValue,
+    fc.constantFrom(...EDGE_DATES),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.bigInt().map(String),
+  );
   const id = fc.oneof(fc.constantFrom(...ctx.ids), fc.uuid(), fc.constantFrom('not-a-uuid', '------------------------------------', ''));
   return fc.oneof(
     { weight: 2, arbitrary: ctx.cursors.length > 0 ? fc.constantFrom(...ctx.cursors) : fc.constant('') },
@@ -266,7 +333,12 @@ function stringified(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-type QueryFocus = { kind: 'none' } | { kind: 'param'; at: number; value: string; repeat: boolean } | { kind: 'extra'; name: string; value: string } | { kind: 'cursor'; value: string } | { kind: 'junk'; value: string };
+type QueryFocus =
+  | { kind: 'none' }
+  | { kind: 'param'; at: number; value: string; repeat: boolean }
+  | { kind: 'extra'; name: string; value: string }
+  | { kind: 'cursor'; value: string }
+  | { kind: 'junk'; value: string };
 
 /**
  * Query strings valid but for one thing at most, so the mutation reaches the code behind validation: one parameter
@@ -274,14 +346,38 @@ type QueryFocus = { kind: 'none' } | { kind: 'param'; at: number; value: string;
  */
 function queryArbitrary(doc: OpenApiDocument, ctx: FuzzContext, params: Parameter[]): fc.Arbitrary<string> {
   const cursorAt = params.findIndex((p) => p.name === 'cursor');
-  const valid = params.map((p) => fc.option(p.name === 'cursor' ? fc.constantFrom(...ctx.cursors) : validish(doc, ctx, p.schema ?? {}).map(stringified), { freq: 2 }));
+  const valid = params.map((p) =>
+    fc.option(p.name === 'cursor' ? fc.constantFrom(...ctx.cursors) : validish(doc, ctx, p.schema ?? {}).map(stringified), { freq: 2 }),
+  );
   const nasty = (p: Parameter) => fc.oneof(nastyValue.map(stringified), mutated(validish(doc, ctx, p.schema ?? {})).map(stringified));
   const focus: fc.Arbitrary<QueryFocus> = fc.oneof(
     { weight: 2, arbitrary: fc.constant({ kind: 'none' as const }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), name: fc.constantFrom('extra', 'limit[0]', 'tenantId', '__proto__'), value: nastyValue.map(stringified) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('junk' as const), value: fc.constantFrom('%', '%E0%A4%A', 'a=%00', '&&&=', 'cursor=%FF%FE', 'limit=1&limit=2') }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('extra' as const),
+        name: fc.constantFrom('extra', 'limit[0]', 'tenantId', '__proto__'),
+        value: nastyValue.map(stringified),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('junk' as const),
+        value: fc.constantFrom('%', '%E0%A4%A', 'a=%00', '&&&=', 'cursor=%FF%FE', 'limit=1&limit=2'),
+      }),
+    },
     ...(params.length > 0
-      ? [{ weight: 3, arbitrary: fc.nat(params.length - 1).chain((at) => fc.record({ kind: fc.constant('param' as const), at: fc.constant(at), value: nasty(params[at]), repeat: fc.boolean() })) }]
+      ? [
+          {
+            weight: 3,
+            arbitrary: fc
+              .nat(params.length - 1)
+              .chain((at) =>
+                fc.record({ kind: fc.constant('param' as const), at: fc.constant(at), value: nasty(params[at]), repeat: fc.boolean() }),
+              ),
+          },
+        ]
       : []),
     ...(cursorAt >= 0 ? [{ weight: 5, arbitrary: fc.record({ kind: fc.constant('cursor' as const), value: cursorArbitrary(ctx) }) }] : []),
   );
@@ -304,10 +400,29 @@ function pathArbitrary(ctx: FuzzContext, path: string, params: Parameter[]): fc.
   const names = params.filter((p) => p.in === 'path').map((p) => p.name);
   const values = names.map((name) => {
     const known = ctx.pathValues(path, name);
-    const nasty = fc.oneof(fc.uuid(), fc.constantFrom(...SOME_UUIDS, 'not-a-uuid', '0', '-1', '1.5', '1e3', '99999999999', '2147483648', '%00', '%2e%2e', 'a'.repeat(300), 'null'), fc.string({ minLength: 1, maxLength: 20 }));
+    const nasty = fc.oneof(
+      fc.uuid(),
+      fc.constantFrom(
+        ...SOME_UUIDS,
+        'not-a-uuid',
+        '0',
+        '-1',
+        '1.5',
+        '1e3',
+        '99999999999',
+        '2147483648',
+        '%00',
+        '%2e%2e',
+        'a'.repeat(300),
+        'null',
+      ),
+      fc.string({ minLength: 1, maxLength: 20 }),
+    );
     return known.length > 0 ? fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...known) }, nasty) : nasty;
   });
-  return fc.tuple(...values).map((chosen) => names.reduce((p, name, i) => p.replace(`{${name}}`, encodeURIComponent(chosen[i]).replace(/%25/g, '%')), path));
+  return fc
+    .tuple(...values)
+    .map((chosen) => names.reduce((p, name, i) => p.replace(`{${name}}`, encodeURIComponent(chosen[i]).replace(/%25/g, '%')), path));
 }
 
 function bodyArbitrary(doc: OpenApiDocument, ctx: FuzzContext, op: Operation): fc.Arbitrary<FuzzRequest['body']> {
@@ -326,31 +441,60 @@ function bodyArbitrary(doc: OpenApiDocument, ctx: FuzzContext, op: Operation): f
     {
       weight: 1,
       arbitrary: fc.record({
-        raw: fc.oneof(fc.constantFrom('{', '{"a":1,}', '', 'null', '"x"', `{"name":${'['.repeat(8000)}1${']'.repeat(8000)}}`, '['.repeat(9000)), fc.string()),
-        contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/json; charset=utf-16'),
+        raw: fc.oneof(
+          fc.constantFrom('{', '{"a":1,}', '', 'null', '"x"', `{"name":${'['.repeat(8000)}1${']'.repeat(8000)}}`, '['.repeat(9000)),
+          fc.string(),
+        ),
+        contentType: fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'application/json; charset=latin1',
+          'application/json; charset=utf-16',
+        ),
       }),
     },
   );
 }
 
 /** Latin-1 without control characters: what fetch lets through in a header. */
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c === 0x7f ? 0x20 : c)), maxLength: 300 });
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c === 0x7f ? 0x20 : c)),
+  maxLength: 300,
+});
 
 /** Every request arbitrary of one operation. */
-export function requestArbitrary(doc: OpenApiDocument, ctx: FuzzContext, op: Operation, principal: FuzzRequest['auth']): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(
+  doc: OpenApiDocument,
+  ctx: FuzzContext,
+  op: Operation,
+  principal: FuzzRequest['auth'],
+): fc.Arbitrary<FuzzRequest> {
   const auth: fc.Arbitrary<FuzzRequest['auth']> =
     principal === 'owner'
-      ? fc.oneof({ weight: 8, arbitrary: fc.constant('owner' as const) }, { weight: 2, arbitrary: fc.constant('apiKey' as const) }, fc.constant('junk' as const))
+      ? fc.oneof(
+          { weight: 8, arbitrary: fc.constant('owner' as const) },
+          { weight: 2, arbitrary: fc.constant('apiKey' as const) },
+          fc.constant('junk' as const),
+        )
       : fc.oneof({ weight: 9, arbitrary: fc.constant(principal) }, fc.constant<FuzzRequest['auth']>('junk'));
   const headers = fc.record(
-    { 'idempotency-key': headerValue, 'content-encoding': fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-unknown'), 'x-forwarded-for': fc.constantFrom('::a9fe:a9fe', '1.2.3.4, 5.6.7.8', 'junk') },
+    {
+      'idempotency-key': headerValue,
+      'content-encoding': fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-unknown'),
+      'x-forwarded-for': fc.constantFrom('::a9fe:a9fe', '1.2.3.4, 5.6.7.8', 'junk'),
+    },
     { requiredKeys: [] },
   );
   return fc.record({
     operation: fc.constant(`${op.method} ${op.path}`),
     method: fc.constant(op.method),
     path: pathArbitrary(ctx, op.path, op.parameters),
-    query: queryArbitrary(doc, ctx, op.parameters.filter((p) => p.in === 'query')),
+    query: queryArbitrary(
+      doc,
+      ctx,
+      op.parameters.filter((p) => p.in === 'query'),
+    ),
     headers: oneIn(10, headers).map((h) => h ?? {}),
     body: bodyArbitrary(doc, ctx, op),
     auth,

@@ -5,13 +5,21 @@ import { existsSync } from 'node:fs';
 import { WorkerModule } from './worker.module';
 
 // The headless shell's binary first: Debian's /usr/bin wrapper runs it without exec (so its pid is not the browser's).
-const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+const CHROMIUM_CANDIDATES = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
 
 /** The worker is its own process: a Nest application context, no HTTP API (only a private health port). */
 async function main() {
   const config = loadConfigOrExit();
   const headlessShell = CHROMIUM_CANDIDATES.slice(0, 2).find((p) => existsSync(p));
-  const executablePath = config.PDF_BROWSER_PATH ?? headlessShell ?? config.PUPPETEER_EXECUTABLE_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  const executablePath =
+    config.PDF_BROWSER_PATH ?? headlessShell ?? config.PUPPETEER_EXECUTABLE_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (!executablePath || !existsSync(executablePath)) {
     process.stderr.write('No Chromium found: set PDF_BROWSER_PATH or install it (apt-get install chromium-headless-shell).\n');
     process.exit(1);

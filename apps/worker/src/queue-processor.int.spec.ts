@@ -27,10 +27,14 @@ describe('queue processors: malformed jobs fail clearly and change nothing', () 
   async function runJob(queue: QueueName, data: Record<string, unknown>) {
     const jobId = `malformed-${queue}-${randomUUID()}`;
     await testWorker.queue(queue).add(queue, data, { jobId, attempts: 3, backoff: { type: 'fixed', delay: 100 } });
-    const state = await waitFor(async () => {
-      const s = await testWorker.queue(queue).getJobState(jobId);
-      return s === 'failed' || s === 'completed' ? s : null;
-    }, 15_000, `the ${queue} job to finish`);
+    const state = await waitFor(
+      async () => {
+        const s = await testWorker.queue(queue).getJobState(jobId);
+        return s === 'failed' || s === 'completed' ? s : null;
+      },
+      15_000,
+      `the ${queue} job to finish`,
+    );
     const job = (await testWorker.queue(queue).getJob(jobId))!;
     return { jobId, state, failedReason: job.failedReason, attemptsMade: job.attemptsMade };
   }
@@ -75,7 +79,13 @@ describe('queue processors: malformed jobs fail clearly and change nothing', () 
   });
 
   it('email: a reminder whose send time is not a time is not sent now (nor ever)', async () => {
-    const run = await runJob(QUEUES.email, { tenantId: seeded.tenantId, to: 'clara@example.test', subject: 'Reminder', text: 'Please review', notBefore: 'in two days' });
+    const run = await runJob(QUEUES.email, {
+      tenantId: seeded.tenantId,
+      to: 'clara@example.test',
+      subject: 'Reminder',
+      text: 'Please review',
+      notBefore: 'in two days',
+    });
     const mailDir = tenantMailDir({ DATA_DIR: testWorker.dataDir }, seeded.tenantId);
     expect(existsSync(mailDir) ? readdirSync(mailDir) : []).toEqual([]);
     expectMalformed(run, 'Malformed email job payload: notBefore: Invalid ISO datetime');

@@ -44,7 +44,11 @@ export abstract class QueueProcessor<Q extends QueueName> implements OnApplicati
     const connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(n * 200, 2000) });
     connection.on('error', () => undefined);
     this.connection = connection;
-    this.worker = new Worker(this.queue, (job, token) => this.run(job, token), { ...this.options, connection, prefix: this.config.QUEUE_PREFIX });
+    this.worker = new Worker(this.queue, (job, token) => this.run(job, token), {
+      ...this.options,
+      connection,
+      prefix: this.config.QUEUE_PREFIX,
+    });
     this.worker.on('failed', (job, error) => void this.failed(job, error));
     this.worker.on('error', (error) => this.logger.warn(`${this.queue} worker: ${error.message}`));
   }

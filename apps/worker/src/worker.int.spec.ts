@@ -25,10 +25,14 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
 
   it('renders an approved POA once, with its text, its proof of approval and its metadata', async () => {
     const seeded = await seedApprovedCase(db, { approverName: 'Clara Q. Client' });
-    const ready = await waitFor(async () => {
-      const r = await renderStatus(seeded.tenantId, seeded.versionId);
-      return r?.status === 'ready' ? r : null;
-    }, 30_000, 'the PDF');
+    const ready = await waitFor(
+      async () => {
+        const r = await renderStatus(seeded.tenantId, seeded.versionId);
+        return r?.status === 'ready' ? r : null;
+      },
+      30_000,
+      'the PDF',
+    );
     expect(ready.page_count).toBeGreaterThanOrEqual(1);
     const pdf = await createFileStorage({ DATA_DIR: dataDir, STORAGE_DRIVER: 'local' }).get(ready.storage_key!);
     const file = join(dataDir, 'out.pdf');
@@ -44,7 +48,9 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
     expect(info).toMatch(new RegExp(`Title:.*${seeded.reference}`));
 
     // The same outbox message relayed again (e.g. after a crash between enqueue and marking) renders nothing new.
-    await db.transaction((tx) => tx.query(`UPDATE outbox SET dispatched_at = NULL WHERE tenant_id = $1`, [seeded.tenantId]), { tenantId: seeded.tenantId });
+    await db.transaction((tx) => tx.query(`UPDATE outbox SET dispatched_at = NULL WHERE tenant_id = $1`, [seeded.tenantId]), {
+      tenantId: seeded.tenantId,
+    });
     await new Promise((r) => setTimeout(r, 1500));
     expect((await renderStatus(seeded.tenantId, seeded.versionId)).attempts).toBe(1);
   }, 60_000);
@@ -56,7 +62,11 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
     expect((await renderStatus(seeded.tenantId, seeded.versionId)).status).toBe('queued');
     await testWorker.startRedis();
     const started = Date.now();
-    await waitFor(async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF after Redis came back');
+    await waitFor(
+      async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready',
+      30_000,
+      'the PDF after Redis came back',
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
@@ -77,9 +87,17 @@ describe('worker: outbox relay and PDF rendering against real PostgreSQL, Redis 
     // (The sweep refuses to run until its Redis connection is back, as on its timer.)
     const swept = await waitFor(() => testWorker.sweeper.sweepOnce().catch(() => null), 10_000, 'a sweep with Redis back');
     expect(swept).toEqual({ checked: 1, done: 0, requeued: 1, expired: 0 });
-    await waitFor(async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready', 30_000, 'the PDF after the sweep');
+    await waitFor(
+      async () => (await renderStatus(seeded.tenantId, seeded.versionId))?.status === 'ready',
+      30_000,
+      'the PDF after the sweep',
+    );
     expect((await renderStatus(seeded.tenantId, seeded.versionId)).attempts).toBe(1);
-    await waitFor(async () => (await testWorker.queue(QUEUES.pdfRender).getJobState(row.job_id)) === 'completed', 10_000, 'the job to complete');
+    await waitFor(
+      async () => (await testWorker.queue(QUEUES.pdfRender).getJobState(row.job_id)) === 'completed',
+      10_000,
+      'the job to complete',
+    );
     expect((await outboxRows(db, seeded.tenantId))[0]).toMatchObject({ job_id: row.job_id, done_at: null });
   }, 60_000);
 });

@@ -27,7 +27,12 @@ export class WorkerModule {
         { provide: WORKER_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => createDataSource({ url: config.DATABASE_URL, poolSize: Math.max(4, config.WORKER_CONCURRENCY * 2), applicationName: 'poa-desk-worker' }).initialize(),
+          useFactory: () =>
+            createDataSource({
+              url: config.DATABASE_URL,
+              poolSize: Math.max(4, config.WORKER_CONCURRENCY * 2),
+              applicationName: 'poa-desk-worker',
+            }).initialize(),
         },
         { provide: TenantDb, inject: [DataSource], useFactory: (ds: DataSource) => new TenantDb(ds) },
         { provide: FILE_STORAGE, useFactory: () => createFileStorage(config) },
@@ -38,7 +43,8 @@ export class WorkerModule {
               executablePath,
               recycleAfter: config.PDF_RECYCLE_AFTER,
               renderTimeoutMs: config.PDF_RENDER_TIMEOUT_MS,
-              log: (level, message) => (level === 'error' ? pdfLogger.error(message) : level === 'warn' ? pdfLogger.warn(message) : pdfLogger.debug?.(message)),
+              log: (level, message) =>
+                level === 'error' ? pdfLogger.error(message) : level === 'warn' ? pdfLogger.warn(message) : pdfLogger.debug?.(message),
             }),
         },
         WorkerMetrics,

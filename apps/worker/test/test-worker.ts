@@ -59,7 +59,10 @@ export async function startTestWorker(env: Record<string, string> = {}, opts: { 
     OUTBOX_SWEEP_MS: String(24 * 3600_000),
     ...env,
   });
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, services.chromiumPath), { logger: false, abortOnError: false });
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, services.chromiumPath), {
+    logger: false,
+    abortOnError: false,
+  });
   await worker.init();
   const queues = new Map<QueueName, { queue: Queue; connection: Redis }>();
   const closeQueues = async () => {

@@ -20,7 +20,8 @@ export async function startReceiver() {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, rawBody, body: JSON.parse(rawBody), at: Date.now() });
       const script = scripts.get(path);
-      const status = script && script.length > 0 ? script.shift()! : (scripts.has(`${path}#always`) ? scripts.get(`${path}#always`)![0] : 200);
+      const status =
+        script && script.length > 0 ? script.shift()! : scripts.has(`${path}#always`) ? scripts.get(`${path}#always`)![0] : 200;
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'nope');
     });
   });

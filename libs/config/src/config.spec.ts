@@ -51,7 +51,12 @@ describe('TRUST_PROXY', () => {
   });
 
   it('takes IPs, CIDRs and Express keywords, comma-separated', () => {
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 , 192.0.2.7' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8 , 192.0.2.7' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
   });
 
   it.each(['true', '1', 'anywhere', '10.0.0.0/33', '10.0.0.0/8/1', 'fd00::/129', 'example.com'])('refuses %s', (value) => {

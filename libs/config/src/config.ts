@@ -3,9 +3,7 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'development-only-secret-change-me-0123456789';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -19,11 +17,13 @@ function isProxyEntry(entry: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-const proxyEntries = (value: string) => value.split(',').map((entry) => entry.trim()).filter(Boolean);
+const proxyEntries = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// URL');
 
 /**
  * Every environment variable the API and the worker read, with defaults that work on a developer machine.
@@ -40,7 +40,10 @@ const schema = z
     DATABASE_URL: postgresUrl.default('postgres://poa_app:poa_app@127.0.0.1:5432/poa_desk'),
     DATABASE_MIGRATION_URL: postgresUrl.default('postgres://poa_owner:poa_owner@127.0.0.1:5432/poa_desk'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'expected a redis:// URL').default('redis://127.0.0.1:6379'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'expected a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
 
     JWT_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEV_JWT_SECRET),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -76,7 +79,10 @@ const schema = z
     PDF_RECYCLE_AFTER: z.coerce.number().int().min(1).default(200),
     PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20000),
     /** BullMQ key prefix in Redis: separate deployments (or concurrent test runs) sharing one Redis never see each other's jobs. */
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected letters, digits, ":", "_" or "-"').default('poa'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'expected letters, digits, ":", "_" or "-"')
+      .default('poa'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
     /** How often the worker checks dispatched outbox rows against Redis (re-queues jobs Redis lost, marks finished ones done). */
     OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
@@ -85,12 +91,19 @@ const schema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Retry n waits min(base * 2^(n-1), max): 30 s, 1 min, 2, 4 ... capped at 4 h; 15 attempts span about a day. */
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(30_000),
-    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(4 * 3600_000),
+    WEBHOOK_RETRY_MAX_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(4 * 3600_000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(15),
     /** An endpoint failing without a success for this long is disabled and its agency's admins are emailed. */
     WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1).default(86_400_000),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected an smtp:// URL').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'expected an smtp:// URL')
+      .optional(),
     MAIL_FROM: z.string().default('POA Desk <no-reply@poa-desk.local>'),
     /** The development mailbox (GET /api/v1/dev/mail: an agency's owners and admins read its .eml files). Never in production. */
     DEV_MAILBOX: bool.default(false),
@@ -100,7 +113,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production (a random string of 32+ characters)' });
     }
     if (env.NODE_ENV === 'production' && env.DEV_MAILBOX) {
-      ctx.addIssue({ code: 'custom', path: ['DEV_MAILBOX'], message: 'must not be true in production (it shows e-mails, log-in links included, over HTTP)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_MAILBOX'],
+        message: 'must not be true in production (it shows e-mails, log-in links included, over HTTP)',
+      });
     }
     if (env.STORAGE_DRIVER === 's3') {
       for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {

@@ -26,7 +26,17 @@ describe('table descriptions derived from entities', () => {
   it('derives row types whose keys are the column names', () => {
     const picked = columnsOf(Client, ['sellerId', 'archivedAt']);
     const row: typeof picked.$row = { seller_id: null, archived_at: new Date() };
-    const full: RowOf<Client> = { ...row, id: 'x', tenant_id: 't', created_at: new Date(), name: 'n', marketplaces: [], external_id: null, notes: '', updated_at: new Date() };
+    const full: RowOf<Client> = {
+      ...row,
+      id: 'x',
+      tenant_id: 't',
+      created_at: new Date(),
+      name: 'n',
+      marketplaces: [],
+      external_id: null,
+      notes: '',
+      updated_at: new Date(),
+    };
     const key: SnakeCase<'inviteExpiresAt'> = 'invite_expires_at';
     expect([full.seller_id, key, picked.columns]).toEqual([null, 'invite_expires_at', 'seller_id, archived_at']);
   });

@@ -52,7 +52,10 @@ function describe<Row>(table: string, names: string[]): TableColumns<Row> {
 }
 
 /** The named properties of an entity as a select list (in the order given). */
-export function columnsOf<E, K extends keyof E & string>(entity: Entity<E>, properties: readonly K[]): TableColumns<Pick<RowOf<E>, SnakeCase<K>>> {
+export function columnsOf<E, K extends keyof E & string>(
+  entity: Entity<E>,
+  properties: readonly K[],
+): TableColumns<Pick<RowOf<E>, SnakeCase<K>>> {
   const { table, columns } = entityColumns(entity);
   const names = properties.map((p) => {
     const found = columns.find((c) => c.property === p);

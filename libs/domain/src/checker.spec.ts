@@ -3,9 +3,7 @@ import { emptyDraft, type DraftSections } from './draft';
 
 const goodDraft = (): DraftSections => ({
   summary: 'On 1 March 2026 buyers reported that ASIN B07XJ8C8F5 earbuds were inauthentic. We take full responsibility.',
-  rootCauses: [
-    { text: 'We bought 400 units of B07XJ8C8F5 from Acme Trading Ltd without checking that it was an authorized distributor.' },
-  ],
+  rootCauses: [{ text: 'We bought 400 units of B07XJ8C8F5 from Acme Trading Ltd without checking that it was an authorized distributor.' }],
   correctiveActions: [
     { text: 'Removed all 212 remaining units from FBA and had them destroyed (removal order 7734).', completedAt: '2026-03-03' },
     { text: 'Refunded the 14 buyers of order 026-1234567-7654321 and others in full.', completedAt: '2026-03-04' },
@@ -44,16 +42,19 @@ describe('checkDraft', () => {
     expect(rules(checkDraft(draft, context))).toEqual(['required_section:rootCauses']);
   });
 
-  it.each(['We will retrain our staff.', 'We\u2019ll retrain our staff.', 'We plan to audit suppliers.', 'We are going to check stock.', 'We intend to refund buyers.'])(
-    'flags future tense: %s',
-    (text) => {
-      const draft = goodDraft();
-      draft.correctiveActions[1].text = text;
-      const issues = checkDraft(draft, context);
-      expect(rules(issues)).toEqual(['future_tense:correctiveActions#1']);
-      expect(issues[0].severity).toBe('warning');
-    },
-  );
+  it.each([
+    'We will retrain our staff.',
+    'We\u2019ll retrain our staff.',
+    'We plan to audit suppliers.',
+    'We are going to check stock.',
+    'We intend to refund buyers.',
+  ])('flags future tense: %s', (text) => {
+    const draft = goodDraft();
+    draft.correctiveActions[1].text = text;
+    const issues = checkDraft(draft, context);
+    expect(rules(issues)).toEqual(['future_tense:correctiveActions#1']);
+    expect(issues[0].severity).toBe('warning');
+  });
 
   it('flags corrective actions without a completion date', () => {
     const draft = goodDraft();

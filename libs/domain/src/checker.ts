@@ -54,7 +54,8 @@ const BLAME = [
 ];
 const EMOTIVE =
   /(?:!|\b(?:outraged?|frustrat\w*|devastat\w*|shock(?:ed|ing)|ridiculous|absurd|desperate(?:ly)?|beg(?:ging)?|heartbroken|angry|upset|disappointed|livelihood|please help|unacceptable|nightmare)\b)/i;
-const TEMPLATE_PLACEHOLDER = /(?:\[[^\]\n]*(?:insert|your|name|date|asin|order|x{2,})[^\]\n]*\]|\{\{[^}]*\}\}|<\s*insert\b|\bX{3,}\b|\blorem ipsum\b)/i;
+const TEMPLATE_PLACEHOLDER =
+  /(?:\[[^\]\n]*(?:insert|your|name|date|asin|order|x{2,})[^\]\n]*\]|\{\{[^}]*\}\}|<\s*insert\b|\bX{3,}\b|\blorem ipsum\b)/i;
 
 /** Violation types where Amazon expects documents (invoices, retractions, certificates). */
 const EVIDENCE_REQUIRED: readonly ViolationType[] = ['product_authenticity', 'intellectual_property', 'product_safety'];
@@ -88,7 +89,13 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
       });
     }
     if (!action.completedAt) {
-      push({ rule: 'not_completed', severity: 'warning', section: 'correctiveActions', index, message: 'Corrective action has no completion date' });
+      push({
+        rule: 'not_completed',
+        severity: 'warning',
+        section: 'correctiveActions',
+        index,
+        message: 'Corrective action has no completion date',
+      });
     }
   });
 
@@ -154,9 +161,7 @@ function proseLines(sections: DraftSections): ProseLine[] {
   for (const section of lists) {
     sections[section].forEach((item, index) => lines.push({ section, index, text: item.text }));
   }
-  sections.supportingDocuments.forEach((doc, index) =>
-    lines.push({ section: 'supportingDocuments', index, text: doc.description }),
-  );
+  sections.supportingDocuments.forEach((doc, index) => lines.push({ section: 'supportingDocuments', index, text: doc.description }));
   return lines.filter((line) => line.text.trim() !== '');
 }
 

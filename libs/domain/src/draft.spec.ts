@@ -1,12 +1,4 @@
-import {
-  DRAFT_SECTION_KEYS,
-  canonicalDraftJson,
-  diffDrafts,
-  diffText,
-  emptyDraft,
-  type DraftSections,
-  type WordPart,
-} from './draft';
+import { DRAFT_SECTION_KEYS, canonicalDraftJson, diffDrafts, diffText, emptyDraft, type DraftSections, type WordPart } from './draft';
 
 const base = (): DraftSections => ({
   summary: 'We sold counterfeit earbuds because our supplier was not verified.',
@@ -19,7 +11,10 @@ const base = (): DraftSections => ({
 });
 
 const joinKept = (parts: WordPart[], drop: 'added' | 'removed') =>
-  parts.filter((p) => !p[drop]).map((p) => p.value).join('');
+  parts
+    .filter((p) => !p[drop])
+    .map((p) => p.value)
+    .join('');
 
 const words = (text: string) => text.split(/\s+|\b/).filter((w) => w.trim() !== '');
 
@@ -55,7 +50,9 @@ describe('canonicalDraftJson', () => {
     const json = canonicalDraftJson(draft);
     expect(json).not.toContain('ignored');
     expect(Object.keys(JSON.parse(json))).toEqual([...DRAFT_SECTION_KEYS]);
-    expect(json).toContain('{"text":"Verify every new supplier.","owner":"Jane Doe, sourcing","startDate":"2026-03-05","frequency":"per supplier"}');
+    expect(json).toContain(
+      '{"text":"Verify every new supplier.","owner":"Jane Doe, sourcing","startDate":"2026-03-05","frequency":"per supplier"}',
+    );
   });
 
   it('changes when the content changes', () => {

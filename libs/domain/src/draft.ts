@@ -27,18 +27,10 @@ export interface DraftSections {
   supportingDocuments: SupportingDocument[];
 }
 
-export const DRAFT_SECTION_KEYS = [
-  'summary',
-  'rootCauses',
-  'correctiveActions',
-  'preventiveMeasures',
-  'supportingDocuments',
-] as const;
+export const DRAFT_SECTION_KEYS = ['summary', 'rootCauses', 'correctiveActions', 'preventiveMeasures', 'supportingDocuments'] as const;
 export type DraftSectionKey = (typeof DRAFT_SECTION_KEYS)[number];
 export type DraftListSectionKey = Exclude<DraftSectionKey, 'summary'>;
-export const DRAFT_LIST_SECTION_KEYS = DRAFT_SECTION_KEYS.filter(
-  (k): k is DraftListSectionKey => k !== 'summary',
-);
+export const DRAFT_LIST_SECTION_KEYS = DRAFT_SECTION_KEYS.filter((k): k is DraftListSectionKey => k !== 'summary');
 
 /** Field order of each list item: fixes the canonical JSON and the order of field diffs. */
 const ITEM_FIELDS = {

@@ -2,9 +2,7 @@ import { MARKETPLACES, MARKETPLACE_CODES, isMarketplaceCode, marketplaceInfo } f
 
 describe('marketplaces', () => {
   it('covers the 23 marketplaces, in order', () => {
-    expect(MARKETPLACE_CODES).toEqual(
-      'US CA MX BR UK DE FR IT ES NL SE PL BE TR IE JP AU SG IN AE SA EG ZA'.split(' '),
-    );
+    expect(MARKETPLACE_CODES).toEqual('US CA MX BR UK DE FR IT ES NL SE PL BE TR IE JP AU SG IN AE SA EG ZA'.split(' '));
   });
 
   it('has unique codes and domains', () => {

@@ -35,10 +35,7 @@ export const MARKETPLACES = [
 
 export type MarketplaceCode = (typeof MARKETPLACES)[number]['code'];
 
-export const MARKETPLACE_CODES = MARKETPLACES.map((m) => m.code) as unknown as readonly [
-  MarketplaceCode,
-  ...MarketplaceCode[],
-];
+export const MARKETPLACE_CODES = MARKETPLACES.map((m) => m.code) as unknown as readonly [MarketplaceCode, ...MarketplaceCode[]];
 
 const CODES = new Set<string>(MARKETPLACE_CODES);
 

@@ -36,8 +36,14 @@ const REGIONAL_SELLER_CENTRAL: Readonly<Record<string, MarketplaceCode | null>> 
 const VIOLATION_KEYWORDS: readonly [ViolationType, RegExp][] = [
   ['product_authenticity', /\b(?:inauthentic|counterfeit|authenticity|not authentic)\b/gi],
   ['intellectual_property', /\b(?:trademark|copyright|patent|intellectual property|rights owner)s?\b/gi],
-  ['restricted_products', /\b(?:restricted products?|pesticides?|pesticide-type|antimicrobial|antibacterial|prohibited (?:products?|items?|claims?))\b/gi],
-  ['product_safety', /\b(?:product safety|safety (?:certificat\w+|documentation|concern\w*)|children's product certificate|test reports?)\b/gi],
+  [
+    'restricted_products',
+    /\b(?:restricted products?|pesticides?|pesticide-type|antimicrobial|antibacterial|prohibited (?:products?|items?|claims?))\b/gi,
+  ],
+  [
+    'product_safety',
+    /\b(?:product safety|safety (?:certificat\w+|documentation|concern\w*)|children's product certificate|test reports?)\b/gi,
+  ],
   ['related_accounts', /\b(?:related accounts?|linked accounts?|accounts? (?:that )?(?:is|are) related)\b/gi],
   [
     'review_manipulation',
@@ -49,7 +55,10 @@ const VIOLATION_KEYWORDS: readonly [ViolationType, RegExp][] = [
   ['late_shipment_rate', /\b(?:late shipments?(?: rate)?|LSR)\b/gi],
   ['cancellation_rate', /\b(?:cancellation rate|pre-fulfill?ment cancel\w*)\b/gi],
   ['valid_tracking_rate', /\b(?:valid tracking rate|VTR)\b/gi],
-  ['listing_policy', /\b(?:listing polic(?:y|ies)|detail page (?:abuse|policy)|keyword stuffing|wrong category|category polic(?:y|ies))\b/gi],
+  [
+    'listing_policy',
+    /\b(?:listing polic(?:y|ies)|detail page (?:abuse|policy)|keyword stuffing|wrong category|category polic(?:y|ies))\b/gi,
+  ],
 ];
 
 export function parseNotice(text: string): ParsedNotice {

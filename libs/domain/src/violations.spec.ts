@@ -1,11 +1,4 @@
-import {
-  VIOLATION_TYPES,
-  VIOLATION_TYPE_KEYS,
-  defaultDueAt,
-  isViolationType,
-  violationLabel,
-  violationTypeInfo,
-} from './violations';
+import { VIOLATION_TYPES, VIOLATION_TYPE_KEYS, defaultDueAt, isViolationType, violationLabel, violationTypeInfo } from './violations';
 
 describe('violations', () => {
   it('lists exactly the violation keys of the catalogue, in order', () => {

@@ -42,10 +42,7 @@ export const VIOLATION_TYPES = [
     description: 'Inauthentic or counterfeit complaint.',
     defaultDeadlineHours: DAYS_17_IN_HOURS,
     typicalRootCauses: ['Supplier cannot be verified', 'Liquidation or retail-arbitrage sourcing'],
-    evidence: [
-      'Supplier invoices dated within 365 days, covering the units sold',
-      'Letter of authorization from the brand',
-    ],
+    evidence: ['Supplier invoices dated within 365 days, covering the units sold', 'Letter of authorization from the brand'],
   },
   {
     key: 'intellectual_property',
@@ -133,10 +130,7 @@ export interface ViolationTypeInfo {
 
 export type ViolationType = (typeof VIOLATION_TYPES)[number]['key'];
 
-export const VIOLATION_TYPE_KEYS = VIOLATION_TYPES.map((v) => v.key) as unknown as readonly [
-  ViolationType,
-  ...ViolationType[],
-];
+export const VIOLATION_TYPE_KEYS = VIOLATION_TYPES.map((v) => v.key) as unknown as readonly [ViolationType, ...ViolationType[]];
 
 const BY_KEY = new Map<string, ViolationTypeInfo>(VIOLATION_TYPES.map((v) => [v.key, v]));
 

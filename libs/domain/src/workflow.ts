@@ -115,9 +115,7 @@ export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
 };
 
 /** Statuses whose deadlines still matter. */
-export const ACTIVE_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
-  (s) => s !== 'reinstated' && s !== 'denied' && s !== 'closed',
-);
+export const ACTIVE_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'reinstated' && s !== 'denied' && s !== 'closed');
 
 export function isCaseStatus(x: unknown): x is CaseStatus {
   return typeof x === 'string' && (CASE_STATUSES as readonly string[]).includes(x);
@@ -146,11 +144,7 @@ export function actorMayPerform(action: CaseAction, actor: WorkflowActor): boole
  * What this actor may do now (for buttons). Pass `{ hasDraft: false }` to hide actions whose guard
  * would fail; without it, guards are not considered.
  */
-export function availableActions(
-  status: CaseStatus,
-  actor: WorkflowActor,
-  context: { hasDraft?: boolean } = {},
-): CaseAction[] {
+export function availableActions(status: CaseStatus, actor: WorkflowActor, context: { hasDraft?: boolean } = {}): CaseAction[] {
   return allowedActions(status).filter(
     (action) => actorMayPerform(action, actor) && !(WORKFLOW[action].requiresDraft && context.hasDraft === false),
   );
@@ -170,12 +164,7 @@ export type TransitionPlan =
   | { ok: false; code: 'VALIDATION_FAILED'; field: string; message: string };
 
 /** Checks, in order: the state allows the action, the actor may perform it, its guard, then its params. */
-export function planTransition(
-  status: CaseStatus,
-  action: CaseAction,
-  actor: WorkflowActor,
-  context: TransitionContext,
-): TransitionPlan {
+export function planTransition(status: CaseStatus, action: CaseAction, actor: WorkflowActor, context: TransitionContext): TransitionPlan {
   const rule = WORKFLOW[action];
   const allowed = allowedActions(status);
   if (!rule.from.includes(status)) {

@@ -10,8 +10,12 @@ describe('job ids', () => {
   it('names a render by kind and version, and a repeat by why it is queued again', () => {
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' })).toBe(`render-final-${version}`);
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'preview' })).toBe(`render-preview-${version}`);
-    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' }, { reason: 'reapproval', approvalId: other })).toBe(`render-final-${version}-${other}`);
-    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' }, { reason: 'retry', attempts: 4 })).toBe(`render-final-${version}-retry-4`);
+    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' }, { reason: 'reapproval', approvalId: other })).toBe(
+      `render-final-${version}-${other}`,
+    );
+    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' }, { reason: 'retry', attempts: 4 })).toBe(
+      `render-final-${version}-retry-4`,
+    );
     const rerender = pdfRenderJobId({ draftVersionId: version, kind: 'preview' }, { reason: 'rerender' });
     expect(rerender).toMatch(new RegExp(`^render-preview-${version}-rerender-${UUID}$`));
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'preview' }, { reason: 'rerender' })).not.toBe(rerender);
@@ -39,15 +43,23 @@ describe('job ids', () => {
 
   it('builds the id of an outbox job from its queue, payload and repeat', () => {
     const tenantId = other;
-    expect(jobIdOf({ queue: QUEUES.pdfRender, payload: { tenantId, caseId: other, draftVersionId: version, kind: 'final' } })).toBe(`render-final-${version}`);
-    expect(jobIdOf({ queue: QUEUES.pdfRender, payload: { tenantId, caseId: other, draftVersionId: version, kind: 'final' }, repeat: { reason: 'retry', attempts: 1 } })).toBe(
-      `render-final-${version}-retry-1`,
+    expect(jobIdOf({ queue: QUEUES.pdfRender, payload: { tenantId, caseId: other, draftVersionId: version, kind: 'final' } })).toBe(
+      `render-final-${version}`,
     );
+    expect(
+      jobIdOf({
+        queue: QUEUES.pdfRender,
+        payload: { tenantId, caseId: other, draftVersionId: version, kind: 'final' },
+        repeat: { reason: 'retry', attempts: 1 },
+      }),
+    ).toBe(`render-final-${version}-retry-1`);
     const webhookJob = { tenantId, eventId: other, type: 'case.created', webhookId: other, deliveryId: delivery, attempt: 0 };
     expect(jobIdOf({ queue: QUEUES.webhookDelivery, payload: webhookJob })).toBe(`webhook-${delivery}`);
-    expect(jobIdOf({ queue: QUEUES.webhookDelivery, payload: webhookJob, repeat: { reason: 'retry', retries: 1 } })).toBe(`webhook-${delivery}-retry-1`);
-    expect(jobIdOf({ queue: QUEUES.email, payload: { tenantId, to: 'a@example.test', subject: 'S', text: 'T' }, occasion: { kind: 'review' } })).toMatch(
-      new RegExp(`^email-review-${UUID}$`),
+    expect(jobIdOf({ queue: QUEUES.webhookDelivery, payload: webhookJob, repeat: { reason: 'retry', retries: 1 } })).toBe(
+      `webhook-${delivery}-retry-1`,
     );
+    expect(
+      jobIdOf({ queue: QUEUES.email, payload: { tenantId, to: 'a@example.test', subject: 'S', text: 'T' }, occasion: { kind: 'review' } }),
+    ).toMatch(new RegExp(`^email-review-${UUID}$`));
   });
 });

@@ -17,7 +17,10 @@ function recordingTx(tenant = tenantId) {
   return { tx, statements };
 }
 
-const render = (kind: 'final' | 'preview', draftVersionId = versionId) => ({ queue: QUEUES.pdfRender, payload: { tenantId, caseId: versionId, draftVersionId, kind } });
+const render = (kind: 'final' | 'preview', draftVersionId = versionId) => ({
+  queue: QUEUES.pdfRender,
+  payload: { tenantId, caseId: versionId, draftVersionId, kind },
+});
 
 describe('enqueue', () => {
   it('writes one job, or several in one statement in the order given, and returns their ids', async () => {

@@ -18,7 +18,9 @@ export async function enqueue(tx: WriteTx, jobs: OutboxJob | readonly OutboxJob[
   const rows = list.map((job) => {
     const payload = parseJobPayload(job.queue, job.payload);
     if (payload.tenantId.toLowerCase() !== tx.tenantId.toLowerCase()) {
-      throw new InvalidJobPayloadError(`A ${job.queue} job of tenant ${payload.tenantId} cannot be written in a transaction of tenant ${tx.tenantId || '(none)'}`);
+      throw new InvalidJobPayloadError(
+        `A ${job.queue} job of tenant ${payload.tenantId} cannot be written in a transaction of tenant ${tx.tenantId || '(none)'}`,
+      );
     }
     return { topic: job.queue, jobId: jobIdOf(job), payload: JSON.stringify(payload) };
   });

@@ -19,7 +19,12 @@ describe('job payload schemas', () => {
       onlyIf: { caseId: anId, status: 'client_review', latestVersion: 1 },
     };
     expect(parseJobPayload(QUEUES.email, email)).toEqual(email);
-    expect(parseJobPayload(QUEUES.email, { tenantId, to: 'clara@example.test', subject: 'S', text: '' })).toEqual({ tenantId, to: 'clara@example.test', subject: 'S', text: '' });
+    expect(parseJobPayload(QUEUES.email, { tenantId, to: 'clara@example.test', subject: 'S', text: '' })).toEqual({
+      tenantId,
+      to: 'clara@example.test',
+      subject: 'S',
+      text: '',
+    });
   });
 
   it('drops fields a payload does not declare', () => {
@@ -36,12 +41,20 @@ describe('job payload schemas', () => {
     [QUEUES.pdfRender, { tenantId, caseId: anId, draftVersionId: anId, kind: 'poster' }, /kind/],
     [QUEUES.pdfRender, { tenantId: 'acme', caseId: anId, draftVersionId: anId, kind: 'final' }, /tenantId/],
     [QUEUES.webhookDelivery, { tenantId, eventId: anId, type: 'case.created', webhookId: anId, deliveryId: anId, attempt: -1 }, /attempt/],
-    [QUEUES.webhookDelivery, { tenantId, eventId: anId, type: 'case.created', webhookId: anId, deliveryId: anId, attempt: 0, redelivery: 'yes' }, /redelivery/],
+    [
+      QUEUES.webhookDelivery,
+      { tenantId, eventId: anId, type: 'case.created', webhookId: anId, deliveryId: anId, attempt: 0, redelivery: 'yes' },
+      /redelivery/,
+    ],
     [QUEUES.webhookDelivery, { tenantId, eventId: anId, type: '', webhookId: anId, deliveryId: anId, attempt: 0 }, /type/],
     [QUEUES.email, { tenantId, to: 'clara@example.test', text: 'Hello' }, /subject/],
     [QUEUES.email, { tenantId, to: 'not an address', subject: 'S', text: 'Hello' }, /to/],
     [QUEUES.email, { tenantId, to: 'clara@example.test', subject: 'S', text: 'Hello', notBefore: 'tomorrow' }, /notBefore/],
-    [QUEUES.email, { tenantId, to: 'clara@example.test', subject: 'S', text: 'Hello', onlyIf: { caseId: anId, status: 'client_review' } }, /onlyIf\.latestVersion/],
+    [
+      QUEUES.email,
+      { tenantId, to: 'clara@example.test', subject: 'S', text: 'Hello', onlyIf: { caseId: anId, status: 'client_review' } },
+      /onlyIf\.latestVersion/,
+    ],
     [QUEUES.email, null, /payload/],
   ] as const)('refuses a malformed %s payload, naming the field', (queue, payload, field) => {
     expect(() => parseJobPayload(queue, payload)).toThrow(InvalidJobPayloadError);

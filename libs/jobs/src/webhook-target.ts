@@ -22,7 +22,14 @@ export interface VettedTarget {
 
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
-const METADATA_HOSTS = new Set(['metadata', 'metadata.google.internal', 'metadata.goog', 'instance-data', 'instance-data.ec2.internal', 'metadata.azure.com']);
+const METADATA_HOSTS = new Set([
+  'metadata',
+  'metadata.google.internal',
+  'metadata.goog',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.azure.com',
+]);
 
 const v4 = (bytes: number[]) => ipaddr.IPv4.parse(bytes.join('.'));
 
@@ -58,7 +65,8 @@ export function addressRefusal(address: string, allowLoopback: boolean): string 
     const refusal = addressRefusal(inner.toString(), false);
     if (refusal) return `${address} embeds the IPv4 address ${inner.toString()}: ${refusal}`;
   }
-  if (embedded.length > 0) return `${address} is an IPv6 form of an IPv4 address (${range === 'unicast' ? 'IPv4-compatible' : range}): use the IPv4 address`;
+  if (embedded.length > 0)
+    return `${address} is an IPv6 form of an IPv4 address (${range === 'unicast' ? 'IPv4-compatible' : range}): use the IPv4 address`;
   if (range !== 'unicast') return `${address} is a private, link-local or reserved address`;
   return null;
 }
@@ -75,7 +83,10 @@ export async function vetWebhookTarget(raw: string, opts: { allowLoopback: boole
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new WebhookTargetError('must use https or http');
   if (url.username || url.password) throw new WebhookTargetError('must not carry credentials');
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (METADATA_HOSTS.has(host)) throw new WebhookTargetError(`${host} is a cloud metadata host`);
 
   let addresses: { address: string; family: number }[];

@@ -9,7 +9,14 @@ import { QUEUES } from './payloads';
  * delivery (a webhook_deliveries row and its outbox job) per matching enabled endpoint inside the transaction
  * of the change itself. Shared by the API and the worker (which emits pdf.ready).
  */
-export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.status_changed', 'draft.created', 'case.approved', 'pdf.ready', 'comment.created'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'case.created',
+  'case.status_changed',
+  'draft.created',
+  'case.approved',
+  'pdf.ready',
+  'comment.created',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export interface WebhookEvent<D = Record<string, unknown>> {
@@ -20,7 +27,18 @@ export interface WebhookEvent<D = Record<string, unknown>> {
   data: D;
 }
 
-const CASE = columnsOf(Case, ['id', 'reference', 'title', 'status', 'round', 'clientId', 'externalId', 'violationType', 'marketplace', 'dueAt']);
+const CASE = columnsOf(Case, [
+  'id',
+  'reference',
+  'title',
+  'status',
+  'round',
+  'clientId',
+  'externalId',
+  'violationType',
+  'marketplace',
+  'dueAt',
+]);
 type CaseRow = typeof CASE.$row;
 
 /** The small public view of a case every event carries. */
@@ -49,11 +67,20 @@ export async function emitWebhookEvent(
   caseId: string,
   data: Record<string, unknown> = {},
 ): Promise<WebhookEvent | null> {
-  const hooks = await tx.query<Pick<RowOf<Webhook>, 'id'>>(`SELECT id FROM webhooks WHERE enabled AND $1 = ANY(events) ORDER BY created_at, id`, [type]);
+  const hooks = await tx.query<Pick<RowOf<Webhook>, 'id'>>(
+    `SELECT id FROM webhooks WHERE enabled AND $1 = ANY(events) ORDER BY created_at, id`,
+    [type],
+  );
   if (hooks.length === 0) return null;
   const [row] = await tx.query<CaseRow>(`SELECT ${CASE.columns} FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
   if (!row) return null;
-  const event: WebhookEvent = { id: randomUUID(), type, createdAt: new Date().toISOString(), tenantId: tx.tenantId, data: { case: caseView(row), ...data } };
+  const event: WebhookEvent = {
+    id: randomUUID(),
+    type,
+    createdAt: new Date().toISOString(),
+    tenantId: tx.tenantId,
+    data: { case: caseView(row), ...data },
+  };
   const deliveries = await tx.query<Pick<RowOf<WebhookDelivery>, 'id' | 'webhook_id'>>(
     `INSERT INTO webhook_deliveries (tenant_id, webhook_id, event_id, event_type, payload)
      SELECT current_setting('app.tenant_id')::uuid, h.id, $2, $3, $4 FROM unnest($1::uuid[]) WITH ORDINALITY AS h(id, n) ORDER BY h.n
@@ -90,7 +117,14 @@ export async function queueOldestPending(
   if (repeat.reason === 'resume') await tx.query(`UPDATE webhook_deliveries SET next_attempt_at = NULL WHERE id = $1`, [head.id]);
   await enqueue(tx, {
     queue: QUEUES.webhookDelivery,
-    payload: { tenantId: tx.tenantId, eventId: head.event_id, type: head.event_type, webhookId, deliveryId: head.id, attempt: head.retry_count },
+    payload: {
+      tenantId: tx.tenantId,
+      eventId: head.event_id,
+      type: head.event_type,
+      webhookId,
+      deliveryId: head.id,
+      attempt: head.retry_count,
+    },
     repeat,
   });
 }

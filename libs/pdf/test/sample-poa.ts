@@ -42,7 +42,7 @@ export function samplePoaDocument(overrides: Partial<PoaDocument> = {}): PoaDocu
           {
             text:
               'We bought 400 units (batch NW-2401) from Eastline Trading, a wholesaler that was not on the brand ' +
-              'owner\'s list of authorised distributors. We accepted its invoice without checking the supply chain back to the manufacturer.',
+              "owner's list of authorised distributors. We accepted its invoice without checking the supply chain back to the manufacturer.",
           },
           {
             text:
@@ -55,32 +55,99 @@ export function samplePoaDocument(overrides: Partial<PoaDocument> = {}): PoaDocu
               'support queue with a 72-hour target. The first complaint (order 112-4839201-5531844) was not escalated for four days.',
           },
           {
-            text:
-              'Our listing images for B0D2LM3N8P still showed an older lid design, so buyers who received the current design reasonably thought it was a different product.',
+            text: 'Our listing images for B0D2LM3N8P still showed an older lid design, so buyers who received the current design reasonably thought it was a different product.',
           },
         ],
         correctiveActions: [
-          { text: 'Removed all remaining 212 units of batch NW-2401 from FBA inventory (removal order RM-88213) and destroyed them with a certificate of destruction.', completedAt: '2026-02-22' },
-          { text: 'Refunded in full the 37 buyers who received units from batch NW-2401, including the three complainants (orders 112-4839201-5531844, 113-0948211-7730155, 114-2278310-9901832).', completedAt: '2026-02-24' },
-          { text: 'Ended the supply relationship with Eastline Trading and cancelled open purchase order PO-7731.', completedAt: '2026-02-21' },
-          { text: 'Obtained a letter of authorization from Calder Cookware Inc. naming Northwind Home Goods as an authorised reseller until 31 December 2027.', completedAt: '2026-03-02' },
-          { text: 'Replaced the images of B0D2LM3N8P with photographs of the current lid design supplied by the manufacturer.', completedAt: '2026-02-26' },
-          { text: 'Audited the invoices of every other ASIN in our catalogue (146 ASINs); all trace back to the manufacturer or an authorised distributor.', completedAt: '2026-03-06' },
+          {
+            text: 'Removed all remaining 212 units of batch NW-2401 from FBA inventory (removal order RM-88213) and destroyed them with a certificate of destruction.',
+            completedAt: '2026-02-22',
+          },
+          {
+            text: 'Refunded in full the 37 buyers who received units from batch NW-2401, including the three complainants (orders 112-4839201-5531844, 113-0948211-7730155, 114-2278310-9901832).',
+            completedAt: '2026-02-24',
+          },
+          {
+            text: 'Ended the supply relationship with Eastline Trading and cancelled open purchase order PO-7731.',
+            completedAt: '2026-02-21',
+          },
+          {
+            text: 'Obtained a letter of authorization from Calder Cookware Inc. naming Northwind Home Goods as an authorised reseller until 31 December 2027.',
+            completedAt: '2026-03-02',
+          },
+          {
+            text: 'Replaced the images of B0D2LM3N8P with photographs of the current lid design supplied by the manufacturer.',
+            completedAt: '2026-02-26',
+          },
+          {
+            text: 'Audited the invoices of every other ASIN in our catalogue (146 ASINs); all trace back to the manufacturer or an authorised distributor.',
+            completedAt: '2026-03-06',
+          },
         ],
         preventiveMeasures: [
-          { text: 'We buy branded products only from the manufacturer or a distributor on the brand owner\'s written list; purchasing software blocks purchase orders to any other supplier.', owner: 'Head of Purchasing (M. Ortiz)', startDate: '2026-03-01', frequency: 'Every purchase order' },
-          { text: 'Every new batch is compared with a reference unit from the manufacturer (packaging, logo etching, serial labels) and photographed before it is sent to FBA.', owner: 'Warehouse Lead (J. Kim)', startDate: '2026-03-03', frequency: 'Every inbound batch' },
-          { text: 'Buyer messages containing authenticity keywords are routed to a dedicated queue and answered within 12 hours; the batch is quarantined while we investigate.', owner: 'Customer Service Manager (P. Singh)', startDate: '2026-02-25', frequency: 'Daily review' },
-          { text: 'Supplier documents (invoices, authorization letters) are kept in one folder per ASIN and checked for validity and expiry.', owner: 'Compliance Officer (R. Adeyemi)', startDate: '2026-03-05', frequency: 'Monthly' },
-          { text: 'Listing images are compared with the current product at each new production run.', owner: 'Catalogue Manager (L. Novak)', startDate: '2026-03-10', frequency: 'Each production run' },
-          { text: 'Account Health and the Voice of the Customer dashboard are reviewed and any authenticity signal is escalated to the owner.', owner: 'Operations Director (S. Meyer)', startDate: '2026-02-25', frequency: 'Weekly' },
+          {
+            text: "We buy branded products only from the manufacturer or a distributor on the brand owner's written list; purchasing software blocks purchase orders to any other supplier.",
+            owner: 'Head of Purchasing (M. Ortiz)',
+            startDate: '2026-03-01',
+            frequency: 'Every purchase order',
+          },
+          {
+            text: 'Every new batch is compared with a reference unit from the manufacturer (packaging, logo etching, serial labels) and photographed before it is sent to FBA.',
+            owner: 'Warehouse Lead (J. Kim)',
+            startDate: '2026-03-03',
+            frequency: 'Every inbound batch',
+          },
+          {
+            text: 'Buyer messages containing authenticity keywords are routed to a dedicated queue and answered within 12 hours; the batch is quarantined while we investigate.',
+            owner: 'Customer Service Manager (P. Singh)',
+            startDate: '2026-02-25',
+            frequency: 'Daily review',
+          },
+          {
+            text: 'Supplier documents (invoices, authorization letters) are kept in one folder per ASIN and checked for validity and expiry.',
+            owner: 'Compliance Officer (R. Adeyemi)',
+            startDate: '2026-03-05',
+            frequency: 'Monthly',
+          },
+          {
+            text: 'Listing images are compared with the current product at each new production run.',
+            owner: 'Catalogue Manager (L. Novak)',
+            startDate: '2026-03-10',
+            frequency: 'Each production run',
+          },
+          {
+            text: 'Account Health and the Voice of the Customer dashboard are reviewed and any authenticity signal is escalated to the owner.',
+            owner: 'Operations Director (S. Meyer)',
+            startDate: '2026-02-25',
+            frequency: 'Weekly',
+          },
         ],
         supportingDocuments: [
-          { attachmentId: 'att_01', fileName: 'calder-invoice-INV-55102.pdf', description: 'Invoice from Calder Cookware Inc. dated 14 January 2026 for 1,200 units of the three ASINs: proves authentic supply covering units sold.' },
-          { attachmentId: 'att_02', fileName: 'calder-letter-of-authorization.pdf', description: 'Letter of authorization from the brand owner: proves we are an authorised reseller.' },
-          { attachmentId: 'att_03', fileName: 'certificate-of-destruction-RM-88213.pdf', description: 'Certificate of destruction for the 212 removed units: proves the suspect batch is gone.' },
-          { attachmentId: 'att_04', fileName: 'refund-report-feb-2026.csv', description: 'Refund report listing the 37 refunded orders: proves every affected buyer was refunded.' },
-          { attachmentId: 'att_05', description: 'Screenshot of the purchasing software supplier block: proves unauthorised suppliers cannot be used.' },
+          {
+            attachmentId: 'att_01',
+            fileName: 'calder-invoice-INV-55102.pdf',
+            description:
+              'Invoice from Calder Cookware Inc. dated 14 January 2026 for 1,200 units of the three ASINs: proves authentic supply covering units sold.',
+          },
+          {
+            attachmentId: 'att_02',
+            fileName: 'calder-letter-of-authorization.pdf',
+            description: 'Letter of authorization from the brand owner: proves we are an authorised reseller.',
+          },
+          {
+            attachmentId: 'att_03',
+            fileName: 'certificate-of-destruction-RM-88213.pdf',
+            description: 'Certificate of destruction for the 212 removed units: proves the suspect batch is gone.',
+          },
+          {
+            attachmentId: 'att_04',
+            fileName: 'refund-report-feb-2026.csv',
+            description: 'Refund report listing the 37 refunded orders: proves every affected buyer was refunded.',
+          },
+          {
+            attachmentId: 'att_05',
+            description: 'Screenshot of the purchasing software supplier block: proves unauthorised suppliers cannot be used.',
+          },
         ],
       },
     },

@@ -63,7 +63,9 @@ async function openCase(clientId: string, crmTicketId: string) {
 
 /** Registers this script's receiver; keep the secret to verify deliveries (it is shown only here). */
 async function registerWebhook(url: string): Promise<string> {
-  const { data, error } = await poa.POST('/api/v1/webhooks', { body: { url, events: ['case.created', 'case.status_changed', 'case.approved', 'pdf.ready'] } });
+  const { data, error } = await poa.POST('/api/v1/webhooks', {
+    body: { url, events: ['case.created', 'case.status_changed', 'case.approved', 'pdf.ready'] },
+  });
   if (error || !data) fail('register webhook', error);
   return data.secret;
 }

@@ -3,7 +3,13 @@
  * so it runs in Node 20+ and in browsers/edge runtimes alike. Pass the body exactly as received (before JSON.parse).
  * Returns false for a wrong signature, a malformed header, or a timestamp outside the tolerance (replays).
  */
-export async function verifyWebhookSignature(secret: string, header: string | null | undefined, rawBody: string, toleranceSec = 300, nowSec = Math.floor(Date.now() / 1000)): Promise<boolean> {
+export async function verifyWebhookSignature(
+  secret: string,
+  header: string | null | undefined,
+  rawBody: string,
+  toleranceSec = 300,
+  nowSec = Math.floor(Date.now() / 1000),
+): Promise<boolean> {
   if (!header) return false;
   const parts = new Map<string, string[]>();
   for (const item of header.split(',')) {

@@ -17,7 +17,8 @@ export function createFileStorage(settings: StorageSettings): FileStorage {
   if (settings.STORAGE_DRIVER === 's3') {
     const { S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = settings;
     // The config schema requires these with STORAGE_DRIVER=s3; this guards direct callers.
-    if (!S3_BUCKET || !S3_ACCESS_KEY_ID || !S3_SECRET_ACCESS_KEY) throw new Error('STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+    if (!S3_BUCKET || !S3_ACCESS_KEY_ID || !S3_SECRET_ACCESS_KEY)
+      throw new Error('STORAGE_DRIVER=s3 needs S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
     // Loaded on demand: the AWS SDK adds ~140 ms and its memory to every start that does not use it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { S3Storage: S3StorageClass } = require('./s3-storage') as { S3Storage: typeof S3Storage };

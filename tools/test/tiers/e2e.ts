@@ -22,7 +22,6 @@ export const LOGS_DIR = path.join(ARTIFACTS_DIR, 'logs');
 export const E2E_LOG_FILES = [path.join(LOGS_DIR, 'api.log'), path.join(LOGS_DIR, 'worker.log')];
 const READY_TIMEOUT_MS = 90_000;
 
-
 /**
  * Build, then a seeded scratch database poa_e2e_<random>, the API and the worker on free ports (logs in
  * test-artifacts/logs/), then the e2e suites against them. Everything is stopped and dropped afterwards.

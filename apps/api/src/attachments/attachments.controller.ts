@@ -60,6 +60,10 @@ export class AttachmentsController {
   async download(@Param() params: AttachmentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.attachments.download(params.id, params.attachmentId);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.fileName),
+      length: file.data.length,
+    });
   }
 }

@@ -5,7 +5,10 @@ import { signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, draftBody, expectStatus } from '../cases/case-test-helpers';
 
 // A valid 1x1 PNG, a minimal PDF header, and a Windows executable header.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082',
+  'hex',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]);
 
@@ -25,16 +28,30 @@ describe('evidence attachments', () => {
   async function upload(data: Buffer, name: string, field = 'file') {
     const form = new FormData();
     form.append(field, new Blob([new Uint8Array(data)], { type: 'application/octet-stream' }), name);
-    const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
-    return { status: res.status, body: (await res.json()) as { id: string; contentType: string; error: { code: string } } & Record<string, unknown> };
+    const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { id: string; contentType: string; error: { code: string } } & Record<string, unknown>,
+    };
   }
 
   it('accepts a PNG by its content even when named .txt, and downloads it unchanged', async () => {
     const res = await upload(PNG, 'screenshot.txt');
     expectStatus(res, 201);
-    expect(res.body).toMatchObject({ fileName: 'screenshot.txt', contentType: 'image/png', size: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
+    expect(res.body).toMatchObject({
+      fileName: 'screenshot.txt',
+      contentType: 'image/png',
+      size: PNG.length,
+      sha256: createHash('sha256').update(PNG).digest('hex'),
+    });
 
-    const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${res.body.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${res.body.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(download.headers.get('content-disposition')).toContain('attachment; filename="screenshot.txt"');
@@ -43,7 +60,11 @@ describe('evidence attachments', () => {
     const list = await api.http.get(`/api/v1/cases/${caseId}/attachments`, token);
     expect(list.body.data.map((a: { id: string }) => a.id)).toContain(res.body.id);
     // A draft may cite it as supporting evidence.
-    const draft = await api.http.post(`/api/v1/cases/${caseId}/drafts`, { ...draftBody(0), supportingDocuments: [{ attachmentId: res.body.id, description: 'Screenshot of the corrected listing' }] }, token);
+    const draft = await api.http.post(
+      `/api/v1/cases/${caseId}/drafts`,
+      { ...draftBody(0), supportingDocuments: [{ attachmentId: res.body.id, description: 'Screenshot of the corrected listing' }] },
+      token,
+    );
     expectStatus(draft, 201);
   });
 
@@ -70,7 +91,11 @@ describe('evidence attachments', () => {
 
   it('answers 400 without a file, 404 for an unknown case or attachment', async () => {
     expect((await upload(PNG, 'x.png', 'document')).status).toBe(400);
-    const empty = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: new FormData(), headers: { authorization: `Bearer ${token}` } });
+    const empty = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
+      method: 'POST',
+      body: new FormData(),
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(empty.status).toBe(400);
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await api.http.get(`/api/v1/cases/${caseId}/attachments/${unknown}`, token)).status).toBe(404);
@@ -89,16 +114,26 @@ describe('evidence attachments with STORAGE_DRIVER=s3', () => {
       const caseId = (await createCase(api.http, token, (await createClient(api.http, token)).id)).id;
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'label.png');
-      const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(201);
       const { id } = (await res.json()) as { id: string };
 
-      const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
+      const download = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(download.status).toBe(200);
       expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
       // In the bucket under the tenant's prefix; not on the local disk.
       expect(await bucket.exists(`${tenant.id}/cases/${caseId}/attachments/${id}`)).toBe(true);
-      expect(await createFileStorage({ DATA_DIR: api.config.DATA_DIR, STORAGE_DRIVER: 'local' }).exists(`${tenant.id}/cases/${caseId}/attachments/${id}`)).toBe(false);
+      expect(
+        await createFileStorage({ DATA_DIR: api.config.DATA_DIR, STORAGE_DRIVER: 'local' }).exists(
+          `${tenant.id}/cases/${caseId}/attachments/${id}`,
+        ),
+      ).toBe(false);
     } finally {
       bucket.destroy();
       await api.close();

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Attachment, columnsOf, sql, TenantDb, type TenantTransaction } from '@poa/db';
 
-const ATTACHMENT = columnsOf(Attachment, ['id', 'fileName', 'contentType', 'size', 'sha256', 'storageKey', 'uploadedByType', 'uploadedById', 'createdAt']);
+const ATTACHMENT = columnsOf(Attachment, [
+  'id',
+  'fileName',
+  'contentType',
+  'size',
+  'sha256',
+  'storageKey',
+  'uploadedByType',
+  'uploadedById',
+  'createdAt',
+]);
 export type AttachmentRow = typeof ATTACHMENT.$row;
 
 export interface NewAttachment {
@@ -36,11 +46,15 @@ export class AttachmentsRepository {
   }
 
   async list(caseId: string): Promise<AttachmentRow[]> {
-    return this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(ATTACHMENT.columns)} FROM attachments WHERE case_id = ${caseId}::uuid ORDER BY created_at, id`);
+    return this.db.read<AttachmentRow>(
+      sql`SELECT ${sql.raw(ATTACHMENT.columns)} FROM attachments WHERE case_id = ${caseId}::uuid ORDER BY created_at, id`,
+    );
   }
 
   async get(caseId: string, attachmentId: string): Promise<AttachmentRow | undefined> {
-    const [row] = await this.db.read<AttachmentRow>(sql`SELECT ${sql.raw(ATTACHMENT.columns)} FROM attachments WHERE id = ${attachmentId}::uuid AND case_id = ${caseId}::uuid`);
+    const [row] = await this.db.read<AttachmentRow>(
+      sql`SELECT ${sql.raw(ATTACHMENT.columns)} FROM attachments WHERE id = ${attachmentId}::uuid AND case_id = ${caseId}::uuid`,
+    );
     return row;
   }
 }

@@ -23,8 +23,13 @@ const attachmentView = (r: AttachmentRow) => ({
 
 /** Keeps the name readable but harmless in headers and on disk listings. */
 function cleanFileName(name: string | undefined, mime: string): string {
-  const printable = [...(name ?? '').normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch)).join('');
-  const base = printable.replace(/["\\/]/g, '_').trim().slice(0, 200);
+  const printable = [...(name ?? '').normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '_' : ch))
+    .join('');
+  const base = printable
+    .replace(/["\\/]/g, '_')
+    .trim()
+    .slice(0, 200);
   return base || `file.${ACCEPTED_TYPES[mime]}`;
 }
 
@@ -42,7 +47,8 @@ export class AttachmentsService {
     if (!file) throw AppError.validation([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
     await this.cases.assertExists(caseId);
     const contentType = await detectAcceptedType(file.buffer);
-    if (!contentType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, JPG, PNG or GIF files are accepted (judged by their content)');
+    if (!contentType)
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, JPG, PNG or GIF files are accepted (judged by their content)');
 
     const { tenantId, actor } = TenantContext.require();
     const id = randomUUID();
@@ -62,7 +68,12 @@ export class AttachmentsService {
         uploadedByType: actor.kind,
         uploadedById: actor.id,
       });
-      await this.events.record(tx, caseId, 'attachment.uploaded', { attachmentId: id, fileName: row.file_name, contentType, size: row.size });
+      await this.events.record(tx, caseId, 'attachment.uploaded', {
+        attachmentId: id,
+        fileName: row.file_name,
+        contentType,
+        size: row.size,
+      });
       return attachmentView(row);
     });
   }

@@ -28,12 +28,18 @@ export interface NewApproval {
 @Injectable()
 export class ApprovalsRepository {
   async draft(tx: TenantTransaction, caseId: string, version: number): Promise<ApprovedDraft | undefined> {
-    const [draft] = await tx.query<ApprovedDraft>(`SELECT ${DRAFT.columns} FROM draft_versions WHERE case_id = $1 AND version = $2`, [caseId, version]);
+    const [draft] = await tx.query<ApprovedDraft>(`SELECT ${DRAFT.columns} FROM draft_versions WHERE case_id = $1 AND version = $2`, [
+      caseId,
+      version,
+    ]);
     return draft;
   }
 
   async contact(tx: TenantTransaction, contactId: string, clientId: string): Promise<ApprovingContact | undefined> {
-    const [contact] = await tx.query<ApprovingContact>(`SELECT ${CONTACT.columns} FROM contacts WHERE id = $1 AND client_id = $2`, [contactId, clientId]);
+    const [contact] = await tx.query<ApprovingContact>(`SELECT ${CONTACT.columns} FROM contacts WHERE id = $1 AND client_id = $2`, [
+      contactId,
+      clientId,
+    ]);
     return contact;
   }
 
@@ -43,7 +49,21 @@ export class ApprovalsRepository {
       `INSERT INTO approvals (tenant_id, case_id, draft_version_id, version, contact_id, contact_name, contact_email, full_name, approved_at,
                               ip, user_agent, content_sha256, recorded_by_id, recorded_by_name, note)
        VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, clock_timestamp(), $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [a.caseId, a.draftVersionId, a.version, a.contactId, a.contactName, a.contactEmail, a.fullName, a.ip, a.userAgent, a.contentSha256, a.recordedById, a.recordedByName, a.note],
+      [
+        a.caseId,
+        a.draftVersionId,
+        a.version,
+        a.contactId,
+        a.contactName,
+        a.contactEmail,
+        a.fullName,
+        a.ip,
+        a.userAgent,
+        a.contentSha256,
+        a.recordedById,
+        a.recordedByName,
+        a.note,
+      ],
     );
     await tx.query(`UPDATE cases SET approved_version_id = $2, updated_at = now() WHERE id = $1`, [a.caseId, a.draftVersionId]);
     return approval.id;

@@ -30,7 +30,11 @@ export class ApprovalsService {
     private readonly events: CaseEventsService,
   ) {}
 
-  async recordClientApproval(tx: TenantTransaction, locked: LockedCase, input: ClientApprovalInput): Promise<{ approvalId: string; draftVersionId: string; version: number }> {
+  async recordClientApproval(
+    tx: TenantTransaction,
+    locked: LockedCase,
+    input: ClientApprovalInput,
+  ): Promise<{ approvalId: string; draftVersionId: string; version: number }> {
     const scope = TenantContext.require();
     const draft = await this.approvals.draft(tx, locked.id, locked.latest_version);
     if (!draft) throw new AppError('CONFLICT', 'The case has no draft version to approve');

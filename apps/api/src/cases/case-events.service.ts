@@ -19,7 +19,12 @@ export class CaseEventsService {
 
   async record(tx: TenantTransaction, caseId: string, type: CaseEventType, data: Record<string, unknown> = {}): Promise<void> {
     const actor = TenantContext.current()?.actor;
-    await recordCaseEvent(tx, { caseId, type, actor: { kind: actor?.kind ?? 'system', id: actor?.id ?? null, name: actor?.name ?? null }, data });
+    await recordCaseEvent(tx, {
+      caseId,
+      type,
+      actor: { kind: actor?.kind ?? 'system', id: actor?.id ?? null, name: actor?.name ?? null },
+      data,
+    });
   }
 
   /** Oldest first; the caller has checked that the case exists. */

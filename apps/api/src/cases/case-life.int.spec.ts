@@ -34,7 +34,10 @@ describe('the life of a case over HTTP', () => {
     expectStatus(await http.post(`${caseUrl}/drafts`, draftBody(1, 'Second try'), writer.token), 201);
 
     expectStatus(await transition(http, writer.token, created.id, { action: 'submit_for_review' }), 200);
-    const changes = await transition(http, reviewer.token, created.id, { action: 'request_changes', comment: 'Name the supplier and the invoice dates.' });
+    const changes = await transition(http, reviewer.token, created.id, {
+      action: 'request_changes',
+      comment: 'Name the supplier and the invoice dates.',
+    });
     expectStatus(changes, 200);
     expect(changes.body.status).toBe('drafting');
 
@@ -68,10 +71,18 @@ describe('the life of a case over HTTP', () => {
     expect(proof.ip).toMatch(/127\.0\.0\.1/);
     expect(Date.parse(proof.approvedAt)).not.toBeNaN();
     expect(approved.body.pdf).toMatchObject({ version: 3, status: 'queued' });
-    const jobs = await queryAsTenant<{ topic: string; payload: Record<string, unknown> }>(api.config.DATABASE_URL, owner.tenant.id, 'SELECT topic, payload FROM outbox WHERE job_id = $1', [
-      pdfRenderJobId({ draftVersionId: proof.draftVersionId, kind: 'final' }),
+    const jobs = await queryAsTenant<{ topic: string; payload: Record<string, unknown> }>(
+      api.config.DATABASE_URL,
+      owner.tenant.id,
+      'SELECT topic, payload FROM outbox WHERE job_id = $1',
+      [pdfRenderJobId({ draftVersionId: proof.draftVersionId, kind: 'final' })],
+    );
+    expect(jobs).toEqual([
+      {
+        topic: 'pdf-render',
+        payload: { tenantId: owner.tenant.id, caseId: created.id, draftVersionId: proof.draftVersionId, kind: 'final' },
+      },
     ]);
-    expect(jobs).toEqual([{ topic: 'pdf-render', payload: { tenantId: owner.tenant.id, caseId: created.id, draftVersionId: proof.draftVersionId, kind: 'final' } }]);
 
     // The approved version is locked, and nothing new can be saved until a new round.
     expect((await http.get(`${caseUrl}/drafts/3`, writer.token)).body.locked).toBe(true);
@@ -85,32 +96,53 @@ describe('the life of a case over HTTP', () => {
     });
     expectStatus(moreInfo, 200);
     expect(moreInfo.body.status).toBe('more_info_requested');
-    expect(moreInfo.body.rounds[0]).toMatchObject({ round: 1, outcome: 'more_info_requested', amazonResponse: 'Please provide invoices covering the last 365 days.' });
+    expect(moreInfo.body.rounds[0]).toMatchObject({
+      round: 1,
+      outcome: 'more_info_requested',
+      amazonResponse: 'Please provide invoices covering the last 365 days.',
+    });
 
     const round2 = await transition(http, writer.token, created.id, { action: 'start_drafting' });
     expectStatus(round2, 200);
     expect(round2.body).toMatchObject({ status: 'drafting', round: 2 });
     expect(round2.body.rounds).toHaveLength(2);
-    expect(round2.body.rounds[1]).toMatchObject({ round: 2, amazonRequest: 'Please provide invoices covering the last 365 days.', outcome: null });
+    expect(round2.body.rounds[1]).toMatchObject({
+      round: 2,
+      amazonRequest: 'Please provide invoices covering the last 365 days.',
+      outcome: null,
+    });
 
     const v4 = await http.post(`${caseUrl}/drafts`, draftBody(3, 'Round two: invoices attached'), writer.token);
     expectStatus(v4, 201);
     expect(v4.body).toMatchObject({ version: 4, round: 2, locked: false });
     expectStatus(await transition(http, writer.token, created.id, { action: 'submit_for_review' }), 200);
     expectStatus(await transition(http, reviewer.token, created.id, { action: 'approve_internal' }), 200);
-    const approved2 = await transition(http, reviewer.token, created.id, { action: 'client_approve', contactId: contact.id, fullName: 'Nora Wind' });
+    const approved2 = await transition(http, reviewer.token, created.id, {
+      action: 'client_approve',
+      contactId: contact.id,
+      fullName: 'Nora Wind',
+    });
     expectStatus(approved2, 200);
     expect(approved2.body.approval).toMatchObject({ version: 4 });
     expect(approved2.body.pdf).toMatchObject({ version: 4, status: 'queued' });
     expectStatus(await transition(http, writer.token, created.id, { action: 'mark_submitted' }), 200);
-    const done = await transition(http, writer.token, created.id, { action: 'record_outcome', outcome: 'reinstated', amazonResponse: 'Your account has been reinstated.' });
+    const done = await transition(http, writer.token, created.id, {
+      action: 'record_outcome',
+      outcome: 'reinstated',
+      amazonResponse: 'Your account has been reinstated.',
+    });
     expectStatus(done, 200);
     expect(done.body).toMatchObject({ status: 'reinstated', round: 2 });
     expect(done.body.rounds[1]).toMatchObject({ outcome: 'reinstated' });
 
     // History is kept: four versions, and a diff between rounds.
     const versions = await http.get(`${caseUrl}/drafts`, writer.token);
-    expect(versions.body.data.map((v: { version: number; round: number }) => [v.version, v.round])).toEqual([[1, 1], [2, 1], [3, 1], [4, 2]]);
+    expect(versions.body.data.map((v: { version: number; round: number }) => [v.version, v.round])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+    ]);
     const diff = await http.get(`${caseUrl}/drafts/4/diff?against=3`, writer.token);
     expectStatus(diff, 200);
     expect(diff.body.sectionChanged.summary.changed).toBe(true);
@@ -129,13 +161,27 @@ describe('the life of a case over HTTP', () => {
     expect(events.filter((e) => e.type === 'draft.version_created')).toHaveLength(4);
     expect(events.filter((e) => e.type === 'approval.recorded')).toHaveLength(2);
     expect(events.filter((e) => e.type === 'case.transitioned').map((e) => e.data.action)).toEqual([
-      'start_drafting', 'submit_for_review', 'request_changes', 'submit_for_review', 'approve_internal', 'client_approve', 'mark_submitted',
-      'record_outcome', 'start_drafting', 'submit_for_review', 'approve_internal', 'client_approve', 'mark_submitted', 'record_outcome',
+      'start_drafting',
+      'submit_for_review',
+      'request_changes',
+      'submit_for_review',
+      'approve_internal',
+      'client_approve',
+      'mark_submitted',
+      'record_outcome',
+      'start_drafting',
+      'submit_for_review',
+      'approve_internal',
+      'client_approve',
+      'mark_submitted',
+      'record_outcome',
     ]);
     expect(events.find((e) => e.data.action === 'request_changes')?.actor.name).toBe('reviewer person');
 
     // The reviewer's remark was kept as an internal comment.
     const comments = await http.get(`${caseUrl}/comments`, writer.token);
-    expect(comments.body.data).toEqual([expect.objectContaining({ body: 'Name the supplier and the invoice dates.', visibility: 'internal' })]);
+    expect(comments.body.data).toEqual([
+      expect.objectContaining({ body: 'Name the supplier and the invoice dates.', visibility: 'internal' }),
+    ]);
   });
 });

@@ -12,7 +12,11 @@ export async function createClient(http: Http, token: string, body: Record<strin
 }
 
 export async function createContact(http: Http, token: string, clientId: string, name = 'Jane Seller') {
-  const res = await http.post(`/api/v1/clients/${clientId}/contacts`, { name, email: `${name.replace(/\W/g, '').toLowerCase()}-${Math.random().toString(36).slice(2)}@seller.test` }, token);
+  const res = await http.post(
+    `/api/v1/clients/${clientId}/contacts`,
+    { name, email: `${name.replace(/\W/g, '').toLowerCase()}-${Math.random().toString(36).slice(2)}@seller.test` },
+    token,
+  );
   if (res.status !== 201) throw new Error(`contact: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; name: string; email: string };
 }
@@ -42,7 +46,14 @@ export function draftBody(baseVersion: number, summary = 'Summary of the plan') 
     summary,
     rootCauses: [{ text: 'We bought 200 units from a liquidation lot without invoices from the brand.' }],
     correctiveActions: [{ text: 'We removed the 34 remaining units from sale on 2026-11-21.', completedAt: '2026-11-21' }],
-    preventiveMeasures: [{ text: 'Every supplier is verified against the brand registry before a purchase.', owner: 'Head of sourcing', startDate: '2026-11-22', frequency: 'every purchase order' }],
+    preventiveMeasures: [
+      {
+        text: 'Every supplier is verified against the brand registry before a purchase.',
+        owner: 'Head of sourcing',
+        startDate: '2026-11-22',
+        frequency: 'every purchase order',
+      },
+    ],
     supportingDocuments: [],
   };
 }
@@ -57,7 +68,12 @@ export function expectStatus(res: { status: number; body: unknown }, status: num
 }
 
 /** Reads tenant rows straight from PostgreSQL as the app role, under the tenant's row-level security (for what no endpoint shows). */
-export async function queryAsTenant<T = Record<string, unknown>>(databaseUrl: string, tenantId: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function queryAsTenant<T = Record<string, unknown>>(
+  databaseUrl: string,
+  tenantId: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

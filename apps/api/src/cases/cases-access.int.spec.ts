@@ -1,7 +1,10 @@
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, createContact, draftBody, expectStatus, transition } from './case-test-helpers';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082',
+  'hex',
+);
 
 describe('who may do what with cases', () => {
   let api: TestApi;
@@ -48,8 +51,16 @@ describe('who may do what with cases', () => {
     expect(noContact.status).toBe(400);
     expect(noContact.body.error.details[0].field).toBe('contactId');
     // A contact of another client of the agency is not accepted.
-    const otherContact = await createContact(api.http, owner.token, (await createClient(api.http, owner.token, { name: 'Other seller' })).id);
-    const wrongContact = await transition(api.http, owner.token, id, { action: 'client_approve', contactId: otherContact.id, fullName: 'Someone' });
+    const otherContact = await createContact(
+      api.http,
+      owner.token,
+      (await createClient(api.http, owner.token, { name: 'Other seller' })).id,
+    );
+    const wrongContact = await transition(api.http, owner.token, id, {
+      action: 'client_approve',
+      contactId: otherContact.id,
+      fullName: 'Someone',
+    });
     expect(wrongContact.status).toBe(400);
     expect((await api.http.get(`/api/v1/cases/${id}`, owner.token)).body.status).toBe('client_review');
   });
@@ -68,23 +79,45 @@ describe('who may do what with cases', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
 
-    const viewerCreate = await api.http.post('/api/v1/cases', { clientId: client.id, title: 'x', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' }, viewer.token);
+    const viewerCreate = await api.http.post(
+      '/api/v1/cases',
+      { clientId: client.id, title: 'x', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' },
+      viewer.token,
+    );
     expect(viewerCreate.status).toBe(403);
     expect((await api.http.get(`/api/v1/cases/${id}`, viewer.token)).body.availableActions).toEqual([]);
 
     const readKey = await createApiKey(api.http, owner.token, ['cases:read']);
-    const keyCreate = await api.http.post('/api/v1/cases', { clientId: client.id, title: 'x', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' }, readKey);
+    const keyCreate = await api.http.post(
+      '/api/v1/cases',
+      { clientId: client.id, title: 'x', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' },
+      readKey,
+    );
     expect(keyCreate.status).toBe(403);
     expect((await api.http.get(`/api/v1/cases/${id}`, readKey)).status).toBe(200);
   });
 
   it('answers 400 for bad bodies and malformed ids, 404 for unknown ids', async () => {
     const client = await createClient(api.http, owner.token);
-    const bad = await api.http.post('/api/v1/cases', { clientId: client.id, title: '', violationType: 'speeding', marketplace: 'XX', asins: ['nope'], noticeReceivedAt: 'yesterday' }, owner.token);
+    const bad = await api.http.post(
+      '/api/v1/cases',
+      { clientId: client.id, title: '', violationType: 'speeding', marketplace: 'XX', asins: ['nope'], noticeReceivedAt: 'yesterday' },
+      owner.token,
+    );
     expect(bad.status).toBe(400);
     const fields = bad.body.error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['title', 'violationType', 'marketplace', 'asins.0', 'noticeReceivedAt']));
-    const unknownClient = await api.http.post('/api/v1/cases', { clientId: '00000000-0000-4000-8000-000000000000', title: 't', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' }, owner.token);
+    const unknownClient = await api.http.post(
+      '/api/v1/cases',
+      {
+        clientId: '00000000-0000-4000-8000-000000000000',
+        title: 't',
+        violationType: 'other',
+        marketplace: 'US',
+        noticeReceivedAt: '2026-11-20T10:00:00Z',
+      },
+      owner.token,
+    );
     expect(unknownClient.status).toBe(400);
     expect(unknownClient.body.error.details[0].field).toBe('clientId');
     expect((await api.http.get('/api/v1/cases/not-a-uuid', owner.token)).status).toBe(400);
@@ -96,11 +129,22 @@ describe('who may do what with cases', () => {
     expect((await api.http.get(`/api/v1/cases/${id}/drafts/1`, owner.token)).status).toBe(404);
     expect((await api.http.get(`/api/v1/cases/${id}/drafts/abc`, owner.token)).status).toBe(400);
     expect((await api.http.patch(`/api/v1/cases/${id}`, { status: 'approved' }, owner.token)).status).toBe(400);
-    expect((await api.http.post(`/api/v1/cases/${id}/drafts`, { ...draftBody(0), rootCauses: [{ text: 'x', extra: true }] }, owner.token)).status).toBe(400);
-    const badDoc = await api.http.post(`/api/v1/cases/${id}/drafts`, { ...draftBody(0), supportingDocuments: [{ attachmentId: '00000000-0000-4000-8000-000000000000', description: 'invoice' }] }, owner.token);
+    expect(
+      (await api.http.post(`/api/v1/cases/${id}/drafts`, { ...draftBody(0), rootCauses: [{ text: 'x', extra: true }] }, owner.token))
+        .status,
+    ).toBe(400);
+    const badDoc = await api.http.post(
+      `/api/v1/cases/${id}/drafts`,
+      { ...draftBody(0), supportingDocuments: [{ attachmentId: '00000000-0000-4000-8000-000000000000', description: 'invoice' }] },
+      owner.token,
+    );
     expect(badDoc.status).toBe(400);
     expect(badDoc.body.error.details[0].field).toBe('supportingDocuments.0.attachmentId');
-    const badParent = await api.http.post(`/api/v1/cases/${id}/comments`, { body: 'hi', visibility: 'internal', parentId: '00000000-0000-4000-8000-000000000000' }, owner.token);
+    const badParent = await api.http.post(
+      `/api/v1/cases/${id}/comments`,
+      { body: 'hi', visibility: 'internal', parentId: '00000000-0000-4000-8000-000000000000' },
+      owner.token,
+    );
     expect(badParent.status).toBe(400);
   });
 
@@ -114,7 +158,11 @@ describe('who may do what with cases', () => {
     expectStatus(comment, 201);
     const form = new FormData();
     form.append('file', new Blob([PNG]), 'evidence.png');
-    const upload = await fetch(`${http.baseUrl}/api/v1/cases/${id}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${owner.token}` } });
+    const upload = await fetch(`${http.baseUrl}/api/v1/cases/${id}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect(upload.status).toBe(201);
     const attachment = (await upload.json()) as { id: string };
 
@@ -150,7 +198,11 @@ describe('who may do what with cases', () => {
         if (res.status !== 404) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
       }
       // Referencing A's client from B's side is refused as unknown, and B's lists never show A's rows.
-      const crossCase = await http.post('/api/v1/cases', { clientId: client.id, title: 't', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' }, credential);
+      const crossCase = await http.post(
+        '/api/v1/cases',
+        { clientId: client.id, title: 't', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' },
+        credential,
+      );
       expect(crossCase.status).toBe(400);
       expect((await http.get('/api/v1/cases', credential)).body.data).toEqual([]);
       const bClients = (await http.get('/api/v1/clients', credential)).body.data.map((c: { id: string }) => c.id);

@@ -39,13 +39,19 @@ describe('cases under concurrency', () => {
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
     const refused = answers.filter((r) => r.status !== 200);
     expect(refused).toHaveLength(4);
-    for (const r of refused) expect(r.body.error).toMatchObject({ code: 'INVALID_TRANSITION', details: { allowed: expect.arrayContaining(['approve_internal']) } });
+    for (const r of refused)
+      expect(r.body.error).toMatchObject({
+        code: 'INVALID_TRANSITION',
+        details: { allowed: expect.arrayContaining(['approve_internal']) },
+      });
     const events = await api.http.get(`/api/v1/cases/${id}/events`, token);
     expect(events.body.data.filter((e: { data: { action?: string } }) => e.data.action === 'submit_for_review')).toHaveLength(1);
   });
 
   it('twenty cases created at once get twenty distinct, consecutive references', async () => {
-    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createCase(api.http, token, clientId, { title: `Parallel ${i}` })));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createCase(api.http, token, clientId, { title: `Parallel ${i}` })),
+    );
     const references = created.map((c) => c.reference);
     expect(new Set(references).size).toBe(20);
     const sequences = references.map((r) => Number(r.split('-')[2])).sort((a, b) => a - b);

@@ -5,7 +5,16 @@ import { Can } from '../core/access.decorators';
 import { idParamsSchema } from '../common/schemas';
 import { ApiErrors } from '../core/api-errors';
 import { CaseEventsService } from './case-events.service';
-import { CaseDto, CaseEventPageDto, CaseListQueryDto, CasePageDto, CreateCaseDto, EventListQueryDto, TransitionDto, UpdateCaseDto } from './cases.schemas';
+import {
+  CaseDto,
+  CaseEventPageDto,
+  CaseListQueryDto,
+  CasePageDto,
+  CreateCaseDto,
+  EventListQueryDto,
+  TransitionDto,
+  UpdateCaseDto,
+} from './cases.schemas';
 import { CasesService } from './cases.service';
 import { WorkflowService } from './workflow.service';
 
@@ -22,7 +31,9 @@ export class CasesController {
 
   @Get()
   @Can('cases:read')
-  @ApiOperation({ summary: 'Cases: filters, search q (reference, title, client name, seller id, ASINs), sort=updatedAt|dueAt, cursor pagination' })
+  @ApiOperation({
+    summary: 'Cases: filters, search q (reference, title, client name, seller id, ASINs), sort=updatedAt|dueAt, cursor pagination',
+  })
   @ApiErrors('VALIDATION_FAILED')
   @ZodResponse({ status: 200, type: CasePageDto })
   list(@Query() query: CaseListQueryDto) {
@@ -31,7 +42,9 @@ export class CasesController {
 
   @Post()
   @Can('cases:write')
-  @ApiOperation({ summary: 'Open a case for an Amazon notice; the reference (POA-2026-0042) is allocated here, dueAt defaults from the violation type' })
+  @ApiOperation({
+    summary: 'Open a case for an Amazon notice; the reference (POA-2026-0042) is allocated here, dueAt defaults from the violation type',
+  })
   @ApiErrors('VALIDATION_FAILED', 'CONFLICT')
   @ZodResponse({ status: 201, type: CaseDto })
   create(@Body() body: CreateCaseDto) {

@@ -17,7 +17,19 @@ import { WorkflowService } from './workflow.service';
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
   controllers: [CasesController, DraftsController, CommentsController],
-  providers: [CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService, CasesRepository, ApprovalsRepository, DraftsRepository, CommentsRepository, CaseEventsRepository],
+  providers: [
+    CasesService,
+    DraftsService,
+    WorkflowService,
+    ApprovalsService,
+    CommentsService,
+    CaseEventsService,
+    CasesRepository,
+    ApprovalsRepository,
+    DraftsRepository,
+    CommentsRepository,
+    CaseEventsRepository,
+  ],
   exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })
 export class CasesModule {}

@@ -7,8 +7,23 @@ import type { CaseListQuery, UpdateCaseInput } from './cases.schemas';
 
 /** Columns of `cases` a list shows (notice_text excluded: it can be long). */
 const CASE_LIST = columnsOf(Case, [
-  'id', 'clientId', 'reference', 'title', 'violationType', 'marketplace', 'asins', 'noticeReceivedAt', 'dueAt', 'status', 'round',
-  'assigneeId', 'externalId', 'latestVersion', 'approvedVersionId', 'createdAt', 'updatedAt',
+  'id',
+  'clientId',
+  'reference',
+  'title',
+  'violationType',
+  'marketplace',
+  'asins',
+  'noticeReceivedAt',
+  'dueAt',
+  'status',
+  'round',
+  'assigneeId',
+  'externalId',
+  'latestVersion',
+  'approvedVersionId',
+  'createdAt',
+  'updatedAt',
 ]);
 /** The few columns the write paths check after locking a case row. */
 const LOCKED = columnsOf(Case, ['id', 'clientId', 'status', 'round', 'latestVersion', 'approvedVersionId', 'asins', 'violationType']);
@@ -138,7 +153,9 @@ export class CasesRepository {
 
   /** FOR SHARE: a concurrent delete of the client waits for this case (and then archives instead). */
   async lockClient(tx: TenantTransaction, clientId: string): Promise<typeof CLIENT_STATE.$row | undefined> {
-    const [client] = await tx.query<typeof CLIENT_STATE.$row>(`SELECT ${CLIENT_STATE.columns} FROM clients WHERE id = $1 FOR SHARE`, [clientId]);
+    const [client] = await tx.query<typeof CLIENT_STATE.$row>(`SELECT ${CLIENT_STATE.columns} FROM clients WHERE id = $1 FOR SHARE`, [
+      clientId,
+    ]);
     return client;
   }
 
@@ -157,9 +174,23 @@ export class CasesRepository {
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at, due_at, assignee_id, external_id)
            VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [c.clientId, c.reference, c.title, c.violationType, c.marketplace, c.asins, c.noticeText, c.noticeReceivedAt, c.dueAt, c.assigneeId, c.externalId],
+      [
+        c.clientId,
+        c.reference,
+        c.title,
+        c.violationType,
+        c.marketplace,
+        c.asins,
+        c.noticeText,
+        c.noticeReceivedAt,
+        c.dueAt,
+        c.assigneeId,
+        c.externalId,
+      ],
     );
-    await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [created.id]);
+    await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [
+      created.id,
+    ]);
     return created.id;
   }
 
@@ -188,14 +219,20 @@ export class CasesRepository {
    * One page (plus one row). Under row-level security a join in the paging query makes the planner sort the whole
    * tenant, so the page of cases is chosen first (ORDER BY + LIMIT on cases alone, keyset cursor) and only then joined.
    */
-  async list(query: CaseListQuery, sortColumn: 'due_at' | 'updated_at', order: 'asc' | 'desc', after: ReturnType<typeof timeCursor.decode>): Promise<CaseRow[]> {
+  async list(
+    query: CaseListQuery,
+    sortColumn: 'due_at' | 'updated_at',
+    order: 'asc' | 'desc',
+    after: ReturnType<typeof timeCursor.decode>,
+  ): Promise<CaseRow[]> {
     const conditions: InlineSql[] = [sql`TRUE`];
     if (query.status) conditions.push(sql`c.status = ANY(${query.status}::text[])`);
     if (query.clientId) conditions.push(sql`c.client_id = ${query.clientId}::uuid`);
     if (query.violationType) conditions.push(sql`c.violation_type = ${query.violationType}`);
     if (query.assigneeId) conditions.push(sql`c.assignee_id = ${query.assigneeId}::uuid`);
     if (query.dueBefore) conditions.push(sql`c.due_at < ${query.dueBefore}::timestamptz`);
-    if (query.overdue !== undefined) conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
+    if (query.overdue !== undefined)
+      conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
     if (query.q) conditions.push(sql`c.search_text LIKE ${containsPattern(query.q)}`);
     if (after) {
       const op = order === 'asc' ? '>' : '<';
@@ -223,8 +260,19 @@ export class CasesRepository {
   }
 
   /** Amazon's answer on a round. */
-  async recordOutcome(tx: TenantTransaction, caseId: string, round: number, outcome: string | undefined, amazonResponse: string | null): Promise<void> {
-    await tx.query(`UPDATE case_rounds SET outcome = $3, amazon_response = $4, outcome_at = now() WHERE case_id = $1 AND round = $2`, [caseId, round, outcome, amazonResponse]);
+  async recordOutcome(
+    tx: TenantTransaction,
+    caseId: string,
+    round: number,
+    outcome: string | undefined,
+    amazonResponse: string | null,
+  ): Promise<void> {
+    await tx.query(`UPDATE case_rounds SET outcome = $3, amazon_response = $4, outcome_at = now() WHERE case_id = $1 AND round = $2`, [
+      caseId,
+      round,
+      outcome,
+      amazonResponse,
+    ]);
   }
 
   /** The row of a round; when it already exists (prepared by record_outcome) a newly given request replaces the kept one. */

@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
 import { isoDateTime, uuidParam } from '../common/schemas';
 
-
 /** ASINs (and ISBN-10s) are 10 letters or digits; accepted in any case, stored upper-case, duplicates dropped. */
 const asin = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{10}$/, 'an ASIN is 10 letters or digits'));
-const asins = z.array(asin).max(500).transform((list) => [...new Set(list)]);
+const asins = z
+  .array(asin)
+  .max(500)
+  .transform((list) => [...new Set(list)]);
 const title = z.string().trim().min(1).max(300);
 const noticeText = z.string().max(100_000);
 const externalId = z.string().trim().min(1).max(200);
@@ -47,7 +49,12 @@ export class UpdateCaseDto extends createZodDto(updateCaseSchema) {}
 /** `status=drafting,internal_review` filters on several statuses. */
 const statusList = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(CASE_STATUSES)).min(1));
 
 export const caseListQuerySchema = listQuerySchema.extend({
@@ -56,7 +63,10 @@ export const caseListQuerySchema = listQuerySchema.extend({
   violationType: z.enum(VIOLATION_TYPE_KEYS).optional(),
   assigneeId: uuidParam.optional(),
   dueBefore: isoDateTime.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(['updatedAt', 'dueAt']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).optional(),
@@ -97,7 +107,9 @@ export const approvalSchema = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   contentSha256: z.string(),
-  recordedBy: personSchema.describe('The staff member who recorded an approval given by email or phone; null when the contact approved in the portal'),
+  recordedBy: personSchema.describe(
+    'The staff member who recorded an approval given by email or phone; null when the contact approved in the portal',
+  ),
   note: z.string().nullable(),
 });
 
@@ -134,9 +146,16 @@ export class CaseDto extends createZodDto(caseDetailSchema) {}
 export const transitionSchema = z.strictObject({
   action: z.enum(CASE_ACTIONS),
   comment: z.string().trim().min(1).max(20_000).optional(),
-  outcome: z.string().optional().describe(`record_outcome: ${CASE_OUTCOMES.join(' | ')}`),
+  outcome: z
+    .string()
+    .optional()
+    .describe(`record_outcome: ${CASE_OUTCOMES.join(' | ')}`),
   amazonResponse: z.string().max(100_000).optional().describe("record_outcome: Amazon's reply"),
-  amazonRequest: z.string().max(100_000).optional().describe('record_outcome more_info_requested, start_drafting, reopen: what Amazon asked for in the next round'),
+  amazonRequest: z
+    .string()
+    .max(100_000)
+    .optional()
+    .describe('record_outcome more_info_requested, start_drafting, reopen: what Amazon asked for in the next round'),
   contactId: uuidParam.optional().describe('client_approve by staff: the contact who approved'),
   fullName: z.string().trim().min(1).max(200).optional().describe('client_approve: the full name the contact typed'),
   note: z.string().trim().max(2000).optional().describe('client_approve by staff: how the approval arrived (email, phone...)'),

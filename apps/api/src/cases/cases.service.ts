@@ -16,7 +16,10 @@ async function externalIdUnique<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Another case has this externalId', [{ field: 'externalId', message: 'already used by another case' }]);
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'Another case has this externalId', [
+        { field: 'externalId', message: 'already used by another case' },
+      ]);
     throw error;
   }
 }
@@ -115,6 +118,7 @@ export class CasesService {
   }
 
   private async assertAssignee(tx: TenantTransaction, userId: string): Promise<void> {
-    if (!(await this.cases.isActiveUser(tx, userId))) throw AppError.validation([{ field: 'assigneeId', message: 'no such active user in this agency' }]);
+    if (!(await this.cases.isActiveUser(tx, userId)))
+      throw AppError.validation([{ field: 'assigneeId', message: 'no such active user in this agency' }]);
   }
 }

@@ -17,13 +17,27 @@ describe('comments and case edits', () => {
 
   it('threads comments on a version and section, keeps internal threads internal, and lists them in order', async () => {
     const url = `/api/v1/cases/${caseId}/comments`;
-    const root = await api.http.post(url, { body: 'Is the root cause specific enough?', visibility: 'internal', version: 1, section: 'rootCauses' }, token);
+    const root = await api.http.post(
+      url,
+      { body: 'Is the root cause specific enough?', visibility: 'internal', version: 1, section: 'rootCauses' },
+      token,
+    );
     expectStatus(root, 201);
-    expect(root.body).toMatchObject({ visibility: 'internal', version: 1, section: 'rootCauses', parentId: null, author: { type: 'user', name: 'Owner' } });
+    expect(root.body).toMatchObject({
+      visibility: 'internal',
+      version: 1,
+      section: 'rootCauses',
+      parentId: null,
+      author: { type: 'user', name: 'Owner' },
+    });
     const reply = await api.http.post(url, { body: 'Added the supplier name.', visibility: 'internal', parentId: root.body.id }, token);
     expectStatus(reply, 201);
     expect(reply.body.parentId).toBe(root.body.id);
-    const leak = await api.http.post(url, { body: 'Shared reply to an internal note', visibility: 'shared', parentId: root.body.id }, token);
+    const leak = await api.http.post(
+      url,
+      { body: 'Shared reply to an internal note', visibility: 'shared', parentId: root.body.id },
+      token,
+    );
     expect(leak.status).toBe(400);
     const shared = await api.http.post(url, { body: 'Please send the invoices.', visibility: 'shared' }, token);
     expectStatus(shared, 201);
@@ -43,9 +57,19 @@ describe('comments and case edits', () => {
   });
 
   it('patches case details, refreshing search and recording the change, but never the status', async () => {
-    const patched = await api.http.patch(`/api/v1/cases/${caseId}`, { title: 'Renamed case', asins: ['b0newasin1'], dueAt: '2030-01-01T00:00:00.000Z', externalId: 'zendesk-9' }, token);
+    const patched = await api.http.patch(
+      `/api/v1/cases/${caseId}`,
+      { title: 'Renamed case', asins: ['b0newasin1'], dueAt: '2030-01-01T00:00:00.000Z', externalId: 'zendesk-9' },
+      token,
+    );
     expectStatus(patched, 200);
-    expect(patched.body).toMatchObject({ title: 'Renamed case', asins: ['B0NEWASIN1'], dueAt: '2030-01-01T00:00:00.000Z', externalId: 'zendesk-9', status: 'intake' });
+    expect(patched.body).toMatchObject({
+      title: 'Renamed case',
+      asins: ['B0NEWASIN1'],
+      dueAt: '2030-01-01T00:00:00.000Z',
+      externalId: 'zendesk-9',
+      status: 'intake',
+    });
     expect((await api.http.get('/api/v1/cases?q=b0newasin1', token)).body.data.map((c: { id: string }) => c.id)).toEqual([caseId]);
     expect((await api.http.get('/api/v1/cases?q=b00test001', token)).body.data).toEqual([]);
     const events = await api.http.get(`/api/v1/cases/${caseId}/events`, token);
@@ -60,9 +84,21 @@ describe('comments and case edits', () => {
     const doc = await api.http.get('/api/openapi.json');
     const paths = Object.keys(doc.body.paths);
     for (const path of [
-      '/api/v1/clients', '/api/v1/clients/{id}', '/api/v1/clients/by-external-id/{externalId}', '/api/v1/clients/{id}/contacts', '/api/v1/clients/{id}/contacts/{contactId}',
-      '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/transitions', '/api/v1/cases/{id}/events', '/api/v1/cases/{id}/drafts', '/api/v1/cases/{id}/drafts/{version}',
-      '/api/v1/cases/{id}/drafts/{version}/diff', '/api/v1/cases/{id}/comments', '/api/v1/cases/{id}/attachments', '/api/v1/cases/{id}/attachments/{attachmentId}',
+      '/api/v1/clients',
+      '/api/v1/clients/{id}',
+      '/api/v1/clients/by-external-id/{externalId}',
+      '/api/v1/clients/{id}/contacts',
+      '/api/v1/clients/{id}/contacts/{contactId}',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/transitions',
+      '/api/v1/cases/{id}/events',
+      '/api/v1/cases/{id}/drafts',
+      '/api/v1/cases/{id}/drafts/{version}',
+      '/api/v1/cases/{id}/drafts/{version}/diff',
+      '/api/v1/cases/{id}/comments',
+      '/api/v1/cases/{id}/attachments',
+      '/api/v1/cases/{id}/attachments/{attachmentId}',
     ]) {
       expect(paths).toContain(path);
     }

@@ -3,7 +3,18 @@ import { columnsOf, Comment, sql, TenantDb, type TenantTransaction } from '@poa/
 import type { timeCursor } from '../common/pagination';
 import type { CommentVisibility } from './comments.schemas';
 
-const COMMENT = columnsOf(Comment, ['id', 'parentId', 'body', 'visibility', 'version', 'section', 'authorType', 'authorId', 'authorName', 'createdAt']);
+const COMMENT = columnsOf(Comment, [
+  'id',
+  'parentId',
+  'body',
+  'visibility',
+  'version',
+  'section',
+  'authorType',
+  'authorId',
+  'authorName',
+  'createdAt',
+]);
 export type CommentRow = typeof COMMENT.$row;
 
 export interface NewComment {
@@ -22,7 +33,10 @@ export class CommentsRepository {
   constructor(private readonly db: TenantDb) {}
 
   async parentVisibility(tx: TenantTransaction, caseId: string, parentId: string): Promise<CommentVisibility | undefined> {
-    const [parent] = await tx.query<{ visibility: CommentVisibility }>(`SELECT visibility FROM comments WHERE id = $1 AND case_id = $2`, [parentId, caseId]);
+    const [parent] = await tx.query<{ visibility: CommentVisibility }>(`SELECT visibility FROM comments WHERE id = $1 AND case_id = $2`, [
+      parentId,
+      caseId,
+    ]);
     return parent?.visibility;
   }
 
@@ -39,7 +53,11 @@ export class CommentsRepository {
    * One page (plus one row), oldest first. The case is joined so that one statement also tells a missing case
    * (no row at all) from a case without comments (one row of nulls).
    */
-  async list(caseId: string, query: { limit: number; visibility?: CommentVisibility }, after: ReturnType<typeof timeCursor.decode>): Promise<CommentRow[]> {
+  async list(
+    caseId: string,
+    query: { limit: number; visibility?: CommentVisibility },
+    after: ReturnType<typeof timeCursor.decode>,
+  ): Promise<CommentRow[]> {
     return this.db.read<CommentRow>(sql`
       SELECT ${sql.raw(COMMENT.as('cm'))}
       FROM cases c LEFT JOIN LATERAL (
@@ -53,7 +71,9 @@ export class CommentsRepository {
   }
 
   async get(caseId: string, commentId: string): Promise<CommentRow | undefined> {
-    const [row] = await this.db.read<CommentRow>(sql`SELECT ${sql.raw(COMMENT.columns)} FROM comments WHERE id = ${commentId}::uuid AND case_id = ${caseId}::uuid`);
+    const [row] = await this.db.read<CommentRow>(
+      sql`SELECT ${sql.raw(COMMENT.columns)} FROM comments WHERE id = ${commentId}::uuid AND case_id = ${caseId}::uuid`,
+    );
     return row;
   }
 }

@@ -40,7 +40,8 @@ export class CommentsService {
           problems.push({ field: 'visibility', message: 'a reply to an internal comment must be internal too' });
         }
       }
-      if (input.version !== undefined && input.version > locked.latest_version) problems.push({ field: 'version', message: 'no such draft version' });
+      if (input.version !== undefined && input.version > locked.latest_version)
+        problems.push({ field: 'version', message: 'no such draft version' });
       if (problems.length > 0) throw AppError.validation(problems);
       return commentView(await this.insert(tx, caseId, input));
     });
@@ -63,7 +64,13 @@ export class CommentsService {
     // Internal comments never leave the agency.
     if (row.visibility === 'shared') {
       await emitWebhookEvent(tx, 'comment.created', caseId, {
-        comment: { id: row.id, parentId: row.parent_id, body: row.body, author: { type: row.author_type, name: row.author_name }, createdAt: iso(row.created_at) },
+        comment: {
+          id: row.id,
+          parentId: row.parent_id,
+          body: row.body,
+          author: { type: row.author_type, name: row.author_name },
+          createdAt: iso(row.created_at),
+        },
       });
     }
     return row;

@@ -3,7 +3,17 @@ import { columnsOf, DraftVersion, sql, TenantDb, type TenantTransaction } from '
 import type { DraftSections } from '@poa/domain';
 
 const SUMMARY = columnsOf(DraftVersion, ['id', 'version', 'round', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
-const DRAFT = columnsOf(DraftVersion, ['id', 'version', 'round', 'sections', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
+const DRAFT = columnsOf(DraftVersion, [
+  'id',
+  'version',
+  'round',
+  'sections',
+  'contentSha256',
+  'authorType',
+  'authorId',
+  'authorName',
+  'createdAt',
+]);
 
 export type DraftSummaryRow = typeof SUMMARY.$row;
 export type DraftRow = typeof DRAFT.$row & { sections: DraftSections };
@@ -56,7 +66,9 @@ export class DraftsRepository {
   }
 
   async get(caseId: string, version: number): Promise<DraftDetailRow | undefined> {
-    const [row] = await this.db.read<DraftDetailRow>(sql`${sql.raw(DRAFT_SELECT)} WHERE dv.case_id = ${caseId}::uuid AND dv.version = ${version}`);
+    const [row] = await this.db.read<DraftDetailRow>(
+      sql`${sql.raw(DRAFT_SELECT)} WHERE dv.case_id = ${caseId}::uuid AND dv.version = ${version}`,
+    );
     return row;
   }
 

@@ -24,7 +24,12 @@ export const draftSectionsSchema = z.strictObject({
 });
 
 export const createDraftSchema = draftSectionsSchema.extend({
-  baseVersion: z.number().int().min(0).max(MAX_VERSION).describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
+  baseVersion: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_VERSION)
+    .describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
 export class CreateDraftDto extends createZodDto(createDraftSchema) {}
@@ -77,7 +82,13 @@ const itemChange = <T extends z.ZodType>(item: T) =>
     to: item.optional(),
     fields: z.record(z.string(), z.array(wordPart)).optional().describe('For changed items: a word diff per field'),
   });
-const sectionCounts = z.object({ changed: z.boolean(), added: z.number(), removed: z.number(), modified: z.number(), unchanged: z.number() });
+const sectionCounts = z.object({
+  changed: z.boolean(),
+  added: z.number(),
+  removed: z.number(),
+  modified: z.number(),
+  unchanged: z.number(),
+});
 
 export const draftDiffSchema = z.object({
   from: z.number().int(),

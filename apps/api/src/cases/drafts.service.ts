@@ -46,10 +46,18 @@ export class DraftsService {
     return this.db.transaction(async (tx) => {
       const locked = await this.cases.lock(tx, caseId);
       if (!EDITABLE.includes(locked.status)) {
-        throw new AppError('CONFLICT', `A new version can only be saved while the case is in ${EDITABLE.join(' or ')} (it is ${locked.status})`, { status: locked.status });
+        throw new AppError(
+          'CONFLICT',
+          `A new version can only be saved while the case is in ${EDITABLE.join(' or ')} (it is ${locked.status})`,
+          { status: locked.status },
+        );
       }
       if (baseVersion !== locked.latest_version) {
-        throw new AppError('VERSION_CONFLICT', `Version ${locked.latest_version} was saved after version ${baseVersion}: reload and merge`, { latestVersion: locked.latest_version });
+        throw new AppError(
+          'VERSION_CONFLICT',
+          `Version ${locked.latest_version} was saved after version ${baseVersion}: reload and merge`,
+          { latestVersion: locked.latest_version },
+        );
       }
       const attachmentIds = [...new Set(sections.supportingDocuments.map((d) => d.attachmentId))];
       if (attachmentIds.length > 0) {

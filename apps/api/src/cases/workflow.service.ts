@@ -51,14 +51,23 @@ export class WorkflowService {
       // A portal contact sees only their own client's cases.
       if (actor.kind === 'contact' && scope.actor.clientId !== locked.client_id) throw AppError.notFound('Case');
 
-      const plan = planTransition(locked.status, input.action, actor, { hasDraft: locked.latest_version > 0, outcome: input.outcome, comment: input.comment });
+      const plan = planTransition(locked.status, input.action, actor, {
+        hasDraft: locked.latest_version > 0,
+        outcome: input.outcome,
+        comment: input.comment,
+      });
       if (!plan.ok) {
-        if (plan.code === 'INVALID_TRANSITION') throw new AppError('INVALID_TRANSITION', plan.reason ?? `Cannot ${input.action} now`, { allowed: plan.allowed });
+        if (plan.code === 'INVALID_TRANSITION')
+          throw new AppError('INVALID_TRANSITION', plan.reason ?? `Cannot ${input.action} now`, { allowed: plan.allowed });
         if (plan.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', `Your role may not ${input.action}`);
         throw AppError.validation([{ field: plan.field, message: plan.message }]);
       }
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== locked.latest_version) {
-        throw new AppError('VERSION_CONFLICT', `Version ${locked.latest_version} is the one under review, not ${opts.expectedVersion}: reload it`, { latestVersion: locked.latest_version });
+        throw new AppError(
+          'VERSION_CONFLICT',
+          `Version ${locked.latest_version} is the one under review, not ${opts.expectedVersion}: reload it`,
+          { latestVersion: locked.latest_version },
+        );
       }
       const round = plan.newRound ? locked.round + 1 : locked.round;
       await this.repository.setStatus(tx, caseId, plan.to, round);
@@ -78,9 +87,16 @@ export class WorkflowService {
         ...(input.outcome ? { outcome: input.outcome } : {}),
         ...(commentId ? { commentId } : {}),
       });
-      if (plan.to !== locked.status) await emitWebhookEvent(tx, 'case.status_changed', caseId, { from: locked.status, to: plan.to, action: input.action });
+      if (plan.to !== locked.status)
+        await emitWebhookEvent(tx, 'case.status_changed', caseId, { from: locked.status, to: plan.to, action: input.action });
       if (input.action === 'client_approve') await this.approve(tx, locked, input);
-      await this.notifications.afterTransition(tx, { caseId, action: input.action, to: plan.to, comment: input.comment, fullName: input.fullName });
+      await this.notifications.afterTransition(tx, {
+        caseId,
+        action: input.action,
+        to: plan.to,
+        comment: input.comment,
+        fullName: input.fullName,
+      });
       return this.cases.detailIn(tx, caseId);
     });
   }
@@ -90,7 +106,8 @@ export class WorkflowService {
     const problems: { field: string; message: string }[] = [];
     if (!input.fullName) problems.push({ field: 'fullName', message: 'the full name the contact typed is required' });
     if (actor.kind === 'contact') {
-      if (input.contactId && input.contactId !== actor.id) problems.push({ field: 'contactId', message: 'a contact approves for themselves' });
+      if (input.contactId && input.contactId !== actor.id)
+        problems.push({ field: 'contactId', message: 'a contact approves for themselves' });
       if (input.note) problems.push({ field: 'note', message: 'only staff recording an approval add a note' });
     } else if (!input.contactId) {
       problems.push({ field: 'contactId', message: 'name the contact whose approval you record' });
@@ -107,6 +124,7 @@ export class WorkflowService {
   /** Amazon's answer closes the current round; "more information requested" prepares the next one with what Amazon asked. */
   private async recordOutcome(tx: TenantTransaction, locked: LockedCase, input: TransitionInput) {
     await this.repository.recordOutcome(tx, locked.id, locked.round, input.outcome, input.amazonResponse ?? null);
-    if (input.outcome === 'more_info_requested') await this.repository.openRound(tx, locked.id, locked.round + 1, input.amazonRequest ?? input.amazonResponse);
+    if (input.outcome === 'more_info_requested')
+      await this.repository.openRound(tx, locked.id, locked.round + 1, input.amazonRequest ?? input.amazonResponse);
   }
 }

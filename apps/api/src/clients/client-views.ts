@@ -14,4 +14,10 @@ export const clientView = (r: ClientRow) => ({
   updatedAt: iso(r.updated_at)!,
 });
 
-export const contactView = (r: ContactRow) => ({ id: r.id, clientId: r.client_id, name: r.name, email: r.email, createdAt: iso(r.created_at)! });
+export const contactView = (r: ContactRow) => ({
+  id: r.id,
+  clientId: r.client_id,
+  name: r.name,
+  email: r.email,
+  createdAt: iso(r.created_at)!,
+});

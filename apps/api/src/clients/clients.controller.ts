@@ -26,7 +26,9 @@ export class ClientsController {
 
   @Get()
   @Can('clients:read')
-  @ApiOperation({ summary: 'Clients (sellers) by name; q searches name, seller id and external id; archived ones only with includeArchived=true' })
+  @ApiOperation({
+    summary: 'Clients (sellers) by name; q searches name, seller id and external id; archived ones only with includeArchived=true',
+  })
   @ApiErrors('VALIDATION_FAILED')
   @ZodResponse({ status: 200, type: ClientPageDto })
   list(@Query() query: ClientListQueryDto) {

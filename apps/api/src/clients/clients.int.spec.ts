@@ -14,9 +14,20 @@ describe('clients and contacts', () => {
 
   it('creates, reads, updates and validates a client', async () => {
     const { http } = api;
-    const created = await http.post('/api/v1/clients', { name: 'Blue Harbor Supply', sellerId: 'A1BLUE', marketplaces: ['US', 'UK', 'US'], externalId: 'crm-100', notes: 'VIP' }, token);
+    const created = await http.post(
+      '/api/v1/clients',
+      { name: 'Blue Harbor Supply', sellerId: 'A1BLUE', marketplaces: ['US', 'UK', 'US'], externalId: 'crm-100', notes: 'VIP' },
+      token,
+    );
     expectStatus(created, 201);
-    expect(created.body).toMatchObject({ name: 'Blue Harbor Supply', sellerId: 'A1BLUE', marketplaces: ['US', 'UK'], externalId: 'crm-100', notes: 'VIP', archivedAt: null });
+    expect(created.body).toMatchObject({
+      name: 'Blue Harbor Supply',
+      sellerId: 'A1BLUE',
+      marketplaces: ['US', 'UK'],
+      externalId: 'crm-100',
+      notes: 'VIP',
+      archivedAt: null,
+    });
     expect((await http.get(`/api/v1/clients/${created.body.id}`, token)).body.name).toBe('Blue Harbor Supply');
 
     const updated = await http.patch(`/api/v1/clients/${created.body.id}`, { notes: 'Key account', sellerId: null }, token);
@@ -35,12 +46,24 @@ describe('clients and contacts', () => {
 
   it('upserts by external id: 201 when created, 200 when updated, keeping fields left out', async () => {
     const { http } = api;
-    const first = await http.put('/api/v1/clients/by-external-id/hubspot-42', { name: 'Crm Seller', notes: 'from CRM', marketplaces: ['DE'] }, token);
+    const first = await http.put(
+      '/api/v1/clients/by-external-id/hubspot-42',
+      { name: 'Crm Seller', notes: 'from CRM', marketplaces: ['DE'] },
+      token,
+    );
     expect(first.status).toBe(201);
     const second = await http.put('/api/v1/clients/by-external-id/hubspot-42', { name: 'Crm Seller GmbH' }, token);
     expect(second.status).toBe(200);
-    expect(second.body).toMatchObject({ id: first.body.id, name: 'Crm Seller GmbH', notes: 'from CRM', marketplaces: ['DE'], externalId: 'hubspot-42' });
-    const racing = await Promise.all([1, 2, 3].map((n) => http.put('/api/v1/clients/by-external-id/hubspot-race', { name: `Racer ${n}` }, token)));
+    expect(second.body).toMatchObject({
+      id: first.body.id,
+      name: 'Crm Seller GmbH',
+      notes: 'from CRM',
+      marketplaces: ['DE'],
+      externalId: 'hubspot-42',
+    });
+    const racing = await Promise.all(
+      [1, 2, 3].map((n) => http.put('/api/v1/clients/by-external-id/hubspot-race', { name: `Racer ${n}` }, token)),
+    );
     expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
     expect((await http.put('/api/v1/clients/by-external-id/x', { name: 'n', externalId: 'y' }, token)).status).toBe(400);
@@ -67,7 +90,11 @@ describe('clients and contacts', () => {
     expect(await names('includeArchived=true')).toEqual(['Keeper Trading']);
     expect((await http.get(`/api/v1/clients/${withCases.id}`, t)).body.archivedAt).not.toBeNull();
     // No new case for an archived client, until it is brought back.
-    const refused = await http.post('/api/v1/cases', { clientId: withCases.id, title: 't', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' }, t);
+    const refused = await http.post(
+      '/api/v1/cases',
+      { clientId: withCases.id, title: 't', violationType: 'other', marketplace: 'US', noticeReceivedAt: '2026-11-20T10:00:00Z' },
+      t,
+    );
     expect(refused.status).toBe(400);
     expectStatus(await http.patch(`/api/v1/clients/${withCases.id}`, { archived: false }, t), 200);
     expect(await names('')).toEqual(['Keeper Trading']);

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Client, columnsOf, sql, TenantDb, type TenantTransaction } from '@poa/db';
 import { containsPattern } from '../common/sql-patterns';
 
-export const CLIENT = columnsOf(Client, ['id', 'name', 'sellerId', 'marketplaces', 'externalId', 'notes', 'archivedAt', 'createdAt', 'updatedAt']);
+export const CLIENT = columnsOf(Client, [
+  'id',
+  'name',
+  'sellerId',
+  'marketplaces',
+  'externalId',
+  'notes',
+  'archivedAt',
+  'createdAt',
+  'updatedAt',
+]);
 export type ClientRow = typeof CLIENT.$row;
 
 /** The fields a create, update or upsert writes. */
@@ -19,7 +29,12 @@ export class ClientsRepository {
   constructor(private readonly db: TenantDb) {}
 
   /** A page ordered by lower(name), id; `q` matches name, seller id or external id. */
-  list(query: { limit: number; q?: string; includeArchived?: boolean; after?: { sortValue: string; id: string } | null }): Promise<ClientRow[]> {
+  list(query: {
+    limit: number;
+    q?: string;
+    includeArchived?: boolean;
+    after?: { sortValue: string; id: string } | null;
+  }): Promise<ClientRow[]> {
     const conditions = [sql`TRUE`];
     if (!query.includeArchived) conditions.push(sql`archived_at IS NULL`);
     if (query.q) {
@@ -72,7 +87,11 @@ export class ClientsRepository {
     return row;
   }
 
-  async update(tx: TenantTransaction, id: string, fields: ClientFields & { external_id: string | null; archived_at: Date | null }): Promise<ClientRow> {
+  async update(
+    tx: TenantTransaction,
+    id: string,
+    fields: ClientFields & { external_id: string | null; archived_at: Date | null },
+  ): Promise<ClientRow> {
     const [row] = await tx.query<ClientRow>(
       `UPDATE clients SET name = $2, seller_id = $3, marketplaces = $4, external_id = $5, notes = $6, archived_at = $7, updated_at = now()
        WHERE id = $1 RETURNING ${CLIENT.columns}`,
@@ -91,7 +110,9 @@ export class ClientsRepository {
   }
 
   async lockForRemoval(tx: TenantTransaction, id: string): Promise<Pick<ClientRow, 'id' | 'archived_at'> | undefined> {
-    const [row] = await tx.query<Pick<ClientRow, 'id' | 'archived_at'>>(`SELECT id, archived_at FROM clients WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = await tx.query<Pick<ClientRow, 'id' | 'archived_at'>>(`SELECT id, archived_at FROM clients WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
     return row;
   }
 

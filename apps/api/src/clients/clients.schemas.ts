@@ -7,7 +7,10 @@ import { email, uuidParam } from '../common/schemas';
 const name = z.string().trim().min(1).max(200);
 const sellerId = z.string().trim().min(1).max(100);
 const externalId = z.string().trim().min(1).max(200);
-const marketplaces = z.array(z.enum(MARKETPLACE_CODES)).max(MARKETPLACE_CODES.length).transform((list) => [...new Set(list)]);
+const marketplaces = z
+  .array(z.enum(MARKETPLACE_CODES))
+  .max(MARKETPLACE_CODES.length)
+  .transform((list) => [...new Set(list)]);
 const notes = z.string().max(20_000);
 
 export const createClientSchema = z.strictObject({
@@ -43,12 +46,17 @@ export type UpsertClientInput = z.infer<typeof upsertClientSchema>;
 export class UpsertClientDto extends createZodDto(upsertClientSchema) {}
 
 // Bodies and queries are checked for U+0000 by a middleware; a path parameter is checked here.
-export const externalIdParamsSchema = z.strictObject({ externalId: externalId.refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)') });
+export const externalIdParamsSchema = z.strictObject({
+  externalId: externalId.refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
+});
 export class ExternalIdParams extends createZodDto(externalIdParamsSchema) {}
 
 export const clientListQuerySchema = listQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
-  includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export class ClientListQueryDto extends createZodDto(clientListQuerySchema) {}
 

@@ -8,7 +8,8 @@ import { isUniqueViolation } from '../common/sql-patterns';
 import { ClientsRepository, type ClientRow } from './clients.repository';
 import type { CreateClientInput, UpdateClientInput, UpsertClientInput } from './clients.schemas';
 
-const externalIdTaken = () => new AppError('CONFLICT', 'Another client has this externalId', [{ field: 'externalId', message: 'already used by another client' }]);
+const externalIdTaken = () =>
+  new AppError('CONFLICT', 'Another client has this externalId', [{ field: 'externalId', message: 'already used by another client' }]);
 
 @Injectable()
 export class ClientsService {
@@ -74,7 +75,10 @@ export class ClientsService {
   }
 
   /** Creates or updates the client a CRM knows by its own id; `created` tells which. */
-  async upsertByExternalId(externalId: string, input: UpsertClientInput): Promise<{ created: boolean; client: ReturnType<typeof clientView> }> {
+  async upsertByExternalId(
+    externalId: string,
+    input: UpsertClientInput,
+  ): Promise<{ created: boolean; client: ReturnType<typeof clientView> }> {
     return this.db.transaction(async (tx) => {
       const current = await this.clients.lockByExternalId(tx, externalId);
       if (current) {

@@ -26,7 +26,12 @@ export class ContactsRepository {
   }
 
   /** A changed e-mail address bumps the session version. */
-  async update(tx: TenantTransaction, clientId: string, contactId: string, input: { name?: string; email?: string }): Promise<ContactRow | undefined> {
+  async update(
+    tx: TenantTransaction,
+    clientId: string,
+    contactId: string,
+    input: { name?: string; email?: string },
+  ): Promise<ContactRow | undefined> {
     const [row] = await tx.query<ContactRow>(
       `UPDATE contacts SET name = COALESCE($3, name), email = COALESCE($4, email),
          session_version = session_version + CASE WHEN $4 <> email THEN 1 ELSE 0 END

@@ -5,7 +5,10 @@ import { contactView } from './client-views';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { ContactsRepository } from './contacts.repository';
 
-const emailTaken = () => new AppError('CONFLICT', 'This client already has a contact with this email', [{ field: 'email', message: 'already a contact of this client' }]);
+const emailTaken = () =>
+  new AppError('CONFLICT', 'This client already has a contact with this email', [
+    { field: 'email', message: 'already a contact of this client' },
+  ]);
 
 @Injectable()
 export class ContactsService {

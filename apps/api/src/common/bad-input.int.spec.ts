@@ -9,7 +9,10 @@ const cursor = (value: unknown) => Buffer.from(typeof value === 'string' ? value
 
 function expectInvalid(res: HttpResponse, field: string, label = '') {
   if (res.status !== 400) throw new Error(`${label}: expected 400 on ${field}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ field })]) });
+  expect(res.body.error).toMatchObject({
+    code: 'VALIDATION_FAILED',
+    details: expect.arrayContaining([expect.objectContaining({ field })]),
+  });
 }
 
 /** Follows nextCursor from the first page (limit 1) to the end; every page must answer 200. */
@@ -26,11 +29,35 @@ async function pageThrough(api: TestApi, path: string, token: string): Promise<s
   return ids;
 }
 
-const BAD_FOR_EVERY_LIST = [[{}, SOME_ID], [null, SOME_ID], [[], SOME_ID], ['2026-01-01T00:00:00.000Z', 'not-a-uuid'], ['a'], { a: 1 }, 'not json', 7];
+const BAD_FOR_EVERY_LIST = [
+  [{}, SOME_ID],
+  [null, SOME_ID],
+  [[], SOME_ID],
+  ['2026-01-01T00:00:00.000Z', 'not-a-uuid'],
+  ['a'],
+  { a: 1 },
+  'not json',
+  7,
+];
 const BAD_BY_SORT_KEY = {
-  time: [['abc', SOME_ID], [5, SOME_ID], ['2026-02-30T00:00:00.000Z', SOME_ID], ['2026-01-01', SOME_ID], ['-100000-01-01T00:00:00.000Z', SOME_ID]],
-  text: [[5, SOME_ID], ['a\u0000b', SOME_ID], ['x'.repeat(1001), SOME_ID]],
-  seq: [['abc', SOME_ID], [5, SOME_ID], ['99999999999999999999', SOME_ID], ['-1', SOME_ID]],
+  time: [
+    ['abc', SOME_ID],
+    [5, SOME_ID],
+    ['2026-02-30T00:00:00.000Z', SOME_ID],
+    ['2026-01-01', SOME_ID],
+    ['-100000-01-01T00:00:00.000Z', SOME_ID],
+  ],
+  text: [
+    [5, SOME_ID],
+    ['a\u0000b', SOME_ID],
+    ['x'.repeat(1001), SOME_ID],
+  ],
+  seq: [
+    ['abc', SOME_ID],
+    [5, SOME_ID],
+    ['99999999999999999999', SOME_ID],
+    ['-1', SOME_ID],
+  ],
 };
 
 describe('bad input is a 4xx with the field, never a 500', () => {
@@ -52,8 +79,12 @@ describe('bad input is a 4xx with the field, never a 500', () => {
     await createClient(http, owner.token, { name: '\u4e2d'.repeat(200) });
     const first = await caseInClientReview(http, owner.token, client.id);
     await caseInClientReview(http, owner.token, client.id);
-    for (const body of ['one', 'two']) expectStatus(await http.post(`/api/v1/cases/${first.id}/comments`, { body, visibility: 'shared' }, owner.token), 201);
-    expectStatus(await http.post('/api/v1/users', { email: `second-${Date.now()}@example.test`, name: 'Second', role: 'viewer' }, owner.token), 201);
+    for (const body of ['one', 'two'])
+      expectStatus(await http.post(`/api/v1/cases/${first.id}/comments`, { body, visibility: 'shared' }, owner.token), 201);
+    expectStatus(
+      await http.post('/api/v1/users', { email: `second-${Date.now()}@example.test`, name: 'Second', role: 'viewer' }, owner.token),
+      201,
+    );
 
     const lists: { path: string; key: keyof typeof BAD_BY_SORT_KEY; token: string }[] = [
       { path: '/api/v1/cases', key: 'time', token: owner.token },
@@ -84,11 +115,26 @@ describe('bad input is a 4xx with the field, never a 500', () => {
     const client = await createClient(http, owner.token);
     expectInvalid(await http.get('/api/v1/cases?dueBefore=0000-01-01T00:00:00Z', owner.token), 'dueBefore');
     expectInvalid(await http.get('/api/v1/cases?dueBefore=2026-01-01T00:00:00%2B23:00', owner.token), 'dueBefore');
-    const caseBody = { clientId: client.id, title: 'Dates', violationType: 'product_authenticity', marketplace: 'US', noticeReceivedAt: '2026-01-01T00:00:00Z' };
+    const caseBody = {
+      clientId: client.id,
+      title: 'Dates',
+      violationType: 'product_authenticity',
+      marketplace: 'US',
+      noticeReceivedAt: '2026-01-01T00:00:00Z',
+    };
     expectInvalid(await http.post('/api/v1/cases', { ...caseBody, dueAt: '0000-01-01T00:00:00Z' }, owner.token), 'dueAt');
-    expectInvalid(await http.post('/api/v1/cases', { ...caseBody, noticeReceivedAt: '0001-01-01T00:00:00+05:00' }, owner.token), 'noticeReceivedAt');
-    expectInvalid(await http.post('/api/v1/cases', { ...caseBody, noticeReceivedAt: '9999-12-31T23:00:00-05:00' }, owner.token), 'noticeReceivedAt');
-    const created = await createCase(http, owner.token, client.id, { noticeReceivedAt: '0001-01-01T00:00:00Z', dueAt: '9999-12-31T23:59:59.999Z' });
+    expectInvalid(
+      await http.post('/api/v1/cases', { ...caseBody, noticeReceivedAt: '0001-01-01T00:00:00+05:00' }, owner.token),
+      'noticeReceivedAt',
+    );
+    expectInvalid(
+      await http.post('/api/v1/cases', { ...caseBody, noticeReceivedAt: '9999-12-31T23:00:00-05:00' }, owner.token),
+      'noticeReceivedAt',
+    );
+    const created = await createCase(http, owner.token, client.id, {
+      noticeReceivedAt: '0001-01-01T00:00:00Z',
+      dueAt: '9999-12-31T23:59:59.999Z',
+    });
     expectInvalid(await http.patch(`/api/v1/cases/${created.id}`, { dueAt: '0000-12-31T23:59:59Z' }, owner.token), 'dueAt');
     const draft = draftBody(0);
     draft.correctiveActions[0].completedAt = '0000-01-01';
@@ -102,7 +148,8 @@ describe('bad input is a 4xx with the field, never a 500', () => {
     const cases = [];
     for (let i = 0; i < 4; i += 1) cases.push(await createCase(http, owner.token, client.id));
     const { appUrl } = await integrationEnv();
-    const setDue = (id: string, due: string) => queryAsTenant(appUrl, owner.tenant.id, `UPDATE cases SET due_at = $2::timestamptz WHERE id = $1`, [id, due]);
+    const setDue = (id: string, due: string) =>
+      queryAsTenant(appUrl, owner.tenant.id, `UPDATE cases SET due_at = $2::timestamptz WHERE id = $1`, [id, due]);
     await setDue(cases[0].id, '0001-01-01 00:00:00+00 BC');
     await setDue(cases[1].id, '4000-06-01 12:00:00+00 BC');
     await setDue(cases[2].id, '10000-01-01 00:00:00+00');
@@ -134,7 +181,10 @@ describe('bad input is a 4xx with the field, never a 500', () => {
       const res = await http.request('POST', '/api/v1/auth/login', { raw: login, headers: { 'content-encoding': encoding } });
       expect([encoding, res.status, res.body.error?.code]).toEqual([encoding, 415, 'UNSUPPORTED_MEDIA_TYPE']);
     }
-    const utf16 = await http.request('POST', '/api/v1/auth/login', { raw: login, headers: { 'content-type': 'application/json; charset=utf-16' } });
+    const utf16 = await http.request('POST', '/api/v1/auth/login', {
+      raw: login,
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+    });
     expect([utf16.status, utf16.body.error?.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const gzipped = await fetch(`${http.baseUrl}/api/v1/auth/login`, {
       method: 'POST',

@@ -19,6 +19,8 @@ describe('common passwords', () => {
     expect(messageOf(invite, 'password')).toMatch(/most common passwords/);
     const change = changePasswordSchema.safeParse({ currentPassword: 'whatever', newPassword: 'basketball' });
     expect(messageOf(change, 'newPassword')).toMatch(/most common passwords/);
-    expect(signupSchema.safeParse({ agencyName: 'A', name: 'B', email: 'b@example.test', password: 'correct-horse-battery' }).success).toBe(true);
+    expect(signupSchema.safeParse({ agencyName: 'A', name: 'B', email: 'b@example.test', password: 'correct-horse-battery' }).success).toBe(
+      true,
+    );
   });
 });

@@ -64,7 +64,13 @@ const isoInstant = z
 export const timeCursor = cursorCodec((value: Date | string) => new Date(value).toISOString(), isoInstant);
 
 /** Lists sorted by text, e.g. lower(name); PostgreSQL text cannot hold U+0000. */
-export const textCursor = cursorCodec((value: string) => value, z.string().max(1000).refine((value) => !value.includes('\u0000')));
+export const textCursor = cursorCodec(
+  (value: string) => value,
+  z
+    .string()
+    .max(1000)
+    .refine((value) => !value.includes('\u0000')),
+);
 
 /** Lists sorted by a bigint sequence (pg hands bigint columns over as strings). */
 export const seqCursor = cursorCodec((value: string | number) => String(value), z.string().regex(/^\d{1,18}$/));
@@ -74,7 +80,12 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 }
 
 /** Given limit+1 rows, returns the page and the cursor of its last row when more exist. */
-export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, cursorOf: (row: R) => string): { data: T[]; nextCursor: string | null } {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  cursorOf: (row: R) => string,
+): { data: T[]; nextCursor: string | null } {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return { data: page.map(map), nextCursor: more ? cursorOf(page[page.length - 1]) : null };

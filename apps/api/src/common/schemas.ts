@@ -8,7 +8,10 @@ export const MAX_VERSION = 1_000_000;
 export const versionNumber = z.number().int().min(1).max(MAX_VERSION);
 export const versionParam = z.coerce.number().int().min(1).max(MAX_VERSION);
 export const versionParamsSchema = z.strictObject({ id: uuidParam, version: versionParam });
-export const email = z.email({ message: 'must be an email address' }).max(254).transform((e) => e.trim().toLowerCase());
+export const email = z
+  .email({ message: 'must be an email address' })
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const password = z
   .string()
   .min(10, 'must be at least 10 characters')

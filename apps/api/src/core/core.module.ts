@@ -36,7 +36,12 @@ export class CoreModule implements OnApplicationShutdown {
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({}),
-          dataSourceFactory: async () => createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'poa-desk-api' }).initialize(),
+          dataSourceFactory: async () =>
+            createDataSource({
+              url: config.DATABASE_URL,
+              poolSize: config.DATABASE_POOL_SIZE,
+              applicationName: 'poa-desk-api',
+            }).initialize(),
         }),
       ],
       providers: [
@@ -46,7 +51,12 @@ export class CoreModule implements OnApplicationShutdown {
           provide: REDIS,
           useFactory: () =>
             // Fail fast while Redis is down (no offline queue) and keep reconnecting in the background.
-            new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (n) => Math.min(n * 200, 2000) }),
+            new Redis(config.REDIS_URL, {
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+              lazyConnect: false,
+              retryStrategy: (n) => Math.min(n * 200, 2000),
+            }),
         },
       ],
       exports: [APP_CONFIG, TenantDb, REDIS],

@@ -32,15 +32,17 @@ describe('ErrorFilter', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it.each(['22001', '22003', '22007', '22008', '22009', '22021', '22P02'])('answers PostgreSQL data error %s with 400 VALIDATION_FAILED, and logs the gap', (code) => {
-    expect(answer(pgError(code))).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(warn).toHaveBeenCalledTimes(1);
-  });
+  it.each(['22001', '22003', '22007', '22008', '22009', '22021', '22P02'])(
+    'answers PostgreSQL data error %s with 400 VALIDATION_FAILED, and logs the gap',
+    (code) => {
+      expect(answer(pgError(code))).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+      expect(warn).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('keeps other database errors a 409 (unique) or a 500', () => {
     expect(answer(pgError('23505'))).toEqual({ status: 409, code: 'CONFLICT' });
     expect(answer(pgError('40001'))).toEqual({ status: 500, code: 'INTERNAL' });
     expect(answer(new Error('boom'))).toEqual({ status: 500, code: 'INTERNAL' });
   });
-
 });

@@ -44,7 +44,11 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, body, headers } = this.toResponse(exception);
     body.error.requestId = request.id ? String(request.id) : undefined;
     if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
-    else if (isPgDataError(exception)) this.logger.warn({ err: exception, requestId: request.id, method: request.method, path: request.path }, 'the database refused a value that validation let through');
+    else if (isPgDataError(exception))
+      this.logger.warn(
+        { err: exception, requestId: request.id, method: request.method, path: request.path },
+        'the database refused a value that validation let through',
+      );
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
     response.status(status).json(body);
@@ -52,11 +56,18 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toResponse(exception: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
     if (exception instanceof AppError) {
-      return { status: exception.status, body: { error: { code: exception.code, message: exception.message, details: exception.details } }, headers: exception.headers };
+      return {
+        status: exception.status,
+        body: { error: { code: exception.code, message: exception.message, details: exception.details } },
+        headers: exception.headers,
+      };
     }
     if (exception instanceof ZodValidationException) {
       const zodError = exception.getZodError() as ZodError;
-      return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(zodError) } } };
+      return {
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid', details: zodDetails(zodError) } },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -20,7 +20,6 @@ describe('nestsDeeperThan', () => {
   it('reads UTF-8 text byte by byte (no multi-byte character holds a bracket or a quote byte)', () => {
     expect(deeper('{"\u4e2d[":"\u{1F600}{"}', 1)).toBe(false);
   });
-
 });
 
 describe('bodyParserFailure', () => {
@@ -28,7 +27,10 @@ describe('bodyParserFailure', () => {
   const zlibError = Object.assign(new Error('incorrect header check'), { errno: -3, code: 'Z_DATA_ERROR', status: 400, expose: true });
 
   it('answers a body that fails to decompress with 415, only when the request declared a Content-Encoding', () => {
-    expect(bodyParserFailure(zlibError, request({ 'content-encoding': 'gzip' }))).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
+    expect(bodyParserFailure(zlibError, request({ 'content-encoding': 'gzip' }))).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      status: 415,
+    });
     expect(bodyParserFailure(zlibError, request())).toBeUndefined();
   });
 

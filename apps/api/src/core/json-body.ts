@@ -72,7 +72,9 @@ export function bodyParserFailure(exception: unknown, req: Request): AppError | 
     case 'entity.too.large':
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB');
     case TOO_DEEP:
-      return AppError.validation([{ field: '(body)', message: `must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` }]);
+      return AppError.validation([
+        { field: '(body)', message: `must not nest objects and arrays more than ${MAX_JSON_DEPTH} levels deep` },
+      ]);
     case 'encoding.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Encoding must be gzip, deflate, br or identity');
     case 'charset.unsupported':

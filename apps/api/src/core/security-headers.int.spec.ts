@@ -22,7 +22,12 @@ function fakeWebBuild(): string {
 function policyOf(headers: Headers): Map<string, string[]> {
   const value = headers.get('content-security-policy');
   expect(value).toBeTruthy();
-  return new Map(value!.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources] as const));
+  return new Map(
+    value!
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources] as const),
+  );
 }
 
 /** The strict site policy every answer carries (style-src may add a nonce or hashes). */
@@ -56,7 +61,11 @@ describe('browser security headers', () => {
   });
 
   it('API answers (ok or refused) carry the strict CSP, nosniff, DENY, a Referrer-Policy and no-store; no HSTS over http', async () => {
-    for (const res of [await api.http.get('/api/v1/me', owner.token), await api.http.get('/api/v1/cases'), await api.http.get('/api/v1/no-such-route', owner.token)]) {
+    for (const res of [
+      await api.http.get('/api/v1/me', owner.token),
+      await api.http.get('/api/v1/cases'),
+      await api.http.get('/api/v1/no-such-route', owner.token),
+    ]) {
       expect([200, 401, 404]).toContain(res.status);
       expectStrictPolicy(res.headers);
       expect(policyOf(res.headers).get('style-src')).toEqual(["'self'"]);
@@ -99,7 +108,9 @@ describe('browser security headers', () => {
   it('PDF downloads (a rendered plan, staff and portal, and an evidence file) are no-store and nosniff', async () => {
     const x = await clientWithPortalSession(api.http, owner.token, 'Headers Goods');
     const created = await caseInClientReview(api.http, owner.token, x.client.id);
-    expect((await api.http.post(`/api/v1/portal/cases/${created.id}/approve`, { version: 1, fullName: 'Hedda Goods' }, x.portalToken)).status).toBe(200);
+    expect(
+      (await api.http.post(`/api/v1/portal/cases/${created.id}/approve`, { version: 1, fullName: 'Hedda Goods' }, x.portalToken)).status,
+    ).toBe(200);
     const key = `${owner.tenant.id}/pdfs/headers-${Date.now()}.pdf`;
     mkdirSync(join(api.config.DATA_DIR, 'files', owner.tenant.id, 'pdfs'), { recursive: true });
     writeFileSync(join(api.config.DATA_DIR, 'files', key), '%PDF-1.4\n%%EOF\n');
@@ -110,19 +121,31 @@ describe('browser security headers', () => {
       [created.id, key],
     );
     const staff = await fetch(`${api.baseUrl}/api/v1/cases/${created.id}/pdf`, { headers: { authorization: `Bearer ${owner.token}` } });
-    const portal = await fetch(`${api.baseUrl}/api/v1/portal/cases/${created.id}/pdf`, { headers: { authorization: `Bearer ${x.portalToken}` } });
+    const portal = await fetch(`${api.baseUrl}/api/v1/portal/cases/${created.id}/pdf`, {
+      headers: { authorization: `Bearer ${x.portalToken}` },
+    });
 
     const caseId = (await createCase(api.http, owner.token, (await createClient(api.http, owner.token)).id)).id;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%%EOF\n'))], { type: 'application/pdf' }), 'invoice.pdf');
-    const upload = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${owner.token}` } });
+    const upload = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     const { id } = (await upload.json()) as { id: string };
-    const evidence = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${id}`, { headers: { authorization: `Bearer ${owner.token}` } });
+    const evidence = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments/${id}`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
 
     for (const res of [staff, portal, evidence]) {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       expect(res.headers.get('cache-control')).toBe('no-store');
       expectStrictPolicy(res.headers);
     }

@@ -57,7 +57,9 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export function swaggerUiPolicy(html: string): string {
   const blocks = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => sha256(match[1]));
   const attributes = [...html.matchAll(/\sstyle="([^"]*)"/gi)].map((match) => sha256(match[1]));
-  return contentSecurityPolicy({ 'style-src': [...new Set(blocks), ...(attributes.length ? ["'unsafe-hashes'", ...new Set(attributes)] : [])] });
+  return contentSecurityPolicy({
+    'style-src': [...new Set(blocks), ...(attributes.length ? ["'unsafe-hashes'", ...new Set(attributes)] : [])],
+  });
 }
 
 /** Replaces the policy of the HTML pages a route sends (Swagger UI's page) with `policyFor(html)`, memoised per page. */

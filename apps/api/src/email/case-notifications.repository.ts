@@ -30,6 +30,8 @@ export class CaseNotificationsRepository {
 
   /** Every active reviewer, admin and owner of the agency. */
   activeReviewers(tx: TenantTransaction): Promise<Recipient[]> {
-    return tx.query<Recipient>(`SELECT ${USER.columns} FROM users WHERE status = 'active' AND role IN ('reviewer', 'admin', 'owner') ORDER BY created_at, id`);
+    return tx.query<Recipient>(
+      `SELECT ${USER.columns} FROM users WHERE status = 'active' AND role IN ('reviewer', 'admin', 'owner') ORDER BY created_at, id`,
+    );
   }
 }

@@ -43,7 +43,14 @@ export class CaseNotificationsService {
 
   private async facts(tx: TenantTransaction, caseId: string): Promise<CaseMailFacts & { clientId: string; assigneeId: string | null }> {
     const row = await this.repo.caseFacts(tx, caseId);
-    return { agencyName: row.agency, reference: row.reference, title: row.title, version: row.latest_version, clientId: row.client_id, assigneeId: row.assignee_id };
+    return {
+      agencyName: row.agency,
+      reference: row.reference,
+      title: row.title,
+      version: row.latest_version,
+      clientId: row.client_id,
+      assigneeId: row.assignee_id,
+    };
   }
 
   private async askClientToReview(tx: TenantTransaction, caseId: string): Promise<void> {
@@ -63,22 +70,33 @@ export class CaseNotificationsService {
   /** The case's assignee; without one, every active reviewer, admin and owner of the agency. */
   private async tellStaff(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
     const facts = await this.facts(tx, move.caseId);
-    const staff = facts.assigneeId
-      ? await this.repo.activeUser(tx, facts.assigneeId)
-      : [];
-    const recipients = staff.length
-      ? staff
-      : await this.repo.activeReviewers(tx);
+    const staff = facts.assigneeId ? await this.repo.activeUser(tx, facts.assigneeId) : [];
+    const recipients = staff.length ? staff : await this.repo.activeReviewers(tx);
     const actor = TenantContext.require().actor;
     const email = clientAnsweredEmail(
       facts,
-      { approved: move.action === 'client_approve', contactName: actor.kind === 'contact' ? actor.name : `${actor.name} (for the client)`, fullName: move.fullName, comment: move.comment },
+      {
+        approved: move.action === 'client_approve',
+        contactName: actor.kind === 'contact' ? actor.name : `${actor.name} (for the client)`,
+        fullName: move.fullName,
+        comment: move.comment,
+      },
       `${this.config.PUBLIC_URL.replace(/\/$/, '')}/cases/${move.caseId}`,
     );
     for (const user of recipients) await this.send(tx, move.action === 'client_approve' ? 'approved' : 'changes', user.email, email);
   }
 
-  private async send(tx: TenantTransaction, kind: EmailKind, to: string, email: { subject: string; text: string }, extra: { notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number } } = {}) {
-    await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: tx.tenantId, to, subject: email.subject, text: email.text, ...extra }, occasion: { kind } });
+  private async send(
+    tx: TenantTransaction,
+    kind: EmailKind,
+    to: string,
+    email: { subject: string; text: string },
+    extra: { notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number } } = {},
+  ) {
+    await this.outbox.add(tx, {
+      queue: QUEUES.email,
+      payload: { tenantId: tx.tenantId, to, subject: email.subject, text: email.text, ...extra },
+      occasion: { kind },
+    });
   }
 }

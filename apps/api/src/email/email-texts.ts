@@ -40,7 +40,11 @@ export function reviewReminderEmail(facts: CaseMailFacts, contactName: string, u
   };
 }
 
-export function clientAnsweredEmail(facts: CaseMailFacts, answer: { approved: boolean; contactName: string; fullName?: string; comment?: string }, url: string) {
+export function clientAnsweredEmail(
+  facts: CaseMailFacts,
+  answer: { approved: boolean; contactName: string; fullName?: string; comment?: string },
+  url: string,
+) {
   const what = answer.approved ? 'approved' : 'asked for changes to';
   const lines = [`${answer.contactName} ${what} version ${facts.version} of ${facts.reference} ("${facts.title}").`, ''];
   if (answer.approved && answer.fullName) lines.push(`Signed as: ${answer.fullName}`, 'The final PDF is being rendered.', '');

@@ -2,7 +2,10 @@ import Redis from 'ioredis';
 import { createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, expectStatus } from '../cases/case-test-helpers';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e4f1e80000000049454e44ae426082',
+  'hex',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('Idempotency-Key: uploads, secrets and revoked credentials', () => {
@@ -20,8 +23,16 @@ describe('Idempotency-Key: uploads, secrets and revoked credentials', () => {
   async function upload(token: string, caseId: string, data: Buffer, name: string, key: string) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(data)], { type: 'application/octet-stream' }), name);
-    const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}`, 'idempotency-key': key } });
-    return { status: res.status, body: (await res.json()) as { id: string; error: { code: string } }, replayed: res.headers.get('idempotent-replayed') };
+    const res = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { id: string; error: { code: string } },
+      replayed: res.headers.get('idempotent-replayed'),
+    };
   }
 
   /** Every idempotency entry stored for a tenant, as text. */
@@ -60,7 +71,10 @@ describe('Idempotency-Key: uploads, secrets and revoked credentials', () => {
     const again = await api.http.post('/api/v1/api-keys', body, owner.token, { 'Idempotency-Key': 'key-1' });
     expectStatus(again, 409);
     expect(again.body.error.code).toBe('IDEMPOTENCY_SECRET_NOT_REPLAYED');
-    expect(again.body.error.details).toMatchObject({ status: 201, answer: { id: created.body.id, prefix: created.body.prefix, name: 'CRM' } });
+    expect(again.body.error.details).toMatchObject({
+      status: 201,
+      answer: { id: created.body.id, prefix: created.body.prefix, name: 'CRM' },
+    });
     expect(JSON.stringify(again.body)).not.toContain(secret.slice(15));
     // No second key was made.
     expect((await api.http.get('/api/v1/api-keys', owner.token)).body.data).toHaveLength(1);
@@ -68,14 +82,23 @@ describe('Idempotency-Key: uploads, secrets and revoked credentials', () => {
 
   it('keeps invite links and webhook signing secrets out of the replay store too', async () => {
     const owner = await signupAgency(api.http);
-    const invite = await api.http.post('/api/v1/users', { email: `held-${Date.now()}@example.test`, name: 'Held', role: 'viewer' }, owner.token, { 'Idempotency-Key': 'inv-1' });
+    const invite = await api.http.post(
+      '/api/v1/users',
+      { email: `held-${Date.now()}@example.test`, name: 'Held', role: 'viewer' },
+      owner.token,
+      { 'Idempotency-Key': 'inv-1' },
+    );
     expectStatus(invite, 201);
-    const webhook = await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.created'] }, owner.token, { 'Idempotency-Key': 'hook-1' });
+    const webhook = await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.created'] }, owner.token, {
+      'Idempotency-Key': 'hook-1',
+    });
     expectStatus(webhook, 201);
     const stored = await storedEntries(owner.tenant.id);
     expect(stored).not.toContain((invite.body.inviteToken as string).split('.')[2]);
     expect(stored).not.toContain(webhook.body.secret);
-    const replay = await api.http.post('/api/v1/users', { email: invite.body.user.email, name: 'Held', role: 'viewer' }, owner.token, { 'Idempotency-Key': 'inv-1' });
+    const replay = await api.http.post('/api/v1/users', { email: invite.body.user.email, name: 'Held', role: 'viewer' }, owner.token, {
+      'Idempotency-Key': 'inv-1',
+    });
     expectStatus(replay, 409);
     expect(replay.body.error.details.answer).toMatchObject({ user: { id: invite.body.user.id } });
   });

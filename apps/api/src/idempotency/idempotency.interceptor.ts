@@ -35,12 +35,21 @@ interface UploadedPart {
   buffer?: Buffer;
 }
 
-
 /** Method, path, JSON body and every uploaded file (name, type, size and content hash). */
 function fingerprintOf(request: Request & { file?: UploadedPart; files?: UploadedPart[] | Record<string, UploadedPart[]> }): string {
-  const parts = [request.file, ...(Array.isArray(request.files) ? request.files : Object.values(request.files ?? {}).flat())].filter((part) => part !== undefined);
-  const files = parts.map((part) => [part.fieldname, part.originalname, part.mimetype, part.size, part.buffer ? sha256Hex(part.buffer) : null]);
-  return sha256Hex(`${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}${files.length ? `\n${JSON.stringify(files)}` : ''}`);
+  const parts = [request.file, ...(Array.isArray(request.files) ? request.files : Object.values(request.files ?? {}).flat())].filter(
+    (part) => part !== undefined,
+  );
+  const files = parts.map((part) => [
+    part.fieldname,
+    part.originalname,
+    part.mimetype,
+    part.size,
+    part.buffer ? sha256Hex(part.buffer) : null,
+  ]);
+  return sha256Hex(
+    `${request.method}\n${request.originalUrl.split('?')[0]}\n${JSON.stringify(request.body ?? null)}${files.length ? `\n${JSON.stringify(files)}` : ''}`,
+  );
 }
 
 function withoutFields(body: unknown, fields: string[]): unknown {
@@ -96,7 +105,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Takes the key (null) or returns what holds it. */
   private async begin(redisKey: string, fingerprint: string): Promise<Entry | null> {
     try {
-      const taken = await this.redis.set(redisKey, JSON.stringify({ state: 'in_flight', fingerprint } satisfies Entry), 'EX', IN_FLIGHT_TTL_SECONDS, 'NX');
+      const taken = await this.redis.set(
+        redisKey,
+        JSON.stringify({ state: 'in_flight', fingerprint } satisfies Entry),
+        'EX',
+        IN_FLIGHT_TTL_SECONDS,
+        'NX',
+      );
       if (taken === 'OK') return null;
       const raw = await this.redis.get(redisKey);
       // Expired between the two calls: the caller may try again at once.
@@ -104,7 +119,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return JSON.parse(raw) as Entry;
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('SERVICE_UNAVAILABLE', 'Idempotency keys cannot be checked right now; retry later', undefined, { 'Retry-After': '5' });
+      throw new AppError('SERVICE_UNAVAILABLE', 'Idempotency keys cannot be checked right now; retry later', undefined, {
+        'Retry-After': '5',
+      });
     }
   }
 
@@ -113,7 +130,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
     }
     if (existing.state === 'in_flight') {
-      throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', undefined, { 'Retry-After': '1' });
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', undefined, {
+        'Retry-After': '1',
+      });
     }
     if (existing.secretWithheld) {
       throw new AppError(
@@ -140,8 +159,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       settled = true;
       const status = response.statusCode;
       const withhold = secretFields.length > 0 && status < 300;
-      const entry: Entry = withhold ? { state: 'done', fingerprint, status, body: withoutFields(body, secretFields), secretWithheld: true } : { state: 'done', fingerprint, status, body };
-      const release = status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify(entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
+      const entry: Entry = withhold
+        ? { state: 'done', fingerprint, status, body: withoutFields(body, secretFields), secretWithheld: true }
+        : { state: 'done', fingerprint, status, body };
+      const release =
+        status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify(entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
       release.catch(() => undefined);
     });
     response.once('close', () => {

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, PdfRender, sql, TenantDb, type TenantTransaction } from '@poa/db';
 
-const RENDER = columnsOf(PdfRender, ['status', 'version', 'kind', 'error', 'sha256', 'size', 'pageCount', 'renderMs', 'readyAt', 'storageKey', 'draftVersionId']);
+const RENDER = columnsOf(PdfRender, [
+  'status',
+  'version',
+  'kind',
+  'error',
+  'sha256',
+  'size',
+  'pageCount',
+  'renderMs',
+  'readyAt',
+  'storageKey',
+  'draftVersionId',
+]);
 
 /** The render columns qualified with the alias `r` (pdf_renders): select them as `c.reference, ${RENDER_COLUMNS}`. */
 export const RENDER_COLUMNS = RENDER.as('r');
@@ -59,11 +71,16 @@ export class PdfsRepository {
   }
 
   async requeueFinal(tx: TenantTransaction, draftVersionId: string): Promise<void> {
-    await tx.query(`UPDATE pdf_renders SET status = 'queued', error = NULL WHERE draft_version_id = $1 AND kind = 'final'`, [draftVersionId]);
+    await tx.query(`UPDATE pdf_renders SET status = 'queued', error = NULL WHERE draft_version_id = $1 AND kind = 'final'`, [
+      draftVersionId,
+    ]);
   }
 
   /** Queues a ready render again when it still points at `storageKey`; the case id when this call won the row. */
-  async requeueReady(tx: TenantTransaction, render: { storageKey: string; draftVersionId: string; kind: 'final' | 'preview' }): Promise<string | undefined> {
+  async requeueReady(
+    tx: TenantTransaction,
+    render: { storageKey: string; draftVersionId: string; kind: 'final' | 'preview' },
+  ): Promise<string | undefined> {
     const [row] = await tx.query<{ case_id: string }>(
       `UPDATE pdf_renders SET status = 'queued', error = NULL WHERE draft_version_id = $1 AND kind = $2 AND status = 'ready' AND storage_key = $3 RETURNING case_id`,
       [render.draftVersionId, render.kind, render.storageKey],

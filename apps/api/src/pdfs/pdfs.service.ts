@@ -56,15 +56,20 @@ export class PdfsService {
 
   /** A version's DRAFT preview, queued the first time it is asked for. */
   async preview(caseId: string, version: number): Promise<PdfAnswer> {
-    return this.db.transaction(async (tx) => {
-      const found = await this.renders.draftVersion(tx, caseId, version);
-      if (!found) throw AppError.notFound('Draft version');
-      const inserted = await this.renders.insertPreview(tx, caseId, found.id, version);
-      if (inserted) {
-        await this.outbox.add(tx, { queue: QUEUES.pdfRender, payload: { tenantId: tx.tenantId, caseId, draftVersionId: found.id, kind: 'preview' } });
-      }
-      return this.renders.preview(tx, found.id, found.reference);
-    }).then((row) => this.answer(row));
+    return this.db
+      .transaction(async (tx) => {
+        const found = await this.renders.draftVersion(tx, caseId, version);
+        if (!found) throw AppError.notFound('Draft version');
+        const inserted = await this.renders.insertPreview(tx, caseId, found.id, version);
+        if (inserted) {
+          await this.outbox.add(tx, {
+            queue: QUEUES.pdfRender,
+            payload: { tenantId: tx.tenantId, caseId, draftVersionId: found.id, kind: 'preview' },
+          });
+        }
+        return this.renders.preview(tx, found.id, found.reference);
+      })
+      .then((row) => this.answer(row));
   }
 
   /** A render that failed for good is queued again under a new job id (the failed job keeps the old one). */

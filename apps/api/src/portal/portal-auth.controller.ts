@@ -5,7 +5,14 @@ import { Can, CurrentPrincipal, Public } from '../core/access.decorators';
 import type { Principal } from '../core/permissions';
 import { ApiErrors } from '../core/api-errors';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
-import { ContactLinkParams, LoginLinkAcceptedDto, LoginLinkRequestDto, PortalSessionDto, PortalSessionRequestDto, StaffLoginLinkDto } from './portal.schemas';
+import {
+  ContactLinkParams,
+  LoginLinkAcceptedDto,
+  LoginLinkRequestDto,
+  PortalSessionDto,
+  PortalSessionRequestDto,
+  StaffLoginLinkDto,
+} from './portal.schemas';
 import { PortalAuthService } from './portal-auth.service';
 
 @ApiTags('portal')
@@ -18,7 +25,8 @@ export class PortalAuthController {
   @Public()
   @ApiOperation({
     summary: 'Email a one-time log-in link (valid 15 minutes) to every contact with this address',
-    description: 'Always 202, known address or not (no account enumeration); at most 5 links per address per 15 minutes, further requests send nothing.',
+    description:
+      'Always 202, known address or not (no account enumeration); at most 5 links per address per 15 minutes, further requests send nothing.',
   })
   @ApiAcceptedResponse({ type: LoginLinkAcceptedDto })
   @ZodResponse({ status: 202, type: LoginLinkAcceptedDto })
@@ -31,7 +39,9 @@ export class PortalAuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client' })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all)' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all)',
+  })
   @ZodResponse({ status: 200, type: PortalSessionDto })
   session(@Body() body: PortalSessionRequestDto) {
     return this.auth.exchange(body.token);

@@ -14,7 +14,8 @@ import { PortalAuthRepository } from './portal-auth.repository';
 export const LOGIN_LINK_TTL_MINUTES = 15;
 
 /** A link token that cannot be used: one answer for forged, unknown, expired and used tokens (400 on the field token). */
-const unusableToken = () => AppError.validation([{ field: 'token', message: 'This log-in link is invalid, expired or already used: ask for a new one' }]);
+const unusableToken = () =>
+  AppError.validation([{ field: 'token', message: 'This log-in link is invalid, expired or already used: ask for a new one' }]);
 
 /** Password-less log-in of a client's contacts: one-time links (15 minutes) exchanged for a portal session. */
 @Injectable()
@@ -47,7 +48,11 @@ export class PortalAuthService {
           if (agency === undefined) return;
           const link = await this.issue(tx, contact.tenant_id, contact.id);
           const message = loginLinkEmail(agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
-          await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: contact.tenant_id, to: contact.email, ...message }, occasion: { kind: 'login' } });
+          await this.outbox.add(tx, {
+            queue: QUEUES.email,
+            payload: { tenantId: contact.tenant_id, to: contact.email, ...message },
+            occasion: { kind: 'login' },
+          });
         },
         { tenantId: contact.tenant_id },
       );

@@ -23,7 +23,10 @@ describe('portal log-in: magic links', () => {
 
   it('answers 202 alike for known and unknown addresses, and emails a one-time link to every contact with the address', async () => {
     const email = uniqueEmail('seller');
-    const [one, two] = [await createClient(api.http, owner.token, { name: 'Client One' }), await createClient(api.http, owner.token, { name: 'Client Two' })];
+    const [one, two] = [
+      await createClient(api.http, owner.token, { name: 'Client One' }),
+      await createClient(api.http, owner.token, { name: 'Client Two' }),
+    ];
     const contactOne = await addContact(owner.token, one.id, email);
     await addContact(owner.token, two.id, email);
     const other = await signupAgency(api.http, 'Other Agency');
@@ -80,13 +83,21 @@ describe('portal log-in: magic links', () => {
       expect(res.body.error.details[0].field).toBe('token');
     };
     // Two exchanges at once: exactly one wins (the row is locked and marked used in one transaction).
-    const [a, b] = await Promise.all([api.http.post('/api/v1/portal/session', { token: link.token }), api.http.post('/api/v1/portal/session', { token: link.token })]);
+    const [a, b] = await Promise.all([
+      api.http.post('/api/v1/portal/session', { token: link.token }),
+      api.http.post('/api/v1/portal/session', { token: link.token }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 400]);
     refused(await api.http.post('/api/v1/portal/session', { token: link.token }));
 
     const expiring = await make();
     const rowId = expiring.token.split('.')[1];
-    await queryAsTenant(api.config.DATABASE_URL, owner.tenant.id, `UPDATE portal_login_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [rowId]);
+    await queryAsTenant(
+      api.config.DATABASE_URL,
+      owner.tenant.id,
+      `UPDATE portal_login_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [rowId],
+    );
     refused(await api.http.post('/api/v1/portal/session', { token: expiring.token }));
 
     const genuine = await make();

@@ -22,7 +22,8 @@ describe('portal: sessions that end', () => {
     expectStatus(await api.http.get('/api/v1/portal/me', session.portalToken), 200);
     return { ...session, caseId: sent.id };
   }
-  const approve = (x: { caseId: string; portalToken: string }) => api.http.post(`/api/v1/portal/cases/${x.caseId}/approve`, { version: 1, fullName: 'Someone Else' }, x.portalToken);
+  const approve = (x: { caseId: string; portalToken: string }) =>
+    api.http.post(`/api/v1/portal/cases/${x.caseId}/approve`, { version: 1, fullName: 'Someone Else' }, x.portalToken);
   const refused = (res: HttpResponse) => {
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
@@ -65,10 +66,16 @@ describe('portal: sessions that end', () => {
     const other = await createContact(api.http, staff, x.client.id, 'Colleague');
     const colleague = await newSession({ client: x.client, contact: other });
     expectStatus(await api.http.patch(`/api/v1/clients/${x.client.id}/contacts/${x.contact.id}`, { name: 'Renamed Person' }, staff), 200);
-    expectStatus(await api.http.patch(`/api/v1/clients/${x.client.id}/contacts/${x.contact.id}`, { email: x.contact.email.toUpperCase() }, staff), 200);
+    expectStatus(
+      await api.http.patch(`/api/v1/clients/${x.client.id}/contacts/${x.contact.id}`, { email: x.contact.email.toUpperCase() }, staff),
+      200,
+    );
     expectStatus(await api.http.get('/api/v1/portal/me', x.portalToken), 200);
 
-    expectStatus(await api.http.patch(`/api/v1/clients/${x.client.id}/contacts/${x.contact.id}`, { email: uniqueEmail('moved') }, staff), 200);
+    expectStatus(
+      await api.http.patch(`/api/v1/clients/${x.client.id}/contacts/${x.contact.id}`, { email: uniqueEmail('moved') }, staff),
+      200,
+    );
     refused(await approve(x));
     // The other contact of the same client keeps their session.
     expectStatus(await api.http.get('/api/v1/portal/me', colleague.body.accessToken), 200);

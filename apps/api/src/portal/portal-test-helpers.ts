@@ -6,7 +6,8 @@ import type { Http } from '../../test/harness';
 export async function caseInClientReview(http: Http, token: string, clientId: string, body: Record<string, unknown> = {}) {
   const created = await createCase(http, token, clientId, body);
   expectStatus(await http.post(`/api/v1/cases/${created.id}/drafts`, draftBody(0, 'Version one summary'), token), 201);
-  for (const action of ['start_drafting', 'submit_for_review', 'approve_internal']) expectStatus(await transition(http, token, created.id, { action }), 200);
+  for (const action of ['start_drafting', 'submit_for_review', 'approve_internal'])
+    expectStatus(await transition(http, token, created.id, { action }), 200);
   return created;
 }
 
@@ -23,7 +24,14 @@ export async function clientWithPortalSession(http: Http, token: string, name: s
 
 export interface EmailRow {
   job_id: string;
-  payload: { to: string; subject: string; text: string; notBefore?: string; onlyIf?: { caseId: string; status: string; latestVersion: number }; tenantId: string };
+  payload: {
+    to: string;
+    subject: string;
+    text: string;
+    notBefore?: string;
+    onlyIf?: { caseId: string; status: string; latestVersion: number };
+    tenantId: string;
+  };
 }
 
 export async function emailsOf(databaseUrl: string, tenantId: string): Promise<EmailRow[]> {

@@ -25,7 +25,15 @@ export function draftView(sections: DraftSections, fileNames: Record<string, str
     summary: sections.summary,
     rootCauses: sections.rootCauses.map((x) => ({ text: x.text })),
     correctiveActions: sections.correctiveActions.map((x) => ({ text: x.text, completedAt: x.completedAt })),
-    preventiveMeasures: sections.preventiveMeasures.map((x) => ({ text: x.text, owner: x.owner, startDate: x.startDate, frequency: x.frequency })),
-    supportingDocuments: sections.supportingDocuments.map((x) => ({ description: x.description, fileName: fileNames[x.attachmentId] ?? null })),
+    preventiveMeasures: sections.preventiveMeasures.map((x) => ({
+      text: x.text,
+      owner: x.owner,
+      startDate: x.startDate,
+      frequency: x.frequency,
+    })),
+    supportingDocuments: sections.supportingDocuments.map((x) => ({
+      description: x.description,
+      fileName: fileNames[x.attachmentId] ?? null,
+    })),
   };
 }

@@ -52,7 +52,9 @@ export class PortalController {
 
   @Get('cases/:id')
   @Can('portal')
-  @ApiOperation({ summary: 'One case: the draft under review (or the approved one) laid out as the PDF, approval proof, PDF status, approved versions' })
+  @ApiOperation({
+    summary: 'One case: the draft under review (or the approved one) laid out as the PDF, approval proof, PDF status, approved versions',
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   @ZodResponse({ status: 200, type: PortalCaseDto })
   get(@Param() params: PortalCaseParams) {
@@ -80,7 +82,10 @@ export class PortalController {
   @Post('cases/:id/approve')
   @HttpCode(200)
   @Can('portal')
-  @ApiOperation({ summary: 'Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered.' })
+  @ApiOperation({
+    summary:
+      'Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered.',
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'VERSION_CONFLICT', 'INVALID_TRANSITION')
   @ZodResponse({ status: 200, type: PortalTransitionResultDto })
   approve(@Param() params: PortalCaseParams, @Body() body: PortalApproveDto) {

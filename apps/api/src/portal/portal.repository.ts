@@ -14,7 +14,17 @@ function visibleToContact(clientId: string): InlineSql {
   return sql`c.client_id = ${clientId}::uuid AND (c.status IN (${sql.raw(STATUS_LIST)}) OR c.approved_version_id IS NOT NULL)`;
 }
 
-const PORTAL_CASE = columnsOf(Case, ['id', 'reference', 'title', 'status', 'violationType', 'marketplace', 'dueAt', 'latestVersion', 'updatedAt']);
+const PORTAL_CASE = columnsOf(Case, [
+  'id',
+  'reference',
+  'title',
+  'status',
+  'violationType',
+  'marketplace',
+  'dueAt',
+  'latestVersion',
+  'updatedAt',
+]);
 const PORTAL_CASE_COLUMNS = `${PORTAL_CASE.as('c')}, (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version`;
 export type PortalCaseRow = Omit<typeof PORTAL_CASE.$row, 'status'> & { status: CaseStatus; approved_version: number | null };
 
@@ -31,7 +41,14 @@ export type DetailRow = PortalCaseRow &
     agency_name: string;
     branding: Branding;
     draft: { version: number; sections: DraftSections; created_at: string } | null;
-    approval: { version: number; full_name: string; contact_name: string; contact_email: string; approved_at: string; content_sha256: string } | null;
+    approval: {
+      version: number;
+      full_name: string;
+      contact_name: string;
+      contact_email: string;
+      approved_at: string;
+      content_sha256: string;
+    } | null;
     pdf: PdfJson | null;
     approved_versions: { version: number; approved_at: string; full_name: string; pdf: PdfJson | null }[];
     file_names: Record<string, string>;
@@ -48,7 +65,15 @@ export class PortalRepository {
   constructor(private readonly db: TenantDb) {}
 
   async contact(contactId: string) {
-    const [row] = await this.db.read<{ id: string; name: string; email: string; client_id: string; client_name: string; agency_name: string; branding: Branding }>(sql`
+    const [row] = await this.db.read<{
+      id: string;
+      name: string;
+      email: string;
+      client_id: string;
+      client_name: string;
+      agency_name: string;
+      branding: Branding;
+    }>(sql`
       SELECT ct.id, ct.name, ct.email, cl.id AS client_id, cl.name AS client_name, t.name AS agency_name, t.branding
       FROM contacts ct JOIN clients cl ON cl.id = ct.client_id JOIN tenants t ON t.id = ct.tenant_id WHERE ct.id = ${contactId}::uuid`);
     return row;
@@ -104,7 +129,10 @@ export class PortalRepository {
 
   /** The latest draft version of a case the contact may see; undefined when they may not. */
   async visibleLatestVersion(tx: TenantTransaction, clientId: string, caseId: string): Promise<number | undefined> {
-    const [found] = await tx.query<{ latest_version: number }>(`SELECT c.latest_version FROM cases c WHERE c.id = $1 AND ${visibleToContact(clientId).text}`, [caseId]);
+    const [found] = await tx.query<{ latest_version: number }>(
+      `SELECT c.latest_version FROM cases c WHERE c.id = $1 AND ${visibleToContact(clientId).text}`,
+      [caseId],
+    );
     return found?.latest_version;
   }
 

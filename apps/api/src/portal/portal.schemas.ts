@@ -23,11 +23,23 @@ const agencySchema = z.object({
   branding: z.object({ primaryColor: z.string(), logoDataUri: z.string().nullable() }),
 });
 
-export class PortalSessionDto extends createZodDto(z.object({ accessToken: z.string(), contact: portalContactSchema, client: portalClientSchema })) {}
-export class PortalMeDto extends createZodDto(z.object({ contact: portalContactSchema, client: portalClientSchema, agency: agencySchema })) {}
+export class PortalSessionDto extends createZodDto(
+  z.object({ accessToken: z.string(), contact: portalContactSchema, client: portalClientSchema }),
+) {}
+export class PortalMeDto extends createZodDto(
+  z.object({ contact: portalContactSchema, client: portalClientSchema, agency: agencySchema }),
+) {}
 
 // Cases
-export const PORTAL_VISIBLE_STATUSES = ['client_review', 'approved', 'submitted', 'reinstated', 'denied', 'more_info_requested', 'closed'] as const;
+export const PORTAL_VISIBLE_STATUSES = [
+  'client_review',
+  'approved',
+  'submitted',
+  'reinstated',
+  'denied',
+  'more_info_requested',
+  'closed',
+] as const;
 
 const portalCaseSummarySchema = z.object({
   id: z.uuid(),
@@ -100,8 +112,12 @@ export class PortalApproveDto extends createZodDto(
     fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
   }),
 ) {}
-export class PortalRequestChangesDto extends createZodDto(z.strictObject({ comment: z.string().trim().min(1, 'tell us what to change').max(20_000) })) {}
-export class PortalTransitionResultDto extends createZodDto(z.object({ id: z.uuid(), reference: z.string(), status: z.enum(CASE_STATUSES) })) {}
+export class PortalRequestChangesDto extends createZodDto(
+  z.strictObject({ comment: z.string().trim().min(1, 'tell us what to change').max(20_000) }),
+) {}
+export class PortalTransitionResultDto extends createZodDto(
+  z.object({ id: z.uuid(), reference: z.string(), status: z.enum(CASE_STATUSES) }),
+) {}
 
 // Comments (shared only)
 export const portalCommentSchema = z.object({

@@ -35,7 +35,8 @@ export class PortalService {
 
   private contact(): { id: string; clientId: string } {
     const actor = TenantContext.require().actor;
-    if (actor.kind !== 'contact' || !actor.id || !actor.clientId) throw new AppError('FORBIDDEN', 'Only a client contact may use the portal');
+    if (actor.kind !== 'contact' || !actor.id || !actor.clientId)
+      throw new AppError('FORBIDDEN', 'Only a client contact may use the portal');
     return { id: actor.id, clientId: actor.clientId };
   }
 
@@ -43,7 +44,11 @@ export class PortalService {
     const { id } = this.contact();
     const row = await this.portal.contact(id);
     if (!row) throw new AppError('UNAUTHENTICATED', 'This contact no longer exists');
-    return { contact: { id: row.id, name: row.name, email: row.email }, client: { id: row.client_id, name: row.client_name }, agency: agencyView(row.agency_name, row.branding) };
+    return {
+      contact: { id: row.id, name: row.name, email: row.email },
+      client: { id: row.client_id, name: row.client_name },
+      agency: agencyView(row.agency_name, row.branding),
+    };
   }
 
   async list(query: { limit: number; cursor?: string }) {
@@ -66,7 +71,12 @@ export class PortalService {
       client: { id: row.client_id, name: row.client_name },
       agency: agencyView(row.agency_name, row.branding),
       draft: row.draft
-        ? { version: row.draft.version, state: underReview ? ('under_review' as const) : ('approved' as const), createdAt: iso(row.draft.created_at)!, ...draftView(row.draft.sections, row.file_names) }
+        ? {
+            version: row.draft.version,
+            state: underReview ? ('under_review' as const) : ('approved' as const),
+            createdAt: iso(row.draft.created_at)!,
+            ...draftView(row.draft.sections, row.file_names),
+          }
         : null,
       approval: row.approval
         ? {
@@ -79,7 +89,12 @@ export class PortalService {
           }
         : null,
       pdf: pdfView(row.pdf),
-      approvedVersions: row.approved_versions.map((v) => ({ version: v.version, approvedAt: iso(v.approved_at)!, fullName: v.full_name, pdf: pdfView(v.pdf) })),
+      approvedVersions: row.approved_versions.map((v) => ({
+        version: v.version,
+        approvedAt: iso(v.approved_at)!,
+        fullName: v.full_name,
+        pdf: pdfView(v.pdf),
+      })),
       availableActions: underReview ? (['approve', 'request_changes'] as const).slice() : [],
     };
   }
@@ -89,7 +104,12 @@ export class PortalService {
     const after = timeCursor.decode(query.cursor);
     const rows = await this.portal.sharedComments(clientId, caseId, { limit: query.limit + 1, after });
     if (rows.length === 0) throw AppError.notFound('Case');
-    return toPage(rows.filter((r) => r.id !== null), query.limit, commentView, (r) => timeCursor.encode(r.created_at, r.id));
+    return toPage(
+      rows.filter((r) => r.id !== null),
+      query.limit,
+      commentView,
+      (r) => timeCursor.encode(r.created_at, r.id),
+    );
   }
 
   /** A contact's comment is always shared (the agency sees it; so do the client's other contacts). */
@@ -100,11 +120,18 @@ export class PortalService {
       if (latestVersion === undefined) throw AppError.notFound('Case');
       const problems: { field: string; message: string }[] = [];
       if (input.parentId) {
-        if (!(await this.portal.isSharedComment(tx, input.parentId, caseId))) problems.push({ field: 'parentId', message: 'not a comment of this case' });
+        if (!(await this.portal.isSharedComment(tx, input.parentId, caseId)))
+          problems.push({ field: 'parentId', message: 'not a comment of this case' });
       }
-      if (input.version !== undefined && input.version > latestVersion) problems.push({ field: 'version', message: 'no such draft version' });
+      if (input.version !== undefined && input.version > latestVersion)
+        problems.push({ field: 'version', message: 'no such draft version' });
       if (problems.length > 0) throw AppError.validation(problems);
-      const row = await this.comments.insert(tx, caseId, { body: input.body, visibility: 'shared', parentId: input.parentId, version: input.version });
+      const row = await this.comments.insert(tx, caseId, {
+        body: input.body,
+        visibility: 'shared',
+        parentId: input.parentId,
+        version: input.version,
+      });
       return commentView(row);
     });
   }
@@ -117,7 +144,11 @@ export class PortalService {
 
   async approve(caseId: string, input: { version: number; fullName: string }) {
     await this.assertVisible(caseId);
-    const done = await this.workflow.transition(caseId, { action: 'client_approve', fullName: input.fullName }, { expectedVersion: input.version });
+    const done = await this.workflow.transition(
+      caseId,
+      { action: 'client_approve', fullName: input.fullName },
+      { expectedVersion: input.version },
+    );
     return { id: done.id, reference: done.reference, status: done.status };
   }
 

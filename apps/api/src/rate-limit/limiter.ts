@@ -7,7 +7,11 @@ import { AppError } from '../core/errors';
  * falls back to its own in-memory count (stricter, never unlimited).
  */
 export function redisLimiter(redis: Redis, options: { keyPrefix: string; points: number; duration: number }): RateLimiterRedis {
-  return new RateLimiterRedis({ storeClient: redis, ...options, insuranceLimiter: new RateLimiterMemory({ points: options.points, duration: options.duration }) });
+  return new RateLimiterRedis({
+    storeClient: redis,
+    ...options,
+    insuranceLimiter: new RateLimiterMemory({ points: options.points, duration: options.duration }),
+  });
 }
 
 export const retryAfterSeconds = (rejection: RateLimiterRes) => Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -33,5 +37,10 @@ export async function consumeOrRefuse(
 export function refusal(rejection: unknown, message: (retryAfter: number) => string, headers: Record<string, string> = {}): unknown {
   if (!(rejection instanceof RateLimiterRes)) return rejection;
   const retryAfter = retryAfterSeconds(rejection);
-  return new AppError('RATE_LIMITED', message(retryAfter), { retryAfterSeconds: retryAfter }, { 'Retry-After': String(retryAfter), ...headers });
+  return new AppError(
+    'RATE_LIMITED',
+    message(retryAfter),
+    { retryAfterSeconds: retryAfter },
+    { 'Retry-After': String(retryAfter), ...headers },
+  );
 }

@@ -26,10 +26,15 @@ export class RequestRateLimit {
   async consume(principal: Principal, response: Response): Promise<void> {
     const key = `${principal.kind}:${principal.id}`;
     response.setHeader('X-RateLimit-Limit', String(this.points));
-    const res = await consumeOrRefuse(this.limiter, key, (retryAfter) => `More than ${this.points} requests in a minute; retry in ${retryAfter} s`, {
-      'X-RateLimit-Limit': String(this.points),
-      'X-RateLimit-Remaining': '0',
-    });
+    const res = await consumeOrRefuse(
+      this.limiter,
+      key,
+      (retryAfter) => `More than ${this.points} requests in a minute; retry in ${retryAfter} s`,
+      {
+        'X-RateLimit-Limit': String(this.points),
+        'X-RateLimit-Remaining': '0',
+      },
+    );
     response.setHeader('X-RateLimit-Remaining', String(res.remainingPoints));
   }
 }

@@ -32,14 +32,20 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
     if (await seed.userExists(DEMO_STAFF[0].email)) return logins;
 
     const auth = app.get(AuthService);
-    const owner = await auth.signup({ agencyName: 'Brightline POA Partners', name: DEMO_STAFF[0].name, email: DEMO_STAFF[0].email, password: DEMO_PASSWORD }, null);
+    const owner = await auth.signup(
+      { agencyName: 'Brightline POA Partners', name: DEMO_STAFF[0].name, email: DEMO_STAFF[0].email, password: DEMO_PASSWORD },
+      null,
+    );
     const tenantId = owner.tenant.id;
-    const as = <T>(actor: Actor, fn: () => Promise<T>) => TenantContext.run({ tenantId, actor, ip: '127.0.0.1', userAgent: 'poa-desk seed' }, fn);
+    const as = <T>(actor: Actor, fn: () => Promise<T>) =>
+      TenantContext.run({ tenantId, actor, ip: '127.0.0.1', userAgent: 'poa-desk seed' }, fn);
     const ownerActor: Actor = { kind: 'user', id: owner.user.id, name: owner.user.name, role: 'owner', email: owner.user.email };
 
     const staffIds: Record<string, string> = { owner: owner.user.id };
     for (const member of DEMO_STAFF.slice(1)) {
-      const invited = await as(ownerActor, () => app.get(UsersService).invite({ email: member.email, name: member.name, role: member.role }));
+      const invited = await as(ownerActor, () =>
+        app.get(UsersService).invite({ email: member.email, name: member.name, role: member.role }),
+      );
       const session = await auth.acceptInvite(invited.inviteToken, DEMO_PASSWORD, null);
       staffIds[member.role] = session.user.id;
     }
@@ -50,14 +56,36 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
     const clientIds: string[] = [];
     const contactIds: string[] = [];
     for (const client of DEMO_CLIENTS) {
-      const created = await as(ownerActor, () => app.get(ClientsService).create({ name: client.name, sellerId: client.sellerId, marketplaces: client.marketplaces, externalId: client.externalId, notes: client.notes }));
+      const created = await as(ownerActor, () =>
+        app
+          .get(ClientsService)
+          .create({
+            name: client.name,
+            sellerId: client.sellerId,
+            marketplaces: client.marketplaces,
+            externalId: client.externalId,
+            notes: client.notes,
+          }),
+      );
       clientIds.push(created.id);
       const contact = await as(ownerActor, () => app.get(ContactsService).create(created.id, client.contact));
       contactIds.push(contact.id);
     }
 
     for (const demo of DEMO_CASES) {
-      await playCase(demo, { as, ownerActor, clientIds, contactIds, staffIds, app: { cases: app.get(CasesService), drafts: app.get(DraftsService), workflow: app.get(WorkflowService), comments: app.get(CommentsService) } });
+      await playCase(demo, {
+        as,
+        ownerActor,
+        clientIds,
+        contactIds,
+        staffIds,
+        app: {
+          cases: app.get(CasesService),
+          drafts: app.get(DraftsService),
+          workflow: app.get(WorkflowService),
+          comments: app.get(CommentsService),
+        },
+      });
     }
     return logins;
   } finally {
@@ -95,15 +123,26 @@ async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
     await as(ownerActor, () => app.drafts.create(created.id, { baseVersion: version, ...sections }));
     version++;
   };
-  const act = (action: string, extra: Record<string, unknown> = {}) => as(ownerActor, () => app.workflow.transition(created.id, { action, ...extra } as never));
+  const act = (action: string, extra: Record<string, unknown> = {}) =>
+    as(ownerActor, () => app.workflow.transition(created.id, { action, ...extra } as never));
   for (const step of demo.steps) {
     if (step === 'draft') await save(demo.draft);
-    else if (step === 'redraft') await save({ ...demo.draft, summary: `${demo.draft.summary} We have added the supplier audit requested by our reviewer.` });
-    else if (step === 'client_approve') await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: 'Demo Client Contact', note: 'Approved by email' });
+    else if (step === 'redraft')
+      await save({ ...demo.draft, summary: `${demo.draft.summary} We have added the supplier audit requested by our reviewer.` });
+    else if (step === 'client_approve')
+      await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: 'Demo Client Contact', note: 'Approved by email' });
     else if (step === 'request_changes') await act('request_changes', { comment: 'Name the supplier and the date the stock was removed.' });
-    else if (step === 'more_info') await act('record_outcome', { outcome: 'more_info_requested', amazonResponse: 'Please provide invoices covering the last 365 days for ASIN ' + demo.asins[0] + '.' });
-    else if (step === 'reinstated') await act('record_outcome', { outcome: 'reinstated', amazonResponse: 'Your selling privileges have been reinstated.' });
-    else if (step === 'comment') await as(ownerActor, () => app.comments.create(created.id, { body: 'Client uploaded the supplier invoices today.', visibility: 'internal' } as never));
+    else if (step === 'more_info')
+      await act('record_outcome', {
+        outcome: 'more_info_requested',
+        amazonResponse: 'Please provide invoices covering the last 365 days for ASIN ' + demo.asins[0] + '.',
+      });
+    else if (step === 'reinstated')
+      await act('record_outcome', { outcome: 'reinstated', amazonResponse: 'Your selling privileges have been reinstated.' });
+    else if (step === 'comment')
+      await as(ownerActor, () =>
+        app.comments.create(created.id, { body: 'Client uploaded the supplier invoices today.', visibility: 'internal' } as never),
+      );
     else await act(step);
   }
 }

@@ -28,10 +28,26 @@ export function brandingPreviewDocument(): Omit<PoaDocument, 'tenant' | 'mode'> 
           { text: 'Set the handling time to 2 days for all SKUs until the new collection time is proven.', completedAt: '2026-01-06' },
         ],
         preventiveMeasures: [
-          { text: 'Orders not picked by 4 pm are listed on a dashboard and escalated to the warehouse lead.', owner: 'Warehouse Lead', startDate: '2026-01-06', frequency: 'Daily' },
-          { text: 'The late shipment rate in Account Health is reviewed and any rise above 2% is investigated.', owner: 'Operations Manager', startDate: '2026-01-06', frequency: 'Weekly' },
+          {
+            text: 'Orders not picked by 4 pm are listed on a dashboard and escalated to the warehouse lead.',
+            owner: 'Warehouse Lead',
+            startDate: '2026-01-06',
+            frequency: 'Daily',
+          },
+          {
+            text: 'The late shipment rate in Account Health is reviewed and any rise above 2% is investigated.',
+            owner: 'Operations Manager',
+            startDate: '2026-01-06',
+            frequency: 'Weekly',
+          },
         ],
-        supportingDocuments: [{ attachmentId: 'sample', fileName: 'carrier-contract-amendment.pdf', description: 'Carrier contract amendment: proves the later collection time.' }],
+        supportingDocuments: [
+          {
+            attachmentId: 'sample',
+            fileName: 'carrier-contract-amendment.pdf',
+            description: 'Carrier contract amendment: proves the later collection time.',
+          },
+        ],
       },
     },
     approval: null,

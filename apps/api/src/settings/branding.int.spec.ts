@@ -16,11 +16,22 @@ describe('agency branding', () => {
     expect(initial.body.branding).toMatchObject({ paperSize: 'A4' });
     expect((await api.http.patch('/api/v1/tenant', { paperSize: 'Letter' }, writer.token)).status).toBe(403);
 
-    const updated = await api.http.patch('/api/v1/tenant', { name: 'Brand Agency Ltd', primaryColor: '#aa3300', logoDataUri: LOGO, letterhead: '1 Main St', paperSize: 'Letter' }, owner.token);
+    const updated = await api.http.patch(
+      '/api/v1/tenant',
+      { name: 'Brand Agency Ltd', primaryColor: '#aa3300', logoDataUri: LOGO, letterhead: '1 Main St', paperSize: 'Letter' },
+      owner.token,
+    );
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: 'Brand Agency Ltd', branding: { primaryColor: '#aa3300', logoDataUri: LOGO, letterhead: '1 Main St', paperSize: 'Letter' } });
+    expect(updated.body).toMatchObject({
+      name: 'Brand Agency Ltd',
+      branding: { primaryColor: '#aa3300', logoDataUri: LOGO, letterhead: '1 Main St', paperSize: 'Letter' },
+    });
 
-    const bad = await api.http.patch('/api/v1/tenant', { primaryColor: 'red', logoDataUri: 'http://169.254.169.254/logo.png', paperSize: 'A3' }, owner.token);
+    const bad = await api.http.patch(
+      '/api/v1/tenant',
+      { primaryColor: 'red', logoDataUri: 'http://169.254.169.254/logo.png', paperSize: 'A3' },
+      owner.token,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['logoDataUri', 'paperSize', 'primaryColor']);
 

@@ -10,7 +10,9 @@ export class BrandingRepository {
   constructor(private readonly db: TenantDb) {}
 
   async current(): Promise<TenantRow | undefined> {
-    const [row] = await this.db.read<TenantRow>(sql`SELECT ${sql.raw(TENANT.columns)} FROM tenants WHERE id = current_setting('app.tenant_id')::uuid`);
+    const [row] = await this.db.read<TenantRow>(
+      sql`SELECT ${sql.raw(TENANT.columns)} FROM tenants WHERE id = current_setting('app.tenant_id')::uuid`,
+    );
     return row;
   }
 

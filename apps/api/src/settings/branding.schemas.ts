@@ -6,7 +6,10 @@ const LOGO_MAX_CHARS = 400_000; // about 300 KB of image, inside the 1 MB body l
 
 export const updateBrandingSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional().describe("The agency's name as printed on PDFs and emails"),
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour').optional(),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')
+    .optional(),
   logoDataUri: z
     .string()
     .max(LOGO_MAX_CHARS, 'the logo is too large (max about 300 KB)')

@@ -26,7 +26,11 @@ export class BrandingService {
   /** The HTML the PDF renderer would print for a sample plan, with the agency's current name and branding. */
   async preview(): Promise<string> {
     const tenant = await this.get();
-    const { html } = renderPoaHtml({ ...brandingPreviewDocument(), mode: 'draft', tenant: { name: tenant.name, branding: tenant.branding } });
+    const { html } = renderPoaHtml({
+      ...brandingPreviewDocument(),
+      mode: 'draft',
+      tenant: { name: tenant.name, branding: tenant.branding },
+    });
     // The font link is for the PDF renderer, which inlines the fonts in its place; a browser could only be refused it.
     return html.replace(FONT_STYLESHEET_LINK, '');
   }
@@ -37,7 +41,10 @@ export class BrandingService {
     brandingSchema.partial().parse(branding);
     return this.db.transaction(async (tx) => {
       const tenant = await this.tenants.update(tx, name ?? null, branding);
-      await this.audit.record(tx, { type: 'settings.branding_changed', metadata: { fields: [...(name ? ['name'] : []), ...Object.keys(branding)] } });
+      await this.audit.record(tx, {
+        type: 'settings.branding_changed',
+        metadata: { fields: [...(name ? ['name'] : []), ...Object.keys(branding)] },
+      });
       return tenantView(tenant);
     });
   }

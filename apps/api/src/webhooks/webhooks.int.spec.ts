@@ -6,7 +6,10 @@ describe('webhooks API: CRUD and refused targets', () => {
   let noLoopback: TestApi;
 
   beforeAll(async () => {
-    [api, noLoopback] = await Promise.all([startTestApi({ WEBHOOK_ALLOW_LOOPBACK: 'true' }), startTestApi({ WEBHOOK_ALLOW_LOOPBACK: 'false' })]);
+    [api, noLoopback] = await Promise.all([
+      startTestApi({ WEBHOOK_ALLOW_LOOPBACK: 'true' }),
+      startTestApi({ WEBHOOK_ALLOW_LOOPBACK: 'false' }),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([api?.close(), noLoopback?.close()]);
@@ -14,7 +17,11 @@ describe('webhooks API: CRUD and refused targets', () => {
 
   it('creates, lists, reads, changes and deletes an endpoint; the secret is shown once', async () => {
     const { token } = await signupAgency(api.http);
-    const created = await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/hook', events: ['case.created', 'pdf.ready', 'case.created'] }, token);
+    const created = await api.http.post(
+      '/api/v1/webhooks',
+      { url: 'http://127.0.0.1:9/hook', events: ['case.created', 'pdf.ready', 'case.created'] },
+      token,
+    );
     expectStatus(created, 201);
     expect(created.body).toMatchObject({ url: 'http://127.0.0.1:9/hook', events: ['case.created', 'pdf.ready'], enabled: true });
     expect(created.body.secret).toMatch(/^whsec_[\w-]{20,}$/);
@@ -44,16 +51,23 @@ describe('webhooks API: CRUD and refused targets', () => {
     await createCase(api.http, owner.token, client.id);
     await createCase(api.http, owner.token, client.id);
     const asTenant = <T>(text: string, params: unknown[] = []) => queryAsTenant<T>(api.config.DATABASE_URL, owner.tenant.id, text, params);
-    const [oldest, newer] = await asTenant<{ id: string }>(`SELECT id FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`, [hook.body.id]);
+    const [oldest, newer] = await asTenant<{ id: string }>(`SELECT id FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`, [
+      hook.body.id,
+    ]);
     expectStatus(await api.http.patch(`/api/v1/webhooks/${hook.body.id}`, { enabled: false }, owner.token), 200);
     await asTenant(`UPDATE webhook_deliveries SET next_attempt_at = now() + interval '1 hour' WHERE webhook_id = $1`, [hook.body.id]);
 
     expectStatus(await api.http.patch(`/api/v1/webhooks/${hook.body.id}`, { enabled: true }, owner.token), 200);
-    const resumed = await asTenant<{ job_id: string; payload: { deliveryId: string } }>(`SELECT job_id, payload FROM outbox WHERE job_id LIKE '%-resume-%'`);
+    const resumed = await asTenant<{ job_id: string; payload: { deliveryId: string } }>(
+      `SELECT job_id, payload FROM outbox WHERE job_id LIKE '%-resume-%'`,
+    );
     expect(resumed).toHaveLength(1);
     expect(resumed[0].job_id.startsWith(`webhook-${oldest.id}-resume-`)).toBe(true);
     expect(resumed[0].payload.deliveryId).toBe(oldest.id);
-    const due = await asTenant<{ id: string; next_attempt_at: Date | null }>(`SELECT id, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`, [hook.body.id]);
+    const due = await asTenant<{ id: string; next_attempt_at: Date | null }>(
+      `SELECT id, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq`,
+      [hook.body.id],
+    );
     expect(due).toEqual([
       { id: oldest.id, next_attempt_at: null },
       { id: newer.id, next_attempt_at: expect.any(Date) },
@@ -64,7 +78,10 @@ describe('webhooks API: CRUD and refused targets', () => {
     const { token } = await signupAgency(api.http);
     expectStatus(await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.deleted'] }, token), 400);
     expectStatus(await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: [] }, token), 400);
-    expectStatus(await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.created'], secret: 'x' }, token), 400);
+    expectStatus(
+      await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.created'], secret: 'x' }, token),
+      400,
+    );
     const writer = await addStaff(api.http, token, 'writer');
     expectStatus(await api.http.post('/api/v1/webhooks', { url: 'http://127.0.0.1:9/', events: ['case.created'] }, writer.token), 403);
     const key = await createApiKey(api.http, token, ['webhooks:manage']);
@@ -103,7 +120,11 @@ describe('webhooks API: CRUD and refused targets', () => {
       expectStatus(res, 400);
       expect(res.body.error.details[0]).toMatchObject({ field: 'url', message: expect.stringMatching(/loopback/) });
     }
-    const created = await noLoopback.http.post('/api/v1/webhooks', { url: 'https://93.184.215.14/hook', events: ['case.created'] }, refused.token);
+    const created = await noLoopback.http.post(
+      '/api/v1/webhooks',
+      { url: 'https://93.184.215.14/hook', events: ['case.created'] },
+      refused.token,
+    );
     expectStatus(created, 201);
     const patched = await noLoopback.http.patch(`/api/v1/webhooks/${created.body.id}`, { url: 'http://127.0.0.1/' }, refused.token);
     expectStatus(patched, 400);
@@ -126,7 +147,8 @@ describe('Idempotency-Key on POST', () => {
   }, 60_000);
   afterAll(() => api?.close());
 
-  const casesOf = async (token: string, clientId: string) => (await api.http.get(`/api/v1/cases?clientId=${clientId}`, token)).body.data as unknown[];
+  const casesOf = async (token: string, clientId: string) =>
+    (await api.http.get(`/api/v1/cases?clientId=${clientId}`, token)).body.data as unknown[];
   const caseBody = (clientId: string, title = 'Idempotent case') => ({
     clientId,
     title,
@@ -178,7 +200,9 @@ describe('Idempotency-Key on POST', () => {
   it('concurrent requests with one key: one runs, the others answer 409 IDEMPOTENCY_IN_PROGRESS (or its replay)', async () => {
     const { token } = await signupAgency(api.http);
     const client = await createClient(api.http, token);
-    const answers = await Promise.all(Array.from({ length: 6 }, () => api.http.post('/api/v1/cases', caseBody(client.id), token, { 'Idempotency-Key': 'race' })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => api.http.post('/api/v1/cases', caseBody(client.id), token, { 'Idempotency-Key': 'race' })),
+    );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 409).length).toBeGreaterThanOrEqual(1);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'IDEMPOTENCY_IN_PROGRESS')).toBe(true);

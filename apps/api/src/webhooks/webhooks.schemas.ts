@@ -57,6 +57,8 @@ export const deliverySchema = z.object({
 export class DeliveryDto extends createZodDto(deliverySchema) {}
 export class DeliveryPageDto extends createZodDto(z.object({ data: z.array(deliverySchema), nextCursor: z.string().nullable() })) {}
 
-export class DeliveryListQueryDto extends createZodDto(listQuerySchema.extend({ status: z.enum(['pending', 'succeeded', 'failed']).optional() })) {}
+export class DeliveryListQueryDto extends createZodDto(
+  listQuerySchema.extend({ status: z.enum(['pending', 'succeeded', 'failed']).optional() }),
+) {}
 export class DeliveryParams extends createZodDto(z.strictObject({ id: uuidParam, deliveryId: uuidParam })) {}
 export class RedeliveryDto extends createZodDto(z.object({ deliveryId: z.uuid(), queued: z.literal(true) })) {}

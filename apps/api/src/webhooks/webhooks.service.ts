@@ -89,7 +89,15 @@ export class WebhooksService {
       if (!row) throw AppError.notFound('Delivery');
       await this.outbox.add(tx, {
         queue: QUEUES.webhookDelivery,
-        payload: { tenantId: tx.tenantId, eventId: row.event_id, type: row.event_type, webhookId, deliveryId, attempt: row.retry_count, redelivery: true },
+        payload: {
+          tenantId: tx.tenantId,
+          eventId: row.event_id,
+          type: row.event_type,
+          webhookId,
+          deliveryId,
+          attempt: row.retry_count,
+          redelivery: true,
+        },
         repeat: { reason: 'redeliver' },
       });
       return { deliveryId, queued: true as const };

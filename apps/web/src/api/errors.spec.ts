@@ -1,7 +1,14 @@
 import { ApiError, describeError, fieldError, listFieldError } from './errors';
 
 const validation = ApiError.from(400, {
-  error: { code: 'VALIDATION_FAILED', message: 'The request is invalid', details: [{ field: 'asins.1', message: 'an ASIN is 10 letters or digits' }, { field: 'title', message: 'Too short' }] },
+  error: {
+    code: 'VALIDATION_FAILED',
+    message: 'The request is invalid',
+    details: [
+      { field: 'asins.1', message: 'an ASIN is 10 letters or digits' },
+      { field: 'title', message: 'Too short' },
+    ],
+  },
 });
 
 describe('API errors', () => {

@@ -25,9 +25,7 @@ export class ApiError extends Error {
   /** VALIDATION_FAILED details: [{field, message}]. */
   get fieldErrors(): FieldError[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is FieldError => typeof d === 'object' && d !== null && 'field' in d && 'message' in d,
-    );
+    return this.details.filter((d): d is FieldError => typeof d === 'object' && d !== null && 'field' in d && 'message' in d);
   }
 }
 

@@ -20,11 +20,31 @@ export function App() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
-        <Route path="/login" element={<AnonymousOnly><LoginPage /></AnonymousOnly>} />
-        <Route path="/signup" element={<AnonymousOnly><SignupPage /></AnonymousOnly>} />
+        <Route
+          path="/login"
+          element={
+            <AnonymousOnly>
+              <LoginPage />
+            </AnonymousOnly>
+          }
+        />
+        <Route
+          path="/signup"
+          element={
+            <AnonymousOnly>
+              <SignupPage />
+            </AnonymousOnly>
+          }
+        />
         <Route path="/accept-invite" element={<AcceptInvitePage />} />
         <Route path="/confirm-email" element={<ConfirmEmailPage />} />
-        <Route element={<RequireSession><Layout /></RequireSession>}>
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
           <Route index element={<Navigate to="/cases" replace />} />
           <Route path="/cases" element={<CasesPage />} />
           <Route path="/cases/new" element={<NewCasePage />} />

@@ -9,7 +9,11 @@ export function DueTodayBadge() {
   const count = due.data.data.length;
   const label = nextCursorOf(due.data) ? `${count}+` : String(count);
   return (
-    <Link to="/cases?dueToday=true&sort=dueAt" className={`count-badge${count === 0 ? ' zero' : ''}`} aria-label={`${label} cases due today`}>
+    <Link
+      to="/cases?dueToday=true&sort=dueAt"
+      className={`count-badge${count === 0 ? ' zero' : ''}`}
+      aria-label={`${label} cases due today`}
+    >
       {label} due today
     </Link>
   );

@@ -11,7 +11,9 @@ describe('ColorField', () => {
   });
 
   it('keeps the picker valid while the text is half typed, and shows the error', () => {
-    const html = renderToStaticMarkup(<ColorField label="Primary colour" value="#aa" onChange={() => undefined} error="must be a #rrggbb colour" />);
+    const html = renderToStaticMarkup(
+      <ColorField label="Primary colour" value="#aa" onChange={() => undefined} error="must be a #rrggbb colour" />,
+    );
     expect(html).toContain('type="color" value="#000000"');
     expect(html).toContain('aria-invalid="true"');
     expect(html).toContain('must be a #rrggbb colour');

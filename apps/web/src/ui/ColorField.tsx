@@ -1,7 +1,17 @@
 import { useId } from 'react';
 
 /** A colour picker with the same value as editable `#rrggbb` text (the picker cannot show an invalid value). */
-export function ColorField({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
+export function ColorField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const id = useId();
   const pickerValue = /^#[0-9a-fA-F]{6}$/.test(value) ? value.toLowerCase() : '#000000';
   return (

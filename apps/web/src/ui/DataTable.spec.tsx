@@ -13,8 +13,10 @@ const row = (item: Row) => (
     <td>{item.name}</td>
   </tr>
 );
-const render = (query: Parameters<typeof DataTable<Row>>[0]['query'], extra: { columns?: Parameters<typeof DataTable<Row>>[0]['columns']; framed?: boolean } = {}) =>
-  renderToStaticMarkup(<DataTable query={query} label="Things" empty="Nothing yet." row={row} {...extra} />);
+const render = (
+  query: Parameters<typeof DataTable<Row>>[0]['query'],
+  extra: { columns?: Parameters<typeof DataTable<Row>>[0]['columns']; framed?: boolean } = {},
+) => renderToStaticMarkup(<DataTable query={query} label="Things" empty="Nothing yet." row={row} {...extra} />);
 
 describe('DataTable', () => {
   it('shows the loading, error and empty states instead of a table', () => {
@@ -30,10 +32,20 @@ describe('DataTable', () => {
 
   it('renders the header row, screen-reader-only and sorted headers, and one row per item', () => {
     const html = render(
-      { ...idle, data: { data: [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Beta' }] } },
+      {
+        ...idle,
+        data: {
+          data: [
+            { id: 'a', name: 'Alpha' },
+            { id: 'b', name: 'Beta' },
+          ],
+        },
+      },
       { columns: ['Name', false, { header: 'Due', sort: 'ascending' }, { header: 'Actions', srOnly: true }] },
     );
-    expect(html).toContain('<table class="table" aria-label="Things"><thead><tr><th scope="col">Name</th><th scope="col" aria-sort="ascending">Due</th>');
+    expect(html).toContain(
+      '<table class="table" aria-label="Things"><thead><tr><th scope="col">Name</th><th scope="col" aria-sort="ascending">Due</th>',
+    );
     expect(html).toContain('<th scope="col"><span class="sr-only">Actions</span></th>');
     expect(html).toContain('<tbody><tr><td>Alpha</td></tr><tr><td>Beta</td></tr></tbody>');
     expect(html).not.toContain('Load more');
@@ -56,7 +68,13 @@ describe('DataTable', () => {
   });
 
   it('shows why the next page failed, under the rows already loaded', () => {
-    const html = render({ ...idle, error: new TypeError('fetch failed'), data: { pages: [{ data: [{ id: 'a', name: 'Alpha' }] }] }, isFetchNextPageError: true, hasNextPage: true });
+    const html = render({
+      ...idle,
+      error: new TypeError('fetch failed'),
+      data: { pages: [{ data: [{ id: 'a', name: 'Alpha' }] }] },
+      isFetchNextPageError: true,
+      hasNextPage: true,
+    });
     expect(html).toContain('<td>Alpha</td>');
     expect(html).toContain('The server could not be reached');
   });

@@ -41,7 +41,12 @@ function itemsOf<T>(data: NonNullable<ListQuery<T>['data']>): T[] {
 /** The list tables: loading, error and empty states, the header row, the rows, and "Load more" while pages remain. */
 export function DataTable<T extends { id: string }>({ query, label, columns, empty, row, framed }: DataTableProps<T>) {
   // A page that failed after the first keeps the rows already loaded: its error shows under them, by "Load more".
-  const firstPage = { isPending: query.isPending, error: query.isFetchNextPageError ? null : query.error, data: query.data, refetch: query.refetch };
+  const firstPage = {
+    isPending: query.isPending,
+    error: query.isFetchNextPageError ? null : query.error,
+    data: query.data,
+    refetch: query.refetch,
+  };
   return (
     <QueryView query={firstPage} isEmpty={(data) => itemsOf(data).length === 0} empty={empty}>
       {(data) => {
@@ -64,7 +69,12 @@ export function DataTable<T extends { id: string }>({ query, label, columns, emp
             {framed ? <div className="card table-frame">{table}</div> : table}
             <ErrorAlert error={query.isFetchNextPageError ? query.error : null} />
             {query.hasNextPage && (
-              <button type="button" className="btn table-more" onClick={() => void query.fetchNextPage?.()} disabled={query.isFetchingNextPage}>
+              <button
+                type="button"
+                className="btn table-more"
+                onClick={() => void query.fetchNextPage?.()}
+                disabled={query.isFetchingNextPage}
+              >
                 {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
               </button>
             )}

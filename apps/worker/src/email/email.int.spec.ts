@@ -35,7 +35,13 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     db = new TenantDb(dataSource);
     closeDb = () => dataSource.destroy();
     seeded = await seedApprovedCase(db);
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: env.appUrl, REDIS_URL: redis.url, DATA_DIR: dataDir, MAIL_FROM: 'Desk <mail@desk.test>' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: env.appUrl,
+      REDIS_URL: redis.url,
+      DATA_DIR: dataDir,
+      MAIL_FROM: 'Desk <mail@desk.test>',
+    });
     processor = new EmailProcessor(db, config);
     processor.onApplicationBootstrap();
     queueConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -50,7 +56,13 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     await redis?.stop();
   });
 
-  const job = (extra: Partial<EmailJob> = {}): EmailJob => ({ tenantId: seeded.tenantId, to: 'clara@example.test', subject: 'Hello from the queue', text: 'Line one\n\nVisit https://desk.test/portal', ...extra });
+  const job = (extra: Partial<EmailJob> = {}): EmailJob => ({
+    tenantId: seeded.tenantId,
+    to: 'clara@example.test',
+    subject: 'Hello from the queue',
+    text: 'Line one\n\nVisit https://desk.test/portal',
+    ...extra,
+  });
 
   it('writes a queued email as an .eml with a text part and the branded HTML part', async () => {
     await queue.add(QUEUES.email, job(), { jobId: 'email-now-1' });
@@ -77,7 +89,11 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
       { tenantId: seeded.tenantId },
     );
     const outboxDone = async () =>
-      (await db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) => tx.query<{ done_at: Date | null }>(`SELECT done_at FROM outbox WHERE job_id = $1`, [jobId])))[0].done_at;
+      (
+        await db.systemTransaction({ 'app.outbox_relay': 'on' }, (tx) =>
+          tx.query<{ done_at: Date | null }>(`SELECT done_at FROM outbox WHERE job_id = $1`, [jobId]),
+        )
+      )[0].done_at;
     const finished = async () => {
       const found = await queue.getJob(jobId);
       return found && (await found.getState()) === 'completed' ? found.returnvalue : undefined;
@@ -95,16 +111,28 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
 
   it('holds a reminder in the delayed set until notBefore, then sends it only while the case is unchanged', async () => {
     const notBefore = new Date(Date.now() + 2500).toISOString();
-    await queue.add(QUEUES.email, job({ subject: 'Reminder due', notBefore, onlyIf: { caseId: seeded.caseId, status: 'approved', latestVersion: 1 } }), { jobId: 'email-reminder-due' });
-    await queue.add(QUEUES.email, job({ subject: 'Reminder stale', notBefore, onlyIf: { caseId: seeded.caseId, status: 'client_review', latestVersion: 1 } }), { jobId: 'email-reminder-stale' });
+    await queue.add(
+      QUEUES.email,
+      job({ subject: 'Reminder due', notBefore, onlyIf: { caseId: seeded.caseId, status: 'approved', latestVersion: 1 } }),
+      { jobId: 'email-reminder-due' },
+    );
+    await queue.add(
+      QUEUES.email,
+      job({ subject: 'Reminder stale', notBefore, onlyIf: { caseId: seeded.caseId, status: 'client_review', latestVersion: 1 } }),
+      { jobId: 'email-reminder-stale' },
+    );
     await waitFor(async () => (await queue.getJob('email-reminder-due'))?.isDelayed(), 5_000, 'the reminder to be delayed');
     expect(emlFor('email-reminder-due')).toBeUndefined();
     await waitFor(async () => emlFor('email-reminder-due'), 15_000, 'the reminder .eml');
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(notBefore));
-    const stale = await waitFor(async () => {
-      const j = await queue.getJob('email-reminder-stale');
-      return (await j?.isCompleted()) ? j : null;
-    }, 15_000, 'the stale reminder to complete');
+    const stale = await waitFor(
+      async () => {
+        const j = await queue.getJob('email-reminder-stale');
+        return (await j?.isCompleted()) ? j : null;
+      },
+      15_000,
+      'the stale reminder to complete',
+    );
     expect(stale.returnvalue).toMatchObject({ sent: false });
     expect(emlFor('email-reminder-stale')).toBeUndefined();
   });

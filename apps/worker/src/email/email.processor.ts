@@ -28,7 +28,9 @@ export class EmailProcessor extends QueueProcessor<typeof QUEUES.email> {
   }
 
   protected override async starting(): Promise<void> {
-    this.logger.log(this.sender.kind === 'smtp' ? 'Emails go out by SMTP' : 'No SMTP_URL: emails are written as .eml files to DATA_DIR/mail');
+    this.logger.log(
+      this.sender.kind === 'smtp' ? 'Emails go out by SMTP' : 'No SMTP_URL: emails are written as .eml files to DATA_DIR/mail',
+    );
   }
 
   protected override async stopped(): Promise<void> {

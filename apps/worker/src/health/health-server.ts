@@ -27,7 +27,9 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
         res.end(body);
       });
     });
-    this.server.listen(this.config.WORKER_HEALTH_PORT, '127.0.0.1', () => this.logger.log(`Worker health on 127.0.0.1:${this.config.WORKER_HEALTH_PORT}`));
+    this.server.listen(this.config.WORKER_HEALTH_PORT, '127.0.0.1', () =>
+      this.logger.log(`Worker health on 127.0.0.1:${this.config.WORKER_HEALTH_PORT}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

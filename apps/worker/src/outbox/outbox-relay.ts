@@ -10,9 +10,19 @@ import { PollLoop } from './poll-loop';
 
 /** Retries and retention per queue. Completed jobs are kept a day so a re-relayed job id is still recognised. */
 export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
-  [QUEUES.pdfRender]: { attempts: 4, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
+  [QUEUES.pdfRender]: {
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 86400 },
+    removeOnFail: { age: 7 * 86400 },
+  },
   [QUEUES.webhookDelivery]: { attempts: 1, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
-  [QUEUES.email]: { attempts: 6, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86400 }, removeOnFail: { age: 7 * 86400 } },
+  [QUEUES.email]: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { age: 86400 },
+    removeOnFail: { age: 7 * 86400 },
+  },
 };
 
 /**
@@ -24,7 +34,12 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly queues: OutboxQueues;
   // Drain quickly while there is a backlog; otherwise poll.
-  private readonly loop = new PollLoop('Outbox relay', new Logger(OutboxRelay.name), () => this.relayOnce(), (relayed) => (relayed === 100 ? 0 : this.config.OUTBOX_POLL_MS));
+  private readonly loop = new PollLoop(
+    'Outbox relay',
+    new Logger(OutboxRelay.name),
+    () => this.relayOnce(),
+    (relayed) => (relayed === 100 ? 0 : this.config.OUTBOX_POLL_MS),
+  );
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -53,7 +68,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) {
         await this.queues.get(row.topic).add(row.topic, row.payload, { jobId: row.job_id, ...JOB_OPTIONS[row.topic] });
       }
-      await this.outbox.markDispatched(tx, rows.map((r) => r.id));
+      await this.outbox.markDispatched(
+        tx,
+        rows.map((r) => r.id),
+      );
       this.metrics.outboxRelayed += rows.length;
       return rows.length;
     });

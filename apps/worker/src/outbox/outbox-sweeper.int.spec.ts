@@ -60,7 +60,11 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     expect(await sweep()).toEqual({ checked: 1, done: 0, requeued: 1, expired: 0 });
     expect(testWorker.worker.get(WorkerMetrics).outboxRequeued).toBe(requeuedBefore + 1);
     // The relay queues the same job id again (the queue is still paused, so it waits there).
-    await waitFor(async () => (await outboxRows(db, seeded.tenantId))[0].dispatched_at! > row.dispatched_at!, 10_000, 'the relay to dispatch the row again');
+    await waitFor(
+      async () => (await outboxRows(db, seeded.tenantId))[0].dispatched_at! > row.dispatched_at!,
+      10_000,
+      'the relay to dispatch the row again',
+    );
     expect(await jobState(row.job_id)).toBe('waiting');
 
     await pdfQueue().resume();
@@ -140,7 +144,11 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     const [pdfAfter] = await outboxRows(db, seeded.tenantId);
     expect(pdfAfter.done_at).not.toBeNull();
     await emailQueue.resume();
-    await waitFor(async () => (await jobState(emailRow.job_id, emailQueue)) === 'completed', 10_000, 'the reminder to be queued again and sent');
+    await waitFor(
+      async () => (await jobState(emailRow.job_id, emailQueue)) === 'completed',
+      10_000,
+      'the reminder to be queued again and sent',
+    );
 
     // Not re-sent: with the queue running again, the PDF stays queued.
     await pdfQueue().resume();

@@ -42,7 +42,12 @@ export function completedRetentionMs(topic: QueueName): number {
 export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxSweeper.name);
   private readonly queues: OutboxQueues;
-  private readonly loop = new PollLoop('Outbox sweep', this.logger, async () => (await this.sweepOnce()).checked, () => this.config.OUTBOX_SWEEP_MS);
+  private readonly loop = new PollLoop(
+    'Outbox sweep',
+    this.logger,
+    async () => (await this.sweepOnce()).checked,
+    () => this.config.OUTBOX_SWEEP_MS,
+  );
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -99,13 +104,22 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     const { requeue, expired } = swept;
     this.metrics.outboxRequeued += requeue.length;
     this.metrics.outboxExpired += expired.length;
-    if (requeue.length) this.logger.warn(`Outbox sweep: ${requeue.length} job(s) missing from Redis handed back to the relay (outbox ids ${requeue.slice(0, 10).join(', ')})`);
+    if (requeue.length)
+      this.logger.warn(
+        `Outbox sweep: ${requeue.length} job(s) missing from Redis handed back to the relay (outbox ids ${requeue.slice(0, 10).join(', ')})`,
+      );
     if (expired.length) {
       this.logger.warn(
-        `Outbox sweep: ${expired.length} job(s) missing from Redis and dispatched before the completed-job retention; marked done, not re-sent (jobs ${expired.slice(0, 10).map((r) => `${r.topic}/${r.job_id}`).join(', ')})`,
+        `Outbox sweep: ${expired.length} job(s) missing from Redis and dispatched before the completed-job retention; marked done, not re-sent (jobs ${expired
+          .slice(0, 10)
+          .map((r) => `${r.topic}/${r.job_id}`)
+          .join(', ')})`,
       );
     }
-    return { result: { checked: swept.checked, done: swept.done.length, requeued: requeue.length, expired: expired.length }, lastId: swept.lastId };
+    return {
+      result: { checked: swept.checked, done: swept.done.length, requeued: requeue.length, expired: expired.length },
+      lastId: swept.lastId,
+    };
   }
 
   /** Whether the job could have run to completion and been removed by retention since it was dispatched (or since its notBefore). */

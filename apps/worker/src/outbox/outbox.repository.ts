@@ -30,7 +30,10 @@ export class OutboxRepository {
 
   /** The oldest undispatched messages, locked; rows another worker holds are skipped. */
   undispatched(tx: TenantTransaction, batch: number): Promise<OutboxRow[]> {
-    return tx.query<OutboxRow>(`SELECT ${RELAYED.columns} FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch]);
+    return tx.query<OutboxRow>(
+      `SELECT ${RELAYED.columns} FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batch],
+    );
   }
 
   async markDispatched(tx: TenantTransaction, ids: string[]): Promise<void> {
@@ -60,11 +63,15 @@ export class OutboxRepository {
 
   /** Whether the message of this job was marked done (by its processor or the sweep). */
   async isJobDone(topic: QueueName, jobId: string): Promise<boolean> {
-    const rows = await this.transaction((tx) => tx.query(`SELECT 1 FROM outbox WHERE topic = $1 AND job_id = $2 AND done_at IS NOT NULL`, [topic, jobId]));
+    const rows = await this.transaction((tx) =>
+      tx.query(`SELECT 1 FROM outbox WHERE topic = $1 AND job_id = $2 AND done_at IS NOT NULL`, [topic, jobId]),
+    );
     return rows.length > 0;
   }
 
   async markJobDone(topic: QueueName, jobId: string): Promise<void> {
-    await this.transaction((tx) => tx.query(`UPDATE outbox SET done_at = now() WHERE topic = $1 AND job_id = $2 AND done_at IS NULL`, [topic, jobId]));
+    await this.transaction((tx) =>
+      tx.query(`UPDATE outbox SET done_at = now() WHERE topic = $1 AND job_id = $2 AND done_at IS NULL`, [topic, jobId]),
+    );
   }
 }

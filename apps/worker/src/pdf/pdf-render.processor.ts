@@ -72,7 +72,13 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
     const sha256 = createHash('sha256').update(result.pdf).digest('hex');
     await this.db.transaction(
       async (tx) => {
-        await this.renders.markReady(tx, data, { storageKey, sha256, size: result.pdf.length, pageCount: result.pageCount, renderMs: result.renderMs });
+        await this.renders.markReady(tx, data, {
+          storageKey,
+          sha256,
+          size: result.pdf.length,
+          pageCount: result.pageCount,
+          renderMs: result.renderMs,
+        });
         if (data.kind === 'final') {
           await recordCaseEvent(tx, {
             caseId: data.caseId,
@@ -80,7 +86,15 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
             actor: RENDERER_ACTOR,
             data: { version: document.version.version, pageCount: result.pageCount, sha256 },
           });
-          await emitWebhookEvent(tx, 'pdf.ready', data.caseId, { pdf: { draftVersionId: data.draftVersionId, version: document.version.version, pageCount: result.pageCount, sha256, size: result.pdf.length } });
+          await emitWebhookEvent(tx, 'pdf.ready', data.caseId, {
+            pdf: {
+              draftVersionId: data.draftVersionId,
+              version: document.version.version,
+              pageCount: result.pageCount,
+              sha256,
+              size: result.pdf.length,
+            },
+          });
         }
       },
       { tenantId: data.tenantId },
@@ -91,6 +105,8 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
 
   protected override async onFailed(job: Job<PdfRenderJob>, error: Error, final: boolean): Promise<void> {
     if (final) this.metrics.rendersFailed++;
-    await this.db.transaction((tx) => this.renders.markFailed(tx, job.data, final ? 'failed' : 'queued', error.message.slice(0, 500)), { tenantId: job.data.tenantId });
+    await this.db.transaction((tx) => this.renders.markFailed(tx, job.data, final ? 'failed' : 'queued', error.message.slice(0, 500)), {
+      tenantId: job.data.tenantId,
+    });
   }
 }

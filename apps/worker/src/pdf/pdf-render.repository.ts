@@ -29,7 +29,16 @@ export interface RenderedFile {
 }
 
 const CASE = columnsOf(Case, ['reference', 'title', 'marketplace', 'violationType', 'asins']);
-const APPROVAL = columnsOf(Approval, ['contactName', 'contactEmail', 'fullName', 'approvedAt', 'ip', 'userAgent', 'contentSha256', 'recordedByName']);
+const APPROVAL = columnsOf(Approval, [
+  'contactName',
+  'contactEmail',
+  'fullName',
+  'approvedAt',
+  'ip',
+  'userAgent',
+  'contentSha256',
+  'recordedByName',
+]);
 
 /** What the POA template needs of a version, its case, client, agency, latest approval and attachments. */
 export type DocumentRow = typeof CASE.$row &
@@ -51,15 +60,18 @@ export class PdfRenderRepository {
   constructor(private readonly db: TenantDb) {}
 
   async lock(tx: TenantTransaction, job: PdfRenderJob): Promise<RenderState | undefined> {
-    const [render] = await tx.query<RenderState>(`SELECT ${RENDER.columns} FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 FOR UPDATE`, [
-      job.draftVersionId,
-      job.kind,
-    ]);
+    const [render] = await tx.query<RenderState>(
+      `SELECT ${RENDER.columns} FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 FOR UPDATE`,
+      [job.draftVersionId, job.kind],
+    );
     return render;
   }
 
   async markRendering(tx: TenantTransaction, job: PdfRenderJob): Promise<void> {
-    await tx.query(`UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2`, [job.draftVersionId, job.kind]);
+    await tx.query(
+      `UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2`,
+      [job.draftVersionId, job.kind],
+    );
   }
 
   async markReady(tx: TenantTransaction, job: PdfRenderJob, file: RenderedFile): Promise<void> {
@@ -71,7 +83,12 @@ export class PdfRenderRepository {
   }
 
   /** A failed attempt: back to `queued` while BullMQ retries, `failed` after the last; a ready render is left alone. */
-  async markFailed(tx: TenantTransaction, job: PdfRenderJob, status: Extract<PdfRenderStatus, 'queued' | 'failed'>, error: string): Promise<void> {
+  async markFailed(
+    tx: TenantTransaction,
+    job: PdfRenderJob,
+    status: Extract<PdfRenderStatus, 'queued' | 'failed'>,
+    error: string,
+  ): Promise<void> {
     await tx.query(`UPDATE pdf_renders SET status = $3, error = $4 WHERE draft_version_id = $1 AND kind = $2 AND status <> 'ready'`, [
       job.draftVersionId,
       job.kind,

@@ -23,13 +23,17 @@ describe('worker with STORAGE_DRIVER=s3: the approved PDF goes to the bucket', (
 
   it('stores the rendered PDF in S3 under its key, with the recorded SHA-256, and nothing on the local disk', async () => {
     const seeded = await seedApprovedCase(testWorker.db);
-    const ready = await waitFor(async () => {
-      const [row] = await testWorker.db.read<{ status: string; storage_key: string | null; sha256: string | null }>(
-        sql`SELECT status, storage_key, sha256 FROM pdf_renders WHERE draft_version_id = ${seeded.versionId}::uuid`,
-        { tenantId: seeded.tenantId },
-      );
-      return row?.status === 'ready' ? row : null;
-    }, 30_000, 'the PDF');
+    const ready = await waitFor(
+      async () => {
+        const [row] = await testWorker.db.read<{ status: string; storage_key: string | null; sha256: string | null }>(
+          sql`SELECT status, storage_key, sha256 FROM pdf_renders WHERE draft_version_id = ${seeded.versionId}::uuid`,
+          { tenantId: seeded.tenantId },
+        );
+        return row?.status === 'ready' ? row : null;
+      },
+      30_000,
+      'the PDF',
+    );
 
     const bucket = createFileStorage({ DATA_DIR: testWorker.dataDir, ...s3.settings }) as S3Storage;
     try {

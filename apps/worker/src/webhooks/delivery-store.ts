@@ -40,7 +40,10 @@ export async function claimDelivery(tx: TenantTransaction, job: WebhookEventJob,
     if (d.older_pending) return { kind: 'skip', reason: 'waiting behind an older delivery' };
     if (d.next_attempt_at && d.next_attempt_at > d.now) return { kind: 'later', at: d.next_attempt_at };
   }
-  await tx.query(`UPDATE webhook_deliveries SET lease_until = clock_timestamp() + $2 * interval '1 millisecond' WHERE id = $1`, [d.id, leaseMs(config)]);
+  await tx.query(`UPDATE webhook_deliveries SET lease_until = clock_timestamp() + $2 * interval '1 millisecond' WHERE id = $1`, [
+    d.id,
+    leaseMs(config),
+  ]);
   return { kind: 'claimed', delivery: { id: d.id, url: d.url, secret: d.secret, payload: d.payload } };
 }
 
@@ -54,7 +57,13 @@ export interface Settlement {
  * (exponential backoff), or, once this delivery is settled, the next delivery of the endpoint. An endpoint
  * failing without a success for WEBHOOK_DISABLE_AFTER_MS is disabled and its waiting deliveries fail.
  */
-export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob, result: AttemptResult, success: boolean, config: AppConfig): Promise<Settlement> {
+export async function recordAttempt(
+  tx: TenantTransaction,
+  job: WebhookEventJob,
+  result: AttemptResult,
+  success: boolean,
+  config: AppConfig,
+): Promise<Settlement> {
   const attempt = { at: new Date().toISOString(), statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error };
   const [before] = await tx.query<typeof BEFORE.$row & { attempts_count: number }>(
     `SELECT ${BEFORE.columns}, jsonb_array_length(attempts) AS attempts_count FROM webhook_deliveries WHERE id = $1 FOR UPDATE`,
@@ -85,13 +94,23 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
     disabled = { url: hook.url, failingSince: hook.failing_since };
     await tx.query(`UPDATE webhooks SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1`, [
       job.webhookId,
-      `Every delivery failed since ${hook.failing_since.toISOString()}; last error: ${result.error ?? `HTTP ${result.statusCode}`}`.slice(0, 500),
+      `Every delivery failed since ${hook.failing_since.toISOString()}; last error: ${result.error ?? `HTTP ${result.statusCode}`}`.slice(
+        0,
+        500,
+      ),
     ]);
-    await tx.query(`UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, updated_at = now() WHERE webhook_id = $1 AND status = 'pending'`, [job.webhookId]);
+    await tx.query(
+      `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, updated_at = now() WHERE webhook_id = $1 AND status = 'pending'`,
+      [job.webhookId],
+    );
     return { status: 'failed', disabled };
   }
   if (nextAttemptAt) {
-    await enqueue(tx, { queue: QUEUES.webhookDelivery, payload: { ...job, attempt: retries, redelivery: undefined }, repeat: { reason: 'retry', retries } });
+    await enqueue(tx, {
+      queue: QUEUES.webhookDelivery,
+      payload: { ...job, attempt: retries, redelivery: undefined },
+      repeat: { reason: 'retry', retries },
+    });
   } else if (before.status === 'pending' && status !== 'pending') {
     await queueOldestPending(tx, job.webhookId, { reason: 'next', after: job.deliveryId, attempts: before.attempts_count + 1 });
   }
@@ -99,8 +118,14 @@ export async function recordAttempt(tx: TenantTransaction, job: WebhookEventJob,
 }
 
 /** Emails the agency's owners and admins (through the outbox, so the email commits with the decision). */
-export async function emailAdminsAboutDisabled(tx: TenantTransaction, webhookId: string, disabled: NonNullable<Settlement['disabled']>): Promise<number> {
-  const admins = await tx.query<typeof ADMIN.$row>(`SELECT ${ADMIN.columns} FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`);
+export async function emailAdminsAboutDisabled(
+  tx: TenantTransaction,
+  webhookId: string,
+  disabled: NonNullable<Settlement['disabled']>,
+): Promise<number> {
+  const admins = await tx.query<typeof ADMIN.$row>(
+    `SELECT ${ADMIN.columns} FROM users WHERE role IN ('owner', 'admin') AND status = 'active'`,
+  );
   await enqueue(
     tx,
     admins.map((admin): OutboxJob => ({

@@ -55,7 +55,8 @@ export class WebhookDeliveryProcessor extends QueueProcessor<typeof QUEUES.webho
       },
       { tenantId: data.tenantId },
     );
-    if (settled.disabled) this.logger.warn(`Webhook ${data.webhookId} disabled after failing since ${settled.disabled.failingSince.toISOString()}`);
+    if (settled.disabled)
+      this.logger.warn(`Webhook ${data.webhookId} disabled after failing since ${settled.disabled.failingSince.toISOString()}`);
     return { status: success ? 'delivered' : `failed (${result.error ?? `HTTP ${result.statusCode}`}), ${settled.status}` };
   }
 

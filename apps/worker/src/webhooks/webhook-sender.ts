@@ -25,7 +25,12 @@ function pinnedLookup(target: VettedTarget): LookupFunction {
 }
 
 /** One POST of a signed event; never throws: a refused connection, a timeout or a non-2xx answer is a result too. */
-export function postEvent(target: VettedTarget, rawBody: string, headers: Record<string, string>, timeoutMs: number): Promise<AttemptResult> {
+export function postEvent(
+  target: VettedTarget,
+  rawBody: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const transport = target.url.protocol === 'https:' ? https : http;
@@ -34,7 +39,12 @@ export function postEvent(target: VettedTarget, rawBody: string, headers: Record
     lookup: pinnedLookup(target),
     agent: false,
     timeout: timeoutMs,
-    headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(rawBody), 'User-Agent': 'PoaDesk-Webhooks/1.0', ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(rawBody),
+      'User-Agent': 'PoaDesk-Webhooks/1.0',
+      ...headers,
+    },
   };
   return new Promise((resolve) => {
     let done = false;

@@ -169,4 +169,3 @@ export class WebhookDelivery extends TenantOwned {
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }
-

@@ -8,7 +8,24 @@ export * from './cases';
 export * from './delivery';
 
 export const ENTITIES = [
-  Tenant, User, RefreshToken, ApiKey, AuditEvent,
-  Client, Contact, CaseCounter, Case, CaseRound, DraftVersion, Approval, Comment, CaseEvent, Attachment,
-  PdfRender, OutboxMessage, PortalLoginToken, Webhook, WebhookDelivery,
+  Tenant,
+  User,
+  RefreshToken,
+  ApiKey,
+  AuditEvent,
+  Client,
+  Contact,
+  CaseCounter,
+  Case,
+  CaseRound,
+  DraftVersion,
+  Approval,
+  Comment,
+  CaseEvent,
+  Attachment,
+  PdfRender,
+  OutboxMessage,
+  PortalLoginToken,
+  Webhook,
+  WebhookDelivery,
 ];

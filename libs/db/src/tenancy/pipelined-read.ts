@@ -82,7 +82,11 @@ export class PipelinedTenantRead<T> implements Submittable {
     if (this.prepare) {
       name = statementName(this.text);
       // Counted only when a statement is new to this connection (rare): the cache itself is the count.
-      if (con.parsedStatements[name] === undefined && Object.keys(con.parsedStatements).filter((key) => key.startsWith('poa_r_')).length >= MAX_PREPARED_PER_CONNECTION) name = '';
+      if (
+        con.parsedStatements[name] === undefined &&
+        Object.keys(con.parsedStatements).filter((key) => key.startsWith('poa_r_')).length >= MAX_PREPARED_PER_CONNECTION
+      )
+        name = '';
     }
 
     con.stream.cork?.();

@@ -28,7 +28,11 @@ describe('FontCatalog', () => {
     expect(urls.length).toBeGreaterThanOrEqual(3); // regular, bold, mono
     for (const url of urls) {
       expect(url).toMatch(/^data:font\/woff2;base64,[A-Za-z0-9+/]+={0,2}$/);
-      expect(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2');
+      expect(
+        Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('wOF2');
     }
     // No rule is left pointing anywhere else.
     expect(css.match(/src:/g)).toHaveLength(urls.length);

@@ -9,7 +9,11 @@ async function chromiumLikePdf(pages: number, withInfo = true): Promise<Uint8Arr
   return doc.save({ useObjectStreams: false });
 }
 
-const META = { title: 'Plan of Action POA-1 - Acme (株式会社) 📦', author: 'Apex "Recovery" Ltd (UK) \\ back', subject: 'Plan of Action, version 2' };
+const META = {
+  title: 'Plan of Action POA-1 - Acme (株式会社) 📦',
+  author: 'Apex "Recovery" Ltd (UK) \\ back',
+  subject: 'Plan of Action, version 2',
+};
 
 describe('finalizePdf (incremental update)', () => {
   it('sets title, author, subject, creator and producer that an independent parser reads back', async () => {

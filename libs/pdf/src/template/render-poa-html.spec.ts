@@ -26,7 +26,9 @@ describe('renderPoaHtml', () => {
     expect(out.html).not.toMatch(/<iframe/i);
     expect(out.html).not.toContain('<link rel=stylesheet');
     // The header (a CSS string in a page-margin box) gets the reference with quotes and brackets escaped.
-    expect(out.html).toContain('@top-left { content: "Plan of Action \u00b7 REF\\000022\\00003e\\00003ciframe src=\\000022file:///etc/passwd\\000022\\00003e";');
+    expect(out.html).toContain(
+      '@top-left { content: "Plan of Action \u00b7 REF\\000022\\00003e\\00003ciframe src=\\000022file:///etc/passwd\\000022\\00003e";',
+    );
     // The only URLs the markup references are the fake font origin and inline data.
     const urls = [...out.html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]);
     expect(urls.every((url) => url.startsWith('https://fonts.poa-desk.invalid/') || url.startsWith('data:image/'))).toBe(true);
@@ -35,7 +37,14 @@ describe('renderPoaHtml', () => {
   it('puts every section, the case facts and the proof of approval in the document', () => {
     const doc = samplePoaDocument();
     const { html } = renderPoaHtml(doc);
-    for (const heading of ['Summary', 'Root cause(s)', 'Corrective actions taken', 'Preventive measures', 'Supporting documents', 'Proof of approval']) {
+    for (const heading of [
+      'Summary',
+      'Root cause(s)',
+      'Corrective actions taken',
+      'Preventive measures',
+      'Supporting documents',
+      'Proof of approval',
+    ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
     for (const asin of doc.caseInfo.asins) expect(html).toContain(asin);
@@ -133,7 +142,14 @@ describe('header and footer (CSS page-margin boxes)', () => {
     quoted.slice(1, -1).replace(/\\([0-9a-f]{6})/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 
   it('quotes any text as one CSS string that round-trips', () => {
-    for (const value of ['Apex Ltd', 'a"b\'c\\d', '"; } body { display: none } @page { x: "', '</style><script>x</script>', 'line\nbreak\u2028', 'マーケット 📦 &amp;']) {
+    for (const value of [
+      'Apex Ltd',
+      'a"b\'c\\d',
+      '"; } body { display: none } @page { x: "',
+      '</style><script>x</script>',
+      'line\nbreak\u2028',
+      'マーケット 📦 &amp;',
+    ]) {
       const quoted = cssString(value);
       // Nothing that could end the string, the rule or the element; every backslash starts a 6-digit escape.
       expect(quoted.slice(1, -1)).not.toMatch(/["'<>&\n\u2028]|\\(?![0-9a-f]{6})/);

@@ -50,11 +50,7 @@ export function correctiveActionsSection(sections: PoaSections): string {
   const items = sections.correctiveActions
     .map((action) => `<li>${text(action.text)}<div class="meta">${metaItem('Completed', formatDate(action.completedAt))}</div></li>`)
     .join('');
-  return section(
-    'corrective-actions',
-    'Corrective actions taken',
-    items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'),
-  );
+  return section('corrective-actions', 'Corrective actions taken', items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'));
 }
 
 export function preventiveMeasuresSection(sections: PoaSections): string {
@@ -68,11 +64,7 @@ export function preventiveMeasuresSection(sections: PoaSections): string {
       return `<li>${text(measure.text)}<div class="meta">${meta}</div></li>`;
     })
     .join('');
-  return section(
-    'preventive-measures',
-    'Preventive measures',
-    items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'),
-  );
+  return section('preventive-measures', 'Preventive measures', items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'));
 }
 
 export function supportingDocumentsSection(sections: PoaSections): string {

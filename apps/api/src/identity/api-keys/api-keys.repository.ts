@@ -8,7 +8,10 @@ export type ApiKeyRow = RowOf<ApiKey>;
 export class ApiKeysRepository {
   constructor(private readonly db: TenantDb) {}
 
-  async insert(tx: TenantTransaction, key: { id: string; tenantId: string; name: string; prefix: string; keyHash: string; scopes: string[]; createdById: string | null }): Promise<ApiKeyRow> {
+  async insert(
+    tx: TenantTransaction,
+    key: { id: string; tenantId: string; name: string; prefix: string; keyHash: string; scopes: string[]; createdById: string | null },
+  ): Promise<ApiKeyRow> {
     const [row] = await tx.query<ApiKeyRow>(
       `INSERT INTO api_keys (id, tenant_id, name, prefix, key_hash, scopes, created_by_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
       [key.id, key.tenantId, key.name, key.prefix, key.keyHash, key.scopes, key.createdById],

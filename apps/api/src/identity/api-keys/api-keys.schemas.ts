@@ -19,4 +19,6 @@ export const apiKeySchema = z.object({
 });
 export class ApiKeyDto extends createZodDto(apiKeySchema) {}
 export class ApiKeyListDto extends createZodDto(z.object({ data: z.array(apiKeySchema), nextCursor: z.string().nullable() })) {}
-export class CreatedApiKeyDto extends createZodDto(apiKeySchema.extend({ key: z.string().describe('Shown this once; only a hash is stored') })) {}
+export class CreatedApiKeyDto extends createZodDto(
+  apiKeySchema.extend({ key: z.string().describe('Shown this once; only a hash is stored') }),
+) {}

@@ -42,8 +42,21 @@ export class ApiKeysService {
     const key = `${prefix}_${base62(40)}`;
     const scope = TenantContext.require();
     return this.db.transaction(async (tx) => {
-      const row = await this.keys.insert(tx, { id: randomUUID(), tenantId: scope.tenantId, name: input.name, prefix, keyHash: sha256Hex(key), scopes: [...new Set(input.scopes)], createdById: scope.actor.id });
-      await this.audit.record(tx, { type: 'api_key.created', targetType: 'api_key', targetId: row.id, metadata: { name: input.name, scopes: row.scopes, prefix } });
+      const row = await this.keys.insert(tx, {
+        id: randomUUID(),
+        tenantId: scope.tenantId,
+        name: input.name,
+        prefix,
+        keyHash: sha256Hex(key),
+        scopes: [...new Set(input.scopes)],
+        createdById: scope.actor.id,
+      });
+      await this.audit.record(tx, {
+        type: 'api_key.created',
+        targetType: 'api_key',
+        targetId: row.id,
+        metadata: { name: input.name, scopes: row.scopes, prefix },
+      });
       return { ...view(row), key };
     });
   }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEvent, columnsOf, sql, TenantDb, type TenantTransaction } from '@poa/db';
 
-const AUDIT = columnsOf(AuditEvent, ['id', 'type', 'actorType', 'actorId', 'actorLabel', 'targetType', 'targetId', 'ip', 'metadata', 'createdAt']);
+const AUDIT = columnsOf(AuditEvent, [
+  'id',
+  'type',
+  'actorType',
+  'actorId',
+  'actorLabel',
+  'targetType',
+  'targetId',
+  'ip',
+  'metadata',
+  'createdAt',
+]);
 export type AuditRow = typeof AUDIT.$row;
 
 export interface AuditEventValues {

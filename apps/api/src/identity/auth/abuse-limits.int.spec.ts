@@ -93,7 +93,11 @@ describe('X-Forwarded-For and TRUST_PROXY', () => {
     const owner = await signupAgency(new Http(api.baseUrl, randomLoopback()));
     const portal = await clientWithPortalSession(api.http, owner.token, 'Proxy Goods');
     const caseX = await caseInClientReview(api.http, owner.token, portal.client.id);
-    const approved = await api.http.request('POST', `/api/v1/portal/cases/${caseX.id}/approve`, { token: portal.portalToken, body: { version: 1, fullName: 'Pat Proxy' }, headers });
+    const approved = await api.http.request('POST', `/api/v1/portal/cases/${caseX.id}/approve`, {
+      token: portal.portalToken,
+      body: { version: 1, fullName: 'Pat Proxy' },
+      headers,
+    });
     expectStatus(approved, 200);
     return (await api.http.get(`/api/v1/cases/${caseX.id}`, owner.token)).body.approval.ip;
   }

@@ -8,7 +8,8 @@ const PASSWORD = 'correct-horse-battery';
 function shape(res: HttpResponse): { status: number; keys: string[] } {
   const keys: string[] = [];
   const walk = (value: unknown, path: string) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
     else keys.push(`${path}:${value === null ? 'null' : typeof value}`);
   };
   walk(res.body, '');
@@ -26,9 +27,19 @@ describe('sign-up and invites do not tell whether an address has an account', ()
 
   it('sign-up answers a taken address as a free one, and emails the holder of the address instead', async () => {
     const holder = await signupConfirmed(api);
-    const takenSignup = await api.http.post('/api/v1/auth/signup', { agencyName: 'Copycat', name: 'Mallory', email: holder.email.toUpperCase(), password: 'mallory-horse-battery' });
+    const takenSignup = await api.http.post('/api/v1/auth/signup', {
+      agencyName: 'Copycat',
+      name: 'Mallory',
+      email: holder.email.toUpperCase(),
+      password: 'mallory-horse-battery',
+    });
     const freeEmail = uniqueEmail('free');
-    const freeSignup = await api.http.post('/api/v1/auth/signup', { agencyName: 'Fresh', name: 'Fay', email: freeEmail, password: PASSWORD });
+    const freeSignup = await api.http.post('/api/v1/auth/signup', {
+      agencyName: 'Fresh',
+      name: 'Fay',
+      email: freeEmail,
+      password: PASSWORD,
+    });
     expect(shape(takenSignup)).toEqual(shape(freeSignup));
     expectStatus(takenSignup, 201);
     expect(takenSignup.body.user).toMatchObject({ email: holder.email, role: 'owner', status: 'active' });
@@ -49,7 +60,13 @@ describe('sign-up and invites do not tell whether an address has an account', ()
     // Email: the free address gets a confirmation link; the taken one gets none, and its holder is told instead.
     expect(await confirmationToken(api, takenSignup.body.tenant.id, holder.email)).toBeUndefined();
     const told = await emailsOfKind(api, holder.tenant.id, 'address-in-use');
-    expect(told).toEqual([expect.objectContaining({ to: holder.email, subject: 'Someone tried to use your email address on POA Desk', text: expect.stringContaining('tried to sign up') })]);
+    expect(told).toEqual([
+      expect.objectContaining({
+        to: holder.email,
+        subject: 'Someone tried to use your email address on POA Desk',
+        text: expect.stringContaining('tried to sign up'),
+      }),
+    ]);
     expect(await emailsOfKind(api, freeSignup.body.tenant.id, 'address-in-use')).toEqual([]);
     const token = await confirmationToken(api, freeSignup.body.tenant.id, freeEmail);
     expectStatus(await api.http.post('/api/v1/auth/confirm-email', { token }), 204);
@@ -80,13 +97,18 @@ describe('sign-up and invites do not tell whether an address has an account', ()
     expect(shape(taken)).toEqual(shape(free));
     expectStatus(taken, 201);
 
-    const takenAccept = await api.http.post('/api/v1/auth/accept-invite', { token: taken.body.inviteToken, password: 'invitee-horse-battery' });
+    const takenAccept = await api.http.post('/api/v1/auth/accept-invite', {
+      token: taken.body.inviteToken,
+      password: 'invitee-horse-battery',
+    });
     const freeAccept = await api.http.post('/api/v1/auth/accept-invite', { token: free.body.inviteToken, password: PASSWORD });
     expect(shape(takenAccept)).toEqual(shape(freeAccept));
     expectStatus(takenAccept, 201);
     expect((await login(holder.email, PASSWORD)).body.tenant.id).toBe(holder.tenant.id);
     expectStatus(await login(holder.email, 'invitee-horse-battery'), 401);
-    expect(await emailsOfKind(api, holder.tenant.id, 'address-in-use')).toEqual([expect.objectContaining({ to: holder.email, text: expect.stringContaining('Inviting Agency just tried to add') })]);
+    expect(await emailsOfKind(api, holder.tenant.id, 'address-in-use')).toEqual([
+      expect.objectContaining({ to: holder.email, text: expect.stringContaining('Inviting Agency just tried to add') }),
+    ]);
     await confirmEmail(api, inviter.tenant.id, freeEmail);
     expectStatus(await login(freeEmail, PASSWORD), 200);
 

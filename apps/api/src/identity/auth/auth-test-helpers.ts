@@ -15,7 +15,9 @@ export async function emailsOfKind(api: TestApi, tenantId: string, kind: string)
 
 /** The token of the last confirmation link emailed to `email` by this tenant. */
 export async function confirmationToken(api: TestApi, tenantId: string, email: string): Promise<string | undefined> {
-  const links = (await emailsOfKind(api, tenantId, 'confirm-address')).filter((mail) => mail.to === email).map((mail) => /confirm-email\?token=(\S+)/.exec(mail.text)?.[1]);
+  const links = (await emailsOfKind(api, tenantId, 'confirm-address'))
+    .filter((mail) => mail.to === email)
+    .map((mail) => /confirm-email\?token=(\S+)/.exec(mail.text)?.[1]);
   const last = links.at(-1);
   return last && decodeURIComponent(last);
 }

@@ -1,6 +1,13 @@
 import { Body, CanActivate, Controller, ExecutionContext, Get, HttpCode, Injectable, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { ApiBadRequestResponse, ApiCookieAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { ApiErrors } from '../../core/api-errors';
@@ -106,9 +113,13 @@ export class AuthController {
   @Public()
   @ApiOperation({
     summary: 'Confirm an email address with the emailed link; the account then logs in with its password',
-    description: 'Sign-up and accepted invites create accounts whose address is unconfirmed: they get a session at once, but log in with their password only once this is done.',
+    description:
+      'Sign-up and accepted invites create accounts whose address is unconfirmed: they get a session at once, but log in with their password only once this is done.',
   })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all)' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all)',
+  })
   async confirmEmail(@Body() body: ConfirmEmailDto): Promise<void> {
     await this.confirmation.confirm(body.token);
   }
@@ -119,7 +130,11 @@ export class AuthController {
   @SecretInAnswer('accessToken')
   @ApiOperation({ summary: 'Change your password; every other session ends' })
   @ZodResponse({ status: 200, type: SessionDto })
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.respond(res, await this.auth.changePassword(principal.id, body.currentPassword, body.newPassword));
   }
 
@@ -149,5 +164,3 @@ export class MeController {
     return this.auth.me(principal.id);
   }
 }
-
-

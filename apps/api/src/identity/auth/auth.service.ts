@@ -24,7 +24,8 @@ export interface Session {
 }
 
 /** One answer for an unknown email, a wrong password, and an account whose address is not confirmed yet. */
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect (a new account logs in once its email address is confirmed)');
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect (a new account logs in once its email address is confirmed)');
 
 @Injectable()
 export class AuthService {
@@ -58,7 +59,10 @@ export class AuthService {
         const tenant = await this.tenants.insert(tx, { id: tenantId, name: input.agencyName, branding: DEFAULT_BRANDING });
         const user = await this.users.insertOwner(tx, tenantId, { email: input.email, name: input.name, passwordHash });
         await this.audit.record(tx, { type: 'auth.signup', actorType: 'user', actorId: user.id, actorLabel: user.email, ip });
-        return { holder: await this.confirmation.requestConfirmation(tx, user, tenant.name), session: await this.openSession(tx, tenant, user) };
+        return {
+          holder: await this.confirmation.requestConfirmation(tx, user, tenant.name),
+          session: await this.openSession(tx, tenant, user),
+        };
       }),
     );
     if (holder) await this.confirmation.tellHolder(holder, input.email, { kind: 'signup' });
@@ -74,7 +78,16 @@ export class AuthService {
     if (!user || !valid || user.status !== 'active') {
       if (user) {
         await TenantContext.run({ tenantId: user.tenant_id, actor: { kind: 'system', id: null, name: 'login' }, ip }, () =>
-          this.db.transaction((tx) => this.audit.record(tx, { type: 'auth.login.failed', actorType: 'user', actorId: user.id, actorLabel: user.email, ip, metadata: { reason: !valid ? 'password' : user.status } })),
+          this.db.transaction((tx) =>
+            this.audit.record(tx, {
+              type: 'auth.login.failed',
+              actorType: 'user',
+              actorId: user.id,
+              actorLabel: user.email,
+              ip,
+              metadata: { reason: !valid ? 'password' : user.status },
+            }),
+          ),
         );
       }
       throw invalidCredentials();
@@ -103,7 +116,12 @@ export class AuthService {
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || row.revoked_at || row.expires_at < new Date()) return null;
         if (row.rotated_at) {
           await this.refreshTokens.revokeFamily(tx, row.family_id);
-          await this.audit.record(tx, { type: 'auth.refresh_reuse_detected', actorType: 'user', actorId: row.user_id, metadata: { familyId: row.family_id } });
+          await this.audit.record(tx, {
+            type: 'auth.refresh_reuse_detected',
+            actorType: 'user',
+            actorId: row.user_id,
+            metadata: { familyId: row.family_id },
+          });
           return 'reused' as const;
         }
         const user = await this.users.byId(tx, row.user_id);
@@ -160,18 +178,30 @@ export class AuthService {
     const parsed = parseOpaqueToken(token);
     const invalid = () => AppError.validation([{ field: 'token', message: 'is invalid or has expired' }]);
     if (!parsed) throw invalid();
-    const { session, holder } = await TenantContext.run({ tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip }, () =>
-      this.db.transaction(async (tx) => {
-        const user = await this.users.lockInvited(tx, parsed.rowId);
-        if (!user || user.status !== 'invited' || !user.invite_token_hash || !safeEqualHex(user.invite_token_hash, parsed.secretHash) || !user.invite_expires_at || user.invite_expires_at < new Date()) {
-          throw invalid();
-        }
-        const hash = await this.hashPassword(password);
-        const fresh = await this.users.acceptInvite(tx, user.id, hash);
-        await this.audit.record(tx, { type: 'user.invite_accepted', actorType: 'user', actorId: user.id, actorLabel: user.email });
-        const tenant = await this.tenants.byId(tx, user.tenant_id);
-        return { holder: await this.confirmation.requestConfirmation(tx, fresh, tenant.name), session: await this.openSession(tx, tenant, fresh) };
-      }),
+    const { session, holder } = await TenantContext.run(
+      { tenantId: parsed.tenantId, actor: { kind: 'system', id: null, name: 'invite' }, ip },
+      () =>
+        this.db.transaction(async (tx) => {
+          const user = await this.users.lockInvited(tx, parsed.rowId);
+          if (
+            !user ||
+            user.status !== 'invited' ||
+            !user.invite_token_hash ||
+            !safeEqualHex(user.invite_token_hash, parsed.secretHash) ||
+            !user.invite_expires_at ||
+            user.invite_expires_at < new Date()
+          ) {
+            throw invalid();
+          }
+          const hash = await this.hashPassword(password);
+          const fresh = await this.users.acceptInvite(tx, user.id, hash);
+          await this.audit.record(tx, { type: 'user.invite_accepted', actorType: 'user', actorId: user.id, actorLabel: user.email });
+          const tenant = await this.tenants.byId(tx, user.tenant_id);
+          return {
+            holder: await this.confirmation.requestConfirmation(tx, fresh, tenant.name),
+            session: await this.openSession(tx, tenant, fresh),
+          };
+        }),
     );
     if (holder) await this.confirmation.tellHolder(holder, session.user.email, { kind: 'invite', agencyName: session.tenant.name });
     return session;
@@ -189,7 +219,14 @@ export class AuthService {
   private async openSession(tx: TenantTransaction, tenant: TenantRow, user: UserRow, familyId: string = randomUUID()): Promise<Session> {
     const id = randomUUID();
     const { token, hash } = newOpaqueToken(tenant.id, id);
-    await this.refreshTokens.insert(tx, { id, tenantId: tenant.id, userId: user.id, hash, familyId, ttlDays: this.config.REFRESH_TOKEN_TTL_DAYS });
+    await this.refreshTokens.insert(tx, {
+      id,
+      tenantId: tenant.id,
+      userId: user.id,
+      hash,
+      familyId,
+      ttlDays: this.config.REFRESH_TOKEN_TTL_DAYS,
+    });
     return {
       accessToken: this.tokens.accessToken({ sub: user.id, tid: tenant.id, tv: user.token_version }),
       refreshToken: token,

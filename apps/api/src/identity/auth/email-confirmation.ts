@@ -39,23 +39,39 @@ export class EmailConfirmation {
    * Called in the transaction that created or activated the unconfirmed account `user`: sends it the link, or
    * returns the holder of the address (then call tellHolder once that transaction has committed).
    */
-  async requestConfirmation(tx: TenantTransaction, user: { id: string; email: string; name: string }, agencyName: string): Promise<AddressHolder | null> {
+  async requestConfirmation(
+    tx: TenantTransaction,
+    user: { id: string; email: string; name: string },
+    agencyName: string,
+  ): Promise<AddressHolder | null> {
     const holder = await this.users.confirmedHolder(tx, user.email);
     if (holder) return { tenantId: holder.tenant_id, name: holder.name };
 
     const { token, hash } = newOpaqueToken(tx.tenantId, user.id);
     await this.users.setEmailToken(tx, user.id, hash, CONFIRM_TTL_HOURS);
     const url = `${this.publicUrl()}/confirm-email?token=${encodeURIComponent(token)}`;
-    await this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: tx.tenantId, to: user.email, ...confirmAddressEmail(user.name, agencyName, url, CONFIRM_TTL_HOURS) }, occasion: { kind: 'confirm-address' } });
+    await this.outbox.add(tx, {
+      queue: QUEUES.email,
+      payload: { tenantId: tx.tenantId, to: user.email, ...confirmAddressEmail(user.name, agencyName, url, CONFIRM_TTL_HOURS) },
+      occasion: { kind: 'confirm-address' },
+    });
     return null;
   }
 
   /** Emails the holder of an address (in their own agency's outbox) that someone tried to use it. */
   async tellHolder(holder: AddressHolder, email: string, attempt: AddressAttempt): Promise<void> {
     const message = addressInUseEmail(holder.name, attempt, `${this.publicUrl()}/login`);
-    await this.db.transaction((tx) => this.outbox.add(tx, { queue: QUEUES.email, payload: { tenantId: holder.tenantId, to: email, ...message }, occasion: { kind: 'address-in-use' } }), {
-      tenantId: holder.tenantId,
-    });
+    await this.db.transaction(
+      (tx) =>
+        this.outbox.add(tx, {
+          queue: QUEUES.email,
+          payload: { tenantId: holder.tenantId, to: email, ...message },
+          occasion: { kind: 'address-in-use' },
+        }),
+      {
+        tenantId: holder.tenantId,
+      },
+    );
   }
 
   /** The e-mailed link: confirms the address once. Forged, used, expired or already confirmed elsewhere: one 400. */

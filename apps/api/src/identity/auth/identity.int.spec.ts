@@ -19,12 +19,22 @@ describe('identity and tenancy over HTTP', () => {
     const email = uniqueEmail('signup');
     const res = await api.http.post('/api/v1/auth/signup', { agencyName: 'Blue Agency', name: 'Bea', email, password: PASSWORD });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ accessToken: expect.any(String), user: expect.objectContaining({ email, role: 'owner', status: 'active' }), tenant: expect.objectContaining({ name: 'Blue Agency' }) });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      user: expect.objectContaining({ email, role: 'owner', status: 'active' }),
+      tenant: expect.objectContaining({ name: 'Blue Agency' }),
+    });
     expect(res.headers.get('set-cookie')).toMatch(/poa_refresh=.*HttpOnly/i);
   });
 
   it('answers bad input with 400 and the fields, malformed JSON with 400, big bodies with 413', async () => {
-    const weak = await api.http.post('/api/v1/auth/signup', { agencyName: 'A', name: 'B', email: 'not-an-email', password: 'short', extra: true });
+    const weak = await api.http.post('/api/v1/auth/signup', {
+      agencyName: 'A',
+      name: 'B',
+      email: 'not-an-email',
+      password: 'short',
+      extra: true,
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe('VALIDATION_FAILED');
     const fields = weak.body.error.details.map((d: { field: string }) => d.field);
@@ -76,7 +86,8 @@ describe('identity and tenancy over HTTP', () => {
   it('rate-limits log-in attempts per email, with Retry-After', async () => {
     const owner = await signupAgency(api.http);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await api.http.post('/api/v1/auth/login', { email: owner.email, password: 'wrong-password-1' })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await api.http.post('/api/v1/auth/login', { email: owner.email, password: 'wrong-password-1' })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const limited = await api.http.post('/api/v1/auth/login', { email: owner.email, password: PASSWORD });
     expect(limited.status).toBe(429);
@@ -104,7 +115,11 @@ describe('identity and tenancy over HTTP', () => {
 
   it('ends every session on password change', async () => {
     const owner = await signupAgency(api.http);
-    const changed = await api.http.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'another-horse-battery' }, owner.token);
+    const changed = await api.http.post(
+      '/api/v1/auth/password',
+      { currentPassword: PASSWORD, newPassword: 'another-horse-battery' },
+      owner.token,
+    );
     expect(changed.status).toBe(200);
     expect((await api.http.get('/api/v1/me', owner.token)).status).toBe(401);
     expect((await api.http.get('/api/v1/me', changed.body.accessToken)).status).toBe(200);
@@ -131,7 +146,16 @@ describe('identity and tenancy over HTTP', () => {
 
     const events = await api.http.get('/api/v1/audit-events?limit=100', owner.token);
     const types = events.body.data.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['auth.signup', 'user.invited', 'user.invite_accepted', 'user.role_changed', 'user.deactivated', 'auth.login.failed']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'auth.signup',
+        'user.invited',
+        'user.invite_accepted',
+        'user.role_changed',
+        'user.deactivated',
+        'auth.login.failed',
+      ]),
+    );
   });
 
   it('refuses a forged invite token with the same 400 as a wrong secret, before any password hashing', async () => {
@@ -141,11 +165,18 @@ describe('identity and tenancy over HTTP', () => {
       const invite = await api.http.post('/api/v1/users', { email: uniqueEmail('invitee'), name: 'Ivy', role: 'viewer' }, owner.token);
       const [tenantId, userId] = (invite.body.inviteToken as string).split('.');
       hashing.mockClear();
-      const forged = ['00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000.abc', `${randomUUID()}.${randomUUID()}.${'a'.repeat(43)}`, `${tenantId}.${userId}.${'b'.repeat(43)}`];
+      const forged = [
+        '00000000-0000-0000-0000-000000000000.00000000-0000-0000-0000-000000000000.abc',
+        `${randomUUID()}.${randomUUID()}.${'a'.repeat(43)}`,
+        `${tenantId}.${userId}.${'b'.repeat(43)}`,
+      ];
       for (const token of forged) {
         const bad = await api.http.post('/api/v1/auth/accept-invite', { token, password: PASSWORD });
         expect(bad.status).toBe(400);
-        expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'token', message: 'is invalid or has expired' }] });
+        expect(bad.body.error).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          details: [{ field: 'token', message: 'is invalid or has expired' }],
+        });
       }
       expect(hashing).not.toHaveBeenCalled();
       expect((await api.http.post('/api/v1/auth/accept-invite', { token: invite.body.inviteToken, password: PASSWORD })).status).toBe(201);
@@ -184,9 +215,11 @@ describe('identity and tenancy over HTTP', () => {
         if (!controller?.prototype) continue;
         for (const name of Object.getOwnPropertyNames(controller.prototype)) {
           const handler = controller.prototype[name];
-          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined)
+            continue;
           routes++;
-          if (!Reflect.getMetadata(ACCESS_KEY, handler) && !Reflect.getMetadata(ACCESS_KEY, controller)) undeclared.push(`${controller.name}.${name}`);
+          if (!Reflect.getMetadata(ACCESS_KEY, handler) && !Reflect.getMetadata(ACCESS_KEY, controller))
+            undeclared.push(`${controller.name}.${name}`);
         }
       }
     }
@@ -197,7 +230,15 @@ describe('identity and tenancy over HTTP', () => {
   it('describes the flows in the OpenAPI document', async () => {
     const doc = await api.http.get('/api/openapi.json');
     expect(doc.status).toBe(200);
-    for (const path of ['/api/v1/auth/signup', '/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/api-keys', '/api/v1/audit-events', '/health/ready']) {
+    for (const path of [
+      '/api/v1/auth/signup',
+      '/api/v1/auth/login',
+      '/api/v1/me',
+      '/api/v1/users',
+      '/api/v1/api-keys',
+      '/api/v1/audit-events',
+      '/health/ready',
+    ]) {
       expect(doc.body.paths[path]).toBeDefined();
     }
     expect((await api.http.get('/api/docs')).status).toBe(200);

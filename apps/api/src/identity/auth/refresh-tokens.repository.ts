@@ -7,7 +7,10 @@ export type RefreshTokenRow = typeof TOKEN.$row;
 /** The refresh_tokens table: one row per issued token, rotated within a family. */
 @Injectable()
 export class RefreshTokensRepository {
-  async insert(tx: TenantTransaction, token: { id: string; tenantId: string; userId: string; hash: string; familyId: string; ttlDays: number }): Promise<void> {
+  async insert(
+    tx: TenantTransaction,
+    token: { id: string; tenantId: string; userId: string; hash: string; familyId: string; ttlDays: number },
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO refresh_tokens (id, tenant_id, user_id, token_hash, family_id, expires_at) VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))`,
       [token.id, token.tenantId, token.userId, token.hash, token.familyId, token.ttlDays],
@@ -20,7 +23,10 @@ export class RefreshTokensRepository {
   }
 
   async familyOf(tx: TenantTransaction, id: string): Promise<Pick<RefreshTokenRow, 'family_id' | 'token_hash' | 'user_id'> | undefined> {
-    const [row] = await tx.query<Pick<RefreshTokenRow, 'family_id' | 'token_hash' | 'user_id'>>(`SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = $1`, [id]);
+    const [row] = await tx.query<Pick<RefreshTokenRow, 'family_id' | 'token_hash' | 'user_id'>>(
+      `SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = $1`,
+      [id],
+    );
     return row;
   }
 

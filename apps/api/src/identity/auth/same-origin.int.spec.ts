@@ -15,7 +15,8 @@ describe('refresh and logout: cross-site requests', () => {
     await api?.close();
   });
 
-  const send = (path: 'refresh' | 'logout', headers: Record<string, string>) => api.http.request('POST', `/api/v1/auth/${path}`, { headers: { cookie, ...headers } });
+  const send = (path: 'refresh' | 'logout', headers: Record<string, string>) =>
+    api.http.request('POST', `/api/v1/auth/${path}`, { headers: { cookie, ...headers } });
   /** A refresh that must pass; the cookie rotates, so the next call uses the new one. */
   async function refreshes(headers: Record<string, string>): Promise<void> {
     const res = await send('refresh', headers);
@@ -32,7 +33,11 @@ describe('refresh and logout: cross-site requests', () => {
   const crossSite: [string, Record<string, string>, string][] = [
     ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }, 'Sec-Fetch-Site'],
     ['Sec-Fetch-Site: same-site (a sibling subdomain)', { 'sec-fetch-site': 'same-site' }, 'Sec-Fetch-Site'],
-    ['Sec-Fetch-Site: cross-site even with our Origin', { 'sec-fetch-site': 'cross-site', origin: 'https://desk.example.test' }, 'Sec-Fetch-Site'],
+    [
+      'Sec-Fetch-Site: cross-site even with our Origin',
+      { 'sec-fetch-site': 'cross-site', origin: 'https://desk.example.test' },
+      'Sec-Fetch-Site',
+    ],
     ['another Origin', { origin: 'https://evil.example' }, 'Origin'],
     ['Origin: null (a sandboxed frame)', { origin: 'null' }, 'Origin'],
     ['an Origin that only shares the host name', { origin: 'http://desk.example.test' }, 'Origin'],

@@ -74,15 +74,34 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A' });
     await transition(http, a.token, kase.id, { action: 'start_drafting' });
     await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, 'Secret summary of A'), a.token);
-    const comment = (await http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Secret comment of A', visibility: 'internal' }, a.token)).body;
+    const comment = (await http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Secret comment of A', visibility: 'internal' }, a.token))
+      .body;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
-    const attachment = (await (await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}` }, body: form })).json()) as { id: string };
+    const attachment = (await (
+      await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.token}` },
+        body: form,
+      })
+    ).json()) as { id: string };
     expect(attachment.id).toBeDefined();
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
-    const aIds = [client.id, contact.id, kase.id, kase.reference, comment.id, attachment.id, aWriter.user.id, aKeyId, a.tenant.id, webhook.body.id, deliveryId];
+    const aIds = [
+      client.id,
+      contact.id,
+      kase.id,
+      kase.reference,
+      comment.id,
+      attachment.id,
+      aWriter.user.id,
+      aKeyId,
+      a.tenant.id,
+      webhook.body.id,
+      deliveryId,
+    ];
     const aSecrets = ['Secret Client of A', 'Secret case of A', 'Secret summary of A', 'Secret comment of A', 'Alice Contact'];
 
     const b = await signupAgency(http, 'Agency B');
@@ -98,12 +117,17 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       deliveryId,
     };
     const idFor = (path: string) =>
-      path.startsWith('/api/v1/clients/') ? client.id
-      : path.startsWith('/api/v1/cases/') ? kase.id
-      : path.startsWith('/api/v1/users/') ? aWriter.user.id
-      : path.startsWith('/api/v1/api-keys/') ? aKeyId
-      : path.startsWith('/api/v1/webhooks/') ? (webhook.body.id as string)
-      : undefined;
+      path.startsWith('/api/v1/clients/')
+        ? client.id
+        : path.startsWith('/api/v1/cases/')
+          ? kase.id
+          : path.startsWith('/api/v1/users/')
+            ? aWriter.user.id
+            : path.startsWith('/api/v1/api-keys/')
+              ? aKeyId
+              : path.startsWith('/api/v1/webhooks/')
+                ? (webhook.body.id as string)
+                : undefined;
 
     const unmapped: string[] = [];
     const failures: string[] = [];
@@ -117,14 +141,23 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           unmapped.push(key);
           continue;
         }
-        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor(path) : params[name]) ?? `MISSING-${name}`) + (path.endsWith('/diff') ? '?against=1' : '');
-        for (const [who, token] of [['B owner', b.token], ['B api key', bKey]] as const) {
-          const res = SAMPLE_BODIES[key] === MULTIPART ? await upload(api.baseUrl + url, token) : await http.request(method.toUpperCase(), url, { token, body: SAMPLE_BODIES[key] });
+        const url =
+          path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor(path) : params[name]) ?? `MISSING-${name}`) +
+          (path.endsWith('/diff') ? '?against=1' : '');
+        for (const [who, token] of [
+          ['B owner', b.token],
+          ['B api key', bKey],
+        ] as const) {
+          const res =
+            SAMPLE_BODIES[key] === MULTIPART
+              ? await upload(api.baseUrl + url, token)
+              : await http.request(method.toUpperCase(), url, { token, body: SAMPLE_BODIES[key] });
           calls++;
           const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
           const leaked = [...aIds, ...aSecrets].filter((s) => text.includes(s) && !url.includes(s));
           const allowed = who === 'B owner' ? [404] : [404, 403];
-          if (!allowed.includes(res.status) || leaked.length) failures.push(`${who} ${key}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`);
+          if (!allowed.includes(res.status) || leaked.length)
+            failures.push(`${who} ${key}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`);
         }
       }
     }
@@ -145,7 +178,15 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
 
     // Lists never show A's rows to B.
-    for (const list of ['/api/v1/clients', '/api/v1/cases', '/api/v1/users', '/api/v1/audit-events', '/api/v1/api-keys', '/api/v1/webhooks', `/api/v1/cases?q=${encodeURIComponent('Secret')}`]) {
+    for (const list of [
+      '/api/v1/clients',
+      '/api/v1/cases',
+      '/api/v1/users',
+      '/api/v1/audit-events',
+      '/api/v1/api-keys',
+      '/api/v1/webhooks',
+      `/api/v1/cases?q=${encodeURIComponent('Secret')}`,
+    ]) {
       const res = await http.get(list, b.token);
       const text = JSON.stringify(res.body);
       expect([list, res.status, aSecrets.filter((s) => text.includes(s))]).toEqual([list, 200, []]);

@@ -8,7 +8,11 @@ export type TenantRow = typeof TENANT.$row;
 @Injectable()
 export class TenantsRepository {
   async insert(tx: TenantTransaction, tenant: { id: string; name: string; branding: TenantBranding }): Promise<TenantRow> {
-    const [row] = await tx.query<TenantRow>(`INSERT INTO tenants (id, name, branding) VALUES ($1, $2, $3) RETURNING ${TENANT.columns}`, [tenant.id, tenant.name, JSON.stringify(tenant.branding)]);
+    const [row] = await tx.query<TenantRow>(`INSERT INTO tenants (id, name, branding) VALUES ($1, $2, $3) RETURNING ${TENANT.columns}`, [
+      tenant.id,
+      tenant.name,
+      JSON.stringify(tenant.branding),
+    ]);
     return row;
   }
 

@@ -35,7 +35,6 @@ export interface PortalTokenClaims {
   sv: number;
 }
 
-
 export function safeEqualHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { columnsOf, type RowOf, sql, TenantDb, type TenantTransaction, User } from '@poa/db';
 import type { StaffRole } from '@poa/domain';
 
-const USER = columnsOf(User, ['id', 'tenantId', 'email', 'name', 'role', 'status', 'passwordHash', 'tokenVersion', 'createdAt', 'lastLoginAt']);
+const USER = columnsOf(User, [
+  'id',
+  'tenantId',
+  'email',
+  'name',
+  'role',
+  'status',
+  'passwordHash',
+  'tokenVersion',
+  'createdAt',
+  'lastLoginAt',
+]);
 /** The role column only ever holds a staff role (sign-up, invites and role changes write it). */
 export type UserRow = Omit<typeof USER.$row, 'role'> & { role: StaffRole };
 type InvitedRow = UserRow & Pick<RowOf<User>, 'invite_token_hash' | 'invite_expires_at'>;
@@ -42,12 +53,18 @@ export class UsersRepository {
   /** Before the tenant is known: the narrow login_email policy lets this one transaction see the address's rows. */
   byConfirmedEmail(email: string): Promise<UserRow | undefined> {
     return this.db.systemTransaction({ 'app.login_email': email }, async (tx) => {
-      const [row] = await tx.query<UserRow>(`SELECT ${USER.columns} FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [email]);
+      const [row] = await tx.query<UserRow>(`SELECT ${USER.columns} FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [
+        email,
+      ]);
       return row;
     });
   }
 
-  async insertOwner(tx: TenantTransaction, tenantId: string, user: { email: string; name: string; passwordHash: string }): Promise<UserRow> {
+  async insertOwner(
+    tx: TenantTransaction,
+    tenantId: string,
+    user: { email: string; name: string; passwordHash: string },
+  ): Promise<UserRow> {
     const [row] = await tx.query<UserRow>(
       `INSERT INTO users (tenant_id, email, name, role, status, password_hash) VALUES ($1, $2, $3, 'owner', 'active', $4) RETURNING ${USER.columns}`,
       [tenantId, user.email, user.name, user.passwordHash],
@@ -89,7 +106,10 @@ export class UsersRepository {
   }
 
   async setPassword(tx: TenantTransaction, id: string, passwordHash: string): Promise<UserRow> {
-    const [row] = await tx.query<UserRow>(`UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 RETURNING ${USER.columns}`, [id, passwordHash]);
+    const [row] = await tx.query<UserRow>(
+      `UPDATE users SET password_hash = $2, token_version = token_version + 1 WHERE id = $1 RETURNING ${USER.columns}`,
+      [id, passwordHash],
+    );
     return row;
   }
 
@@ -99,7 +119,10 @@ export class UsersRepository {
   }
 
   async update(tx: TenantTransaction, id: string, change: { role: StaffRole | null; name: string | null }): Promise<UserRow> {
-    const [row] = await tx.query<UserRow>(`UPDATE users SET role = COALESCE($2, role), name = COALESCE($3, name) WHERE id = $1 RETURNING ${USER.columns}`, [id, change.role, change.name]);
+    const [row] = await tx.query<UserRow>(
+      `UPDATE users SET role = COALESCE($2, role), name = COALESCE($3, name) WHERE id = $1 RETURNING ${USER.columns}`,
+      [id, change.role, change.name],
+    );
     return row;
   }
 
@@ -119,13 +142,19 @@ export class UsersRepository {
   /** The confirmed account holding an address in any agency: the log-in policy is opened for this one query. */
   async confirmedHolder(tx: TenantTransaction, email: string): Promise<HolderRow | undefined> {
     await tx.query(`SELECT set_config('app.login_email', $1, true)`, [email]);
-    const [holder] = await tx.query<HolderRow>(`SELECT tenant_id, name FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [email]);
+    const [holder] = await tx.query<HolderRow>(`SELECT tenant_id, name FROM users WHERE email = $1 AND email_confirmed_at IS NOT NULL`, [
+      email,
+    ]);
     await tx.query(`SELECT set_config('app.login_email', '', true)`);
     return holder;
   }
 
   async setEmailToken(tx: TenantTransaction, id: string, hash: string, ttlHours: number): Promise<void> {
-    await tx.query(`UPDATE users SET email_token_hash = $2, email_token_expires_at = now() + make_interval(hours => $3) WHERE id = $1`, [id, hash, ttlHours]);
+    await tx.query(`UPDATE users SET email_token_hash = $2, email_token_expires_at = now() + make_interval(hours => $3) WHERE id = $1`, [
+      id,
+      hash,
+      ttlHours,
+    ]);
   }
 
   async lockForConfirmation(tx: TenantTransaction, id: string): Promise<ConfirmationRow | undefined> {
@@ -137,6 +166,8 @@ export class UsersRepository {
   }
 
   async confirmEmail(tx: TenantTransaction, id: string): Promise<void> {
-    await tx.query(`UPDATE users SET email_confirmed_at = now(), email_token_hash = NULL, email_token_expires_at = NULL WHERE id = $1`, [id]);
+    await tx.query(`UPDATE users SET email_confirmed_at = now(), email_token_hash = NULL, email_token_expires_at = NULL WHERE id = $1`, [
+      id,
+    ]);
   }
 }

@@ -8,12 +8,20 @@ import { listQuerySchema, pageSchema } from '../../common/pagination';
 export const inviteUserSchema = z.strictObject({ email, name: z.string().trim().min(1).max(200), role: z.enum(STAFF_ROLES) });
 export class InviteUserDto extends createZodDto(inviteUserSchema) {}
 
-export const updateUserSchema = z.strictObject({ role: z.enum(STAFF_ROLES).optional(), name: z.string().trim().min(1).max(200).optional() });
+export const updateUserSchema = z.strictObject({
+  role: z.enum(STAFF_ROLES).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+});
 export class UpdateUserDto extends createZodDto(updateUserSchema) {}
 
 export class UserDto extends createZodDto(userSchema) {}
 export class UserPageDto extends createZodDto(pageSchema(userSchema)) {}
 export class UserListQueryDto extends createZodDto(listQuerySchema) {}
 
-export const invitedUserSchema = z.object({ user: userSchema, inviteUrl: z.string(), inviteToken: z.string(), inviteExpiresAt: z.string() });
+export const invitedUserSchema = z.object({
+  user: userSchema,
+  inviteUrl: z.string(),
+  inviteToken: z.string(),
+  inviteExpiresAt: z.string(),
+});
 export class InvitedUserDto extends createZodDto(invitedUserSchema) {}

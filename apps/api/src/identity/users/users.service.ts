@@ -39,12 +39,28 @@ export class UsersService {
     return this.db.transaction(async (tx) => {
       let user: UserRow & { invite_expires_at: Date };
       try {
-        user = await this.users.insertInvited(tx, { id, tenantId, email: input.email, name: input.name, role: input.role, inviteTokenHash: hash, ttlDays: INVITE_TTL_DAYS });
+        user = await this.users.insertInvited(tx, {
+          id,
+          tenantId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          inviteTokenHash: hash,
+          ttlDays: INVITE_TTL_DAYS,
+        });
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw new AppError('EMAIL_TAKEN', 'This agency already has a user with this email', [{ field: 'email', message: 'already in this agency' }]);
+        if ((error as { code?: string }).code === '23505')
+          throw new AppError('EMAIL_TAKEN', 'This agency already has a user with this email', [
+            { field: 'email', message: 'already in this agency' },
+          ]);
         throw error;
       }
-      await this.audit.record(tx, { type: 'user.invited', targetType: 'user', targetId: id, metadata: { email: input.email, role: input.role } });
+      await this.audit.record(tx, {
+        type: 'user.invited',
+        targetType: 'user',
+        targetId: id,
+        metadata: { email: input.email, role: input.role },
+      });
       return {
         user: userView(user),
         inviteToken: token,
@@ -63,7 +79,12 @@ export class UsersService {
       if (input.role && user.role === 'owner' && input.role !== 'owner') await this.assertNotLastOwner(tx, id);
       const updated = await this.users.update(tx, id, { role: input.role ?? null, name: input.name ?? null });
       if (input.role && input.role !== user.role) {
-        await this.audit.record(tx, { type: 'user.role_changed', targetType: 'user', targetId: id, metadata: { from: user.role, to: input.role } });
+        await this.audit.record(tx, {
+          type: 'user.role_changed',
+          targetType: 'user',
+          targetId: id,
+          metadata: { from: user.role, to: input.role },
+        });
       }
       return userView(updated);
     });

@@ -38,11 +38,32 @@ export default function AcceptInvitePage() {
 
   return (
     <AuthLayout title="Accept your invitation">
-      <p className="muted">Choose a password to join your agency on POA Desk. We then email you a link to confirm your address: from then on the password logs you in.</p>
+      <p className="muted">
+        Choose a password to join your agency on POA Desk. We then email you a link to confirm your address: from then on the password logs
+        you in.
+      </p>
       <form onSubmit={submit} className="stack">
         <ErrorAlert error={accept.error} />
-        <TextField label="Password" type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(accept.error, 'password')} hint="At least 10 characters" />
-        <TextField label="Repeat password" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={mismatch ? 'The passwords differ' : undefined} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError(accept.error, 'password')}
+          hint="At least 10 characters"
+        />
+        <TextField
+          label="Repeat password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={mismatch ? 'The passwords differ' : undefined}
+        />
         <button className="btn btn-primary" type="submit" disabled={accept.isPending || mismatch}>
           {accept.isPending ? 'Joining…' : 'Join the agency'}
         </button>

@@ -25,11 +25,36 @@ export default function LoginPage() {
   };
 
   return (
-    <AuthLayout title="Log in" footer={<>New agency? <Link to="/signup">Create an account</Link></>}>
+    <AuthLayout
+      title="Log in"
+      footer={
+        <>
+          New agency? <Link to="/signup">Create an account</Link>
+        </>
+      }
+    >
       <form onSubmit={submit} className="stack">
         <ErrorAlert error={login.error} />
-        <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(login.error, 'email')} />
-        <TextField label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(login.error, 'password')} />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fieldError(login.error, 'email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fieldError(login.error, 'password')}
+        />
         <button className="btn btn-primary" type="submit" disabled={login.isPending}>
           {login.isPending ? 'Logging in…' : 'Log in'}
         </button>

@@ -23,13 +23,55 @@ export default function SignupPage() {
   };
 
   return (
-    <AuthLayout title="Create your agency" footer={<>Already have an account? <Link to="/login">Log in</Link></>}>
+    <AuthLayout
+      title="Create your agency"
+      footer={
+        <>
+          Already have an account? <Link to="/login">Log in</Link>
+        </>
+      }
+    >
       <form onSubmit={submit} className="stack">
         <ErrorAlert error={signup.error} />
-        <TextField label="Agency name" name="agencyName" required value={form.agencyName} onChange={set('agencyName')} error={fieldError(signup.error, 'agencyName')} />
-        <TextField label="Your name" name="name" autoComplete="name" required value={form.name} onChange={set('name')} error={fieldError(signup.error, 'name')} />
-        <TextField label="Email" type="email" name="email" autoComplete="email" required value={form.email} onChange={set('email')} error={fieldError(signup.error, 'email')} />
-        <TextField label="Password" type="password" name="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={set('password')} hint="At least 10 characters" error={fieldError(signup.error, 'password')} />
+        <TextField
+          label="Agency name"
+          name="agencyName"
+          required
+          value={form.agencyName}
+          onChange={set('agencyName')}
+          error={fieldError(signup.error, 'agencyName')}
+        />
+        <TextField
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          value={form.name}
+          onChange={set('name')}
+          error={fieldError(signup.error, 'name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError(signup.error, 'email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={form.password}
+          onChange={set('password')}
+          hint="At least 10 characters"
+          error={fieldError(signup.error, 'password')}
+        />
         <p className="muted">We email you a link to confirm your address: from then on you can log in with your password.</p>
         <button className="btn btn-primary" type="submit" disabled={signup.isPending}>
           {signup.isPending ? 'Creating…' : 'Create account'}

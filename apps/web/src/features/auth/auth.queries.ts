@@ -15,7 +15,10 @@ export function useLogin(onSession: OnSession) {
 }
 
 export function useSignup(onSession: OnSession) {
-  return useMutation({ mutationFn: (body: Schemas['SignupDto']) => unwrap(api.POST('/api/v1/auth/signup', { body })), onSuccess: onSession });
+  return useMutation({
+    mutationFn: (body: Schemas['SignupDto']) => unwrap(api.POST('/api/v1/auth/signup', { body })),
+    onSuccess: onSession,
+  });
 }
 
 export function useAcceptInvite(onSession: OnSession) {

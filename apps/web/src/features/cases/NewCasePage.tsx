@@ -1,4 +1,13 @@
-import { defaultDueAt, MARKETPLACES, parseNotice, VIOLATION_TYPES, isMarketplaceCode, isViolationType, violationLabel, type ParsedNotice } from '@poa/domain';
+import {
+  defaultDueAt,
+  MARKETPLACES,
+  parseNotice,
+  VIOLATION_TYPES,
+  isMarketplaceCode,
+  isViolationType,
+  violationLabel,
+  type ParsedNotice,
+} from '@poa/domain';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { fieldError } from '../../api/errors';
@@ -86,7 +95,13 @@ export default function NewCasePage() {
       <div className="grid-2">
         <form className="card" onSubmit={submit} aria-label="New case">
           <ErrorAlert error={create.error} />
-          <SelectField label="Client" required value={clientId} onChange={(e) => setClientId(e.target.value)} error={fieldError(create.error, 'clientId')}>
+          <SelectField
+            label="Client"
+            required
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+            error={fieldError(create.error, 'clientId')}
+          >
             <option value="">{clients.isPending ? 'Loading clients…' : 'Choose a client'}</option>
             {clients.data?.data.map((c) => (
               <option key={c.id} value={c.id}>
@@ -104,9 +119,28 @@ export default function NewCasePage() {
             error={fieldError(create.error, 'noticeText')}
           />
           {parsed && <ParsedSummary parsed={parsed} />}
-          <TextField label="ASINs" name="asins" value={asins} onChange={(e) => { touch('asins'); setAsins(e.target.value); }} hint="Separated by commas or spaces" error={fieldError(create.error, 'asins')} />
+          <TextField
+            label="ASINs"
+            name="asins"
+            value={asins}
+            onChange={(e) => {
+              touch('asins');
+              setAsins(e.target.value);
+            }}
+            hint="Separated by commas or spaces"
+            error={fieldError(create.error, 'asins')}
+          />
           <div className="row">
-            <SelectField label="Marketplace" required value={marketplace} onChange={(e) => { touch('marketplace'); setMarketplace(e.target.value); }} error={fieldError(create.error, 'marketplace')}>
+            <SelectField
+              label="Marketplace"
+              required
+              value={marketplace}
+              onChange={(e) => {
+                touch('marketplace');
+                setMarketplace(e.target.value);
+              }}
+              error={fieldError(create.error, 'marketplace')}
+            >
               <option value="">Choose</option>
               {MARKETPLACES.map((m) => (
                 <option key={m.code} value={m.code}>
@@ -114,7 +148,16 @@ export default function NewCasePage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField label="Violation type" required value={violationType} onChange={(e) => { touch('violationType'); setViolationType(e.target.value); }} error={fieldError(create.error, 'violationType')}>
+            <SelectField
+              label="Violation type"
+              required
+              value={violationType}
+              onChange={(e) => {
+                touch('violationType');
+                setViolationType(e.target.value);
+              }}
+              error={fieldError(create.error, 'violationType')}
+            >
               <option value="">Choose</option>
               {VIOLATION_TYPES.map((v) => (
                 <option key={v.key} value={v.key}>
@@ -123,25 +166,46 @@ export default function NewCasePage() {
               ))}
             </SelectField>
           </div>
-          <TextField label="Title" required value={title} onChange={(e) => { touch('title'); setTitle(e.target.value); }} error={fieldError(create.error, 'title')} />
+          <TextField
+            label="Title"
+            required
+            value={title}
+            onChange={(e) => {
+              touch('title');
+              setTitle(e.target.value);
+            }}
+            error={fieldError(create.error, 'title')}
+          />
           <div className="row">
-            <TextField label="Notice received" type="datetime-local" required value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} error={fieldError(create.error, 'noticeReceivedAt')} />
+            <TextField
+              label="Notice received"
+              type="datetime-local"
+              required
+              value={receivedAt}
+              onChange={(e) => setReceivedAt(e.target.value)}
+              error={fieldError(create.error, 'noticeReceivedAt')}
+            />
             <TextField
               label="Due"
               type="datetime-local"
               value={effectiveDue}
-              onChange={(e) => { touch('dueAt'); setDueAt(e.target.value); }}
+              onChange={(e) => {
+                touch('dueAt');
+                setDueAt(e.target.value);
+              }}
               hint={touched.dueAt ? undefined : 'Defaults from the violation type'}
               error={fieldError(create.error, 'dueAt')}
             />
           </div>
           <SelectField label="Assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
             <option value="">Unassigned</option>
-            {users.data?.data.filter((u) => u.status === 'active').map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            {users.data?.data
+              .filter((u) => u.status === 'active')
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
           </SelectField>
           <button type="submit" className="btn btn-primary" disabled={!ready || create.isPending}>
             {create.isPending ? 'Creating…' : 'Create case'}

@@ -33,7 +33,10 @@ export function useDownloadAttachment(caseId: string) {
 }
 
 /** Uploads an evidence file (up to 20 MB), reporting its progress from 0 to 1, and null once it has ended. */
-export function useUploadAttachment(caseId: string, { onProgress, onUploaded }: { onProgress: (fraction: number | null) => void; onUploaded: (attachment: Attachment) => void }) {
+export function useUploadAttachment(
+  caseId: string,
+  { onProgress, onUploaded }: { onProgress: (fraction: number | null) => void; onUploaded: (attachment: Attachment) => void },
+) {
   const keys = useCaseKeys();
   const queryClient = useQueryClient();
   return useMutation({
@@ -51,7 +54,6 @@ export function useUploadAttachment(caseId: string, { onProgress, onUploaded }: 
     onSettled: () => onProgress(null),
   });
 }
-
 
 interface UploadResult {
   status: number;

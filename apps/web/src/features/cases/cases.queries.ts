@@ -52,7 +52,8 @@ export function useCaseList(query: CaseListQuery) {
   const keys = useCaseKeys();
   return useInfiniteQuery({
     queryKey: keys.list(query),
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/cases', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/v1/cases', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     initialPageParam: '' as string,
     getNextPageParam: (page) => nextCursorOf(page),
   });
@@ -82,7 +83,9 @@ export function useDueToday() {
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/cases', {
-          params: { query: { status: ACTIVE_STATUSES.join(','), dueBefore: endOfDay().toISOString(), sort: 'dueAt', order: 'asc', limit: 100 } },
+          params: {
+            query: { status: ACTIVE_STATUSES.join(','), dueBefore: endOfDay().toISOString(), sort: 'dueAt', order: 'asc', limit: 100 },
+          },
         }),
       ),
     refetchInterval: 60_000,
@@ -125,7 +128,10 @@ export function useUpdateCase(caseId: string, onSaved: () => void) {
 }
 
 /** Moves a case through the workflow; `beforeSend` runs first (the editor saves what was typed). */
-export function useCaseTransition(caseId: string, { beforeSend, onMoved }: { beforeSend: () => Promise<void> | undefined; onMoved: () => void }) {
+export function useCaseTransition(
+  caseId: string,
+  { beforeSend, onMoved }: { beforeSend: () => Promise<void> | undefined; onMoved: () => void },
+) {
   const keys = useCaseKeys();
   const queryClient = useQueryClient();
   return useMutation({

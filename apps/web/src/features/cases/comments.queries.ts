@@ -17,7 +17,8 @@ export function useAddComment(caseId: string, onAdded: () => void) {
   const keys = useCaseKeys();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (comment: CreateCommentBody) => unwrap(api.POST('/api/v1/cases/{id}/comments', { params: { path: { id: caseId } }, body: comment })),
+    mutationFn: (comment: CreateCommentBody) =>
+      unwrap(api.POST('/api/v1/cases/{id}/comments', { params: { path: { id: caseId } }, body: comment })),
     onSuccess: () => {
       onAdded();
       void queryClient.invalidateQueries({ queryKey: keys.detail(caseId) });

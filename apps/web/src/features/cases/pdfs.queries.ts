@@ -16,7 +16,8 @@ export function useFetchPdf(detail: CaseDetail, onFetched: (file: { blob: Blob; 
         void queryClient.invalidateQueries({ queryKey: keys.detail(detail.id) });
         throw new ApiError(202, 'NOT_READY', 'The PDF is not ready yet', null);
       }
-      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
+      if (!response.ok || !(data instanceof Blob))
+        throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
       return { blob: data, name: fileNameFrom(response, `${detail.reference}-v${detail.approvedVersion}.pdf`) };
     },
     onSuccess: onFetched,

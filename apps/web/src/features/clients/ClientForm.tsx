@@ -33,8 +33,18 @@ export function ClientForm({ client, onSaved, onCancel }: { client?: Client; onS
       <ErrorAlert error={save.error} />
       <div className="row">
         <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(save.error, 'name')} />
-        <TextField label="Seller id" value={sellerId} onChange={(e) => setSellerId(e.target.value)} error={fieldError(save.error, 'sellerId')} />
-        <TextField label="External id (CRM)" value={externalId} onChange={(e) => setExternalId(e.target.value)} error={fieldError(save.error, 'externalId')} />
+        <TextField
+          label="Seller id"
+          value={sellerId}
+          onChange={(e) => setSellerId(e.target.value)}
+          error={fieldError(save.error, 'sellerId')}
+        />
+        <TextField
+          label="External id (CRM)"
+          value={externalId}
+          onChange={(e) => setExternalId(e.target.value)}
+          error={fieldError(save.error, 'externalId')}
+        />
       </div>
       <fieldset className="checkboxes">
         <legend>Marketplaces</legend>

@@ -47,7 +47,13 @@ export default function ClientsPage() {
       )}
       <div className="filters card" role="search">
         <div className="field grow">
-          <TextField label="Search clients" type="search" placeholder="Name, seller id or external id" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <TextField
+            label="Search clients"
+            type="search"
+            placeholder="Name, seller id or external id"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <label className="checkboxes">
           <input

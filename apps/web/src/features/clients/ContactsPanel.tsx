@@ -15,7 +15,10 @@ export function ContactsPanel({ clientId }: { clientId: string }) {
   return (
     <section className="card" aria-labelledby="contacts-title">
       <h2 id="contacts-title">Contacts</h2>
-      <p className="muted">The seller's people who review and approve POAs in the client portal. They log in with a one-time link sent to their email, or one you share.</p>
+      <p className="muted">
+        The seller's people who review and approve POAs in the client portal. They log in with a one-time link sent to their email, or one
+        you share.
+      </p>
       <QueryView query={contacts} isEmpty={(list) => list.data.length === 0} empty="No contacts yet.">
         {(list) => (
           <ul className="stack" style={{ paddingLeft: '1.1rem' }}>
@@ -39,7 +42,13 @@ function ContactItem({ contact, canWrite }: { contact: Contact; canWrite: boolea
           {contact.name} <span className="muted">&lt;{contact.email}&gt;</span>
         </span>
         {canWrite && (
-          <button type="button" className="btn btn-small" aria-label={`Create portal log-in link for ${contact.name}`} disabled={link.isPending} onClick={() => link.mutate()}>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={`Create portal log-in link for ${contact.name}`}
+            disabled={link.isPending}
+            onClick={() => link.mutate()}
+          >
             {link.isPending ? 'Creating…' : 'Create portal log-in link'}
           </button>
         )}
@@ -48,7 +57,9 @@ function ContactItem({ contact, canWrite }: { contact: Contact; canWrite: boolea
       {link.data && (
         <div className="alert alert-success" role="status" style={{ marginTop: '0.5rem' }}>
           <CopyField label={`Portal log-in link for ${contact.name}`} value={link.data.url} />
-          <p>It works once, until {formatDateTime(link.data.expiresAt)}. Share it with {contact.name} only.</p>
+          <p>
+            It works once, until {formatDateTime(link.data.expiresAt)}. Share it with {contact.name} only.
+          </p>
         </div>
       )}
     </li>
@@ -70,8 +81,21 @@ function AddContactForm({ clientId }: { clientId: string }) {
     <form onSubmit={submit} aria-label="Add a contact" style={{ marginTop: '1rem' }}>
       <h3>Add a contact</h3>
       <ErrorAlert error={add.error} />
-      <TextField label="Contact name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(add.error, 'name')} />
-      <TextField label="Contact email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(add.error, 'email')} />
+      <TextField
+        label="Contact name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError(add.error, 'name')}
+      />
+      <TextField
+        label="Contact email"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={fieldError(add.error, 'email')}
+      />
       <button type="submit" className="btn" disabled={!name.trim() || !email.trim() || add.isPending}>
         Add contact
       </button>

@@ -22,8 +22,19 @@ export function QuickClientForm({ onCreated }: { onCreated: (client: Client) => 
   return (
     <form onSubmit={submit} aria-label="New client">
       <ErrorAlert error={create.error} />
-      <TextField label="Client name" required value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, 'name')} />
-      <TextField label="Seller id" value={sellerId} onChange={(e) => setSellerId(e.target.value)} error={fieldError(create.error, 'sellerId')} />
+      <TextField
+        label="Client name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={fieldError(create.error, 'name')}
+      />
+      <TextField
+        label="Seller id"
+        value={sellerId}
+        onChange={(e) => setSellerId(e.target.value)}
+        error={fieldError(create.error, 'sellerId')}
+      />
       <button type="submit" className="btn" disabled={!name.trim() || create.isPending}>
         {create.isPending ? 'Adding…' : 'Add client'}
       </button>

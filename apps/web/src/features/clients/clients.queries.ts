@@ -40,7 +40,14 @@ export function useClients({ q, includeArchived }: { q: string; includeArchived:
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/clients', {
-          params: { query: { limit: 50, ...(q ? { q } : {}), ...(includeArchived ? { includeArchived: 'true' } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: 50,
+              ...(q ? { q } : {}),
+              ...(includeArchived ? { includeArchived: 'true' } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     initialPageParam: '' as string,
@@ -58,7 +65,8 @@ export function useSaveClient(clientId: string | undefined, onSaved: (client: Cl
   const keys = useClientKeys();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateClientBody) => (clientId ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: clientId } }, body })) : createClient(body)),
+    mutationFn: (body: CreateClientBody) =>
+      clientId ? unwrap(api.PATCH('/api/v1/clients/{id}', { params: { path: { id: clientId } }, body })) : createClient(body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keys.all });
       onSaved(saved);
@@ -92,7 +100,8 @@ export function useAddContact(clientId: string, onAdded: () => void) {
   const keys = useClientKeys();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (contact: { name: string; email: string }) => unwrap(api.POST('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } }, body: contact })),
+    mutationFn: (contact: { name: string; email: string }) =>
+      unwrap(api.POST('/api/v1/clients/{id}/contacts', { params: { path: { id: clientId } }, body: contact })),
     onSuccess: () => {
       onAdded();
       void queryClient.invalidateQueries({ queryKey: keys.contacts(clientId) });
@@ -103,6 +112,11 @@ export function useAddContact(clientId: string, onAdded: () => void) {
 /** A one-time portal log-in link for a contact. */
 export function useCreateLoginLink(contact: Contact) {
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/clients/{id}/contacts/{contactId}/login-links', { params: { path: { id: contact.clientId, contactId: contact.id } } })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/clients/{id}/contacts/{contactId}/login-links', {
+          params: { path: { id: contact.clientId, contactId: contact.id } },
+        }),
+      ),
   });
 }

@@ -13,10 +13,18 @@ export interface DevMail {
 
 /** GET /api/v1/dev/mail[/file] (only with DEV_MAILBOX=true, and not in the OpenAPI document, so not in the SDK). */
 async function devMail(path: string): Promise<Response> {
-  const response = await fetchWithRefresh(new Request(`/api/v1/dev/mail${path}`, { headers: { authorization: `Bearer ${tokenStore.accessToken ?? ''}` } }));
+  const response = await fetchWithRefresh(
+    new Request(`/api/v1/dev/mail${path}`, { headers: { authorization: `Bearer ${tokenStore.accessToken ?? ''}` } }),
+  );
   if (!response.ok) {
     const error = ApiError.from(response.status, await response.json().catch(() => null));
-    if (response.status === 404 && path === '') throw new ApiError(404, error.code, 'The development mailbox is off: start the product with DEV_MAILBOX=true (never in production).', null);
+    if (response.status === 404 && path === '')
+      throw new ApiError(
+        404,
+        error.code,
+        'The development mailbox is off: start the product with DEV_MAILBOX=true (never in production).',
+        null,
+      );
     throw error;
   }
   return response;
@@ -35,5 +43,9 @@ export function useDevMails() {
 
 export function useDevMail(file: string | null) {
   const key = useTenantKey();
-  return useQuery({ queryKey: key('dev-mail', file), enabled: file !== null, queryFn: async () => (await devMail(`/${encodeURIComponent(file!)}`)).text() });
+  return useQuery({
+    queryKey: key('dev-mail', file),
+    enabled: file !== null,
+    queryFn: async () => (await devMail(`/${encodeURIComponent(file!)}`)).text(),
+  });
 }

@@ -9,16 +9,28 @@ export function CaseListPage() {
   return (
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">Your cases</h1>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {cases === null && !error ? <p role="status">Loading…</p> : null}
       {cases?.length === 0 ? <p>Nothing waits for you at the moment.</p> : null}
       <ul className="case-list">
         {cases?.map((c) => (
           <li key={c.id}>
-            <a href={`/portal/cases/${c.id}`} onClick={(e) => { e.preventDefault(); navigate(`/portal/cases/${c.id}`); }}>
+            <a
+              href={`/portal/cases/${c.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(`/portal/cases/${c.id}`);
+              }}
+            >
               <strong>{c.reference}</strong> — {c.title}
             </a>
-            <span className={`pill ${c.awaitingReview ? 'pill-action' : ''}`}>{c.awaitingReview ? 'Awaiting your review' : STATUS_LABELS[c.status]}</span>
+            <span className={`pill ${c.awaitingReview ? 'pill-action' : ''}`}>
+              {c.awaitingReview ? 'Awaiting your review' : STATUS_LABELS[c.status]}
+            </span>
           </li>
         ))}
       </ul>

@@ -13,7 +13,11 @@ export function CasePage({ id }: { id: string; me: PortalMe | null }) {
   const { data, error: failure, reload } = usePortalCase(id);
   const [message, setMessage] = useState<string | null>(null);
   const error =
-    failure === null ? null : failure instanceof ApiError && failure.status === 404 ? 'There is nothing to review on this case at the moment.' : 'Could not load this case.';
+    failure === null
+      ? null
+      : failure instanceof ApiError && failure.status === 404
+        ? 'There is nothing to review on this case at the moment.'
+        : 'Could not load this case.';
 
   const done = (text: string) => {
     setMessage(text);
@@ -22,27 +26,52 @@ export function CasePage({ id }: { id: string; me: PortalMe | null }) {
 
   return (
     <>
-      <p><a href="/portal" onClick={(e) => { e.preventDefault(); navigate('/portal'); }}>← All your cases</a></p>
-      <div role="status" aria-live="polite" className={message ? 'notice' : 'sr-only'}>{message}</div>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      <p>
+        <a
+          href="/portal"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/portal');
+          }}
+        >
+          ← All your cases
+        </a>
+      </p>
+      <div role="status" aria-live="polite" className={message ? 'notice' : 'sr-only'}>
+        {message}
+      </div>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {!data && !error ? <p role="status">Loading…</p> : null}
       {data ? (
         <>
-          <h1>{data.reference}: {data.title}</h1>
+          <h1>
+            {data.reference}: {data.title}
+          </h1>
           <p>
-            <span className={`pill ${data.awaitingReview ? 'pill-action' : ''}`} data-status={data.status}>{data.awaitingReview ? 'Awaiting your review' : STATUS_LABELS[data.status]}</span>{' '}
+            <span className={`pill ${data.awaitingReview ? 'pill-action' : ''}`} data-status={data.status}>
+              {data.awaitingReview ? 'Awaiting your review' : STATUS_LABELS[data.status]}
+            </span>{' '}
             <span className="muted">Amazon deadline: {new Date(data.dueAt).toLocaleDateString()}</span>
           </p>
           {data.approval ? (
             <section className="panel" aria-labelledby="proof-title">
               <h2 id="proof-title">Approved</h2>
-              <p>Version {data.approval.version} approved by <strong>{data.approval.fullName}</strong> ({data.approval.contactEmail}) on <time dateTime={data.approval.approvedAt}>{new Date(data.approval.approvedAt).toLocaleString()}</time>.</p>
+              <p>
+                Version {data.approval.version} approved by <strong>{data.approval.fullName}</strong> ({data.approval.contactEmail}) on{' '}
+                <time dateTime={data.approval.approvedAt}>{new Date(data.approval.approvedAt).toLocaleString()}</time>.
+              </p>
               <p className="muted mono small">Content fingerprint (SHA-256): {data.approval.contentSha256}</p>
               {data.pdf ? <PdfDownload caseId={data.id} version={data.pdf.version} status={data.pdf.status} latest /> : null}
             </section>
           ) : null}
           {data.draft ? <DraftDocument draft={data.draft} reference={data.reference} title={data.title} /> : <p>No draft to show yet.</p>}
-          {data.availableActions.includes('approve') && data.draft ? <ApproveForm caseId={data.id} version={data.draft.version} onDone={done} /> : null}
+          {data.availableActions.includes('approve') && data.draft ? (
+            <ApproveForm caseId={data.id} version={data.draft.version} onDone={done} />
+          ) : null}
           {data.availableActions.includes('request_changes') ? <RequestChangesForm caseId={data.id} onDone={done} /> : null}
           <Comments caseId={data.id} version={data.draft?.version ?? null} />
           {data.approvedVersions.length > 1 ? (

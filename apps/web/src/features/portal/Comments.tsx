@@ -37,7 +37,10 @@ export function Comments({ caseId, version }: { caseId: string; version: number 
       <ul className="comments">
         {comments.map((c) => (
           <li key={c.id}>
-            <p className="meta"><strong>{c.author.name}</strong>{c.author.type === 'staff' ? ' (agency)' : ''} · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time></p>
+            <p className="meta">
+              <strong>{c.author.name}</strong>
+              {c.author.type === 'staff' ? ' (agency)' : ''} · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+            </p>
             <p className="prose">{c.body}</p>
           </li>
         ))}
@@ -45,9 +48,17 @@ export function Comments({ caseId, version }: { caseId: string; version: number 
       <form onSubmit={submit} noValidate>
         <label htmlFor="comment-body">Add a comment</label>
         <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-        {error ? <p className="error" role="alert">{error}</p> : null}
-        <p className="sr-only" role="status" aria-live="polite">{status}</p>
-        <button type="submit" className="secondary">Send comment</button>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <p className="sr-only" role="status" aria-live="polite">
+          {status}
+        </p>
+        <button type="submit" className="secondary">
+          Send comment
+        </button>
       </form>
     </section>
   );

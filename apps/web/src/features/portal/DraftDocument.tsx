@@ -7,7 +7,9 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
   return (
     <article className="document" aria-label={`Plan of Action, version ${draft.version}`}>
       <header>
-        <p className="muted">{reference} · version {draft.version}</p>
+        <p className="muted">
+          {reference} · version {draft.version}
+        </p>
         <h2>Plan of Action: {title}</h2>
       </header>
       {draft.summary ? (
@@ -18,7 +20,13 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
       ) : null}
       <section>
         <h3>Root causes</h3>
-        <ol>{draft.rootCauses.map((x, i) => <li key={i} className="prose">{x.text}</li>)}</ol>
+        <ol>
+          {draft.rootCauses.map((x, i) => (
+            <li key={i} className="prose">
+              {x.text}
+            </li>
+          ))}
+        </ol>
       </section>
       <section>
         <h3>Corrective actions taken</h3>
@@ -38,9 +46,24 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
             <li key={i}>
               <span className="prose">{x.text}</span>
               <dl className="facts">
-                {x.owner ? <><dt>Owner</dt><dd>{x.owner}</dd></> : null}
-                {x.startDate ? <><dt>Start</dt><dd>{x.startDate}</dd></> : null}
-                {x.frequency ? <><dt>Frequency</dt><dd>{x.frequency}</dd></> : null}
+                {x.owner ? (
+                  <>
+                    <dt>Owner</dt>
+                    <dd>{x.owner}</dd>
+                  </>
+                ) : null}
+                {x.startDate ? (
+                  <>
+                    <dt>Start</dt>
+                    <dd>{x.startDate}</dd>
+                  </>
+                ) : null}
+                {x.frequency ? (
+                  <>
+                    <dt>Frequency</dt>
+                    <dd>{x.frequency}</dd>
+                  </>
+                ) : null}
               </dl>
             </li>
           ))}
@@ -49,7 +72,14 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
       {draft.supportingDocuments.length ? (
         <section>
           <h3>Supporting documents</h3>
-          <ul>{draft.supportingDocuments.map((d, i) => <li key={i}>{d.fileName ? <strong>{d.fileName}: </strong> : null}{d.description}</li>)}</ul>
+          <ul>
+            {draft.supportingDocuments.map((d, i) => (
+              <li key={i}>
+                {d.fileName ? <strong>{d.fileName}: </strong> : null}
+                {d.description}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </article>

@@ -21,7 +21,11 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
         navigate(next?.startsWith('/portal') ? next : '/portal', true);
       },
       (e: unknown) => {
-        setError(e instanceof ApiError && e.status === 400 ? 'This log-in link is invalid, expired or already used. Ask for a new one below.' : 'Could not log you in. Try again.');
+        setError(
+          e instanceof ApiError && e.status === 400
+            ? 'This log-in link is invalid, expired or already used. Ask for a new one below.'
+            : 'Could not log you in. Try again.',
+        );
         history.replaceState(null, '', '/portal/login');
       },
     );
@@ -45,7 +49,12 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
     }
   }
 
-  if (token && !error) return <main className="narrow" aria-busy="true"><p role="status">Logging you in…</p></main>;
+  if (token && !error)
+    return (
+      <main className="narrow" aria-busy="true">
+        <p role="status">Logging you in…</p>
+      </main>
+    );
   return (
     <main className="narrow" id="main">
       <h1>Client portal</h1>
@@ -53,15 +62,32 @@ export function LoginPage({ token, next, onLoggedIn }: { token: string | null; n
         <div role="status" className="notice">
           <h2>Check your inbox</h2>
           <p>If {email.trim()} belongs to one of our clients' contacts, a log-in link is on its way. It works once, within 15 minutes.</p>
-          <button type="button" className="link-button" onClick={() => setSent(false)}>Use another address</button>
+          <button type="button" className="link-button" onClick={() => setSent(false)}>
+            Use another address
+          </button>
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
           <p>Enter your email address: we send you a link to log in, no password needed.</p>
           <label htmlFor="portal-email">Email address</label>
-          <input id="portal-email" type="email" autoComplete="email" inputMode="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? 'login-error' : undefined} />
-          {error ? <p id="login-error" className="error" role="alert">{error}</p> : null}
-          <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Email me a log-in link'}</button>
+          <input
+            id="portal-email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={Boolean(error)}
+            aria-describedby={error ? 'login-error' : undefined}
+          />
+          {error ? (
+            <p id="login-error" className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Sending…' : 'Email me a log-in link'}
+          </button>
         </form>
       )}
     </main>

@@ -2,10 +2,25 @@ import { useEffect, useState } from 'react';
 import type { PdfStatus } from './api';
 import { usePortalPdf } from './portal.queries';
 
-const LABELS: Record<PdfStatus['status'], string> = { queued: 'Queued for rendering…', rendering: 'Rendering…', ready: 'Ready', failed: 'Rendering failed: your agency has been told.' };
+const LABELS: Record<PdfStatus['status'], string> = {
+  queued: 'Queued for rendering…',
+  rendering: 'Rendering…',
+  ready: 'Ready',
+  failed: 'Rendering failed: your agency has been told.',
+};
 
 /** The PDF of an approved version: polls its status every 2 s until ready, then offers the download. */
-export function PdfDownload({ caseId, version, status, latest }: { caseId: string; version: number; status: PdfStatus['status']; latest: boolean }) {
+export function PdfDownload({
+  caseId,
+  version,
+  status,
+  latest,
+}: {
+  caseId: string;
+  version: number;
+  status: PdfStatus['status'];
+  latest: boolean;
+}) {
   const fetchPdf = usePortalPdf(caseId, version, latest);
   const [current, setCurrent] = useState(status);
   const [error, setError] = useState<string | null>(null);
@@ -43,11 +58,19 @@ export function PdfDownload({ caseId, version, status, latest }: { caseId: strin
   return (
     <div className="pdf" data-pdf-status={current}>
       {current === 'ready' ? (
-        <button type="button" onClick={download}>Download PDF (version {version})</button>
+        <button type="button" onClick={download}>
+          Download PDF (version {version})
+        </button>
       ) : (
-        <p role="status" aria-live="polite">PDF of version {version}: {LABELS[current]}</p>
+        <p role="status" aria-live="polite">
+          PDF of version {version}: {LABELS[current]}
+        </p>
       )}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -38,18 +38,40 @@ export function PortalApp() {
   const caseMatch = /^\/portal\/cases\/([0-9a-f-]{36})$/i.exec(path);
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="brandbar">
         {me?.agency.branding.logoDataUri ? <img src={me.agency.branding.logoDataUri} alt="" height={28} /> : null}
-        <a href="/portal" className="brand-name" onClick={(e) => { e.preventDefault(); navigate('/portal'); }}>
+        <a
+          href="/portal"
+          className="brand-name"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/portal');
+          }}
+        >
           {me?.agency.name ?? 'Client portal'}
         </a>
-        <button type="button" className="link-button" onClick={() => void logOut().then(() => { setLoggedIn(false); setMe(null); })}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            void logOut().then(() => {
+              setLoggedIn(false);
+              setMe(null);
+            })
+          }
+        >
           Log out
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {me ? <p className="muted who">Signed in as {me.contact.name} for {me.client.name}</p> : null}
+        {me ? (
+          <p className="muted who">
+            Signed in as {me.contact.name} for {me.client.name}
+          </p>
+        ) : null}
         {caseMatch ? <CasePage id={caseMatch[1]} me={me} /> : <CaseListPage />}
       </main>
     </>

@@ -21,7 +21,13 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
       onDone(`Thank you: version ${version} is approved. The PDF is being prepared.`);
     } catch (e) {
       const conflict = e instanceof ApiError && e.code === 'VERSION_CONFLICT';
-      setError(conflict ? 'A newer version arrived while you were reading: reload the page to review it.' : e instanceof ApiError ? (fieldError(e, 'fullName') ?? e.message) : 'Could not approve. Try again.');
+      setError(
+        conflict
+          ? 'A newer version arrived while you were reading: reload the page to review it.'
+          : e instanceof ApiError
+            ? (fieldError(e, 'fullName') ?? e.message)
+            : 'Could not approve. Try again.',
+      );
     } finally {
       setBusy(false);
     }
@@ -31,13 +37,28 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
     <form onSubmit={submit} noValidate aria-labelledby="approve-title" className="panel">
       <h2 id="approve-title">Approve version {version}</h2>
       <label htmlFor="approve-name">Your full name</label>
-      <input id="approve-name" autoComplete="name" value={fullName} onChange={(e) => setFullName(e.target.value)} aria-describedby="approve-hint" />
-      <p id="approve-hint" className="muted">Typing your name signs your approval of this exact text.</p>
+      <input
+        id="approve-name"
+        autoComplete="name"
+        value={fullName}
+        onChange={(e) => setFullName(e.target.value)}
+        aria-describedby="approve-hint"
+      />
+      <p id="approve-hint" className="muted">
+        Typing your name signs your approval of this exact text.
+      </p>
       <label className="check">
-        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I have read this Plan of Action and approve it
+        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I have read this Plan of Action and
+        approve it
       </label>
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      <button type="submit" disabled={busy}>{busy ? 'Approving…' : 'Approve'}</button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Approving…' : 'Approve'}
+      </button>
     </form>
   );
 }
@@ -69,8 +90,14 @@ export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone:
       <h2 id="changes-title">Request changes</h2>
       <label htmlFor="changes-comment">What should change?</label>
       <textarea id="changes-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-invalid={Boolean(error)} />
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      <button type="submit" className="secondary" disabled={busy}>{busy ? 'Sending…' : 'Send change request'}</button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="secondary" disabled={busy}>
+        {busy ? 'Sending…' : 'Send change request'}
+      </button>
     </form>
   );
 }

@@ -45,10 +45,14 @@ export const portalApi = {
   case: (id: string) => json<PortalCase>('GET', `/cases/${id}`),
   comments: (id: string) => json<{ data: PortalComment[] }>('GET', `/cases/${id}/comments?limit=100`),
   addComment: (id: string, body: string, version?: number) => json<PortalComment>('POST', `/cases/${id}/comments`, { body, version }),
-  approve: (id: string, version: number, fullName: string) => json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
+  approve: (id: string, version: number, fullName: string) =>
+    json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
   requestChanges: (id: string, comment: string) => json<{ status: string }>('POST', `/cases/${id}/request-changes`, { comment }),
   /** 200: the PDF bytes; 202: still rendering (its status). */
-  async pdf(id: string, version?: number): Promise<{ ready: true; blob: Blob; fileName: string } | { ready: false; status: PdfStatus['status'] }> {
+  async pdf(
+    id: string,
+    version?: number,
+  ): Promise<{ ready: true; blob: Blob; fileName: string } | { ready: false; status: PdfStatus['status'] }> {
     const response = await send('GET', version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`);
     if (response.status === 202) return { ready: false, status: ((await response.json()) as { status: PdfStatus['status'] }).status };
     const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'poa.pdf';

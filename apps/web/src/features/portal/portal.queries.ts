@@ -15,7 +15,11 @@ export function usePortalLogin() {
         const session = await portalApi.exchange(token);
         portalToken.set(session.accessToken);
       },
-      logOut: () => portalApi.logout().catch(() => undefined).finally(() => portalToken.clear()),
+      logOut: () =>
+        portalApi
+          .logout()
+          .catch(() => undefined)
+          .finally(() => portalToken.clear()),
     }),
     [],
   );

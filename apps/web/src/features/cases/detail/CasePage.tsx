@@ -34,11 +34,7 @@ const EDITABLE_STATUSES: readonly string[] = ['intake', 'drafting'];
 export default function CasePage() {
   const { id = '' } = useParams();
   const detail = useCase(id);
-  return (
-    <QueryView query={detail}>
-      {(caseDetail) => <CaseView detail={caseDetail} />}
-    </QueryView>
-  );
+  return <QueryView query={detail}>{(caseDetail) => <CaseView detail={caseDetail} />}</QueryView>;
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {

@@ -29,7 +29,19 @@ export function CommentsPanel({ caseId, latestVersion }: { caseId: string; lates
   );
 }
 
-function Thread({ all, parentId, caseId, canWrite, latestVersion }: { all: Comment[]; parentId: string | null; caseId: string; canWrite: boolean; latestVersion: number }) {
+function Thread({
+  all,
+  parentId,
+  caseId,
+  canWrite,
+  latestVersion,
+}: {
+  all: Comment[];
+  parentId: string | null;
+  caseId: string;
+  canWrite: boolean;
+  latestVersion: number;
+}) {
   const level = all.filter((c) => c.parentId === parentId);
   if (level.length === 0) return null;
   return (
@@ -41,7 +53,19 @@ function Thread({ all, parentId, caseId, canWrite, latestVersion }: { all: Comme
   );
 }
 
-function CommentItem({ comment, all, caseId, canWrite, latestVersion }: { comment: Comment; all: Comment[]; caseId: string; canWrite: boolean; latestVersion: number }) {
+function CommentItem({
+  comment,
+  all,
+  caseId,
+  canWrite,
+  latestVersion,
+}: {
+  comment: Comment;
+  all: Comment[];
+  caseId: string;
+  canWrite: boolean;
+  latestVersion: number;
+}) {
   const [replying, setReplying] = useState(false);
   return (
     <article className={`comment ${comment.visibility}`} aria-label={`Comment by ${comment.author.name}`}>
@@ -62,7 +86,17 @@ function CommentItem({ comment, all, caseId, canWrite, latestVersion }: { commen
   );
 }
 
-function CommentForm({ caseId, latestVersion, parent, onDone }: { caseId: string; latestVersion: number; parent?: Comment; onDone?: () => void }) {
+function CommentForm({
+  caseId,
+  latestVersion,
+  parent,
+  onDone,
+}: {
+  caseId: string;
+  latestVersion: number;
+  parent?: Comment;
+  onDone?: () => void;
+}) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<Comment['visibility']>(parent?.visibility ?? 'internal');
   const add = useAddComment(caseId, () => {
@@ -76,14 +110,32 @@ function CommentForm({ caseId, latestVersion, parent, onDone }: { caseId: string
   return (
     <form onSubmit={submit} className="stack" aria-label={parent ? `Reply to ${parent.author.name}` : 'New comment'}>
       <ErrorAlert error={add.error} />
-      <TextAreaField label={parent ? 'Reply' : 'Comment'} required value={body} onChange={(e) => setBody(e.target.value)} error={fieldError(add.error, 'body')} />
+      <TextAreaField
+        label={parent ? 'Reply' : 'Comment'}
+        required
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={fieldError(add.error, 'body')}
+      />
       <fieldset className="checkboxes">
         <legend>Visible to</legend>
         <label>
-          <input type="radio" name={`visibility-${parent?.id ?? 'new'}`} checked={visibility === 'internal'} onChange={() => setVisibility('internal')} /> Staff only
+          <input
+            type="radio"
+            name={`visibility-${parent?.id ?? 'new'}`}
+            checked={visibility === 'internal'}
+            onChange={() => setVisibility('internal')}
+          />{' '}
+          Staff only
         </label>
         <label>
-          <input type="radio" name={`visibility-${parent?.id ?? 'new'}`} checked={visibility === 'shared'} onChange={() => setVisibility('shared')} /> Staff and client
+          <input
+            type="radio"
+            name={`visibility-${parent?.id ?? 'new'}`}
+            checked={visibility === 'shared'}
+            onChange={() => setVisibility('shared')}
+          />{' '}
+          Staff and client
         </label>
       </fieldset>
       <button type="submit" className="btn btn-primary" disabled={!body.trim() || add.isPending}>

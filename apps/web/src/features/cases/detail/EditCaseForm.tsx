@@ -28,29 +28,69 @@ export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: (
   return (
     <form onSubmit={submit} className="stack" aria-label="Edit case details">
       <ErrorAlert error={error} />
-      <TextField label="Title" required maxLength={300} value={form.title} onChange={(e) => update({ title: e.target.value })} error={fieldError(error, 'title')} />
+      <TextField
+        label="Title"
+        required
+        maxLength={300}
+        value={form.title}
+        onChange={(e) => update({ title: e.target.value })}
+        error={fieldError(error, 'title')}
+      />
       <div className="row">
-        <TextField label="Due" type="datetime-local" required value={form.dueAt} onChange={(e) => update({ dueAt: e.target.value })} error={fieldError(error, 'dueAt')} />
-        <SelectField label="Assignee" value={form.assigneeId} onChange={(e) => update({ assigneeId: e.target.value })} error={fieldError(error, 'assigneeId')}>
+        <TextField
+          label="Due"
+          type="datetime-local"
+          required
+          value={form.dueAt}
+          onChange={(e) => update({ dueAt: e.target.value })}
+          error={fieldError(error, 'dueAt')}
+        />
+        <SelectField
+          label="Assignee"
+          value={form.assigneeId}
+          onChange={(e) => update({ assigneeId: e.target.value })}
+          error={fieldError(error, 'assigneeId')}
+        >
           <option value="">Unassigned</option>
           {assignable.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
-          {detail.assignee && !assignable.some((u) => u.id === detail.assignee?.id) && <option value={detail.assignee.id}>{detail.assignee.name}</option>}
+          {detail.assignee && !assignable.some((u) => u.id === detail.assignee?.id) && (
+            <option value={detail.assignee.id}>{detail.assignee.name}</option>
+          )}
         </SelectField>
       </div>
-      <TextField label="ASINs" name="edit-asins" value={form.asins} onChange={(e) => update({ asins: e.target.value })} hint="Separated by commas or spaces" error={listFieldError(error, 'asins')} />
+      <TextField
+        label="ASINs"
+        name="edit-asins"
+        value={form.asins}
+        onChange={(e) => update({ asins: e.target.value })}
+        hint="Separated by commas or spaces"
+        error={listFieldError(error, 'asins')}
+      />
       <div className="row">
-        <SelectField label="Marketplace" required value={form.marketplace} onChange={(e) => update({ marketplace: e.target.value })} error={fieldError(error, 'marketplace')}>
+        <SelectField
+          label="Marketplace"
+          required
+          value={form.marketplace}
+          onChange={(e) => update({ marketplace: e.target.value })}
+          error={fieldError(error, 'marketplace')}
+        >
           {MARKETPLACES.map((m) => (
             <option key={m.code} value={m.code}>
               {m.code} · {m.name}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Violation type" required value={form.violationType} onChange={(e) => update({ violationType: e.target.value })} error={fieldError(error, 'violationType')}>
+        <SelectField
+          label="Violation type"
+          required
+          value={form.violationType}
+          onChange={(e) => update({ violationType: e.target.value })}
+          error={fieldError(error, 'violationType')}
+        >
           {!knownViolation && <option value={form.violationType}>{form.violationType}</option>}
           {VIOLATION_TYPES.map((v) => (
             <option key={v.key} value={v.key}>
@@ -59,7 +99,13 @@ export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: (
           ))}
         </SelectField>
       </div>
-      <TextAreaField label="Amazon's notice" rows={6} value={form.noticeText} onChange={(e) => update({ noticeText: e.target.value })} error={fieldError(error, 'noticeText')} />
+      <TextAreaField
+        label="Amazon's notice"
+        rows={6}
+        value={form.noticeText}
+        onChange={(e) => update({ noticeText: e.target.value })}
+        error={fieldError(error, 'noticeText')}
+      />
       <div className="btn-group">
         <button type="submit" className="btn btn-primary" disabled={!changed || !form.title.trim() || save.isPending}>
           {save.isPending ? 'Saving…' : 'Save details'}

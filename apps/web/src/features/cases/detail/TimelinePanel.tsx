@@ -15,7 +15,8 @@ export function TimelinePanel({ caseId }: { caseId: string }) {
           <ol className="timeline">
             {page.data.map((event) => (
               <li key={event.id}>
-                <span className="muted">{formatDateTime(event.createdAt)}</span> · <strong>{event.actor.name ?? event.actor.type}</strong> {describeEvent(event)}
+                <span className="muted">{formatDateTime(event.createdAt)}</span> · <strong>{event.actor.name ?? event.actor.type}</strong>{' '}
+                {describeEvent(event)}
               </li>
             ))}
           </ol>

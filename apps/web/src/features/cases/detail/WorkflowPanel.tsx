@@ -107,11 +107,25 @@ function ActionForm({
       <h3>{ACTION_LABELS[action]}</h3>
       <ErrorAlert error={error} />
       {action === 'client_approve' && (
-        <ClientApprovalFields clientId={detail.client.id} contactId={contactId} setContactId={setContactId} fullName={fullName} setFullName={setFullName} note={note} setNote={setNote} error={error} />
+        <ClientApprovalFields
+          clientId={detail.client.id}
+          contactId={contactId}
+          setContactId={setContactId}
+          fullName={fullName}
+          setFullName={setFullName}
+          note={note}
+          setNote={setNote}
+          error={error}
+        />
       )}
       {action === 'record_outcome' && (
         <>
-          <SelectField label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome)} error={fieldError(error, 'outcome')}>
+          <SelectField
+            label="Outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as CaseOutcome)}
+            error={fieldError(error, 'outcome')}
+          >
             {CASE_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {STATUS_LABELS[o]}
@@ -119,7 +133,9 @@ function ActionForm({
             ))}
           </SelectField>
           <TextAreaField label="Amazon's reply" value={amazonResponse} onChange={(e) => setAmazonResponse(e.target.value)} />
-          {outcome === 'more_info_requested' && <TextAreaField label="What Amazon asks for next" value={amazonRequest} onChange={(e) => setAmazonRequest(e.target.value)} />}
+          {outcome === 'more_info_requested' && (
+            <TextAreaField label="What Amazon asks for next" value={amazonRequest} onChange={(e) => setAmazonRequest(e.target.value)} />
+          )}
         </>
       )}
       <TextAreaField
@@ -128,7 +144,13 @@ function ActionForm({
         required={rule.commentRequired}
         value={comment}
         onChange={(e) => setComment(e.target.value)}
-        hint={action === 'request_changes' ? 'Tell the writer what to change.' : action === 'client_request_changes' ? 'What the client wants changed; shared with the client.' : undefined}
+        hint={
+          action === 'request_changes'
+            ? 'Tell the writer what to change.'
+            : action === 'client_request_changes'
+              ? 'What the client wants changed; shared with the client.'
+              : undefined
+        }
         error={fieldError(error, 'comment')}
       />
       <div className="btn-group">
@@ -164,7 +186,13 @@ function ClientApprovalFields(props: {
   return (
     <>
       <p className="muted">Record an approval the client gave by email or phone, on their behalf.</p>
-      <SelectField label="Contact who approved" required value={props.contactId} onChange={(e) => props.setContactId(e.target.value)} error={fieldError(props.error, 'contactId')}>
+      <SelectField
+        label="Contact who approved"
+        required
+        value={props.contactId}
+        onChange={(e) => props.setContactId(e.target.value)}
+        error={fieldError(props.error, 'contactId')}
+      >
         <option value="">{contacts.isPending ? 'Loading contacts…' : 'Choose a contact'}</option>
         {contacts.data?.data.map((c) => (
           <option key={c.id} value={c.id}>
@@ -172,8 +200,19 @@ function ClientApprovalFields(props: {
           </option>
         ))}
       </SelectField>
-      <TextField label="Full name as they typed it" required value={props.fullName} onChange={(e) => props.setFullName(e.target.value)} error={fieldError(props.error, 'fullName')} />
-      <TextField label="How the approval arrived" placeholder="e.g. email of 12 March" value={props.note} onChange={(e) => props.setNote(e.target.value)} />
+      <TextField
+        label="Full name as they typed it"
+        required
+        value={props.fullName}
+        onChange={(e) => props.setFullName(e.target.value)}
+        error={fieldError(props.error, 'fullName')}
+      />
+      <TextField
+        label="How the approval arrived"
+        placeholder="e.g. email of 12 March"
+        value={props.note}
+        onChange={(e) => props.setNote(e.target.value)}
+      />
     </>
   );
 }

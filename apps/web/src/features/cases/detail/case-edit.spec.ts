@@ -21,8 +21,17 @@ describe('case edit form', () => {
   });
 
   it('sends only the changed fields, trimmed and normalised', () => {
-    const form = { ...caseEditFormOf(detail), title: '  Inauthentic complaint, round 2 ', asins: 'b0abcde123;  b0new00001', assigneeId: '' };
-    expect(caseChanges(detail, form)).toEqual({ title: 'Inauthentic complaint, round 2', asins: ['B0ABCDE123', 'B0NEW00001'], assigneeId: null });
+    const form = {
+      ...caseEditFormOf(detail),
+      title: '  Inauthentic complaint, round 2 ',
+      asins: 'b0abcde123;  b0new00001',
+      assigneeId: '',
+    };
+    expect(caseChanges(detail, form)).toEqual({
+      title: 'Inauthentic complaint, round 2',
+      asins: ['B0ABCDE123', 'B0NEW00001'],
+      assigneeId: null,
+    });
   });
 
   it('sends the due date as an ISO instant of the local time typed', () => {

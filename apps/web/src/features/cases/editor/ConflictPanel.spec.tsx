@@ -9,7 +9,9 @@ describe('ConflictPanel', () => {
   const mine = { ...emptyDraft(), summary: 'My summary', rootCauses: [{ text: 'Supplier not verified' }, { text: 'No invoices kept' }] };
 
   it('shows both sides and offers to keep either, announced as an alert', () => {
-    const html = renderToStaticMarkup(<ConflictPanel latestVersion={4} theirs={theirs} theirsAuthor="Rita" mine={mine} onKeepTheirs={noop} onKeepMine={noop} />);
+    const html = renderToStaticMarkup(
+      <ConflictPanel latestVersion={4} theirs={theirs} theirsAuthor="Rita" mine={mine} onKeepTheirs={noop} onKeepMine={noop} />,
+    );
     expect(html).toContain('role="alert"');
     expect(html).toContain('Rita saved version 4');
     expect(html).toContain('Theirs · v4');
@@ -22,7 +24,9 @@ describe('ConflictPanel', () => {
   });
 
   it('cannot keep theirs before their version has loaded', () => {
-    const html = renderToStaticMarkup(<ConflictPanel latestVersion={2} theirs={undefined} mine={mine} onKeepTheirs={noop} onKeepMine={noop} />);
+    const html = renderToStaticMarkup(
+      <ConflictPanel latestVersion={2} theirs={undefined} mine={mine} onKeepTheirs={noop} onKeepMine={noop} />,
+    );
     expect(html).toMatch(/<button type="button" class="btn" disabled="">Keep theirs/);
     expect(html).toContain('Loading their version');
   });

@@ -14,13 +14,22 @@ interface ConflictPanelProps {
 }
 
 /** Someone saved version N while we edited: show both sides and let the writer choose. */
-export function ConflictPanel({ latestVersion, theirs, theirsAuthor, mine, loadingError, onKeepTheirs, onKeepMine, busy }: ConflictPanelProps) {
+export function ConflictPanel({
+  latestVersion,
+  theirs,
+  theirsAuthor,
+  mine,
+  loadingError,
+  onKeepTheirs,
+  onKeepMine,
+  busy,
+}: ConflictPanelProps) {
   return (
     <section className="card conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Version {latestVersion} was saved while you were editing</h2>
       <p>
-        {theirsAuthor ? `${theirsAuthor} saved` : 'Someone saved'} version {latestVersion}. Your changes are not lost: compare both sides, then keep theirs or save
-        yours as version {latestVersion + 1}.
+        {theirsAuthor ? `${theirsAuthor} saved` : 'Someone saved'} version {latestVersion}. Your changes are not lost: compare both sides,
+        then keep theirs or save yours as version {latestVersion + 1}.
       </p>
       {loadingError ? <p className="field-error">Their version could not be loaded.</p> : null}
       <div className="btn-group" style={{ margin: '0.75rem 0' }}>

@@ -3,7 +3,11 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { DiffView } from './DiffView';
 
 describe('DiffView', () => {
-  const v1 = { ...emptyDraft(), summary: 'We sold used items as new', rootCauses: [{ text: 'Returns were restocked unchecked' }, { text: 'No QC' }] };
+  const v1 = {
+    ...emptyDraft(),
+    summary: 'We sold used items as new',
+    rootCauses: [{ text: 'Returns were restocked unchecked' }, { text: 'No QC' }],
+  };
   const v2 = {
     ...v1,
     summary: 'We sold returned items as new',

@@ -17,7 +17,9 @@ export function DiffView({ diff, fromLabel, toLabel }: { diff: DraftDiff; fromLa
   return (
     <div className="diff" aria-label={`Changes from ${fromLabel} to ${toLabel}`}>
       <p className="muted">
-        {changedSections === 0 ? `No differences between ${fromLabel} and ${toLabel}.` : `${changedSections} section${changedSections === 1 ? '' : 's'} changed from ${fromLabel} to ${toLabel}.`}
+        {changedSections === 0
+          ? `No differences between ${fromLabel} and ${toLabel}.`
+          : `${changedSections} section${changedSections === 1 ? '' : 's'} changed from ${fromLabel} to ${toLabel}.`}
       </p>
       <section>
         <h3>
@@ -75,7 +77,13 @@ function ItemChangeView({ change }: { change: ItemChange<object> }) {
   return (
     <div className={`diff-item ${change.kind}`}>
       {change.kind !== 'unchanged' && <strong>{label}: </strong>}
-      {change.kind === 'removed' ? <del className="diff-removed">{text}</del> : change.kind === 'added' ? <ins className="diff-added">{text}</ins> : <span className="muted">{text}</span>}
+      {change.kind === 'removed' ? (
+        <del className="diff-removed">{text}</del>
+      ) : change.kind === 'added' ? (
+        <ins className="diff-added">{text}</ins>
+      ) : (
+        <span className="muted">{text}</span>
+      )}
     </div>
   );
 }

@@ -114,7 +114,12 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
                 newItem={() => ({ text: '' })}
                 onChange={(items) => set('rootCauses', items)}
                 renderItem={(item, i, update) => (
-                  <textarea aria-label={`Root cause ${i + 1}`} name={`rootCauses.${i}.text`} value={item.text} onChange={(e) => update({ text: e.target.value })} />
+                  <textarea
+                    aria-label={`Root cause ${i + 1}`}
+                    name={`rootCauses.${i}.text`}
+                    value={item.text}
+                    onChange={(e) => update({ text: e.target.value })}
+                  />
                 )}
               />
             </div>
@@ -129,10 +134,22 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
                 onChange={(items) => set('correctiveActions', items)}
                 renderItem={(item, i, update) => (
                   <div className="row">
-                    <textarea aria-label={`Corrective action ${i + 1}: what was done`} name={`correctiveActions.${i}.text`} value={item.text} onChange={(e) => update({ ...item, text: e.target.value })} style={{ flex: '3 1 300px' }} />
+                    <textarea
+                      aria-label={`Corrective action ${i + 1}: what was done`}
+                      name={`correctiveActions.${i}.text`}
+                      value={item.text}
+                      onChange={(e) => update({ ...item, text: e.target.value })}
+                      style={{ flex: '3 1 300px' }}
+                    />
                     <div className="field" style={{ flex: '1 1 140px' }}>
                       <label htmlFor={`ca-${i}-date`}>Completed on</label>
-                      <input id={`ca-${i}-date`} type="date" name={`correctiveActions.${i}.completedAt`} value={item.completedAt ?? ''} onChange={(e) => update({ ...item, completedAt: e.target.value || null })} />
+                      <input
+                        id={`ca-${i}-date`}
+                        type="date"
+                        name={`correctiveActions.${i}.completedAt`}
+                        value={item.completedAt ?? ''}
+                        onChange={(e) => update({ ...item, completedAt: e.target.value || null })}
+                      />
                     </div>
                   </div>
                 )}
@@ -149,19 +166,41 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
                 onChange={(items) => set('preventiveMeasures', items)}
                 renderItem={(item, i, update) => (
                   <>
-                    <textarea aria-label={`Preventive measure ${i + 1}`} name={`preventiveMeasures.${i}.text`} value={item.text} onChange={(e) => update({ ...item, text: e.target.value })} />
+                    <textarea
+                      aria-label={`Preventive measure ${i + 1}`}
+                      name={`preventiveMeasures.${i}.text`}
+                      value={item.text}
+                      onChange={(e) => update({ ...item, text: e.target.value })}
+                    />
                     <div className="row">
                       <div className="field">
                         <label htmlFor={`pm-${i}-owner`}>Owner</label>
-                        <input id={`pm-${i}-owner`} name={`preventiveMeasures.${i}.owner`} value={item.owner} onChange={(e) => update({ ...item, owner: e.target.value })} />
+                        <input
+                          id={`pm-${i}-owner`}
+                          name={`preventiveMeasures.${i}.owner`}
+                          value={item.owner}
+                          onChange={(e) => update({ ...item, owner: e.target.value })}
+                        />
                       </div>
                       <div className="field">
                         <label htmlFor={`pm-${i}-start`}>Starts on</label>
-                        <input id={`pm-${i}-start`} type="date" name={`preventiveMeasures.${i}.startDate`} value={item.startDate ?? ''} onChange={(e) => update({ ...item, startDate: e.target.value || null })} />
+                        <input
+                          id={`pm-${i}-start`}
+                          type="date"
+                          name={`preventiveMeasures.${i}.startDate`}
+                          value={item.startDate ?? ''}
+                          onChange={(e) => update({ ...item, startDate: e.target.value || null })}
+                        />
                       </div>
                       <div className="field">
                         <label htmlFor={`pm-${i}-freq`}>Frequency</label>
-                        <input id={`pm-${i}-freq`} name={`preventiveMeasures.${i}.frequency`} placeholder="e.g. weekly" value={item.frequency} onChange={(e) => update({ ...item, frequency: e.target.value })} />
+                        <input
+                          id={`pm-${i}-freq`}
+                          name={`preventiveMeasures.${i}.frequency`}
+                          placeholder="e.g. weekly"
+                          value={item.frequency}
+                          onChange={(e) => update({ ...item, frequency: e.target.value })}
+                        />
                       </div>
                     </div>
                   </>
@@ -182,19 +221,31 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
                   <div className="row">
                     <div className="field">
                       <label htmlFor={`sd-${i}-file`}>File</label>
-                      <select id={`sd-${i}-file`} name={`supportingDocuments.${i}.attachmentId`} value={item.attachmentId} onChange={(e) => update({ ...item, attachmentId: e.target.value })}>
+                      <select
+                        id={`sd-${i}-file`}
+                        name={`supportingDocuments.${i}.attachmentId`}
+                        value={item.attachmentId}
+                        onChange={(e) => update({ ...item, attachmentId: e.target.value })}
+                      >
                         <option value="">Choose an uploaded file</option>
                         {attachments.map((a) => (
                           <option key={a.id} value={a.id}>
                             {a.fileName}
                           </option>
                         ))}
-                        {item.attachmentId && !attachments.some((a) => a.id === item.attachmentId) && <option value={item.attachmentId}>{fileName(item.attachmentId)}</option>}
+                        {item.attachmentId && !attachments.some((a) => a.id === item.attachmentId) && (
+                          <option value={item.attachmentId}>{fileName(item.attachmentId)}</option>
+                        )}
                       </select>
                     </div>
                     <div className="field" style={{ flex: '2 1 260px' }}>
                       <label htmlFor={`sd-${i}-desc`}>What it proves</label>
-                      <input id={`sd-${i}-desc`} name={`supportingDocuments.${i}.description`} value={item.description} onChange={(e) => update({ ...item, description: e.target.value })} />
+                      <input
+                        id={`sd-${i}-desc`}
+                        name={`supportingDocuments.${i}.description`}
+                        value={item.description}
+                        onChange={(e) => update({ ...item, description: e.target.value })}
+                      />
                     </div>
                   </div>
                 )}
@@ -214,9 +265,17 @@ function SaveState({ status, readOnly, onRetry }: { status: AutosaveStatus; read
     case 'idle':
       return <span className="muted save-state">Changes save automatically</span>;
     case 'pending':
-      return <span className="muted save-state" role="status">Unsaved changes…</span>;
+      return (
+        <span className="muted save-state" role="status">
+          Unsaved changes…
+        </span>
+      );
     case 'saving':
-      return <span className="muted save-state" role="status">Saving…</span>;
+      return (
+        <span className="muted save-state" role="status">
+          Saving…
+        </span>
+      );
     case 'saved':
       return (
         <span className="save-state" role="status" data-saved-version={status.version}>

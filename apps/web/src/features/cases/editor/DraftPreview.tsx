@@ -14,7 +14,9 @@ export function DraftPreview({ draft, fileName }: { draft: DraftSections; fileNa
       <h3>{SECTION_LABELS.preventiveMeasures}</h3>
       <List
         items={draft.preventiveMeasures.map((p) =>
-          [p.text, p.owner && `owner: ${p.owner}`, p.startDate && `from ${p.startDate}`, p.frequency && p.frequency].filter(Boolean).join(' · '),
+          [p.text, p.owner && `owner: ${p.owner}`, p.startDate && `from ${p.startDate}`, p.frequency && p.frequency]
+            .filter(Boolean)
+            .join(' · '),
         )}
       />
       <h3>{SECTION_LABELS.supportingDocuments}</h3>

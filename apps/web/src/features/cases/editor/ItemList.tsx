@@ -25,13 +25,30 @@ export function ItemList<T>({ itemLabel, items, readOnly, newItem, onChange, ren
               </strong>
               {!readOnly && (
                 <div className="btn-group">
-                  <button type="button" className="btn btn-small" aria-label={`Move ${itemLabel.toLowerCase()} ${index + 1} up`} disabled={index === 0} onClick={() => onChange(move(items, index, -1))}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move ${itemLabel.toLowerCase()} ${index + 1} up`}
+                    disabled={index === 0}
+                    onClick={() => onChange(move(items, index, -1))}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="btn btn-small" aria-label={`Move ${itemLabel.toLowerCase()} ${index + 1} down`} disabled={index === items.length - 1} onClick={() => onChange(move(items, index, 1))}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move ${itemLabel.toLowerCase()} ${index + 1} down`}
+                    disabled={index === items.length - 1}
+                    onClick={() => onChange(move(items, index, 1))}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`} onClick={() => onChange(removeAt(items, index))}>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`}
+                    onClick={() => onChange(removeAt(items, index))}
+                  >
                     Remove
                   </button>
                 </div>

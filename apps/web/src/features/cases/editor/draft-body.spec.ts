@@ -6,9 +6,15 @@ describe('toDraftBody', () => {
     const body = toDraftBody(
       {
         ...emptyDraft(),
-        correctiveActions: [{ text: 'Removed the listing', completedAt: '' }, { text: 'Audited suppliers', completedAt: '2026-03-01' }],
+        correctiveActions: [
+          { text: 'Removed the listing', completedAt: '' },
+          { text: 'Audited suppliers', completedAt: '2026-03-01' },
+        ],
         preventiveMeasures: [{ text: 'Weekly audit', owner: 'Ops lead', startDate: 'soon', frequency: 'weekly' }],
-        supportingDocuments: [{ attachmentId: '', description: 'half-filled' }, { attachmentId: 'a1', description: 'Invoice' }],
+        supportingDocuments: [
+          { attachmentId: '', description: 'half-filled' },
+          { attachmentId: 'a1', description: 'Invoice' },
+        ],
       },
       3,
     );

@@ -14,8 +14,15 @@ export function toDraftBody(sections: DraftSections, baseVersion: number): Creat
     summary: sections.summary,
     rootCauses: sections.rootCauses.map(({ text }) => ({ text })),
     correctiveActions: sections.correctiveActions.map(({ text, completedAt }) => ({ text, completedAt: date(completedAt) })),
-    preventiveMeasures: sections.preventiveMeasures.map(({ text, owner, startDate, frequency }) => ({ text, owner, startDate: date(startDate), frequency })),
-    supportingDocuments: sections.supportingDocuments.filter((d) => d.attachmentId).map(({ attachmentId, description }) => ({ attachmentId, description })),
+    preventiveMeasures: sections.preventiveMeasures.map(({ text, owner, startDate, frequency }) => ({
+      text,
+      owner,
+      startDate: date(startDate),
+      frequency,
+    })),
+    supportingDocuments: sections.supportingDocuments
+      .filter((d) => d.attachmentId)
+      .map(({ attachmentId, description }) => ({ attachmentId, description })),
   };
 }
 

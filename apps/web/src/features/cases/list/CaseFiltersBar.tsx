@@ -21,9 +21,23 @@ export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; on
   const status = filters.statuses.length === 1 ? filters.statuses[0] : '';
 
   return (
-    <form className="filters card" role="search" aria-label="Filter cases" onSubmit={(e) => { e.preventDefault(); onChange({ ...filters, q }); }}>
+    <form
+      className="filters card"
+      role="search"
+      aria-label="Filter cases"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...filters, q });
+      }}
+    >
       <div className="field grow">
-        <TextField label="Search" type="search" placeholder="Reference, title, client, seller id, ASIN" value={q} onChange={(e) => setQ(e.target.value)} />
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Reference, title, client, seller id, ASIN"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
       </div>
       <SelectField
         label="Status"
@@ -49,7 +63,11 @@ export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; on
           </option>
         ))}
       </SelectField>
-      <SelectField label="Client" value={filters.clientId ?? ''} onChange={(e) => onChange({ ...filters, clientId: e.target.value || undefined })}>
+      <SelectField
+        label="Client"
+        value={filters.clientId ?? ''}
+        onChange={(e) => onChange({ ...filters, clientId: e.target.value || undefined })}
+      >
         <option value="">Any client</option>
         {clients.data?.data.map((c) => (
           <option key={c.id} value={c.id}>
@@ -57,7 +75,11 @@ export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; on
           </option>
         ))}
       </SelectField>
-      <SelectField label="Assignee" value={filters.assigneeId ?? ''} onChange={(e) => onChange({ ...filters, assigneeId: e.target.value || undefined })}>
+      <SelectField
+        label="Assignee"
+        value={filters.assigneeId ?? ''}
+        onChange={(e) => onChange({ ...filters, assigneeId: e.target.value || undefined })}
+      >
         <option value="">Anyone</option>
         {users.data?.data.map((u) => (
           <option key={u.id} value={u.id}>
@@ -71,7 +93,8 @@ export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; on
           <input type="checkbox" checked={filters.overdue} onChange={(e) => onChange({ ...filters, overdue: e.target.checked })} /> Overdue
         </label>
         <label>
-          <input type="checkbox" checked={filters.dueToday} onChange={(e) => onChange({ ...filters, dueToday: e.target.checked })} /> Due today
+          <input type="checkbox" checked={filters.dueToday} onChange={(e) => onChange({ ...filters, dueToday: e.target.checked })} /> Due
+          today
         </label>
       </fieldset>
     </form>

@@ -26,10 +26,18 @@ export default function CasesPage() {
         </div>
         <div className="btn-group">
           <div className="tabs" role="group" aria-label="View">
-            <Link to={`/cases?${filtersToParams(filters, 'list').toString()}`} aria-current={view === 'list' ? 'page' : undefined} className={view === 'list' ? 'active' : undefined}>
+            <Link
+              to={`/cases?${filtersToParams(filters, 'list').toString()}`}
+              aria-current={view === 'list' ? 'page' : undefined}
+              className={view === 'list' ? 'active' : undefined}
+            >
               List
             </Link>
-            <Link to={`/cases?${filtersToParams(filters, 'board').toString()}`} aria-current={view === 'board' ? 'page' : undefined} className={view === 'board' ? 'active' : undefined}>
+            <Link
+              to={`/cases?${filtersToParams(filters, 'board').toString()}`}
+              aria-current={view === 'board' ? 'page' : undefined}
+              className={view === 'board' ? 'active' : undefined}
+            >
               Board
             </Link>
           </div>
@@ -42,7 +50,11 @@ export default function CasesPage() {
       </div>
       <CaseFiltersBar filters={filters} onChange={setFilters} />
       <SavedViews search={filtersToParams(filters, view).toString()} />
-      {view === 'board' ? <BoardView filters={filters} /> : <CaseTable filters={filters} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />}
+      {view === 'board' ? (
+        <BoardView filters={filters} />
+      ) : (
+        <CaseTable filters={filters} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />
+      )}
     </section>
   );
 }
@@ -55,7 +67,12 @@ function DueTodaySummary() {
   return (
     <p className="muted" aria-live="polite">
       <Link to="/cases?dueToday=true&sort=dueAt">{nextCursorOf(due.data) ? `${count}+` : count} due today</Link>
-      {overdue > 0 && <> · <Link to="/cases?overdue=true&sort=dueAt">{overdue} overdue</Link></>}
+      {overdue > 0 && (
+        <>
+          {' '}
+          · <Link to="/cases?overdue=true&sort=dueAt">{overdue} overdue</Link>
+        </>
+      )}
     </p>
   );
 }

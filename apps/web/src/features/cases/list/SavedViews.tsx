@@ -23,7 +23,12 @@ export function SavedViews({ search }: { search: string }) {
       {views.map((view) => (
         <span key={view.name} className="pill">
           <Link to={`/cases?${view.search}`}>{view.name}</Link>{' '}
-          <button type="button" className="btn btn-ghost btn-small" aria-label={`Delete the view ${view.name}`} onClick={() => setViews(removeSavedView(tenantId, view.name))}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            aria-label={`Delete the view ${view.name}`}
+            onClick={() => setViews(removeSavedView(tenantId, view.name))}
+          >
             ×
           </button>
         </span>

@@ -4,16 +4,38 @@ const CLIENT = '0b8f3c1e-6a4d-4f7e-9a1b-2c3d4e5f6a7b';
 
 describe('case filters in the URL', () => {
   it('round-trips a saved view through the URL', () => {
-    const params = new URLSearchParams(`view=board&status=internal_review,drafting&violationType=product_authenticity&clientId=${CLIENT}&overdue=true&q=B0ABC&sort=dueAt`);
+    const params = new URLSearchParams(
+      `view=board&status=internal_review,drafting&violationType=product_authenticity&clientId=${CLIENT}&overdue=true&q=B0ABC&sort=dueAt`,
+    );
     const filters = filtersFromParams(params);
-    expect(filters).toMatchObject({ statuses: ['drafting', 'internal_review'], violationType: 'product_authenticity', clientId: CLIENT, overdue: true, q: 'B0ABC', sort: 'dueAt', order: 'asc' });
+    expect(filters).toMatchObject({
+      statuses: ['drafting', 'internal_review'],
+      violationType: 'product_authenticity',
+      clientId: CLIENT,
+      overdue: true,
+      q: 'B0ABC',
+      sort: 'dueAt',
+      order: 'asc',
+    });
     expect(viewFromParams(params)).toBe('board');
     expect(filtersFromParams(filtersToParams(filters, 'board'))).toEqual(filters);
   });
 
   it('drops malformed values instead of sending them to the API', () => {
-    const filters = filtersFromParams(new URLSearchParams('status=bogus,closed&violationType=nope&clientId=1%3Bdrop&sort=x&order=sideways'));
-    expect(filters).toEqual({ statuses: ['closed'], violationType: undefined, clientId: undefined, assigneeId: undefined, overdue: false, dueToday: false, q: '', sort: 'updatedAt', order: 'desc' });
+    const filters = filtersFromParams(
+      new URLSearchParams('status=bogus,closed&violationType=nope&clientId=1%3Bdrop&sort=x&order=sideways'),
+    );
+    expect(filters).toEqual({
+      statuses: ['closed'],
+      violationType: undefined,
+      clientId: undefined,
+      assigneeId: undefined,
+      overdue: false,
+      dueToday: false,
+      q: '',
+      sort: 'updatedAt',
+      order: 'desc',
+    });
   });
 
   it('asks for active cases due before the end of today', () => {
@@ -26,6 +48,11 @@ describe('case filters in the URL', () => {
   it('keeps defaults out of the URL and builds the API query', () => {
     const filters = filtersFromParams(new URLSearchParams(''));
     expect(filtersToParams(filters).toString()).toBe('');
-    expect(filtersToQuery({ ...filters, statuses: ['drafting', 'intake'], overdue: true })).toEqual({ sort: 'updatedAt', order: 'desc', status: 'drafting,intake', overdue: 'true' });
+    expect(filtersToQuery({ ...filters, statuses: ['drafting', 'intake'], overdue: true })).toEqual({
+      sort: 'updatedAt',
+      order: 'desc',
+      status: 'drafting,intake',
+      overdue: 'true',
+    });
   });
 });

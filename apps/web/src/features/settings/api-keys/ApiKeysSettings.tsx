@@ -68,7 +68,14 @@ function CreateKeyForm() {
     <form className="card" onSubmit={submit} aria-labelledby="new-key-title">
       <h2 id="new-key-title">Create an API key</h2>
       <ErrorAlert error={create.error} />
-      <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} hint="e.g. CRM sync" error={fieldError(create.error, 'name')} />
+      <TextField
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        hint="e.g. CRM sync"
+        error={fieldError(create.error, 'name')}
+      />
       <fieldset className="checkboxes">
         <legend>Scopes</legend>
         {API_KEY_SCOPES.map((scope) => (

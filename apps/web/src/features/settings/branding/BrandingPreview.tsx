@@ -21,7 +21,9 @@ export function BrandingPreview() {
       </div>
       <p className="muted">A sample Plan of Action laid out with the saved branding; it refreshes after each save.</p>
       <QueryView query={preview}>
-        {(html) => <iframe title="PDF layout preview" className="branding-preview" sandbox="" srcDoc={html} data-testid="branding-preview" />}
+        {(html) => (
+          <iframe title="PDF layout preview" className="branding-preview" sandbox="" srcDoc={html} data-testid="branding-preview" />
+        )}
       </QueryView>
     </section>
   );

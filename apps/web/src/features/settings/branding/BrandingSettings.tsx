@@ -58,7 +58,14 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
       <h2 id="branding-title">Branding</h2>
       <p className="muted">How your PDFs look. New PDFs use the saved branding; PDFs already rendered stay as they are.</p>
       <ErrorAlert error={error} />
-      <TextField label="Agency name" required maxLength={200} value={form.name} onChange={(e) => update({ name: e.target.value })} error={fieldError(error, 'name')} />
+      <TextField
+        label="Agency name"
+        required
+        maxLength={200}
+        value={form.name}
+        onChange={(e) => update({ name: e.target.value })}
+        error={fieldError(error, 'name')}
+      />
       <div className="field">
         <label htmlFor="branding-logo">Logo</label>
         {form.logoDataUri ? (
@@ -88,12 +95,24 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
           </small>
         )}
       </div>
-      <ColorField label="Primary colour" value={form.primaryColor} onChange={(primaryColor) => update({ primaryColor })} error={fieldError(error, 'primaryColor')} />
+      <ColorField
+        label="Primary colour"
+        value={form.primaryColor}
+        onChange={(primaryColor) => update({ primaryColor })}
+        error={fieldError(error, 'primaryColor')}
+      />
       <fieldset className="checkboxes">
         <legend>Paper size</legend>
         {PAPER_SIZES.map((size) => (
           <label key={size}>
-            <input type="radio" name="paper-size" value={size} checked={form.paperSize === size} onChange={() => update({ paperSize: size })} /> {PAPER_LABELS[size]}
+            <input
+              type="radio"
+              name="paper-size"
+              value={size}
+              checked={form.paperSize === size}
+              onChange={() => update({ paperSize: size })}
+            />{' '}
+            {PAPER_LABELS[size]}
           </label>
         ))}
         {fieldError(error, 'paperSize') && <small className="field-error">{fieldError(error, 'paperSize')}</small>}

@@ -19,7 +19,10 @@ describe('branding form', () => {
 
   it('sends null to remove the logo, and a blank letterhead as null', () => {
     const withLetterhead: Tenant = { ...tenant, branding: { ...tenant.branding, letterhead: '1 Main St' } };
-    expect(brandingPatch(withLetterhead, { ...formOf(withLetterhead), logoDataUri: null, letterhead: '  ' })).toEqual({ logoDataUri: null, letterhead: null });
+    expect(brandingPatch(withLetterhead, { ...formOf(withLetterhead), logoDataUri: null, letterhead: '  ' })).toEqual({
+      logoDataUri: null,
+      letterhead: null,
+    });
   });
 
   it('accepts PNG, JPEG, GIF and SVG logos up to the limit', () => {

@@ -96,8 +96,21 @@ function InviteForm() {
       <h2 id="invite-title">Invite a team member</h2>
       <ErrorAlert error={invite.error} />
       <div className="row">
-        <TextField label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError(invite.error, 'name')} />
-        <TextField label="Email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={fieldError(invite.error, 'email')} />
+        <TextField
+          label="Name"
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fieldError(invite.error, 'name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          error={fieldError(invite.error, 'email')}
+        />
         <SelectField label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}>
           {STAFF_ROLES.map((role) => (
             <option key={role} value={role}>

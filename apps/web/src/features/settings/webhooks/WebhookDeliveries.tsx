@@ -61,7 +61,9 @@ function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () 
       <td className="mono">{delivery.eventType}</td>
       <td>
         <span className={`pill pill-${delivery.status}`}>{delivery.status}</span>
-        {delivery.status === 'pending' && delivery.nextAttemptAt && <div className="muted">next try {formatDateTime(delivery.nextAttemptAt)}</div>}
+        {delivery.status === 'pending' && delivery.nextAttemptAt && (
+          <div className="muted">next try {formatDateTime(delivery.nextAttemptAt)}</div>
+        )}
       </td>
       <td>
         {delivery.attempts.length === 0 ? (

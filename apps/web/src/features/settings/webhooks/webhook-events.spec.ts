@@ -2,7 +2,14 @@ import { describeAttempt, WEBHOOK_EVENTS, webhookState } from './webhook-events'
 
 describe('webhook helpers', () => {
   it('lists every event type once', () => {
-    expect(WEBHOOK_EVENTS).toEqual(['case.created', 'case.status_changed', 'draft.created', 'case.approved', 'pdf.ready', 'comment.created']);
+    expect(WEBHOOK_EVENTS).toEqual([
+      'case.created',
+      'case.status_changed',
+      'draft.created',
+      'case.approved',
+      'pdf.ready',
+      'comment.created',
+    ]);
   });
 
   it('names the state of an endpoint', () => {
@@ -13,6 +20,8 @@ describe('webhook helpers', () => {
 
   it('describes an attempt by status code, latency and error', () => {
     expect(describeAttempt({ at: '2026-03-01T00:00:00Z', statusCode: 204, latencyMs: 35, error: null })).toBe('HTTP 204 in 35 ms');
-    expect(describeAttempt({ at: '2026-03-01T00:00:00Z', statusCode: null, latencyMs: 10000, error: 'timeout' })).toBe('no answer in 10000 ms · timeout');
+    expect(describeAttempt({ at: '2026-03-01T00:00:00Z', statusCode: null, latencyMs: 10000, error: 'timeout' })).toBe(
+      'no answer in 10000 ms · timeout',
+    );
   });
 });

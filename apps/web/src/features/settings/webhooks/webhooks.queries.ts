@@ -67,7 +67,8 @@ export function useToggleWebhook(webhook: Webhook) {
   const keys = useWebhookKeys();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { enabled: !webhook.enabled } })),
+    mutationFn: () =>
+      unwrap(api.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: webhook.id } }, body: { enabled: !webhook.enabled } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
@@ -87,7 +88,11 @@ export function useRedeliver(delivery: Delivery, onQueued: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: delivery.webhookId, deliveryId: delivery.id } } })),
+      unwrap(
+        api.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', {
+          params: { path: { id: delivery.webhookId, deliveryId: delivery.id } },
+        }),
+      ),
     onSuccess: onQueued,
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.deliveries(delivery.webhookId) }),
   });
