@@ -4,11 +4,13 @@ import { REPO_ROOT } from '../../start/paths';
 import { staticChecks } from './static';
 
 describe('staticChecks', () => {
-  it('type-checks and lints every project and runs the drift checks, the OpenAPI one only when its script exists', () => {
+  it('type-checks, lints and format-checks, looks for folder import cycles and runs the drift checks, the OpenAPI one only when its script exists', () => {
     const checks = staticChecks();
-    expect(checks.slice(0, 3)).toEqual([
+    expect(checks.slice(0, 5)).toEqual([
       { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
       { name: 'lint', args: ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'] },
+      { name: 'format', args: ['prettier', '--check', '--log-level=warn', '.'] },
+      { name: 'folder import cycles', args: ['tsx', 'tools/test/folder-cycles.ts'] },
       { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
     ]);
     const openApiCheckExists = existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'));

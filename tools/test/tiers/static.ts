@@ -9,11 +9,16 @@ interface Check {
   args: string[];
 }
 
-/** Each check counts as one test: type-check and lint every project, then the migration and OpenAPI drift checks. */
+/**
+ * Each check counts as one test: type-check and lint every project, formatting, folder-level import cycles, then the
+ * migration and OpenAPI drift checks.
+ */
 export function staticChecks(): Check[] {
   const checks: Check[] = [
     { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
     { name: 'lint', args: ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'] },
+    { name: 'format', args: ['prettier', '--check', '--log-level=warn', '.'] },
+    { name: 'folder import cycles', args: ['tsx', 'tools/test/folder-cycles.ts'] },
     { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
   ];
   if (existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'))) {
