@@ -5,7 +5,7 @@ import { CaseEventsService } from '../cases/case-events.service';
 import { CasesService } from '../cases/cases.service';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
-import { FileNotFoundError, type FileStorage } from '../storage/file-storage';
+import { FileNotFoundError, type FileStorage } from '@poa/storage';
 import { FILE_STORAGE } from '../storage/storage.module';
 import { ACCEPTED_TYPES, detectAcceptedType } from './detect-file-type';
 import { sha256Hex } from '../common/hash';

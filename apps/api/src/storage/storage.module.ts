@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { APP_CONFIG } from '../core/tokens';
-import { createFileStorage } from './file-storage';
+import { createFileStorage } from '@poa/storage';
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
 
