@@ -57,15 +57,13 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
     const contactIds: string[] = [];
     for (const client of DEMO_CLIENTS) {
       const created = await as(ownerActor, () =>
-        app
-          .get(ClientsService)
-          .create({
-            name: client.name,
-            sellerId: client.sellerId,
-            marketplaces: client.marketplaces,
-            externalId: client.externalId,
-            notes: client.notes,
-          }),
+        app.get(ClientsService).create({
+          name: client.name,
+          sellerId: client.sellerId,
+          marketplaces: client.marketplaces,
+          externalId: client.externalId,
+          notes: client.notes,
+        }),
       );
       clientIds.push(created.id);
       const contact = await as(ownerActor, () => app.get(ContactsService).create(created.id, client.contact));
