@@ -12,7 +12,7 @@ export default function DevMailboxPage() {
   return (
     <section className="stack-lg">
       <h1>Development mailbox</h1>
-      <div className="card">
+      <div className="card table-frame">
         <QueryView query={mails} isEmpty={(data) => data.length === 0} empty="No e-mails yet.">
           {(data) => (
             <table className="table">
