@@ -32,7 +32,8 @@ describe('queue processors: malformed jobs fail clearly and change nothing', () 
         const s = await testWorker.queue(queue).getJobState(jobId);
         return s === 'failed' || s === 'completed' ? s : null;
       },
-      15_000,
+      // The first job waits for the processor to start (the PDF one launches Chromium first): slow on a busy machine.
+      45_000,
       `the ${queue} job to finish`,
     );
     const job = (await testWorker.queue(queue).getJob(jobId))!;
