@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { getMetadataArgsStorage } from 'typeorm';
 import { Client, User } from './entities';
 import { snakeCase, type SnakeCase } from './naming';
-import { allColumns, columnsOf, type RowOf } from './table';
+import { columnsOf, type RowOf } from './table';
 
 describe('table descriptions derived from entities', () => {
   it('lists the chosen columns in snake_case, qualified by an alias on demand', () => {
@@ -12,15 +12,8 @@ describe('table descriptions derived from entities', () => {
     expect(t.as('c')).toBe('c.id, c.seller_id, c.archived_at');
   });
 
-  it('lists every column of the entity and its base class, minus the excluded ones', () => {
-    const t = allColumns(Client, ['tenantId']);
-    expect(t.names).toEqual(['id', 'created_at', 'name', 'seller_id', 'marketplaces', 'external_id', 'notes', 'archived_at', 'updated_at']);
-    expect(allColumns(Client).names).toContain('tenant_id');
-  });
-
   it('refuses a property that is not a column', () => {
     expect(() => columnsOf(User, ['nope' as 'email'])).toThrow('User.nope is not a column of users');
-    expect(() => allColumns(User, ['nope' as 'email'])).toThrow('User.nope is not a column of users');
   });
 
   it('derives row types whose keys are the column names', () => {

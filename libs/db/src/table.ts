@@ -11,8 +11,7 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  * A table as the entity describes it, narrowed to the columns a feature selects. `columns` is the select list
  * (`id, name, seller_id`), `as('c')` the same list qualified with a table alias, `Row` (type only: `typeof t.$row`)
  * the matching row type. Property names are checked against the entity's TypeORM metadata when the module loads, so
- * a column list can never name a column the entity lacks, and a column added to the entity reaches every row type
- * built with `allColumns`.
+ * a column list can never name a column the entity lacks, and a row type always has the entity's property types.
  */
 export interface TableColumns<Row> {
   readonly table: string;
@@ -63,17 +62,4 @@ export function columnsOf<E, K extends keyof E & string>(
     return found.column;
   });
   return describe(table, names);
-}
-
-/** Every column of an entity except the named ones (tenant_id, secrets, large text a view never shows). */
-export function allColumns<E, K extends keyof E & string = never>(
-  entity: Entity<E>,
-  except: readonly K[] = [],
-): TableColumns<Omit<RowOf<E>, SnakeCase<K>>> {
-  const { table, columns } = entityColumns(entity);
-  for (const p of except) if (!columns.some((c) => c.property === p)) throw new Error(`${entity.name}.${p} is not a column of ${table}`);
-  return describe(
-    table,
-    columns.filter((c) => !(except as readonly string[]).includes(c.property)).map((c) => c.column),
-  );
 }
