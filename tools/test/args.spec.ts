@@ -1,8 +1,8 @@
-import { parseRunOptions, TIERS } from './args';
+import { jestPatternArgs, parseRunOptions, TIERS } from './args';
 
 describe('parseRunOptions', () => {
   it('runs every tier in order by default', () => {
-    expect(parseRunOptions([])).toEqual({ tiers: [...TIERS], help: false, skipBuild: false });
+    expect(parseRunOptions([])).toEqual({ tiers: [...TIERS], help: false, skipBuild: false, only: [] });
   });
 
   it('keeps the canonical order whatever order --tier names them in', () => {
@@ -18,6 +18,14 @@ describe('parseRunOptions', () => {
 
   it('recognises --help and --skip-build', () => {
     expect(parseRunOptions(['--help']).help).toBe(true);
-    expect(parseRunOptions(['--skip-build', '--tier', 'e2e'])).toEqual({ tiers: ['e2e'], help: false, skipBuild: true });
+    expect(parseRunOptions(['--skip-build', '--tier', 'e2e'])).toEqual({ tiers: ['e2e'], help: false, skipBuild: true, only: [] });
+  });
+
+  it('passes --only patterns to jest, and refuses an empty one', () => {
+    const options = parseRunOptions(['--tier', 'e2e', '--only', 'portal,pdf', '--only=webhooks']);
+    expect(options.only).toEqual(['portal', 'pdf', 'webhooks']);
+    expect(jestPatternArgs(options)).toEqual(['--testPathPatterns', 'portal', 'pdf', 'webhooks']);
+    expect(jestPatternArgs(parseRunOptions([]))).toEqual([]);
+    expect(() => parseRunOptions(['--only'])).toThrow('--only needs a test path pattern');
   });
 });

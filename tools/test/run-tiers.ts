@@ -17,8 +17,8 @@ let interrupted = false;
 
 const TIER_RUNNERS: Record<Tier, (teardown: Teardown, options: RunOptions) => Promise<Counts>> = {
   static: () => runStaticTier(),
-  unit: () => runUnitTier(),
-  integration: (teardown) => runIntegrationTier(teardown),
+  unit: (_teardown, options) => runUnitTier(options),
+  integration: (teardown, options) => runIntegrationTier(teardown, options),
   e2e: (teardown, options) => runE2eTier(teardown, options),
 };
 

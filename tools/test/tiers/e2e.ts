@@ -11,6 +11,7 @@ import { migrate, seed } from '../../start/product-cli';
 import { serverEnv } from '../../start/server-env';
 import { startServerProcess, type ServerProcess } from '../../start/server-process';
 import type { WorkerCommand } from '../../../tests/setup/e2e-env';
+import { jestPatternArgs, type RunOptions } from '../args';
 import type { Counts } from '../counts';
 import { runJest } from '../run-jest';
 import { createScratchDatabase } from '../../../tests/setup/scratch-database';
@@ -26,7 +27,7 @@ const READY_TIMEOUT_MS = 90_000;
  * Build, then a seeded scratch database poa_e2e_<random>, the API and the worker on free ports (logs in
  * test-artifacts/logs/), then the e2e suites against them. Everything is stopped and dropped afterwards.
  */
-export async function runE2eTier(teardown: Teardown, options: { skipBuild: boolean }): Promise<Counts> {
+export async function runE2eTier(teardown: Teardown, options: RunOptions): Promise<Counts> {
   if (options.skipBuild) testLog('e2e: --skip-build: using the existing dist/');
   else {
     testLog('e2e: building api, worker and web');
@@ -87,20 +88,24 @@ export async function runE2eTier(teardown: Teardown, options: { skipBuild: boole
   testLog(`e2e: api on ${baseUrl} (pid ${api.pid}), worker pid ${worker.pid}`);
 
   const workerCommand: WorkerCommand = { command: process.execPath, args: worker.args, cwd: REPO_ROOT, env: productEnv };
-  return runJest('jest.e2e.config.js', {
-    ...process.env,
-    E2E_BASE_URL: baseUrl,
-    E2E_API_PID: String(api.pid),
-    E2E_WORKER_PID: String(worker.pid),
-    E2E_WORKER_CMD: JSON.stringify(workerCommand),
-    E2E_DEMO_LOGINS: JSON.stringify(logins),
-    E2E_ARTIFACTS_DIR: ARTIFACTS_DIR,
-    TEST_DATABASE_URL: database.appUrl,
-    TEST_DATABASE_MIGRATION_URL: database.ownerUrl,
-    DATABASE_ADMIN_URL: services.adminUrl,
-    TEST_REDIS_URL: redisUrl,
-    PUPPETEER_EXECUTABLE_PATH: services.chromiumPath,
-  });
+  return runJest(
+    'jest.e2e.config.js',
+    {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_API_PID: String(api.pid),
+      E2E_WORKER_PID: String(worker.pid),
+      E2E_WORKER_CMD: JSON.stringify(workerCommand),
+      E2E_DEMO_LOGINS: JSON.stringify(logins),
+      E2E_ARTIFACTS_DIR: ARTIFACTS_DIR,
+      TEST_DATABASE_URL: database.appUrl,
+      TEST_DATABASE_MIGRATION_URL: database.ownerUrl,
+      DATABASE_ADMIN_URL: services.adminUrl,
+      TEST_REDIS_URL: redisUrl,
+      PUPPETEER_EXECUTABLE_PATH: services.chromiumPath,
+    },
+    jestPatternArgs(options),
+  );
 }
 
 function firstStopped(servers: ServerProcess[]): () => string | undefined {

@@ -1,6 +1,7 @@
+import { jestPatternArgs, type RunOptions } from '../args';
 import type { Counts } from '../counts';
 import { runJest } from '../run-jest';
 
-export function runUnitTier(): Promise<Counts> {
-  return runJest('jest.unit.config.js', process.env);
+export function runUnitTier(options: RunOptions): Promise<Counts> {
+  return runJest('jest.unit.config.js', process.env, jestPatternArgs(options));
 }
