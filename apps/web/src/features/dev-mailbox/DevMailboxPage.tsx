@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { QueryView } from '../../ui/states';
 import { linksOf, useDevMail, useDevMails } from './dev-mail.queries';
+import { usePageTitle } from '../../lib/page-title';
 
 /** /dev/mail: the .eml files the worker wrote for this agency (owners and admins), to follow log-in links locally. */
 export default function DevMailboxPage() {
   const [open, setOpen] = useState<string | null>(null);
   const mails = useDevMails();
   const raw = useDevMail(open);
+  usePageTitle('Development mailbox');
 
   return (
     <section className="stack-lg">

@@ -4,12 +4,23 @@ import { DiffView } from '../editor/DiffView';
 import { sectionsOf } from '../editor/draft-body';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
-import { useDraftVersion, useDraftVersions } from '../drafts.queries';
+import { useDraftVersion, useDraftVersions, useRestoreDraft } from '../drafts.queries';
+import type { Draft } from '../../../api/types';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 
-/** Every saved version, and a readable diff between any two. */
-export function VersionHistory({ caseId, latestVersion }: { caseId: string; latestVersion: number }) {
+/** Every saved version, and a readable diff between any two; an earlier version can be restored as a new one. */
+export function VersionHistory({
+  caseId,
+  latestVersion,
+  restore,
+}: {
+  caseId: string;
+  latestVersion: number;
+  /** Given when the draft is editable: saves what is typed and answers the version a restore builds on. */
+  restore?: { before: () => Promise<number>; after: (draft: Draft) => void };
+}) {
   const versions = useDraftVersions(caseId, latestVersion);
+  const restoring = useRestoreDraft(caseId, (draft) => restore?.after(draft));
   const [from, setFrom] = useState(Math.max(1, latestVersion - 1));
   const [to, setTo] = useState(latestVersion);
 
@@ -43,12 +54,27 @@ export function VersionHistory({ caseId, latestVersion }: { caseId: string; late
       </section>
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
+        <p className="muted">A version holds one editing session; restoring one saves its content as a new version.</p>
+        <ErrorAlert error={restoring.error} />
         <QueryView query={versions} isEmpty={(list) => list.data.length === 0} empty="No version saved yet.">
           {(list) => (
             <ol className="timeline" reversed>
               {[...list.data].reverse().map((v) => (
-                <li key={v.id}>
-                  <strong>v{v.version}</strong> · round {v.round} · {v.author.name} · {formatDateTime(v.createdAt)}
+                <li key={v.id} className="version-row">
+                  <span>
+                    <strong>v{v.version}</strong>
+                    {v.name ? <> · “{v.name}”</> : null} · round {v.round} · {v.author.name} · {formatDateTime(v.updatedAt)}
+                  </span>
+                  {restore && v.version !== latestVersion && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={restoring.isPending}
+                      onClick={async () => restoring.mutate({ version: v.version, baseVersion: await restore.before() })}
+                    >
+                      Restore v{v.version}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>
