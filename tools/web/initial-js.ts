@@ -8,7 +8,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export function initialScripts(html: string): string[] {
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)];
+  const sources = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ];
   return [...new Set(sources.map((m) => m[1]))];
 }
 

@@ -12,7 +12,7 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const reviews = useCan('reviewer');
   // The cases list answers the counts with its first page; every other page asks for them.
-  const counts = useCaseCounts(location.pathname !== '/cases');
+  const counts = useCaseCounts(location.pathname !== '/cases' || new URLSearchParams(location.search).get('view') === 'board');
 
   // Move focus to the page on navigation so keyboard and screen-reader users land on the new content.
   useEffect(() => {

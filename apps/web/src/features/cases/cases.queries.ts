@@ -177,3 +177,14 @@ export function useCaseTransition(
     },
   });
 }
+
+/** A workflow move made from the board (no comment or parameters). */
+export function useBoardMove() {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, action }: { caseId: string; action: TransitionBody['action'] }) =>
+      unwrap(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id: caseId } }, body: { action } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { QueryView } from '../../ui/states';
 import { linksOf, useDevMail, useDevMails } from './dev-mail.queries';
+import { parseEml } from './eml';
 import { usePageTitle } from '../../lib/page-title';
 
 /** /dev/mail: the .eml files the worker wrote for this agency (owners and admins), to follow log-in links locally. */
@@ -44,22 +45,54 @@ export default function DevMailboxPage() {
       </div>
       {open && (
         <div className="card" aria-label="E-mail">
-          <QueryView query={raw}>
-            {(eml) => (
-              <>
-                <ul>
-                  {linksOf(eml).map((link) => (
-                    <li key={link}>
-                      <a href={link}>{link}</a>
-                    </li>
-                  ))}
-                </ul>
-                <pre className="notice-text">{eml}</pre>
-              </>
-            )}
-          </QueryView>
+          <QueryView query={raw}>{(eml) => <MailView eml={eml} />}</QueryView>
         </div>
       )}
     </section>
+  );
+}
+
+/** One e-mail as its recipient sees it: the HTML part (sandboxed: no scripts, no requests), the text part, its links. */
+function MailView({ eml }: { eml: string }) {
+  const mail = useMemo(() => parseEml(eml), [eml]);
+  return (
+    <div className="stack">
+      <dl className="facts">
+        {(['from', 'to', 'subject', 'date'] as const).map((name) =>
+          mail.headers[name] ? (
+            <div key={name} style={{ display: 'contents' }}>
+              <dt>{name[0].toUpperCase() + name.slice(1)}</dt>
+              <dd>{mail.headers[name]}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+      {mail.html !== null && (
+        <section aria-label="HTML version">
+          <h2>HTML</h2>
+          <iframe title="HTML version of the e-mail" sandbox="" srcDoc={mail.html} className="mail-html" />
+        </section>
+      )}
+      {mail.text !== null && (
+        <section aria-label="Text version">
+          <h2>Text</h2>
+          <pre className="notice-text">{mail.text}</pre>
+        </section>
+      )}
+      <section aria-label="Links">
+        <h2>Links</h2>
+        <ul>
+          {linksOf(eml).map((link) => (
+            <li key={link}>
+              <a href={link}>{link}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <details>
+        <summary>Raw message</summary>
+        <pre className="notice-text">{eml}</pre>
+      </details>
+    </div>
   );
 }

@@ -111,7 +111,9 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 function CaseTabs({ tab, onSelect }: { tab: Tab; onSelect: (tab: Tab) => void }) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TABS.findIndex(([value]) => value === tab);
+    // From the focused tab: a second key press may come before the URL (and `tab`) has changed.
+    const index = TABS.findIndex(([value]) => `tab-${value}` === (event.target as HTMLElement).id);
+    if (index < 0) return;
     const last = TABS.length - 1;
     const next =
       event.key === 'ArrowRight'

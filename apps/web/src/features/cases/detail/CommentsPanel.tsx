@@ -127,6 +127,7 @@ function CommentForm({
           <input
             type="radio"
             name={`visibility-${parent?.id ?? 'new'}`}
+            value="internal"
             checked={visibility === 'internal'}
             onChange={() => setVisibility('internal')}
           />{' '}
@@ -136,6 +137,7 @@ function CommentForm({
           <input
             type="radio"
             name={`visibility-${parent?.id ?? 'new'}`}
+            value="shared"
             checked={visibility === 'shared'}
             onChange={() => setVisibility('shared')}
           />{' '}

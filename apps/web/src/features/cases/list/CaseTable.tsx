@@ -22,7 +22,7 @@ export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (
       sort: active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none',
       header: (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => onSort(sort, nextOrder)}>
-          {label} {active ? (filters.order === 'asc' ? '▲' : '▼') : ''}
+          {label} <span aria-hidden="true">{active ? (filters.order === 'asc' ? '▲' : '▼') : ''}</span>
         </button>
       ),
     };
