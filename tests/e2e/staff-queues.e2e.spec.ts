@@ -6,12 +6,14 @@
  * menu, the list as cards at 375 px, and axe-core on every screen at 1440 and 375 px.
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { initialJsGzipBytes } from '../../tools/web/initial-js';
 import {
   addColleague,
   api,
+  artifactsDir,
   baseUrl,
   button,
   byLabel,
@@ -175,6 +177,10 @@ describe('case queues', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]'));
     expect(await focused(page)).toBe('button Due ▼');
+    // The previous rows stay until the new order has loaded.
+    await page.waitForFunction(() =>
+      document.querySelector('table[aria-label="Cases"] tbody td[data-label="Case"] a')?.textContent?.endsWith('Due in two days'),
+    );
     expect((await rowTitles())[0]).toBe('Due in two days');
 
     await fill(page, 'Search', 'overdue');
@@ -250,6 +256,34 @@ describe('case queues', () => {
       await page.goto(`${baseUrl}${url}`);
       await page.waitForFunction((expected) => document.title === expected, {}, title);
     }
+  });
+
+  it('records how soon rows show after a reload, and the requests before them (a figure in test-artifacts/, not asserted)', async () => {
+    const timings: { rowsMs: number; requests: string[] }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const requests: string[] = [];
+      const onRequest = (request: { url(): string; resourceType(): string }) => {
+        const url = new URL(request.url());
+        if (['script', 'fetch', 'xhr'].includes(request.resourceType())) requests.push(`${url.pathname}${url.search}`);
+      };
+      page.on('request', onRequest);
+      await page.goto(`${baseUrl}/cases`);
+      await page.waitForSelector('table[aria-label="Cases"] tbody tr');
+      page.off('request', onRequest);
+      const rowsMs = await page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return Math.round(performance.now() - navigation.startTime);
+      });
+      timings.push({ rowsMs, requests });
+    }
+    const sorted = timings.map((t) => t.rowsMs).sort((a, b) => a - b);
+    writeFileSync(
+      path.join(artifactsDir, 'staff-time-to-rows.json'),
+      JSON.stringify({ medianMs: sorted[Math.floor(sorted.length / 2)], runs: timings, loadAverage: loadavg() }, null, 2),
+    );
+    // The counts come with the rows: no request of its own for them.
+    expect(timings[0].requests.some((r) => r.startsWith('/api/v1/cases?') && r.includes('counts=true'))).toBe(true);
+    expect(timings[0].requests.filter((r) => r.startsWith('/api/v1/cases?limit=1&'))).toEqual([]);
   });
 
   it('loads at most 200 KB of gzipped JavaScript before the first screen', () => {
