@@ -149,7 +149,20 @@ export async function checkScreen(
     await page.screenshot({ path: path.join(artifactsDir, `${name}-${viewport.width}.png`), fullPage: true });
     if (viewport === PHONE) {
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect({ screen: name, fitsIn375: scrollWidth <= 375, scrollWidth }).toEqual({ screen: name, fitsIn375: true, scrollWidth });
+      // On failure, the outermost elements that stick out say where to look.
+      const sticking = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+          .slice(0, 3)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`),
+      );
+      expect({ screen: name, fitsIn375: scrollWidth <= 375, scrollWidth, sticking: scrollWidth <= 375 ? [] : sticking }).toEqual({
+        screen: name,
+        fitsIn375: true,
+        scrollWidth,
+        sticking: [],
+      });
     }
     await expectNoAxeViolations(page, `${name} at ${viewport.width} px`);
   }

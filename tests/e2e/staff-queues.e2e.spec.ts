@@ -258,6 +258,23 @@ describe('case queues', () => {
     }
   });
 
+  it('shows an e-mail of the development mailbox as HTML and as text', async () => {
+    await page.goto(`${baseUrl}/dev/mail`);
+    // The worker writes the sign-up's confirmation e-mail shortly after the sign-up.
+    for (let tries = 0; !(await page.$('table tbody tr')) && tries < 30; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await page.reload();
+      await page.waitForSelector('h1');
+    }
+    await (await page.waitForSelector('table tbody tr button'))!.click();
+    const frame = await page.waitForSelector('iframe[title="HTML version of the e-mail"]');
+    expect(await frame!.evaluate((el) => el.getAttribute('sandbox'))).toBe('');
+    expect(await frame!.evaluate((el) => el.getAttribute('srcdoc') ?? '')).toContain('/confirm-email?token=');
+    expect(await page.$eval('section[aria-label="Text version"] pre', (el) => el.textContent ?? '')).toContain('/confirm-email?token=');
+    expect(await page.title()).toBe('Development mailbox · POA Desk');
+    await checkScreen(page, 'staff-dev-mailbox', (p) => p.waitForSelector('iframe[title="HTML version of the e-mail"]'));
+  });
+
   it('records how soon rows show after a reload, and the requests before them (a figure in test-artifacts/, not asserted)', async () => {
     const timings: { rowsMs: number; requests: string[] }[] = [];
     for (let i = 0; i < 5; i++) {
