@@ -267,12 +267,12 @@ describe('case queues', () => {
       await page.waitForSelector('h1');
     }
     await (await page.waitForSelector('table tbody tr button'))!.click();
-    const frame = await page.waitForSelector('iframe[title="HTML version of the e-mail"]');
-    expect(await frame!.evaluate((el) => el.getAttribute('sandbox'))).toBe('');
-    expect(await frame!.evaluate((el) => el.getAttribute('srcdoc') ?? '')).toContain('/confirm-email?token=');
+    await page.waitForFunction(() => document.querySelector('[aria-label="HTML version of the e-mail"]')?.shadowRoot?.querySelector('a'));
+    const html = await page.$eval('[aria-label="HTML version of the e-mail"]', (el) => el.shadowRoot?.innerHTML ?? '');
+    expect(html).toContain('/confirm-email?token=');
     expect(await page.$eval('section[aria-label="Text version"] pre', (el) => el.textContent ?? '')).toContain('/confirm-email?token=');
     expect(await page.title()).toBe('Development mailbox · POA Desk');
-    await checkScreen(page, 'staff-dev-mailbox', (p) => p.waitForSelector('iframe[title="HTML version of the e-mail"]'));
+    await checkScreen(page, 'staff-dev-mailbox', (p) => p.waitForSelector('[aria-label="HTML version of the e-mail"]'));
   });
 
   it('records how soon rows show after a reload, and the requests before them (a figure in test-artifacts/, not asserted)', async () => {

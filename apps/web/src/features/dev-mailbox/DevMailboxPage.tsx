@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/format';
 import { QueryView } from '../../ui/states';
 import { linksOf, useDevMail, useDevMails } from './dev-mail.queries';
 import { parseEml } from './eml';
+import { EmailHtml } from './EmailHtml';
 import { usePageTitle } from '../../lib/page-title';
 
 /** /dev/mail: the .eml files the worker wrote for this agency (owners and admins), to follow log-in links locally. */
@@ -52,11 +53,11 @@ export default function DevMailboxPage() {
   );
 }
 
-/** One e-mail as its recipient sees it: the HTML part (sandboxed: no scripts, no requests), the text part, its links. */
+/** One e-mail as its recipient sees it: the HTML part (no scripts, no remote requests), the text part, its links. */
 function MailView({ eml }: { eml: string }) {
   const mail = useMemo(() => parseEml(eml), [eml]);
   return (
-    <div className="stack">
+    <div className="stack mail-view">
       <dl className="facts">
         {(['from', 'to', 'subject', 'date'] as const).map((name) =>
           mail.headers[name] ? (
@@ -70,7 +71,7 @@ function MailView({ eml }: { eml: string }) {
       {mail.html !== null && (
         <section aria-label="HTML version">
           <h2>HTML</h2>
-          <iframe title="HTML version of the e-mail" sandbox="" srcDoc={mail.html} className="mail-html" />
+          <EmailHtml html={mail.html} label="HTML version of the e-mail" />
         </section>
       )}
       {mail.text !== null && (
