@@ -77,7 +77,9 @@ function MailView({ eml }: { eml: string }) {
       {mail.text !== null && (
         <section aria-label="Text version">
           <h2>Text</h2>
-          <pre className="notice-text">{mail.text}</pre>
+          <pre className="notice-text" tabIndex={0}>
+            {mail.text}
+          </pre>
         </section>
       )}
       <section aria-label="Links">
@@ -92,7 +94,9 @@ function MailView({ eml }: { eml: string }) {
       </section>
       <details>
         <summary>Raw message</summary>
-        <pre className="notice-text">{eml}</pre>
+        <pre className="notice-text" tabIndex={0}>
+          {eml}
+        </pre>
       </details>
     </div>
   );

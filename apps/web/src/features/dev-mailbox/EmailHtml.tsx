@@ -5,14 +5,15 @@ const DROPPED = 'script, iframe, frame, object, embed, link, meta, base, style, 
 /**
  * An e-mail's HTML part, shown in a shadow root of the page: scripts, frames, forms and remote images are dropped, and
  * style attributes are applied through the CSSOM, which the site's Content-Security-Policy (no inline styles) allows
- * where the same markup in a frame of this page would be refused.
+ * where the same markup, in a frame of this page or parsed with its style attributes, would be refused.
  */
 export function EmailHtml({ html, label }: { html: string; label: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    // Style attributes are renamed before parsing: parsing them at all counts as an inline style under the policy.
+    const parsed = new DOMParser().parseFromString(html.replace(/(\s)style(\s*=)/gi, '$1data-inline-style$2'), 'text/html');
     parsed.querySelectorAll(DROPPED).forEach((node) => node.remove());
     parsed.querySelectorAll('img').forEach((img) => {
       if (!img.getAttribute('src')?.startsWith('data:image/')) img.replaceWith(parsed.createTextNode(img.getAttribute('alt') ?? ''));
@@ -24,9 +25,9 @@ export function EmailHtml({ html, label }: { html: string; label: string }) {
         if (name.startsWith('on') || (['href', 'src'].includes(name) && /^\s*javascript:/i.test(attribute.value)))
           node.removeAttribute(name);
       }
-      const style = node.getAttribute('style');
+      const style = node.getAttribute('data-inline-style');
       if (style !== null) {
-        node.removeAttribute('style');
+        node.removeAttribute('data-inline-style');
         node.setAttribute('data-style', String(styles.push(style) - 1));
       }
     });
