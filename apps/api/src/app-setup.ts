@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
 import { jsonBody } from './core/json-body';
+import { API_VERSION, documentSuccessAnswers, finishOpenApiDocument } from './core/openapi';
 
 export const API_PREFIX = 'api/v1';
 const DOCS_PATH = 'api/docs';
@@ -91,9 +92,12 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
         'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Answers holding a secret shown once (API keys, webhook signing secrets, ' +
         'invite and log-in links, tokens) are not replayed: 409 `IDEMPOTENCY_SECRET_NOT_REPLAYED`, the rest of the answer in `details.answer`. Webhooks: see POST /api/v1/webhooks.',
     )
-    .setVersion('1.0.0')
+    .setVersion(API_VERSION)
+    .addServer('/', 'The POA Desk serving this document (paths start with /api/v1)')
     .addBearerAuth()
-    .addCookieAuth('poa_refresh')
+    .addCookieAuth('poa_refresh', { type: 'apiKey', in: 'cookie', description: 'The refresh token cookie set by log-in' }, 'poa_refresh')
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec));
+  spec.info.license = { name: 'Proprietary: for the agency running this POA Desk and the systems it connects to' };
+  documentSuccessAnswers(app);
+  return finishOpenApiDocument(cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec)));
 }
