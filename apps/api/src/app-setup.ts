@@ -86,7 +86,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
         '`{"error": {"code", "message", "details"}}`. Lists use cursor pagination: `{data, nextCursor}`. ' +
         'Rate limits: each API key, staff user and portal contact may make RATE_LIMIT_PER_MINUTE requests a minute (600 by default), ' +
         'counted across all API replicas; answers carry `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and over the limit the API ' +
-        'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST accepts an `Idempotency-Key` header (1-255 ' +
+        'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST and PUT accepts an `Idempotency-Key` header (1-255 ' +
         'visible ASCII characters, per API key or user); the same key with the same body (uploaded files included) returns the first answer (status and body, ' +
         'header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED`, and while the first ' +
         'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Answers holding a secret shown once (API keys, webhook signing secrets, ' +

@@ -89,6 +89,22 @@ describe('PUT /cases/by-external-id/{externalId}: a CRM upsert', () => {
     expectStatus(await api.http.put(url, ticket(client.id), reader), 403);
   });
 
+  it('an Idempotency-Key on the upsert replays its first answer; the same key with a changed ticket is refused, naming the first', async () => {
+    const owner = await signupAgency(api.http, 'Upsert Key Agency');
+    const client = await createClient(api.http, owner.token);
+    const url = '/api/v1/cases/by-external-id/ticket-5';
+    const key = { 'Idempotency-Key': 'crm-ticket-5-rev-1' };
+    const first = await api.http.put(url, ticket(client.id), owner.token, key);
+    expectStatus(first, 201);
+    const retry = await api.http.put(url, ticket(client.id), owner.token, key);
+    expectStatus(retry, 201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const changed = await api.http.put(url, ticket(client.id, { title: 'Edited in the CRM' }), owner.token, key);
+    expectStatus(changed, 422);
+    expect(changed.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { method: 'PUT', path: url } });
+  });
+
   it('two first upserts of one ticket at once open one case', async () => {
     const owner = await signupAgency(api.http, 'Upsert Race Agency');
     const client = await createClient(api.http, owner.token);

@@ -12,6 +12,8 @@ import { sha256Hex } from '../common/hash';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const IN_FLIGHT_TTL_SECONDS = 120;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** PUT too: a CRM's upsert retried with its key gets the first answer, marked replayed, without a second write. */
+const IDEMPOTENT_METHODS = new Set(['POST', 'PUT']);
 
 /** The request that took the key, named in a 422 IDEMPOTENCY_KEY_REUSED (entries stored before it existed lack it). */
 interface FirstRequest {
@@ -66,7 +68,7 @@ function withoutFields(body: unknown, fields: string[]): unknown {
 }
 
 /**
- * `Idempotency-Key` on POST: the first request with a key (per principal: agency + user, API key or contact) runs,
+ * `Idempotency-Key` on POST and PUT: the first request with a key (per principal: agency + user, API key or contact) runs,
  * and its answer (any status but 5xx) is kept 24 h in Redis; the same key with the same method, path and body
  * gets that answer again (header `Idempotent-Replayed: true`); with another body 422 IDEMPOTENCY_KEY_REUSED;
  * while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. A 5xx or a dropped connection releases the key.
@@ -91,7 +93,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<Request & { user?: Principal }>();
     const response = http.getResponse<Response>();
     const given = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || given === undefined || !request.user) return next.handle();
+    if (!IDEMPOTENT_METHODS.has(request.method) || given === undefined || !request.user) return next.handle();
     const key = Array.isArray(given) ? given[0] : given;
     if (!KEY_PATTERN.test(key)) {
       throw AppError.validation([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
