@@ -6,7 +6,8 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '../..');
@@ -20,15 +21,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export async function buildSdk(): Promise<void> {
-  rmSync(DIST, { recursive: true, force: true });
+export async function buildSdk(dist = DIST): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
   for (const [format, outfile] of [
     ['esm', 'index.mjs'],
     ['cjs', 'index.cjs'],
   ] as const) {
     await build({
       entryPoints: [path.join(SDK_DIR, 'src/index.ts')],
-      outfile: path.join(DIST, outfile),
+      outfile: path.join(dist, outfile),
       bundle: true,
       format,
       platform: 'neutral',
@@ -37,22 +38,31 @@ export async function buildSdk(): Promise<void> {
       logLevel: 'warning',
     });
   }
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(SDK_DIR, 'tsconfig.build.json')], {
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', path.join(SDK_DIR, 'tsconfig.build.json'), '--outDir', dist], {
     cwd: ROOT,
     stdio: 'inherit',
   });
   // A CRM installs the package alone: nothing in it may reach into this repository.
-  const leaks = filesUnder(DIST).filter((file) => /['"]@poa\/(?!sdk['"])|\.\.\/\.\.\/(libs|apps|tools)\//.test(readFileSync(file, 'utf8')));
+  const leaks = filesUnder(dist).filter((file) => /['"]@poa\/(?!sdk['"])|\.\.\/\.\.\/(libs|apps|tools)\//.test(readFileSync(file, 'utf8')));
   if (leaks.length) throw new Error(`the SDK build refers to monorepo paths: ${leaks.join(', ')}`);
 }
 
-/** Builds and packs; the tarball's path. */
+/** Builds the package in a staging folder (the work tree stays as it is) and packs it; the tarball's path. */
 export async function packSdk(destination: string): Promise<string> {
-  await buildSdk();
-  mkdirSync(destination, { recursive: true });
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: SDK_DIR, encoding: 'utf8' });
-  const [{ filename }] = JSON.parse(out) as { filename: string }[];
-  return path.join(destination, filename);
+  const stage = mkdtempSync(path.join(os.tmpdir(), 'poa-sdk-pack-'));
+  try {
+    for (const file of ['package.json', 'README.md', 'examples/crm-sync.ts']) {
+      mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+      copyFileSync(path.join(SDK_DIR, file), path.join(stage, file));
+    }
+    await buildSdk(path.join(stage, 'dist'));
+    mkdirSync(destination, { recursive: true });
+    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: stage, encoding: 'utf8' });
+    const [{ filename }] = JSON.parse(out) as { filename: string }[];
+    return path.join(destination, filename);
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {
