@@ -88,7 +88,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
         'counted across all API replicas; answers carry `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and over the limit the API ' +
         'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST and PUT accepts an `Idempotency-Key` header (1-255 ' +
         'visible ASCII characters, per API key or user); the same key with the same body (uploaded files included) returns the first answer (status and body, ' +
-        'header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED`, and while the first ' +
+        "header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED` (`details`: the first request's `{method, path, at}`), and while the first " +
         'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Answers holding a secret shown once (API keys, webhook signing secrets, ' +
         'invite and log-in links, tokens) are not replayed: 409 `IDEMPOTENCY_SECRET_NOT_REPLAYED`, the rest of the answer in `details.answer`. Webhooks: see POST /api/v1/webhooks.',
     )
