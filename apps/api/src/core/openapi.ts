@@ -15,9 +15,10 @@ const API_RESPONSE_METADATA = 'swagger/apiResponse';
  * accept it, done here once rather than in each controller:
  * - before the document is built, a handler documented with errors only (`Can()` adds 401/403) gets its success
  *   answer (its `@HttpCode`, else 201 for POST and 200 otherwise), which Nest omits as soon as any answer is declared;
- * - afterwards, an operation without security (a `Public()` one) says `security: []`, an operation with no 4xx answer gets the 400 every endpoint can give, each request body shows the
- *   `example` of its zod schema (`.meta({ example })`: the lint fails on a body without one), and a schema whose
- *   required keys come from a record of an enum (`z.record(z.enum(...), ...)`) names them as properties.
+ * - afterwards, an operation without security (a `Public()` one) says `security: []`, an operation with no 4xx
+ *   answer gets the 400 every endpoint can give, each request body shows the `example` of its zod schema
+ *   (`.meta({ example })`: the lint fails on a body without one), and a schema whose required keys come from a
+ *   record of an enum (`z.record(z.enum(...), ...)`) names them as properties.
  */
 export function documentSuccessAnswers(app: INestApplication): void {
   for (const module of app.get(ModulesContainer).values()) {
