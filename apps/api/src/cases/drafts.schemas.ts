@@ -40,7 +40,26 @@ export const createDraftSchema = draftSectionsSchema.extend({
   endSession: z.boolean().optional().describe('Closes the session: the next save adds a new version ("Save version")'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
-export class CreateDraftDto extends createZodDto(createDraftSchema) {}
+export class CreateDraftDto extends createZodDto(
+  createDraftSchema.meta({
+    example: {
+      baseVersion: 0,
+      sessionId: '9b2f6c1e-4a7d-4e3b-8f21-6d5c0a9e7b34',
+      summary: 'We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.',
+      rootCauses: [{ text: 'One lot came from a reseller whose invoices we did not verify.' }],
+      correctiveActions: [{ text: 'Removed all remaining units of that lot from inventory.', completedAt: '2026-11-03' }],
+      preventiveMeasures: [
+        {
+          text: 'Every new supplier invoice is checked against the brand owner before purchase.',
+          owner: 'Purchasing lead',
+          startDate: '2026-11-04',
+          frequency: 'every purchase',
+        },
+      ],
+      supportingDocuments: [],
+    },
+  }),
+) {}
 
 export const draftParamsSchema = versionParamsSchema;
 export class DraftParams extends createZodDto(draftParamsSchema) {}
@@ -49,7 +68,9 @@ export const restoreDraftSchema = z.strictObject({
   name: z.string().trim().min(1).max(200).optional().describe('Defaults to "Restored from version N"'),
 });
 export type RestoreDraftInput = z.infer<typeof restoreDraftSchema>;
-export class RestoreDraftDto extends createZodDto(restoreDraftSchema) {}
+export class RestoreDraftDto extends createZodDto(
+  restoreDraftSchema.meta({ example: { baseVersion: 4, name: 'Back to the reviewed plan' } }),
+) {}
 
 export const diffQuerySchema = z.strictObject({ against: versionParam });
 export class DiffQueryDto extends createZodDto(diffQuerySchema) {}
