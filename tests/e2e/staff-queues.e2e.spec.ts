@@ -213,7 +213,7 @@ describe('case queues', () => {
     await page.waitForSelector('table[aria-label="Cases"] tbody tr');
     await page.keyboard.press('c');
     await page.waitForFunction(() => location.pathname === '/cases/new');
-    expect(await page.title()).toBe('New case · POA Desk');
+    await page.waitForFunction(() => document.title === 'New case · POA Desk');
   });
 
   it('puts focus back after deleting a saved view and after Escape in the user menu', async () => {
