@@ -20,6 +20,7 @@ export function staticChecks(): Check[] {
     { name: 'format', args: ['prettier', '--check', '--log-level=warn', '.'] },
     { name: 'folder import cycles', args: ['tsx', 'tools/test/folder-cycles.ts'] },
     { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
+    { name: 'Helm chart (lint, schemas)', args: ['tsx', 'tools/helm/check.ts'] },
   ];
   if (existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'))) {
     checks.push({ name: 'OpenAPI/SDK drift', args: ['tsx', 'tools/openapi/check.ts'] });
