@@ -14,7 +14,7 @@ export function routeTemplate(req: Request): string {
 
 /**
  * First middleware: a server span per request (continuing an incoming `traceparent`), active while the request is
- * handled so enqueued jobs carry it on; at the end the span gets the route, status and tenant, and the request is
+ * handled so enqueued jobs carry it on; when it closes the span gets the route, status and tenant, and the request is
  * counted and timed by route template.
  */
 export function httpObservability(metrics: ApiMetrics) {
@@ -23,12 +23,14 @@ export function httpObservability(metrics: ApiMetrics) {
     const parent = propagation.extract(context.active(), req.headers);
     const span = tracer().startSpan(req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
     if (span.isRecording()) req.traceId = span.spanContext().traceId;
-    res.once('finish', () => {
+    // 'close' comes for every request, also one whose client went away before the answer (counted as 499).
+    res.once('close', () => {
       const route = routeTemplate(req);
-      metrics.request(req.method, route, res.statusCode, (performance.now() - started) / 1000);
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.request(req.method, route, status, (performance.now() - started) / 1000);
       span.updateName(`${req.method} ${route}`);
       span.setAttribute('http.route', route);
-      span.setAttribute('http.response.status_code', res.statusCode);
+      span.setAttribute('http.response.status_code', status);
       if (req.tenantId) span.setAttribute(TENANT_ATTRIBUTE, req.tenantId);
       if (req.id !== undefined) span.setAttribute('poa.request_id', String(req.id));
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
