@@ -17,7 +17,9 @@ describe('WorkerJsonLogger', () => {
       logger.warn('slow render', 'PdfRenderProcessor'),
     );
     logger.debug('hidden at info level');
-    expect(lines).toHaveLength(2);
+    logger.error('render failed', 'Error: boom\n    at render', 'PdfRenderer');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatchObject({ level: 50, msg: 'render failed', err: { stack: 'Error: boom\n    at render' } });
     expect(lines[0]).toMatchObject({ level: 30, msg: 'starting', context: 'Worker', service: 'poa-desk-worker' });
     expect(lines[0]).not.toHaveProperty('jobId');
     expect(lines[1]).toMatchObject({

@@ -26,7 +26,7 @@ export class WorkerJsonLogger implements LoggerService {
   }
 
   error(message: unknown, stack?: string, context?: string): void {
-    this.pino.error({ context, stack }, String(message));
+    this.pino.error({ context, err: stack ? { message: String(message), stack } : undefined }, String(message));
   }
 
   warn(message: unknown, context?: string): void {
