@@ -2,7 +2,7 @@ import { Inject, Logger, Optional, type OnApplicationBootstrap, type OnApplicati
 import type { AppConfig } from '@poa/config';
 import { InvalidJobPayloadError, parseJobPayload, type JobPayloads, type QueueName } from '@poa/jobs';
 import { activeTraceId, contextFromTraceparent, inSpan, SpanKind, TENANT_ATTRIBUTE } from '@poa/telemetry';
-import { Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import Redis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { jobLogContext } from './observability/job-context';
@@ -89,8 +89,10 @@ export abstract class QueueProcessor<Q extends QueueName> implements OnApplicati
       [TENANT_ATTRIBUTE]: tenantId,
     };
     const parent = contextFromTraceparent(job.opts.telemetry?.metadata);
+    // A job that put itself back in the delayed set (a reminder before its time, a webhook waiting its turn) did not fail.
+    const delayed = (e: unknown) => e instanceof DelayedError;
     try {
-      const result = await inSpan(`${this.queue} process`, { kind: SpanKind.CONSUMER, attributes, parent }, () =>
+      const result = await inSpan(`${this.queue} process`, { kind: SpanKind.CONSUMER, attributes, parent, notAnError: delayed }, () =>
         jobLogContext.run({ queue: this.queue, jobId: job.id, tenantId, traceId: activeTraceId() }, () =>
           this.process(job as Job<JobPayloads[Q]>, token),
         ),
@@ -98,7 +100,7 @@ export abstract class QueueProcessor<Q extends QueueName> implements OnApplicati
       this.jobMetrics?.jobFinished(this.queue, (performance.now() - started) / 1000, 'completed');
       return result;
     } catch (error) {
-      this.jobMetrics?.jobFinished(this.queue, (performance.now() - started) / 1000, 'failed');
+      this.jobMetrics?.jobFinished(this.queue, (performance.now() - started) / 1000, delayed(error) ? 'delayed' : 'failed');
       throw error;
     }
   }

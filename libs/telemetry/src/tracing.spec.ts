@@ -35,4 +35,16 @@ describe('tracing', () => {
     expect(job.status.code).toBe(2);
     expect(contextFromTraceparent(null)).toBe(context.active());
   });
+
+  it('leaves a throw that is a normal outcome unmarked', async () => {
+    const spans = new InMemorySpanExporter();
+    startTracing('test', { exporter: spans });
+    class Later extends Error {}
+    await expect(
+      inSpan('job', { notAnError: (e) => e instanceof Later }, async () => {
+        throw new Later('not yet');
+      }),
+    ).rejects.toThrow('not yet');
+    expect(spans.getFinishedSpans()[0].status.code).toBe(0);
+  });
 });

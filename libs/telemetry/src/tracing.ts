@@ -56,11 +56,17 @@ export function contextFromTraceparent(traceparent: string | null | undefined): 
 
 /**
  * Runs `fn` inside a new span (child of `parent`, else of the active span): the span ends when `fn` settles and
- * records its error. Attributes with an undefined value are left out.
+ * records its error, unless `notAnError` says the throw is a normal outcome (e.g. BullMQ's DelayedError).
+ * Attributes with an undefined value are left out.
  */
 export async function inSpan<T>(
   name: string,
-  options: { kind?: SpanKind; attributes?: Record<string, string | number | boolean | undefined>; parent?: Context },
+  options: {
+    kind?: SpanKind;
+    attributes?: Record<string, string | number | boolean | undefined>;
+    parent?: Context;
+    notAnError?: (error: unknown) => boolean;
+  },
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
   const attributes = Object.fromEntries(Object.entries(options.attributes ?? {}).filter(([, v]) => v !== undefined)) as Attributes;
@@ -72,6 +78,7 @@ export async function inSpan<T>(
       try {
         return await fn(span);
       } catch (error) {
+        if (options.notAnError?.(error)) throw error;
         span.recordException(error as Error);
         span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
         throw error;

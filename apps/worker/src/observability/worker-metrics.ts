@@ -12,7 +12,7 @@ export class WorkerMetrics {
   readonly registry = new Registry();
   private readonly jobSeconds = new Histogram({
     name: 'poa_job_duration_seconds',
-    help: 'Time to run one job attempt, by queue and result',
+    help: 'Time to run one job attempt, by queue and result (completed, failed, delayed: put back to wait)',
     labelNames: ['queue', 'result'],
     buckets: JOB_SECONDS,
     registers: [this.registry],
@@ -71,7 +71,7 @@ export class WorkerMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  jobFinished(queue: string, seconds: number, result: 'completed' | 'failed'): void {
+  jobFinished(queue: string, seconds: number, result: 'completed' | 'failed' | 'delayed'): void {
     this.jobSeconds.observe({ queue, result }, seconds);
   }
 
