@@ -11,7 +11,7 @@ interface Check {
 
 /**
  * Each check counts as one test: type-check and lint every project, formatting, folder-level import cycles, the
- * migration and OpenAPI drift checks, then the OpenAPI lint (Redocly, zero errors and warnings) and the type-check of
+ * migration drift check, the Helm chart (lint and schemas), the OpenAPI drift check, then the OpenAPI lint (Redocly, zero errors and warnings) and the type-check of
  * the READMEs' TypeScript snippets against the SDK.
  */
 export function staticChecks(): Check[] {
