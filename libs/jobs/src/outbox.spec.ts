@@ -32,7 +32,7 @@ describe('enqueue', () => {
     expect(statements[1].params).toEqual([
       ['pdf-render', 'pdf-render'],
       [`render-final-${versionId}`, `render-preview-${versionId}`],
-      [render('final').payload, render('preview').payload].map((p) => JSON.stringify(p)),
+      [render('final').payload, render('preview').payload].map((p) => JSON.stringify({ ...p, variant: 'standard' })),
     ]);
     expect(await enqueue(tx, [])).toEqual([]);
     expect(statements).toHaveLength(2);
