@@ -13,7 +13,9 @@ export function VersionHistory({ caseId, latestVersion }: { caseId: string; late
   const submissions = useSubmissions(caseId);
   if (submissions.isPending) return <Loading />;
   const last = submissions.data?.data.find((s) => s.version < latestVersion);
-  return <VersionCompare caseId={caseId} latestVersion={latestVersion} submitted={submissions.data?.data ?? []} defaultFrom={last?.version} />;
+  return (
+    <VersionCompare caseId={caseId} latestVersion={latestVersion} submitted={submissions.data?.data ?? []} defaultFrom={last?.version} />
+  );
 }
 
 function VersionCompare({
