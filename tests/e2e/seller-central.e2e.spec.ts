@@ -49,26 +49,33 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
+  // Confirm the owner's address, then log in through the form.
+  page = await loggedInPage(owner.email, owner.password, await confirmationLink(env.databaseUrl, owner.email));
+});
+
+/** A fresh browser context allowed to use the clipboard, logged in through the form. */
+async function loggedInPage(email: string, password: string, confirmUrl?: string): Promise<Page> {
   const context = await browser.createBrowserContext();
   await context.overridePermissions(env.baseUrl, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-  page = await csp.watch(await context.newPage());
-  await page.setViewport({ width: 1400, height: 1000 });
-  page.setDefaultTimeout(30_000);
-
-  // Confirm the owner's address, then log in through the form.
-  await page.goto(await confirmationLink(env.databaseUrl, owner.email));
-  await page.waitForSelector('::-p-text(Your email address is confirmed)');
-  await page.goto(`${env.baseUrl}/login`);
+  const next = await csp.watch(await context.newPage());
+  await next.setViewport({ width: 1400, height: 1000 });
+  next.setDefaultTimeout(30_000);
+  if (confirmUrl) {
+    await next.goto(confirmUrl);
+    await next.waitForSelector('::-p-text(Your email address is confirmed)');
+  }
+  await next.goto(`${env.baseUrl}/login`);
   for (const [label, value] of [
-    ['Email', owner.email],
-    ['Password', owner.password],
+    ['Email', email],
+    ['Password', password],
   ]) {
-    const field = await page.waitForSelector(`::-p-aria([name="${label}"])`, { visible: true });
+    const field = await next.waitForSelector(`::-p-aria([name="${label}"])`, { visible: true });
     await field!.type(value);
   }
-  await (await page.waitForSelector(button('Log in')))!.click();
-  await page.waitForSelector('.topbar-brand');
-});
+  await (await next.waitForSelector(button('Log in')))!.click();
+  await next.waitForSelector('.topbar-brand');
+  return next;
+}
 
 afterEach(() => {
   expect(csp.violations.splice(0)).toEqual([]);
@@ -158,10 +165,11 @@ describe('Copy for Seller Central', () => {
       'calder-invoice-CC-24817.pdf',
     ]);
     // The editor of round two shows what changed since the version Amazon read.
-    await page.goto(`${env.baseUrl}/cases/${kase.id}`);
-    await page.waitForSelector('::-p-text(Changes since what Amazon read)');
-    await page.waitForSelector('::-p-text(v1 sent in round 1)');
-    await page.waitForSelector('.diff ::-p-text(212 units sold from the June delivery)');
-    await page.screenshot({ path: path.join(env.artifactsDir, 'seller-central-second-round.png'), fullPage: true });
+    const demoPage = await loggedInPage(demoOwner!.email, demoOwner!.password);
+    await demoPage.goto(`${env.baseUrl}/cases/${kase.id}`);
+    await demoPage.waitForSelector('::-p-text(Changes since what Amazon read)');
+    await demoPage.waitForSelector('::-p-text(v1 sent in round 1)');
+    await demoPage.waitForSelector('.diff ::-p-text(212 units sold from the June delivery)');
+    await demoPage.screenshot({ path: path.join(env.artifactsDir, 'seller-central-second-round.png'), fullPage: true });
   });
 });
