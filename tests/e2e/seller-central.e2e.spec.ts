@@ -9,6 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { e2eEnv } from '@poa/test-setup';
 import { Http, signupAgency } from '../../apps/api/test/harness';
 import { createCase, createClient, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
+import { expectNoAxeViolations } from './axe';
 import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 
@@ -102,6 +103,7 @@ describe('Copy for Seller Central', () => {
       expect({ field: field.key, copied }).toEqual({ field: field.key, copied: field.text });
     }
     await page.screenshot({ path: path.join(env.artifactsDir, 'seller-central-panel.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'case page with the Copy for Seller Central panel');
   });
 
   it("shows a field's count in the error colour past its limit, and the others in the normal colour", async () => {
