@@ -21,7 +21,9 @@ export const submissionSettingsInputSchema = z.strictObject({
     .describe("Seller Central's character limit per field (null or absent: none). Amazon publishes none and changes them."),
 });
 export type SubmissionSettingsInput = z.infer<typeof submissionSettingsInputSchema>;
-export class UpdateSubmissionSettingsDto extends createZodDto(submissionSettingsInputSchema) {}
+export class UpdateSubmissionSettingsDto extends createZodDto(
+  submissionSettingsInputSchema.meta({ example: { limits: { root_cause: 2000, corrective_actions: 2000, preventive_measures: null } } }),
+) {}
 
 export const submissionSettingsSchema = z.object({
   limits: z.object(

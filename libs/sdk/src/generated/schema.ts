@@ -458,6 +458,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * CRM upsert by your ticket id: 201 opens the case; afterwards 200 answers it, updating only the notice fields
+         * @description Safe to repeat from any API key or user of the agency (a nightly sync). The first call creates the case as POST /cases does (externalId = the path); later calls update the title, violation type, marketplace and notice receipt time, and the ASINs, notice text and due date when given, and never the status, drafts, rounds or assignee. A different clientId answers 409.
+         */
+        put: operations["CasesController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -990,6 +1010,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "password": "correct-horse-battery-7",
+         *       "token": "the-token-from-the-invite-link"
+         *     }
+         */
         AcceptInviteDto: {
             password: string;
             token: string;
@@ -1052,6 +1078,89 @@ export interface components {
                 type: string;
             }[];
             nextCursor: string | null;
+        };
+        CaseDto: {
+            /** @description Proof of the client approval of the approved version */
+            approval: {
+                approvedAt: string;
+                contact: {
+                    email: string;
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                contentSha256: string;
+                /** Format: uuid */
+                draftVersionId: string;
+                fullName: string;
+                /** Format: uuid */
+                id: string;
+                ip: string | null;
+                note: string | null;
+                /** @description The staff member who recorded an approval given by email or phone; null when the contact approved in the portal */
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                userAgent: string | null;
+                version: number;
+            } | null;
+            approvedVersion: number | null;
+            asins: string[];
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description What the caller may do now (workflow state, role and guards) */
+            availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sellerId: string | null;
+            };
+            createdAt: string;
+            dueAt: string;
+            externalId: string | null;
+            /** Format: uuid */
+            id: string;
+            latestVersion: number;
+            marketplace: string;
+            noticeReceivedAt: string;
+            noticeText: string;
+            overdue: boolean;
+            /** @description The final PDF of the approved version */
+            pdf: {
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                pageCount: number | null;
+                readyAt: string | null;
+                sha256: string | null;
+                size: number | null;
+                /** @enum {string} */
+                status: "queued" | "rendering" | "ready" | "failed";
+                version: number;
+            } | null;
+            reference: string;
+            round: number;
+            rounds: {
+                /** @description What Amazon asked for in the reply that opened this round */
+                amazonRequest: string | null;
+                amazonResponse: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                outcome: "reinstated" | "denied" | "more_info_requested" | null;
+                outcomeAt: string | null;
+                round: number;
+            }[];
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+            title: string;
+            updatedAt: string;
+            violationType: string;
         };
         CaseDto_Output: {
             /** @description Proof of the client approval of the approved version */
@@ -1186,6 +1295,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "currentPassword": "correct-horse-battery-7",
+         *       "newPassword": "staple-lantern-orbit-42"
+         *     }
+         */
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -1266,6 +1381,11 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-emailed-link"
+         *     }
+         */
         ConfirmEmailDto: {
             token: string;
         };
@@ -1289,10 +1409,34 @@ export interface components {
                 name: string;
             }[];
         };
+        /**
+         * @example {
+         *       "name": "CRM nightly sync",
+         *       "scopes": [
+         *         "clients:write",
+         *         "cases:write",
+         *         "webhooks:manage"
+         *       ]
+         *     }
+         */
         CreateApiKeyDto: {
             name: string;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123"
+         *       ],
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "externalId": "ticket-77",
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "title": "Listing removed: inauthentic complaint",
+         *       "violationType": "product_authenticity"
+         *     }
+         */
         CreateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -1312,6 +1456,17 @@ export interface components {
             /** @enum {string} */
             violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "externalId": "acct-1001",
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         CreateClientDto: {
             externalId?: string | null;
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
@@ -1319,6 +1474,12 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "body": "Could you send the supplier invoices for March?",
+         *       "visibility": "shared"
+         *     }
+         */
         CreateCommentDto: {
             body: string;
             /**
@@ -1339,6 +1500,12 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example",
+         *       "name": "Priya Natarajan"
+         *     }
+         */
         CreateContactDto: {
             /** Format: email */
             email: string;
@@ -1356,6 +1523,32 @@ export interface components {
             revokedAt: string | null;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "baseVersion": 0,
+         *       "correctiveActions": [
+         *         {
+         *           "completedAt": "2026-11-03",
+         *           "text": "Removed all remaining units of that lot from inventory."
+         *         }
+         *       ],
+         *       "preventiveMeasures": [
+         *         {
+         *           "frequency": "every purchase",
+         *           "owner": "Purchasing lead",
+         *           "startDate": "2026-11-04",
+         *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+         *         }
+         *       ],
+         *       "rootCauses": [
+         *         {
+         *           "text": "One lot came from a reseller whose invoices we did not verify."
+         *         }
+         *       ],
+         *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+         *       "supportingDocuments": []
+         *     }
+         */
         CreateDraftDto: {
             /** @description The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT */
             baseVersion: number;
@@ -1409,6 +1602,16 @@ export interface components {
             updatedAt: string;
             url: string;
         };
+        /**
+         * @example {
+         *       "events": [
+         *         "case.created",
+         *         "case.status_changed",
+         *         "pdf.ready"
+         *       ],
+         *       "url": "https://crm.example.com/poa-webhooks"
+         *     }
+         */
         CreateWebhookDto: {
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
@@ -1521,6 +1724,42 @@ export interface components {
                 };
             }[];
             sectionChanged: {
+                correctiveActions: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                preventiveMeasures: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                rootCauses: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                summary: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                supportingDocuments: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+            } & {
                 [key: string]: {
                     added: number;
                     changed: boolean;
@@ -1636,6 +1875,13 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "email": "sam@brightline.example",
+         *       "name": "Sam Okafor",
+         *       "role": "writer"
+         *     }
+         */
         InviteUserDto: {
             /** Format: email */
             email: string;
@@ -1643,6 +1889,12 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        /**
+         * @example {
+         *       "email": "dana@brightline.example",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         LoginDto: {
             email: string;
             password: string;
@@ -1650,6 +1902,11 @@ export interface components {
         LoginLinkAcceptedDto: {
             message: string;
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example"
+         *     }
+         */
         LoginLinkRequestDto: {
             /** Format: email */
             email: string;
@@ -1710,6 +1967,12 @@ export interface components {
             variant: "standard" | "amazon" | "certificate";
             version: number;
         };
+        /**
+         * @example {
+         *       "fullName": "Priya Natarajan",
+         *       "version": 2
+         *     }
+         */
         PortalApproveDto: {
             /** @description Type your full name: it becomes the proof of approval */
             fullName: string;
@@ -1861,6 +2124,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "body": "The invoice dates in the summary are right.",
+         *       "version": 2
+         *     }
+         */
         PortalCreateCommentDto: {
             body: string;
             /**
@@ -1891,6 +2160,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "comment": "Please name our new supplier in the second corrective action."
+         *     }
+         */
         PortalRequestChangesDto: {
             comment: string;
         };
@@ -1908,6 +2182,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-login-link"
+         *     }
+         */
         PortalSessionRequestDto: {
             token: string;
         };
@@ -1951,6 +2230,14 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "agencyName": "Brightline Compliance",
+         *       "email": "dana@brightline.example",
+         *       "name": "Dana Reyes",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         SignupDto: {
             agencyName: string;
             /** Format: email */
@@ -2034,6 +2321,12 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "action": "submit_for_review",
+         *       "comment": "Ready for a second pair of eyes"
+         *     }
+         */
         TransitionDto: {
             /** @enum {string} */
             action: "start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close";
@@ -2059,6 +2352,13 @@ export interface components {
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
         };
+        /**
+         * @example {
+         *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+         *       "paperSize": "A4",
+         *       "primaryColor": "#1f4e79"
+         *     }
+         */
         UpdateBrandingDto: {
             /** @description Address, phone... printed under the agency name */
             letterhead?: string | null;
@@ -2069,6 +2369,16 @@ export interface components {
             paperSize?: "A4" | "Letter";
             primaryColor?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123",
+         *         "B0FGHIJ456"
+         *       ],
+         *       "dueAt": "2026-11-20T17:00:00.000Z",
+         *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+         *     }
+         */
         UpdateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -2083,6 +2393,16 @@ export interface components {
             /** @enum {string} */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA",
+         *         "MX"
+         *       ],
+         *       "notes": "Prefers calls after 3 pm ET"
+         *     }
+         */
         UpdateClientDto: {
             archived?: boolean;
             externalId?: string | null;
@@ -2091,11 +2411,25 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "email": "priya.n@northwind.example"
+         *     }
+         */
         UpdateContactDto: {
             /** Format: email */
             email?: string;
             name?: string;
         };
+        /**
+         * @example {
+         *       "limits": {
+         *         "corrective_actions": 2000,
+         *         "preventive_measures": null,
+         *         "root_cause": 2000
+         *       }
+         *     }
+         */
         UpdateSubmissionSettingsDto: {
             /** @description Seller Central's character limit per field (null or absent: none). Amazon publishes none and changes them. */
             limits: {
@@ -2105,17 +2439,71 @@ export interface components {
                 root_cause?: number | null;
             };
         };
+        /**
+         * @example {
+         *       "role": "reviewer"
+         *     }
+         */
         UpdateUserDto: {
             name?: string;
             /** @enum {string} */
             role?: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        /**
+         * @example {
+         *       "enabled": true
+         *     }
+         */
         UpdateWebhookDto: {
             enabled?: boolean;
             events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
             url?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123"
+         *       ],
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "title": "Listing removed: inauthentic complaint",
+         *       "violationType": "product_authenticity"
+         *     }
+         */
+        UpsertCaseDto: {
+            asins?: string[];
+            /**
+             * Format: uuid
+             * @description The case's client; the case of an externalId stays with the client it was opened for
+             */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @description Defaults from the violation type when the case is created; left out later, it is kept
+             */
+            dueAt?: string;
+            /** @enum {string} */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
+            /** Format: date-time */
+            noticeReceivedAt: string;
+            noticeText?: string;
+            title: string;
+            /** @enum {string} */
+            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         UpsertClientDto: {
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
             name: string;
@@ -2226,6 +2614,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "CRM nightly sync",
+                 *       "scopes": [
+                 *         "clients:write",
+                 *         "cases:write",
+                 *         "webhooks:manage"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyDto"];
             };
         };
@@ -2265,6 +2663,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
                 headers: {
@@ -2326,6 +2731,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "correct-horse-battery-7",
+                 *       "token": "the-token-from-the-invite-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInviteDto"];
             };
         };
@@ -2338,6 +2749,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_confirmEmail: {
@@ -2349,10 +2767,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-emailed-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmEmailDto"];
             };
         };
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all) */
             400: {
                 headers: {
@@ -2371,6 +2801,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "dana@brightline.example",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -2408,6 +2844,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
             403: {
                 headers: {
@@ -2426,6 +2869,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-battery-7",
+                 *       "newPassword": "staple-lantern-orbit-42"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
@@ -2489,6 +2938,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyName": "Brightline Compliance",
+                 *       "email": "dana@brightline.example",
+                 *       "name": "Dana Reyes",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignupDto"];
             };
         };
@@ -2571,6 +3028,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123"
+                 *       ],
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "externalId": "ticket-77",
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "title": "Listing removed: inauthentic complaint",
+                 *       "violationType": "product_authenticity"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCaseDto"];
             };
         };
@@ -2673,6 +3144,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123",
+                 *         "B0FGHIJ456"
+                 *       ],
+                 *       "dueAt": "2026-11-20T17:00:00.000Z",
+                 *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCaseDto"];
             };
         };
@@ -2782,6 +3263,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "supplier-invoice.pdf (the file's bytes)"
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -2959,6 +3445,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Could you send the supplier invoices for March?",
+                 *       "visibility": "shared"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCommentDto"];
             };
         };
@@ -3111,6 +3603,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "baseVersion": 0,
+                 *       "correctiveActions": [
+                 *         {
+                 *           "completedAt": "2026-11-03",
+                 *           "text": "Removed all remaining units of that lot from inventory."
+                 *         }
+                 *       ],
+                 *       "preventiveMeasures": [
+                 *         {
+                 *           "frequency": "every purchase",
+                 *           "owner": "Purchasing lead",
+                 *           "startDate": "2026-11-04",
+                 *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+                 *         }
+                 *       ],
+                 *       "rootCauses": [
+                 *         {
+                 *           "text": "One lot came from a reseller whose invoices we did not verify."
+                 *         }
+                 *       ],
+                 *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+                 *       "supportingDocuments": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDraftDto"];
             };
         };
@@ -3584,6 +4102,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "submit_for_review",
+                 *       "comment": "Ready for a second pair of eyes"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransitionDto"];
             };
         };
@@ -3629,6 +4153,82 @@ export interface operations {
                 content?: never;
             };
             /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123"
+                 *       ],
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "title": "Listing removed: inauthentic complaint",
+                 *       "violationType": "product_authenticity"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpsertCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The existing case (its notice fields updated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3691,6 +4291,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalId": "acct-1001",
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateClientDto"];
             };
         };
@@ -3842,6 +4453,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA",
+                 *         "MX"
+                 *       ],
+                 *       "notes": "Prefers calls after 3 pm ET"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateClientDto"];
             };
         };
@@ -3951,6 +4572,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example",
+                 *       "name": "Priya Natarajan"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateContactDto"];
             };
         };
@@ -4061,6 +4688,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya.n@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateContactDto"];
             };
         };
@@ -4171,6 +4803,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpsertClientDto"];
             };
         };
@@ -4352,6 +4994,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Priya Natarajan",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalApproveDto"];
             };
         };
@@ -4464,6 +5112,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "The invoice dates in the summary are right.",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalCreateCommentDto"];
             };
         };
@@ -4577,6 +5231,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "Please name our new supplier in the second corrective action."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalRequestChangesDto"];
             };
         };
@@ -4696,6 +5355,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginLinkRequestDto"];
             };
         };
@@ -4707,6 +5371,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginLinkAcceptedDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4784,6 +5455,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-login-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalSessionRequestDto"];
             };
         };
@@ -4847,6 +5523,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "limits": {
+                 *         "corrective_actions": 2000,
+                 *         "preventive_measures": null,
+                 *         "root_cause": 2000
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateSubmissionSettingsDto"];
             };
         };
@@ -4924,6 +5609,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+                 *       "paperSize": "A4",
+                 *       "primaryColor": "#1f4e79"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBrandingDto"];
             };
         };
@@ -5029,6 +5721,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sam@brightline.example",
+                 *       "name": "Sam Okafor",
+                 *       "role": "writer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InviteUserDto"];
             };
         };
@@ -5068,6 +5767,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "reviewer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -5173,6 +5877,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         "case.created",
+                 *         "case.status_changed",
+                 *         "pdf.ready"
+                 *       ],
+                 *       "url": "https://crm.example.com/poa-webhooks"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookDto"];
             };
         };
@@ -5268,6 +5982,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
             400: {
                 headers: {
@@ -5309,6 +6030,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookDto"];
             };
         };
@@ -5469,6 +6195,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     HealthController_ready: {
@@ -5481,6 +6214,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
