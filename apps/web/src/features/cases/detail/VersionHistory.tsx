@@ -5,24 +5,56 @@ import { sectionsOf } from '../editor/draft-body';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
 import { useDraftVersion, useDraftVersions, useRestoreDraft } from '../drafts.queries';
+import { useSubmissions } from '../submissions.queries';
 import type { Draft } from '../../../api/types';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 
-/** Every saved version, and a readable diff between any two; an earlier version can be restored as a new one. */
-export function VersionHistory({
+/** Saves what is typed and answers the version a restore builds on; then reopens the editor on the restored version. */
+interface Restore {
+  before: () => Promise<number>;
+  after: (draft: Draft) => void;
+}
+
+/**
+ * Every saved version, and a readable diff between any two: by default from what Amazon read last to the latest. An
+ * earlier version can be restored as a new one (`restore`, given when the draft is editable).
+ */
+export function VersionHistory({ caseId, latestVersion, restore }: { caseId: string; latestVersion: number; restore?: Restore }) {
+  const submissions = useSubmissions(caseId);
+  if (submissions.isPending) return <Loading />;
+  const last = submissions.data?.data.find((s) => s.version < latestVersion);
+  return (
+    <VersionCompare
+      caseId={caseId}
+      latestVersion={latestVersion}
+      submitted={submissions.data?.data ?? []}
+      defaultFrom={last?.version}
+      restore={restore}
+    />
+  );
+}
+
+function VersionCompare({
   caseId,
   latestVersion,
+  submitted,
+  defaultFrom,
   restore,
 }: {
   caseId: string;
   latestVersion: number;
-  /** Given when the draft is editable: saves what is typed and answers the version a restore builds on. */
-  restore?: { before: () => Promise<number>; after: (draft: Draft) => void };
+  submitted: { version: number; round: number }[];
+  defaultFrom?: number;
+  restore?: Restore;
 }) {
   const versions = useDraftVersions(caseId, latestVersion);
   const restoring = useRestoreDraft(caseId, (draft) => restore?.after(draft));
-  const [from, setFrom] = useState(Math.max(1, latestVersion - 1));
+  const [from, setFrom] = useState(defaultFrom ?? Math.max(1, latestVersion - 1));
   const [to, setTo] = useState(latestVersion);
+  const optionLabel = (v: number) => {
+    const sent = submitted.find((s) => s.version === v);
+    return sent ? `v${v} · sent to Amazon (round ${sent.round})` : `v${v}`;
+  };
 
   return (
     <div className="grid-2">
@@ -36,14 +68,14 @@ export function VersionHistory({
               <SelectField label="From" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
                 {range(latestVersion).map((v) => (
                   <option key={v} value={v}>
-                    v{v}
+                    {optionLabel(v)}
                   </option>
                 ))}
               </SelectField>
               <SelectField label="To" value={to} onChange={(e) => setTo(Number(e.target.value))}>
                 {range(latestVersion).map((v) => (
                   <option key={v} value={v}>
-                    v{v}
+                    {optionLabel(v)}
                   </option>
                 ))}
               </SelectField>

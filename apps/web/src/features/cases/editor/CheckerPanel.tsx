@@ -1,4 +1,4 @@
-import { checkDraft, isViolationType, type CheckIssue, type DraftSections } from '@poa/domain';
+import { checkDraft, isViolationType, type CheckContext, type CheckIssue, type DraftSections } from '@poa/domain';
 import { useMemo, type RefObject } from 'react';
 import { SECTION_LABELS } from './labels';
 
@@ -38,18 +38,22 @@ export function CheckerPanel({
   asins,
   violationType,
   editor,
+  limits,
+  fileNames,
 }: {
   draft: DraftSections;
   asins: string[];
   violationType: string;
   editor: RefObject<HTMLElement | null>;
+  limits?: CheckContext['limits'];
+  fileNames?: CheckContext['fileNames'];
 }) {
   const issues = useMemo(
     () =>
-      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null }).sort((a, b) =>
+      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null, limits, fileNames }).sort((a, b) =>
         a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
       ),
-    [draft, asins, violationType],
+    [draft, asins, violationType, limits, fileNames],
   );
   return (
     <section className="card checker" aria-labelledby="checker-title">
