@@ -36,7 +36,7 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORAGE_FULL')
   @ZodResponse({ status: 201, type: AttachmentDto })
   upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {
     return this.attachments.upload(params.id, file);

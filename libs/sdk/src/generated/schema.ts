@@ -2711,6 +2711,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description STORAGE_FULL: the file store has no room; nothing was saved */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AttachmentsController_download: {
