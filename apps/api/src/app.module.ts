@@ -16,6 +16,7 @@ import { UploadInterceptor } from './idempotency/upload';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
+import { TenantModule } from './tenant/tenant.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
 import { StorageModule } from './storage/storage.module';
@@ -34,6 +35,7 @@ export class AppModule {
         StorageModule,
         PdfsModule,
         SettingsModule,
+        TenantModule,
         ClientsModule,
         CasesModule,
         AttachmentsModule,

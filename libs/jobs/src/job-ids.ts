@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUES, type EmailJob, type PdfRenderJob, type WebhookEventJob } from './payloads';
+import { QUEUES, type EmailJob, type PdfRenderJob, type TenantExportJob, type WebhookEventJob } from './payloads';
 
 /**
  * Job ids, the one place they are made. A job id is deterministic for the work it names, so a message relayed twice
@@ -39,7 +39,8 @@ export type EmailOccasion =
 export type OutboxJob =
   | { queue: typeof QUEUES.pdfRender; payload: PdfRenderJob; repeat?: PdfRenderRepeat }
   | { queue: typeof QUEUES.webhookDelivery; payload: WebhookEventJob; repeat?: WebhookDeliveryRepeat }
-  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion };
+  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion }
+  | { queue: typeof QUEUES.tenantExport; payload: TenantExportJob };
 
 export function pdfRenderJobId(job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'>, repeat?: PdfRenderRepeat): string {
   const first = `render-${job.kind}-${job.draftVersionId}`;
@@ -83,5 +84,7 @@ export function jobIdOf(job: OutboxJob): string {
       return webhookDeliveryJobId(job.payload.deliveryId, job.repeat);
     case QUEUES.email:
       return emailJobId(job.occasion);
+    case QUEUES.tenantExport:
+      return `tenant-export-${job.payload.exportId}`;
   }
 }
