@@ -17,6 +17,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
+import { TenantModule } from './tenant/tenant.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
 import { StorageModule } from './storage/storage.module';
@@ -36,6 +37,7 @@ export class AppModule {
         StorageModule,
         PdfsModule,
         SettingsModule,
+        TenantModule,
         ClientsModule,
         CasesModule,
         AttachmentsModule,

@@ -43,7 +43,7 @@ export class AttachmentsController {
       example: { file: "supplier-invoice.pdf (the file's bytes)" },
     },
   })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORAGE_FULL')
   @ZodResponse({ status: 201, type: AttachmentDto })
   upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {
     return this.attachments.upload(params.id, file);

@@ -846,6 +846,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenant/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue an archive of all of the agency data (JSON per table plus its files, .tar.gz); poll the export */
+        post: operations["TenantController_requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export: queued, ready (with its downloadUrl) or failed */
+        get: operations["TenantController_getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a ready export (.tar.gz: manifest.json, data/<table>.json, files/) */
+        get: operations["TenantController_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2321,6 +2372,20 @@ export interface components {
             id: string;
             name: string;
         };
+        TenantExportDto_Output: {
+            createdAt: string;
+            /** @description GET it (owner) for the .tar.gz once ready */
+            downloadUrl: string | null;
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            readyAt: string | null;
+            sha256: string | null;
+            /** @description Bytes of the archive once ready */
+            size: number | null;
+            /** @enum {string} */
+            status: "queued" | "ready" | "failed";
+        };
         /**
          * @example {
          *       "action": "submit_for_review",
@@ -3320,6 +3385,13 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STORAGE_FULL: the file store has no room; nothing was saved */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5669,6 +5741,145 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission me:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
