@@ -18,6 +18,7 @@ import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
+import { PortalLinksModule } from './portal-links/portal-links.module';
 import { StorageModule } from './storage/storage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         ClientsModule,
         CasesModule,
         AttachmentsModule,
+        PortalLinksModule,
         EmailModule.forRoot(config),
         PortalModule,
         RateLimitModule,
