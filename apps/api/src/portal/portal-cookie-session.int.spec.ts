@@ -63,13 +63,21 @@ describe('portal: the session cookie', () => {
     const comment = (headers: Record<string, string>) =>
       api.http.request('POST', `/api/v1/portal/cases/${kase.id}/comments`, { headers, body: { body: 'Hello' } });
 
-    for (const forged of [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }]) {
+    const forgeries: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+    ];
+    for (const forged of forgeries) {
       const res = await comment(withCookie(cookie, forged));
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('CROSS_SITE_REQUEST');
     }
     // Reads are not changes: a cross-site GET is answered (SameSite=Strict keeps the cookie off it in a browser anyway).
-    expectStatus(await api.http.request('GET', '/api/v1/portal/me', { headers: withCookie(cookie, { 'sec-fetch-site': 'cross-site' }) }), 200);
+    expectStatus(
+      await api.http.request('GET', '/api/v1/portal/me', { headers: withCookie(cookie, { 'sec-fetch-site': 'cross-site' }) }),
+      200,
+    );
     expectStatus(await comment(withCookie(cookie, { 'sec-fetch-site': 'same-origin' })), 201);
     expectStatus(await comment(withCookie(cookie, { origin: api.baseUrl })), 201);
     // A bearer token is not sent by a browser on its own: no origin check.
@@ -79,11 +87,15 @@ describe('portal: the session cookie', () => {
   it('log-out with the cookie clears it and ends every session of the contact (session_version)', async () => {
     const x = await clientWithPortalSession(api.http, staff, 'Logout Goods');
     const { cookie } = await logIn(x.client.id, x.contact.id);
-    const forged = await api.http.request('POST', '/api/v1/portal/logout', { headers: withCookie(cookie, { 'sec-fetch-site': 'cross-site' }) });
+    const forged = await api.http.request('POST', '/api/v1/portal/logout', {
+      headers: withCookie(cookie, { 'sec-fetch-site': 'cross-site' }),
+    });
     expect(forged.status).toBe(403);
     expectStatus(await api.http.request('GET', '/api/v1/portal/me', { headers: withCookie(cookie) }), 200);
 
-    const out = await api.http.request('POST', '/api/v1/portal/logout', { headers: withCookie(cookie, { 'sec-fetch-site': 'same-origin' }) });
+    const out = await api.http.request('POST', '/api/v1/portal/logout', {
+      headers: withCookie(cookie, { 'sec-fetch-site': 'same-origin' }),
+    });
     expectStatus(out, 204);
     expect(out.headers.get('set-cookie')).toMatch(/poa_portal=;.*Expires=Thu, 01 Jan 1970/);
     expect((await api.http.request('GET', '/api/v1/portal/me', { headers: withCookie(cookie) })).status).toBe(401);

@@ -9,17 +9,20 @@ const LABELS: Record<PdfStatus['status'], string> = {
   failed: 'Rendering failed: your agency has been told.',
 };
 
-/** The PDF of an approved version: polls its status every 2 s until ready, then offers the download. */
+/** The PDF of an approved version (the number only addresses it, the contact never reads it): polls its status every 2 s until ready, then offers the download. */
 export function PdfDownload({
   caseId,
   version,
   status,
   latest,
+  label,
 }: {
   caseId: string;
   version: number;
   status: PdfStatus['status'];
   latest: boolean;
+  /** The button's name (default "Download the PDF"). */
+  label?: string;
 }) {
   const fetchPdf = usePortalPdf(caseId, version, latest);
   const [current, setCurrent] = useState(status);
@@ -59,11 +62,11 @@ export function PdfDownload({
     <div className="pdf" data-pdf-status={current}>
       {current === 'ready' ? (
         <button type="button" onClick={download}>
-          Download PDF (version {version})
+          {label ?? 'Download the PDF'}
         </button>
       ) : (
         <p role="status" aria-live="polite">
-          PDF of version {version}: {LABELS[current]}
+          PDF: {LABELS[current]}
         </p>
       )}
       {error ? (
