@@ -163,7 +163,7 @@ it('the contact approves version 2 with the keyboard, and downloads the PDF', as
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await waitForText(page, 'the plan is approved');
-  await waitForText(page, 'approved by Mo Q. Bile');
+  await waitForText(page, 'Approved by Mo Q. Bile');
 
   const download = await page.waitForSelector(button('Download the PDF'), { timeout: 90_000 });
   const file = await downloadByClicking(page, download!, artifactsDir, 'portal-download-');

@@ -57,7 +57,8 @@ export class WorkflowService {
       throw AppError.validation([{ field: 'amazonRequest', message: 'only with the outcome more_info_requested' }]);
     }
     if (input.action === 'client_request_changes') {
-      if (actor.kind === 'contact' && input.note) throw AppError.validation([{ field: 'note', message: 'only staff recording a request add a note' }]);
+      if (actor.kind === 'contact' && input.note)
+        throw AppError.validation([{ field: 'note', message: 'only staff recording a request add a note' }]);
       // Staff record a decision the client made elsewhere: the note says where, so the record can be checked.
       if (actor.kind !== 'contact' && !input.note)
         throw AppError.validation([{ field: 'note', message: 'say how the client asked for changes (email, phone...)' }]);

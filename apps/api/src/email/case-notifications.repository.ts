@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Case, columnsOf, Contact, User, type TenantTransaction } from '@poa/db';
 
-const CONTACT = columnsOf(Contact, ['email', 'name']);
 const USER = columnsOf(User, ['email', 'name']);
-export type Recipient = typeof CONTACT.$row | typeof USER.$row;
+export type Recipient = typeof USER.$row;
 
 const CASE = columnsOf(Case, ['reference', 'title', 'latestVersion', 'clientId', 'assigneeId']);
 export type CaseMailRow = typeof CASE.$row & { agency: string; times_sent: number };

@@ -67,7 +67,8 @@ export class CaseNotificationsService {
     const chosen = move.contactIds ? new Set(move.contactIds) : null;
     if (chosen) {
       const unknown = [...chosen].filter((id) => !all.some((c) => c.id === id));
-      if (unknown.length > 0) throw AppError.validation([{ field: 'contactIds', message: `not contacts of this client: ${unknown.join(', ')}` }]);
+      if (unknown.length > 0)
+        throw AppError.validation([{ field: 'contactIds', message: `not contacts of this client: ${unknown.join(', ')}` }]);
     }
     const contacts = chosen ? all.filter((c) => chosen.has(c.id)) : all;
     const notBefore = new Date(Date.now() + REVIEW_REMINDER_DELAY_MS).toISOString();

@@ -27,7 +27,8 @@ describe('portal: sending to the client and the change request', () => {
     const bob = await createContact(api.http, owner.token, client.id, 'Bob Seller');
     const kase = await createCase(api.http, owner.token, client.id);
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, 'Version one summary'), owner.token), 201);
-    for (const action of ['start_drafting', 'submit_for_review']) expectStatus(await transition(api.http, owner.token, kase.id, { action }), 200);
+    for (const action of ['start_drafting', 'submit_for_review'])
+      expectStatus(await transition(api.http, owner.token, kase.id, { action }), 200);
     return { client, ann, bob, kase };
   }
   const caseLinkToken = (text: string, caseId: string) =>
@@ -139,13 +140,55 @@ describe('portal: sending to the client and the change request', () => {
     expect(client.id).toBeTruthy();
   });
 
+  it('opens an evidence file cited in the draft from the portal; a file of the case that is not cited is 404', async () => {
+    const { ann, kase } = await readyToSend('Evidence Goods');
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n%evidence\n'))], { type: 'application/pdf' }), name);
+      const res = await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${owner.token}` },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const cited = await upload('invoice.pdf');
+    const other = await upload('internal-notes.pdf');
+    // Evidence can be cited while the draft is being written: back to drafting, cite, and send again.
+    expectStatus(await transition(api.http, owner.token, kase.id, { action: 'request_changes', comment: 'Cite the invoice' }), 200);
+    const body = { ...draftBody(1, 'With the invoice'), supportingDocuments: [{ description: 'Invoice from Acme', attachmentId: cited }] };
+    expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts`, body, owner.token), 201);
+    for (const action of ['submit_for_review', 'approve_internal'])
+      expectStatus(await transition(api.http, owner.token, kase.id, { action }), 200);
+    const link = await api.http.post(`/api/v1/cases/${kase.id}/portal-links`, { contactId: ann.id }, owner.token);
+    const portal = (await api.http.post('/api/v1/portal/session', { token: link.body.token })).body.accessToken as string;
+
+    const detail = await api.http.get(`/api/v1/portal/cases/${kase.id}`, portal);
+    expect(detail.body.draft.supportingDocuments).toEqual([
+      { description: 'Invoice from Acme', fileName: 'invoice.pdf', attachmentId: cited },
+    ]);
+    const file = await api.http.get(`/api/v1/portal/cases/${kase.id}/attachments/${cited}`, portal);
+    expectStatus(file, 200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(String(file.body)).toContain('%evidence');
+    expect((await api.http.get(`/api/v1/portal/cases/${kase.id}/attachments/${other}`, portal)).status).toBe(404);
+    const bad = await api.http.get(`/api/v1/portal/cases/${kase.id}/attachments/not-a-uuid`, portal);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].field).toBe('attachmentId');
+  });
+
   it('staff recording a client’s decision must add a note; the portal link from a case refuses another client’s contact', async () => {
     const { ann, kase } = await readyToSend('Note Goods');
     expectStatus(await transition(api.http, owner.token, kase.id, { action: 'approve_internal' }), 200);
     const noNote = await transition(api.http, owner.token, kase.id, { action: 'client_request_changes', comment: 'Change X' });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.details).toEqual([expect.objectContaining({ field: 'note' })]);
-    const approveNoNote = await transition(api.http, owner.token, kase.id, { action: 'client_approve', contactId: ann.id, fullName: 'Ann' });
+    const approveNoNote = await transition(api.http, owner.token, kase.id, {
+      action: 'client_approve',
+      contactId: ann.id,
+      fullName: 'Ann',
+    });
     expect(approveNoNote.status).toBe(400);
     expect(approveNoNote.body.error.details).toEqual([expect.objectContaining({ field: 'note' })]);
 

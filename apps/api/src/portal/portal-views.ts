@@ -49,7 +49,8 @@ type ChangeSection = 'summary' | 'rootCauses' | 'correctiveActions' | 'preventiv
 export function changesView(from: DraftSections, to: DraftSections) {
   const diff = diffDrafts(from, to);
   const changes: { section: ChangeSection; kind: 'added' | 'removed' | 'changed'; text: string; previousText: string | null }[] = [];
-  if (diff.sectionChanged.summary.changed) changes.push({ section: 'summary', kind: 'changed', text: to.summary, previousText: from.summary });
+  if (diff.sectionChanged.summary.changed)
+    changes.push({ section: 'summary', kind: 'changed', text: to.summary, previousText: from.summary });
   const lists = {
     rootCauses: (x: { text: string }) => x.text,
     correctiveActions: (x: { text: string }) => x.text,

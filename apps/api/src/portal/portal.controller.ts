@@ -125,7 +125,11 @@ export class PortalController {
   async attachment(@Param() params: PortalAttachmentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.portal.attachment(params.id, params.attachmentId);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.data, { type: file.contentType, disposition: contentDisposition(file.fileName), length: file.data.length });
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.fileName),
+      length: file.data.length,
+    });
   }
 
   @Get('cases/:id/pdf')

@@ -143,7 +143,6 @@ export class PortalRepository {
     return row;
   }
 
-
   /**
    * The case's shared comments, oldest first: one row per comment, or a single row with null comment columns when
    * it has none; no row when the contact may not see the case.

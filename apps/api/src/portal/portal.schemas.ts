@@ -9,7 +9,9 @@ export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email }))
 export class LoginLinkAcceptedDto extends createZodDto(z.object({ message: z.string() })) {}
 export class StaffLoginLinkDto extends createZodDto(
   z.object({
-    url: z.string().describe('PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once'),
+    url: z
+      .string()
+      .describe('PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once'),
     token: z.string(),
     expiresAt: z.string(),
   }),
@@ -66,7 +68,9 @@ const draftSchema = z.object({
   version: z.number().int(),
   state: z
     .enum(['under_review', 'approved', 'changes_requested'])
-    .describe('under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to'),
+    .describe(
+      'under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to',
+    ),
   createdAt: z.string(),
   summary: z.string(),
   rootCauses: z.array(z.object({ text: z.string() })),

@@ -89,7 +89,7 @@ export function CasePage({ id }: { id: string; me: PortalMe | null }) {
           {data.changesSinceSeen && data.changesSinceSeen.changes.length > 0 ? (
             <section className="panel changes" aria-labelledby="changes-since-title">
               <h2 id="changes-since-title">What changed since the version you saw</h2>
-              <p className="muted small">Changes made after your request of {formatDateTime(data.changesSinceSeen.requestedAt)}:</p>
+              <p className="muted small">Changes made since the change request of {formatDateTime(data.changesSinceSeen.requestedAt)}:</p>
               <ul className="change-list">
                 {data.changesSinceSeen.changes.map((c, i) => (
                   <li key={i} data-kind={c.kind}>
