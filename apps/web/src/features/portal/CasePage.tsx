@@ -19,7 +19,7 @@ const SECTION_NAMES: Record<NonNullable<PortalCase['changesSinceSeen']>['changes
 };
 const CHANGE_NAMES = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
 
-export function CasePage({ id }: { id: string; me: PortalMe | null }) {
+export function CasePage({ id, me }: { id: string; me: PortalMe | null }) {
   const { data, error: failure, reload } = usePortalCase(id);
   const [message, setMessage] = useState<string | null>(null);
   const error =
@@ -78,9 +78,11 @@ export function CasePage({ id }: { id: string; me: PortalMe | null }) {
                 review.
               </p>
               <p className="muted small">
-                {data.changeRequest.requestedBy.type === 'contact'
-                  ? `You asked (${data.changeRequest.requestedBy.name})`
-                  : `Your request, recorded by ${data.changeRequest.requestedBy.name}`}{' '}
+                {data.changeRequest.requestedBy.type === 'staff'
+                  ? `Your request, recorded by ${data.changeRequest.requestedBy.name},`
+                  : data.changeRequest.requestedBy.name === me?.contact.name
+                    ? 'You asked'
+                    : `${data.changeRequest.requestedBy.name} asked`}{' '}
                 on <time dateTime={data.changeRequest.requestedAt}>{formatDateTime(data.changeRequest.requestedAt)}</time>:
               </p>
               <blockquote className="prose">{data.changeRequest.comment}</blockquote>
