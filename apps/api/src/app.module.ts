@@ -20,6 +20,7 @@ import { SettingsModule } from './settings/settings.module';
 import { TenantModule } from './tenant/tenant.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
+import { PortalLinksModule } from './portal-links/portal-links.module';
 import { StorageModule } from './storage/storage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         ClientsModule,
         CasesModule,
         AttachmentsModule,
+        PortalLinksModule,
         EmailModule.forRoot(config),
         PortalModule,
         RateLimitModule,

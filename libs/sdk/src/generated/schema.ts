@@ -421,6 +421,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/portal-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a one-time portal link (15 minutes) that opens this case for a contact of its client, to share yourself */
+        post: operations["CasePortalLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/submissions": {
         parameters: {
             query?: never;
@@ -602,6 +619,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency’s name, logo and colour for its portal’s log-in page (the id is the one in its portal links) */
+        get: operations["PortalController_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/cases": {
         parameters: {
             query?: never;
@@ -647,6 +681,23 @@ export interface paths {
         put?: never;
         /** Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered. */
         post: operations["PortalController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence file cited in the draft you are shown (supportingDocuments[].attachmentId) */
+        get: operations["PortalController_attachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -751,7 +802,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out: every portal access token of this contact stops working (on every device) */
+        /** Log out: every portal access token of this contact stops working (on every device), and the session cookie is cleared */
         post: operations["PortalAuthController_logout"];
         delete?: never;
         options?: never;
@@ -785,7 +836,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client */
+        /**
+         * Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client
+         * @description Also sets the httpOnly cookie poa_portal (path /api/v1/portal, 8 hours), replacing any earlier portal session of this browser: the portal's requests are authenticated by it. A bearer token, when sent, takes precedence.
+         */
         post: operations["PortalAuthController_session"];
         delete?: never;
         options?: never;
@@ -1166,6 +1220,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1249,6 +1318,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1345,6 +1429,18 @@ export interface components {
                 violationType: string;
             }[];
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+         *     }
+         */
+        CasePortalLinkRequestDto: {
+            /**
+             * Format: uuid
+             * @description A contact of the case’s client
+             */
+            contactId: string;
         };
         /**
          * @example {
@@ -2018,6 +2114,13 @@ export interface components {
             variant: "standard" | "amazon" | "certificate";
             version: number;
         };
+        PortalAgencyDto_Output: {
+            branding: {
+                logoDataUri: string | null;
+                primaryColor: string;
+            };
+            name: string;
+        };
         /**
          * @example {
          *       "fullName": "Priya Natarajan",
@@ -2068,6 +2171,30 @@ export interface components {
             availableActions: ("approve" | "request_changes")[];
             /** @description A draft waits for your approval */
             awaitingReview: boolean;
+            /** @description While the agency works on your changes: your request */
+            changeRequest: {
+                /** @description What you asked to change */
+                comment: string;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+            } | null;
+            /** @description When a revised plan awaits your review: what changed since the version you asked changes to */
+            changesSinceSeen: {
+                changes: {
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "changed";
+                    previousText: string | null;
+                    /** @enum {string} */
+                    section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+                    text: string;
+                }[];
+                /** @description When you asked for the changes */
+                requestedAt: string;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -2090,12 +2217,17 @@ export interface components {
                     text: string;
                 }[];
                 /**
-                 * @description under_review: awaiting your answer; approved: the version you approved
+                 * @description under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to
                  * @enum {string}
                  */
-                state: "under_review" | "approved";
+                state: "under_review" | "approved" | "changes_requested";
                 summary: string;
                 supportingDocuments: {
+                    /**
+                     * Format: uuid
+                     * @description Open it with GET /portal/cases/{id}/attachments/{attachmentId}
+                     */
+                    attachmentId: string | null;
                     description: string;
                     fileName: string | null;
                 }[];
@@ -2124,6 +2256,8 @@ export interface components {
             title: string;
             updatedAt: string;
             violationType: string;
+            /** @description The agency is revising the plan after your change request */
+            workingOnChanges: boolean;
         };
         PortalCasePageDto_Output: {
             data: {
@@ -2141,6 +2275,8 @@ export interface components {
                 title: string;
                 updatedAt: string;
                 violationType: string;
+                /** @description The agency is revising the plan after your change request */
+                workingOnChanges: boolean;
             }[];
             nextCursor: string | null;
         };
@@ -2299,7 +2435,7 @@ export interface components {
         StaffLoginLinkDto_Output: {
             expiresAt: string;
             token: string;
-            /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
+            /** @description PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once */
             url: string;
         };
         SubmissionListDto_Output: {
@@ -2410,9 +2546,13 @@ export interface components {
              * @description client_approve by staff: the contact who approved
              */
             contactId?: string;
+            /** @description approve_internal: the contacts of the client who are e-mailed a link to the case (default: every contact) */
+            contactIds?: string[];
             /** @description client_approve: the full name the contact typed */
             fullName?: string;
-            /** @description client_approve by staff: how the approval arrived (email, phone...) */
+            /** @description approve_internal: a message to the client, in the review e-mail */
+            message?: string;
+            /** @description client_approve, client_request_changes by staff (required): how the client’s decision arrived (email, phone...) */
             note?: string;
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
@@ -4114,6 +4254,64 @@ export interface operations {
             };
         };
     };
+    CasePortalLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CasePortalLinkRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginLinkDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SubmissionsController_list: {
         parameters: {
             query?: never;
@@ -4963,6 +5161,41 @@ export interface operations {
             };
         };
     };
+    PortalController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAgencyDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PortalController_list: {
         parameters: {
             query?: {
@@ -5114,6 +5347,60 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Content-Type and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5476,7 +5763,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description FORBIDDEN: needs permission portal */
+            /**
+             * @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent)
+             *
+             *     FORBIDDEN: needs permission portal
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5546,6 +5837,13 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

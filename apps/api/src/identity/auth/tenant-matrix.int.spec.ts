@@ -28,6 +28,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
   'GET /api/v1/cases/{id}/submissions': undefined,
   'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
+  'POST /api/v1/cases/{id}/portal-links': { contactId: '00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/cases/{id}/comments': undefined,
   'POST /api/v1/cases/{id}/comments': { body: 'B was here', visibility: 'internal' },
   'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
