@@ -29,6 +29,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.disable('x-powered-by');
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(jsonBody());
+  app.use(parseQueryOnce);
   app.use(rejectNulCharacters);
   app.use(cookieParser());
   // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
@@ -43,6 +44,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
 
   serveWeb(app, config);
   return app;
+}
+
+/** Express 5 parses the query string again at every read of req.query (Nest, validation, logging): parse it once. */
+function parseQueryOnce(req: Request, _res: Response, next: NextFunction) {
+  Object.defineProperty(req, 'query', { value: req.query, writable: true, configurable: true, enumerable: true });
+  next();
 }
 
 /** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */
