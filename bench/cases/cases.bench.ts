@@ -3,7 +3,7 @@
  * the same SQL, on 100 tenants x 2,000 cases, 50 concurrent keep-alive connections, requests spread over tenants.
  * Run: npx tsx bench/cases/cases.bench.ts   (prints tables; writes bench/cases/results.json and plans.txt)
  * Knobs: BENCH_SLICE_S (seconds per slice, default 2.5), BENCH_ROUNDS (slices per variant, default 4),
- * BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server),
+ * BENCH_POOL (pg pool per server, default 20), BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server),
  * BENCH_COMPARE_DIR=<another checkout with its API built in dist/server>: measures that build too ("api_compare"),
  * interleaved with this one, to tell a change's effect from the machine's drift.
  * BENCH_PROFILE=1: samples the API's CPU (inspector) during each workload's measured rounds and prints what each
@@ -37,7 +37,7 @@ const SLICE_MS = Number(process.env.BENCH_SLICE_S ?? 2.5) * 1000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const WARMUP_MS = 2000;
 const CONCURRENCY = 50;
-const POOL_SIZE = 20;
+const POOL_SIZE = Number(process.env.BENCH_POOL ?? 20);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const CASES_PER_TENANT = Number(process.env.BENCH_CASES ?? 2000);
 const PROFILE = process.env.BENCH_PROFILE === '1';

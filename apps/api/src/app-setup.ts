@@ -27,6 +27,9 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   // req.ip (rate limits, audit, approval proofs) honours X-Forwarded-For only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.disable('x-powered-by');
+  // API answers are no-store (security-headers.ts) and the page embeds a fresh nonce: a hash of every body is waste.
+  // PDF downloads set their own ETag and answer 304 themselves (send-pdf.ts).
+  app.set('etag', false);
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(jsonBody());
   app.use(parseQueryOnce);
