@@ -28,6 +28,20 @@ const CASE_LIST = columnsOf(Case, [
 /** The few columns the write paths check after locking a case row. */
 const LOCKED = columnsOf(Case, ['id', 'clientId', 'status', 'round', 'latestVersion', 'approvedVersionId', 'asins', 'violationType']);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
+const CRM_OWNED = columnsOf(Case, [
+  'id',
+  'clientId',
+  'title',
+  'violationType',
+  'marketplace',
+  'asins',
+  'noticeText',
+  'noticeReceivedAt',
+  'dueAt',
+]);
+export type CrmOwnedCase = typeof CRM_OWNED.$row;
+/** The fields a change may set (a CRM upsert sets the notice's receipt time too). */
+export type CaseChanges = UpdateCaseInput & { noticeReceivedAt?: string };
 
 export const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -194,8 +208,21 @@ export class CasesRepository {
     return created.id;
   }
 
+  /**
+   * The case a CRM opened under this externalId, locked. The transaction first takes a lock on the externalId itself,
+   * so two first upserts of one ticket queue up and the second finds the first's case (no reference number is spent).
+   */
+  async lockByExternalId(tx: TenantTransaction, externalId: string): Promise<CrmOwnedCase | undefined> {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('case-external-id:' || current_setting('app.tenant_id') || ':' || $1, 0))`,
+      [externalId],
+    );
+    const [row] = await tx.query<CrmOwnedCase>(`SELECT ${CRM_OWNED.columns} FROM cases WHERE external_id = $1 FOR UPDATE`, [externalId]);
+    return row;
+  }
+
   /** Sets the fields given; false (and no statement) when none is. */
-  async update(tx: TenantTransaction, caseId: string, input: UpdateCaseInput): Promise<boolean> {
+  async update(tx: TenantTransaction, caseId: string, input: CaseChanges): Promise<boolean> {
     const sets: string[] = [];
     const params: unknown[] = [caseId];
     const set = (column: string, value: unknown) => {
@@ -207,6 +234,7 @@ export class CasesRepository {
     if (input.assigneeId !== undefined) set('assignee_id', input.assigneeId);
     if (input.asins !== undefined) set('asins', input.asins);
     if (input.noticeText !== undefined) set('notice_text', input.noticeText);
+    if (input.noticeReceivedAt !== undefined) set('notice_received_at', new Date(input.noticeReceivedAt));
     if (input.marketplace !== undefined) set('marketplace', input.marketplace);
     if (input.violationType !== undefined) set('violation_type', input.violationType);
     if (input.externalId !== undefined) set('external_id', input.externalId);

@@ -424,6 +424,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * CRM upsert by your ticket id: 201 opens the case; afterwards 200 answers it, updating only the notice fields
+         * @description Safe to repeat from any API key or user of the agency (a nightly sync). The first call creates the case as POST /cases does (externalId = the path); later calls update the title, violation type, marketplace and notice receipt time, and the ASINs, notice text and due date when given, and never the status, drafts, rounds or assignee. A different clientId answers 409.
+         */
+        put: operations["CasesController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -938,6 +958,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "password": "correct-horse-battery-7",
+         *       "token": "the-token-from-the-invite-link"
+         *     }
+         */
         AcceptInviteDto: {
             password: string;
             token: string;
@@ -1000,6 +1026,89 @@ export interface components {
                 type: string;
             }[];
             nextCursor: string | null;
+        };
+        CaseDto: {
+            /** @description Proof of the client approval of the approved version */
+            approval: {
+                approvedAt: string;
+                contact: {
+                    email: string;
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                contentSha256: string;
+                /** Format: uuid */
+                draftVersionId: string;
+                fullName: string;
+                /** Format: uuid */
+                id: string;
+                ip: string | null;
+                note: string | null;
+                /** @description The staff member who recorded an approval given by email or phone; null when the contact approved in the portal */
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                userAgent: string | null;
+                version: number;
+            } | null;
+            approvedVersion: number | null;
+            asins: string[];
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description What the caller may do now (workflow state, role and guards) */
+            availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sellerId: string | null;
+            };
+            createdAt: string;
+            dueAt: string;
+            externalId: string | null;
+            /** Format: uuid */
+            id: string;
+            latestVersion: number;
+            marketplace: string;
+            noticeReceivedAt: string;
+            noticeText: string;
+            overdue: boolean;
+            /** @description The final PDF of the approved version */
+            pdf: {
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                pageCount: number | null;
+                readyAt: string | null;
+                sha256: string | null;
+                size: number | null;
+                /** @enum {string} */
+                status: "queued" | "rendering" | "ready" | "failed";
+                version: number;
+            } | null;
+            reference: string;
+            round: number;
+            rounds: {
+                /** @description What Amazon asked for in the reply that opened this round */
+                amazonRequest: string | null;
+                amazonResponse: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                outcome: "reinstated" | "denied" | "more_info_requested" | null;
+                outcomeAt: string | null;
+                round: number;
+            }[];
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+            title: string;
+            updatedAt: string;
+            violationType: string;
         };
         CaseDto_Output: {
             /** @description Proof of the client approval of the approved version */
@@ -1134,6 +1243,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "currentPassword": "correct-horse-battery-7",
+         *       "newPassword": "staple-lantern-orbit-42"
+         *     }
+         */
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -1214,6 +1329,11 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-emailed-link"
+         *     }
+         */
         ConfirmEmailDto: {
             token: string;
         };
@@ -1237,10 +1357,34 @@ export interface components {
                 name: string;
             }[];
         };
+        /**
+         * @example {
+         *       "name": "CRM nightly sync",
+         *       "scopes": [
+         *         "clients:write",
+         *         "cases:write",
+         *         "webhooks:manage"
+         *       ]
+         *     }
+         */
         CreateApiKeyDto: {
             name: string;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123"
+         *       ],
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "externalId": "ticket-77",
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "title": "Listing removed: inauthentic complaint",
+         *       "violationType": "product_authenticity"
+         *     }
+         */
         CreateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -1260,6 +1404,17 @@ export interface components {
             /** @enum {string} */
             violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "externalId": "acct-1001",
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         CreateClientDto: {
             externalId?: string | null;
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
@@ -1267,6 +1422,12 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "body": "Could you send the supplier invoices for March?",
+         *       "visibility": "shared"
+         *     }
+         */
         CreateCommentDto: {
             body: string;
             /**
@@ -1287,6 +1448,12 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example",
+         *       "name": "Priya Natarajan"
+         *     }
+         */
         CreateContactDto: {
             /** Format: email */
             email: string;
@@ -1304,6 +1471,32 @@ export interface components {
             revokedAt: string | null;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "baseVersion": 0,
+         *       "correctiveActions": [
+         *         {
+         *           "completedAt": "2026-11-03",
+         *           "text": "Removed all remaining units of that lot from inventory."
+         *         }
+         *       ],
+         *       "preventiveMeasures": [
+         *         {
+         *           "frequency": "every purchase",
+         *           "owner": "Purchasing lead",
+         *           "startDate": "2026-11-04",
+         *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+         *         }
+         *       ],
+         *       "rootCauses": [
+         *         {
+         *           "text": "One lot came from a reseller whose invoices we did not verify."
+         *         }
+         *       ],
+         *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+         *       "supportingDocuments": []
+         *     }
+         */
         CreateDraftDto: {
             /** @description The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT */
             baseVersion: number;
@@ -1357,6 +1550,16 @@ export interface components {
             updatedAt: string;
             url: string;
         };
+        /**
+         * @example {
+         *       "events": [
+         *         "case.created",
+         *         "case.status_changed",
+         *         "pdf.ready"
+         *       ],
+         *       "url": "https://crm.example.com/poa-webhooks"
+         *     }
+         */
         CreateWebhookDto: {
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
@@ -1469,6 +1672,42 @@ export interface components {
                 };
             }[];
             sectionChanged: {
+                correctiveActions: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                preventiveMeasures: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                rootCauses: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                summary: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                supportingDocuments: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+            } & {
                 [key: string]: {
                     added: number;
                     changed: boolean;
@@ -1584,6 +1823,13 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "email": "sam@brightline.example",
+         *       "name": "Sam Okafor",
+         *       "role": "writer"
+         *     }
+         */
         InviteUserDto: {
             /** Format: email */
             email: string;
@@ -1591,6 +1837,12 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        /**
+         * @example {
+         *       "email": "dana@brightline.example",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         LoginDto: {
             email: string;
             password: string;
@@ -1598,6 +1850,11 @@ export interface components {
         LoginLinkAcceptedDto: {
             message: string;
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example"
+         *     }
+         */
         LoginLinkRequestDto: {
             /** Format: email */
             email: string;
@@ -1654,6 +1911,12 @@ export interface components {
             status: "queued" | "rendering" | "ready" | "failed";
             version: number;
         };
+        /**
+         * @example {
+         *       "fullName": "Priya Natarajan",
+         *       "version": 2
+         *     }
+         */
         PortalApproveDto: {
             /** @description Type your full name: it becomes the proof of approval */
             fullName: string;
@@ -1805,6 +2068,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "body": "The invoice dates in the summary are right.",
+         *       "version": 2
+         *     }
+         */
         PortalCreateCommentDto: {
             body: string;
             /**
@@ -1835,6 +2104,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "comment": "Please name our new supplier in the second corrective action."
+         *     }
+         */
         PortalRequestChangesDto: {
             comment: string;
         };
@@ -1852,6 +2126,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-login-link"
+         *     }
+         */
         PortalSessionRequestDto: {
             token: string;
         };
@@ -1895,6 +2174,14 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "agencyName": "Brightline Compliance",
+         *       "email": "dana@brightline.example",
+         *       "name": "Dana Reyes",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         SignupDto: {
             agencyName: string;
             /** Format: email */
@@ -1920,6 +2207,12 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "action": "submit_for_review",
+         *       "comment": "Ready for a second pair of eyes"
+         *     }
+         */
         TransitionDto: {
             /** @enum {string} */
             action: "start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close";
@@ -1940,6 +2233,13 @@ export interface components {
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
         };
+        /**
+         * @example {
+         *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+         *       "paperSize": "A4",
+         *       "primaryColor": "#1f4e79"
+         *     }
+         */
         UpdateBrandingDto: {
             /** @description Address, phone... printed under the agency name */
             letterhead?: string | null;
@@ -1950,6 +2250,16 @@ export interface components {
             paperSize?: "A4" | "Letter";
             primaryColor?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123",
+         *         "B0FGHIJ456"
+         *       ],
+         *       "dueAt": "2026-11-20T17:00:00.000Z",
+         *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+         *     }
+         */
         UpdateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -1964,6 +2274,16 @@ export interface components {
             /** @enum {string} */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA",
+         *         "MX"
+         *       ],
+         *       "notes": "Prefers calls after 3 pm ET"
+         *     }
+         */
         UpdateClientDto: {
             archived?: boolean;
             externalId?: string | null;
@@ -1972,22 +2292,81 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "email": "priya.n@northwind.example"
+         *     }
+         */
         UpdateContactDto: {
             /** Format: email */
             email?: string;
             name?: string;
         };
+        /**
+         * @example {
+         *       "role": "reviewer"
+         *     }
+         */
         UpdateUserDto: {
             name?: string;
             /** @enum {string} */
             role?: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        /**
+         * @example {
+         *       "enabled": true
+         *     }
+         */
         UpdateWebhookDto: {
             enabled?: boolean;
             events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
             url?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123"
+         *       ],
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "title": "Listing removed: inauthentic complaint",
+         *       "violationType": "product_authenticity"
+         *     }
+         */
+        UpsertCaseDto: {
+            asins?: string[];
+            /**
+             * Format: uuid
+             * @description The case's client; the case of an externalId stays with the client it was opened for
+             */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @description Defaults from the violation type when the case is created; left out later, it is kept
+             */
+            dueAt?: string;
+            /** @enum {string} */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
+            /** Format: date-time */
+            noticeReceivedAt: string;
+            noticeText?: string;
+            title: string;
+            /** @enum {string} */
+            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         UpsertClientDto: {
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
             name: string;
@@ -2098,6 +2477,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "CRM nightly sync",
+                 *       "scopes": [
+                 *         "clients:write",
+                 *         "cases:write",
+                 *         "webhooks:manage"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyDto"];
             };
         };
@@ -2137,6 +2526,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
                 headers: {
@@ -2198,6 +2594,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "correct-horse-battery-7",
+                 *       "token": "the-token-from-the-invite-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInviteDto"];
             };
         };
@@ -2210,6 +2612,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_confirmEmail: {
@@ -2221,10 +2630,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-emailed-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmEmailDto"];
             };
         };
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all) */
             400: {
                 headers: {
@@ -2243,6 +2664,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "dana@brightline.example",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -2280,6 +2707,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
             403: {
                 headers: {
@@ -2298,6 +2732,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-battery-7",
+                 *       "newPassword": "staple-lantern-orbit-42"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
@@ -2361,6 +2801,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyName": "Brightline Compliance",
+                 *       "email": "dana@brightline.example",
+                 *       "name": "Dana Reyes",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignupDto"];
             };
         };
@@ -2443,6 +2891,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123"
+                 *       ],
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "externalId": "ticket-77",
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "title": "Listing removed: inauthentic complaint",
+                 *       "violationType": "product_authenticity"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCaseDto"];
             };
         };
@@ -2545,6 +3007,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123",
+                 *         "B0FGHIJ456"
+                 *       ],
+                 *       "dueAt": "2026-11-20T17:00:00.000Z",
+                 *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCaseDto"];
             };
         };
@@ -2654,6 +3126,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "supplier-invoice.pdf (the file's bytes)"
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -2831,6 +3308,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Could you send the supplier invoices for March?",
+                 *       "visibility": "shared"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCommentDto"];
             };
         };
@@ -2983,6 +3466,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "baseVersion": 0,
+                 *       "correctiveActions": [
+                 *         {
+                 *           "completedAt": "2026-11-03",
+                 *           "text": "Removed all remaining units of that lot from inventory."
+                 *         }
+                 *       ],
+                 *       "preventiveMeasures": [
+                 *         {
+                 *           "frequency": "every purchase",
+                 *           "owner": "Purchasing lead",
+                 *           "startDate": "2026-11-04",
+                 *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+                 *         }
+                 *       ],
+                 *       "rootCauses": [
+                 *         {
+                 *           "text": "One lot came from a reseller whose invoices we did not verify."
+                 *         }
+                 *       ],
+                 *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+                 *       "supportingDocuments": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDraftDto"];
             };
         };
@@ -3326,6 +3835,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "submit_for_review",
+                 *       "comment": "Ready for a second pair of eyes"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransitionDto"];
             };
         };
@@ -3371,6 +3886,82 @@ export interface operations {
                 content?: never;
             };
             /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123"
+                 *       ],
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "title": "Listing removed: inauthentic complaint",
+                 *       "violationType": "product_authenticity"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpsertCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The existing case (its notice fields updated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3433,6 +4024,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalId": "acct-1001",
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateClientDto"];
             };
         };
@@ -3584,6 +4186,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA",
+                 *         "MX"
+                 *       ],
+                 *       "notes": "Prefers calls after 3 pm ET"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateClientDto"];
             };
         };
@@ -3693,6 +4305,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example",
+                 *       "name": "Priya Natarajan"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateContactDto"];
             };
         };
@@ -3803,6 +4421,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya.n@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateContactDto"];
             };
         };
@@ -3913,6 +4536,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpsertClientDto"];
             };
         };
@@ -4094,6 +4727,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Priya Natarajan",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalApproveDto"];
             };
         };
@@ -4206,6 +4845,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "The invoice dates in the summary are right.",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalCreateCommentDto"];
             };
         };
@@ -4309,6 +4954,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "Please name our new supplier in the second corrective action."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalRequestChangesDto"];
             };
         };
@@ -4418,6 +5068,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginLinkRequestDto"];
             };
         };
@@ -4429,6 +5084,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginLinkAcceptedDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4506,6 +5168,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-login-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalSessionRequestDto"];
             };
         };
@@ -4569,6 +5236,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+                 *       "paperSize": "A4",
+                 *       "primaryColor": "#1f4e79"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBrandingDto"];
             };
         };
@@ -4674,6 +5348,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sam@brightline.example",
+                 *       "name": "Sam Okafor",
+                 *       "role": "writer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InviteUserDto"];
             };
         };
@@ -4713,6 +5394,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "reviewer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -4818,6 +5504,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         "case.created",
+                 *         "case.status_changed",
+                 *         "pdf.ready"
+                 *       ],
+                 *       "url": "https://crm.example.com/poa-webhooks"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookDto"];
             };
         };
@@ -4913,6 +5609,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
             400: {
                 headers: {
@@ -4954,6 +5657,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookDto"];
             };
         };
@@ -5114,6 +5822,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     HealthController_ready: {
@@ -5126,6 +5841,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
