@@ -288,7 +288,10 @@ async function main() {
 
     const bigTenantSearch = bigTenant ? await measureBigTenantSearch(bigTenant) : null;
 
-    writeJson(path.join(__dirname, profileFile ? 'results-profile.json' : 'results.json'), {
+    // A profiled run's figures are slowed by the sampling: they go next to the profiles, not over results.json.
+    const resultsFile = profileFile ? path.join(path.dirname(profileFile), 'results.json') : path.join(__dirname, 'results.json');
+    if (profileFile) log(`profiles and figures in ${path.dirname(profileFile)}`);
+    writeJson(resultsFile, {
       date: startedAt.toISOString(),
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
       setup: {
