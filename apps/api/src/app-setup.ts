@@ -8,6 +8,8 @@ import { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { ApiMetrics } from './observability/api-metrics';
+import { httpObservability } from './observability/http-observability';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
 import { jsonBody } from './core/json-body';
@@ -31,6 +33,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   // API answers are no-store (security-headers.ts) and the page embeds a fresh nonce: a hash of every body is waste.
   // PDF downloads set their own ETag and answer 304 themselves (send-pdf.ts).
   app.set('etag', false);
+  app.use(httpObservability(app.get(ApiMetrics)));
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(jsonBody());
   app.use(parseQueryOnce);

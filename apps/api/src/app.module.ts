@@ -13,6 +13,7 @@ import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UploadInterceptor } from './idempotency/upload';
+import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        ObservabilityModule,
         HealthModule,
         IdentityModule,
         OutboxModule,
