@@ -16,6 +16,7 @@ import { usePageTitle } from '../../../lib/page-title';
 import { ApprovalProof } from './ApprovalProof';
 import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
+import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -67,6 +68,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </h1>
         <StatusPill status={detail.status} />
       </div>
+      {detail.changeRequest && <ChangeRequestBanner request={detail.changeRequest} />}
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
         <CaseFactsCard detail={detail} />
         <div className="stack-lg">
