@@ -1,5 +1,5 @@
 import type { DraftSectionKey, DraftSections } from './draft';
-import type { ViolationType } from './violations';
+import { isViolationType, violationLabel, type ViolationType } from './violations';
 
 export type CheckSeverity = 'error' | 'warning';
 
@@ -16,7 +16,8 @@ export type CheckRule =
   | 'question'
   | 'template_placeholder'
   | 'missing_asin'
-  | 'missing_evidence';
+  | 'missing_evidence'
+  | 'issue_without_root_cause';
 
 export interface CheckIssue {
   rule: CheckRule;
@@ -24,12 +25,22 @@ export interface CheckIssue {
   section: DraftSectionKey;
   /** Item of a list section; absent for the summary and for whole-section issues. */
   index?: number;
+  /** The case issue a finding is about. */
+  issueId?: string;
   message: string;
+}
+
+/** A problem the notice names (a case has one or more). */
+export interface CheckedIssue {
+  id: string;
+  violationType: string;
+  asins: readonly string[];
 }
 
 export interface CheckContext {
   asins: readonly string[];
   violationType?: ViolationType | null;
+  issues?: readonly CheckedIssue[];
 }
 
 const REQUIRED_SECTIONS = [
@@ -122,7 +133,23 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
     }
   }
 
-  if (context.violationType && EVIDENCE_REQUIRED.includes(context.violationType) && sections.supportingDocuments.length === 0) {
+  for (const issue of issuesWithoutRootCause(sections, context.issues ?? [])) {
+    const { index, violationType, asins } = issue;
+    const label = isViolationType(violationType) ? violationLabel(violationType) : violationType;
+    push({
+      rule: 'issue_without_root_cause',
+      severity: 'warning',
+      section: 'rootCauses',
+      issueId: issue.id,
+      message: `Issue ${index + 1} (${label}${asins.length ? `: ${asins.join(', ')}` : ''}) has no root cause: Amazon wants one for each issue`,
+    });
+  }
+
+  const types = new Set<string>([
+    ...(context.violationType ? [context.violationType] : []),
+    ...(context.issues ?? []).map((i) => i.violationType),
+  ]);
+  if (EVIDENCE_REQUIRED.some((t) => types.has(t)) && sections.supportingDocuments.length === 0) {
     push({
       rule: 'missing_evidence',
       severity: 'warning',
@@ -132,6 +159,18 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
   }
 
   return issues;
+}
+
+/**
+ * Issues no root cause is linked to. With a single issue, a root cause linked to none counts for it (drafts written
+ * before issues existed); with several, each needs its own.
+ */
+function issuesWithoutRootCause(sections: DraftSections, issues: readonly CheckedIssue[]) {
+  const written = sections.rootCauses.filter((r) => r.text.trim() !== '');
+  const linked = new Set(written.map((r) => r.issueId).filter(Boolean));
+  return issues
+    .map((issue, index) => ({ ...issue, index }))
+    .filter((issue) => !linked.has(issue.id) && !(issues.length === 1 && written.some((r) => !r.issueId)));
 }
 
 function checkProse(line: ProseLine, push: (issue: CheckIssue) => void): void {
