@@ -13,6 +13,7 @@ import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UploadInterceptor } from './idempotency/upload';
+import { NoticesModule } from './notices/notices.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SettingsModule,
         ClientsModule,
         CasesModule,
+        NoticesModule,
         AttachmentsModule,
         EmailModule.forRoot(config),
         PortalModule,

@@ -1,4 +1,13 @@
-import { RESOLUTION_PATHS, VIOLATION_TYPES, VIOLATION_TYPE_KEYS, defaultDueAt, defaultPath, isViolationType, violationLabel, violationTypeInfo } from './violations';
+import {
+  RESOLUTION_PATHS,
+  VIOLATION_TYPES,
+  VIOLATION_TYPE_KEYS,
+  defaultDueAt,
+  defaultPath,
+  isViolationType,
+  violationLabel,
+  violationTypeInfo,
+} from './violations';
 
 describe('violations', () => {
   it('lists exactly the violation keys of the catalogue, in order', () => {

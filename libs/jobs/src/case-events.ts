@@ -10,7 +10,8 @@ export type CaseEventType =
   | 'comment.added'
   | 'approval.recorded'
   | 'attachment.uploaded'
-  | 'pdf.ready';
+  | 'pdf.ready'
+  | 'case.resolution_updated';
 
 export interface CaseEventRecord {
   caseId: string;

@@ -12,11 +12,14 @@ import { CommentsService } from './comments.service';
 import { DraftsController } from './drafts.controller';
 import { DraftsRepository } from './drafts.repository';
 import { DraftsService } from './drafts.service';
+import { ResolutionController } from './resolution.controller';
+import { ResolutionRepository } from './resolution.repository';
+import { ResolutionService } from './resolution.service';
 import { WorkflowService } from './workflow.service';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  controllers: [CasesController, DraftsController, CommentsController],
+  controllers: [CasesController, DraftsController, CommentsController, ResolutionController],
   providers: [
     CasesService,
     DraftsService,
@@ -29,6 +32,8 @@ import { WorkflowService } from './workflow.service';
     DraftsRepository,
     CommentsRepository,
     CaseEventsRepository,
+    ResolutionService,
+    ResolutionRepository,
   ],
   exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultDueAt, defaultPath, formatCaseReference, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
+import { allAsins, issuesForCreate, issuesForUpdate } from './case-issues';
 import { caseDetailView, caseSummaryView } from './case-views';
 import { CasesRepository, type CaseDetailRow, type LockedCase } from './cases.repository';
 import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from './cases.schemas';
@@ -65,8 +66,10 @@ export class CasesService {
   }
 
   async create(input: CreateCaseInput) {
+    const issues = issuesForCreate(input);
+    const violationType = issues[0].violationType;
     const noticeReceivedAt = new Date(input.noticeReceivedAt);
-    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(input.violationType, noticeReceivedAt);
+    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(violationType, noticeReceivedAt);
     return this.db.transaction(async (tx) => {
       const client = await this.cases.lockClient(tx, input.clientId);
       if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
@@ -80,9 +83,11 @@ export class CasesService {
           clientId: input.clientId,
           reference,
           title: input.title,
-          violationType: input.violationType,
+          violationType,
+          issues,
+          path: input.path ?? defaultPath(violationType),
           marketplace: input.marketplace,
-          asins: input.asins,
+          asins: allAsins(input.asins, issues),
           noticeText: input.noticeText,
           noticeReceivedAt,
           dueAt,
@@ -91,7 +96,7 @@ export class CasesService {
         }),
       );
       await this.cases.refreshSearchText(tx, { caseId });
-      await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType: input.violationType });
+      await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
       await emitWebhookEvent(tx, 'case.created', caseId);
       return this.detailIn(tx, caseId);
     });
@@ -99,10 +104,17 @@ export class CasesService {
 
   async update(caseId: string, input: UpdateCaseInput) {
     return this.db.transaction(async (tx) => {
-      await this.lock(tx, caseId);
+      const locked = await this.lock(tx, caseId);
       if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
-      if (await externalIdUnique(this.cases.update(tx, caseId, input))) {
-        if (input.title !== undefined || input.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
+      const issues = issuesForUpdate(locked.issues, input);
+      const { issues: _sent, ...fields } = input;
+      const changes = {
+        ...fields,
+        ...(issues ? { issues, violationType: issues[0].violationType } : {}),
+        ...(issues && input.issues ? { asins: allAsins(input.asins ?? locked.asins, issues) } : {}),
+      };
+      if (await externalIdUnique(this.cases.update(tx, caseId, changes))) {
+        if (input.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
         await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(input) });
       }
       return this.detailIn(tx, caseId);

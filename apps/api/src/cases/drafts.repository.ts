@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, DraftVersion, sql, TenantDb, type TenantTransaction } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
+import type { CaseIssue } from './case-issues';
 
 const SUMMARY = columnsOf(DraftVersion, ['id', 'version', 'round', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
 const DRAFT = columnsOf(DraftVersion, [
@@ -18,12 +19,12 @@ const DRAFT = columnsOf(DraftVersion, [
 export type DraftSummaryRow = typeof SUMMARY.$row;
 export type DraftRow = typeof DRAFT.$row & { sections: DraftSections };
 /** A version with whether an approval locks it and what its checks need of the case. */
-export type DraftDetailRow = DraftRow & { locked: boolean; case_asins: string[]; case_violation_type: string };
+export type DraftDetailRow = DraftRow & { locked: boolean; case_asins: string[]; case_violation_type: string; case_issues: CaseIssue[] };
 
 const DRAFT_SELECT = `
   SELECT ${DRAFT.as('dv')},
          EXISTS (SELECT 1 FROM approvals a WHERE a.draft_version_id = dv.id) AS locked,
-         c.asins AS case_asins, c.violation_type AS case_violation_type
+         c.asins AS case_asins, c.violation_type AS case_violation_type, c.issues AS case_issues
   FROM draft_versions dv JOIN cases c ON c.id = dv.case_id`;
 
 export interface NewDraft {

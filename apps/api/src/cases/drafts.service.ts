@@ -26,6 +26,7 @@ function draftView(r: DraftDetailRow) {
   const checks = checkDraft(r.sections, {
     asins: r.case_asins,
     violationType: isViolationType(r.case_violation_type) ? r.case_violation_type : null,
+    issues: r.case_issues,
   });
   return { ...summaryView(r), ...r.sections, locked: r.locked, checks };
 }
@@ -59,6 +60,13 @@ export class DraftsService {
           { latestVersion: locked.latest_version },
         );
       }
+      const issueIds = new Set(locked.issues.map((issue) => issue.id));
+      const unknownIssues = (['rootCauses', 'correctiveActions'] as const).flatMap((section) =>
+        sections[section].flatMap((item, i) =>
+          item.issueId && !issueIds.has(item.issueId) ? [{ field: `${section}.${i}.issueId`, message: 'not an issue of this case' }] : [],
+        ),
+      );
+      if (unknownIssues.length > 0) throw AppError.validation(unknownIssues);
       const attachmentIds = [...new Set(sections.supportingDocuments.map((d) => d.attachmentId))];
       if (attachmentIds.length > 0) {
         const known = await this.drafts.attachmentIds(tx, caseId, attachmentIds);
@@ -82,7 +90,13 @@ export class DraftsService {
       });
       await this.events.record(tx, caseId, 'draft.version_created', { version, round: locked.round, draftVersionId: row.id });
       await emitWebhookEvent(tx, 'draft.created', caseId, { draft: { id: row.id, version, round: locked.round } });
-      return draftView({ ...row, locked: false, case_asins: locked.asins, case_violation_type: locked.violation_type });
+      return draftView({
+        ...row,
+        locked: false,
+        case_asins: locked.asins,
+        case_violation_type: locked.violation_type,
+        case_issues: locked.issues,
+      });
     });
   }
 
