@@ -15,6 +15,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
+import { ResolutionPanel } from './ResolutionPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -54,7 +55,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <StatusPill status={detail.status} />
       </div>
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
-        <CaseFactsCard detail={detail} />
+        <div className="stack-lg">
+          <CaseFactsCard detail={detail} />
+          <ResolutionPanel key={`${detail.id}-${detail.path}`} detail={detail} />
+        </div>
         <div className="stack-lg">
           <WorkflowPanel detail={detail} editor={editorRef} />
           {detail.approval && <ApprovalProof approval={detail.approval} />}
@@ -120,6 +124,7 @@ function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: Re
         readOnly={readOnly}
         asins={detail.asins}
         violationType={detail.violationType}
+        issues={detail.issues}
         attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? []}
         control={editorRef}
       />

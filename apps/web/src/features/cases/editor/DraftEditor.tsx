@@ -1,4 +1,4 @@
-import type { DraftSections } from '@poa/domain';
+import { isViolationType, violationLabel, type CheckedIssue, type DraftSections, type RootCause } from '@poa/domain';
 import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { describeError } from '../../../api/errors';
 import { useInvalidateCases } from '../cases.queries';
@@ -28,11 +28,23 @@ interface DraftEditorProps {
   readOnly: boolean;
   asins: string[];
   violationType: string;
+  /** The issues of the case's notice: root causes and corrective actions link to one. */
+  issues: readonly CheckedIssue[];
   attachments: AttachmentOption[];
   control?: Ref<EditorControl>;
 }
 
-export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, violationType, attachments, control }: DraftEditorProps) {
+export function DraftEditor({
+  caseId,
+  initial,
+  baseVersion,
+  readOnly,
+  asins,
+  violationType,
+  issues,
+  attachments,
+  control,
+}: DraftEditorProps) {
   const invalidateCases = useInvalidateCases();
   const [draft, setDraft] = useState(initial);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
@@ -107,19 +119,28 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
 
             <div className="editor-section">
               <h3>{SECTION_LABELS.rootCauses}</h3>
-              <ItemList
+              <ItemList<RootCause>
                 itemLabel="Root cause"
                 items={draft.rootCauses}
                 readOnly={readOnly}
                 newItem={() => ({ text: '' })}
                 onChange={(items) => set('rootCauses', items)}
                 renderItem={(item, i, update) => (
-                  <textarea
-                    aria-label={`Root cause ${i + 1}`}
-                    name={`rootCauses.${i}.text`}
-                    value={item.text}
-                    onChange={(e) => update({ text: e.target.value })}
-                  />
+                  <div className="stack">
+                    <textarea
+                      aria-label={`Root cause ${i + 1}`}
+                      name={`rootCauses.${i}.text`}
+                      value={item.text}
+                      onChange={(e) => update({ ...item, text: e.target.value })}
+                    />
+                    <IssueSelect
+                      label={`Root cause ${i + 1} answers`}
+                      name={`rootCauses.${i}.issueId`}
+                      issues={issues}
+                      value={item.issueId}
+                      onChange={(issueId) => update({ ...item, issueId })}
+                    />
+                  </div>
                 )}
               />
             </div>
@@ -151,6 +172,13 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
                         onChange={(e) => update({ ...item, completedAt: e.target.value || null })}
                       />
                     </div>
+                    <IssueSelect
+                      label={`Corrective action ${i + 1} fixes`}
+                      name={`correctiveActions.${i}.issueId`}
+                      issues={issues}
+                      value={item.issueId}
+                      onChange={(issueId) => update({ ...item, issueId })}
+                    />
                   </div>
                 )}
               />
@@ -254,7 +282,7 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
           </fieldset>
         </section>
       </div>
-      <CheckerPanel draft={draft} asins={asins} violationType={violationType} />
+      <CheckerPanel draft={draft} asins={asins} violationType={violationType} caseIssues={issues} />
     </div>
   );
 }
@@ -294,4 +322,37 @@ function SaveState({ status, readOnly, onRetry }: { status: AutosaveStatus; read
         </span>
       );
   }
+}
+
+/** Which issue of the notice an item answers; shown only when the notice names more than one. */
+function IssueSelect({
+  label,
+  name,
+  issues,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  issues: readonly CheckedIssue[];
+  value: string | null | undefined;
+  onChange: (issueId: string | null) => void;
+}) {
+  if (issues.length < 2 && !value) return null;
+  const id = name.replace(/\./g, '-');
+  return (
+    <div className="field" style={{ flex: '1 1 180px' }}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">No issue chosen</option>
+        {issues.map((issue, i) => (
+          <option key={issue.id} value={issue.id}>
+            Issue {i + 1}: {isViolationType(issue.violationType) ? violationLabel(issue.violationType) : issue.violationType}
+            {issue.asins.length > 0 ? ` (${issue.asins.join(', ')})` : ''}
+          </option>
+        ))}
+        {value && !issues.some((issue) => issue.id === value) && <option value={value}>A removed issue</option>}
+      </select>
+    </div>
+  );
 }
