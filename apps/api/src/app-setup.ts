@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
 import { jsonBody } from './core/json-body';
+import { API_VERSION, documentSuccessAnswers, finishOpenApiDocument } from './core/openapi';
 
 export const API_PREFIX = 'api/v1';
 const DOCS_PATH = 'api/docs';
@@ -85,15 +86,18 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
         '`{"error": {"code", "message", "details"}}`. Lists use cursor pagination: `{data, nextCursor}`. ' +
         'Rate limits: each API key, staff user and portal contact may make RATE_LIMIT_PER_MINUTE requests a minute (600 by default), ' +
         'counted across all API replicas; answers carry `X-RateLimit-Limit` and `X-RateLimit-Remaining`, and over the limit the API ' +
-        'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST accepts an `Idempotency-Key` header (1-255 ' +
+        'answers 429 `RATE_LIMITED` with `Retry-After` (seconds). Idempotency: every POST and PUT accepts an `Idempotency-Key` header (1-255 ' +
         'visible ASCII characters, per API key or user); the same key with the same body (uploaded files included) returns the first answer (status and body, ' +
-        'header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED`, and while the first ' +
+        "header `Idempotent-Replayed: true`) for 24 hours, with a different body 422 `IDEMPOTENCY_KEY_REUSED` (`details`: the first request's `{method, path, at}`), and while the first " +
         'request is still running 409 `IDEMPOTENCY_IN_PROGRESS`. Answers holding a secret shown once (API keys, webhook signing secrets, ' +
         'invite and log-in links, tokens) are not replayed: 409 `IDEMPOTENCY_SECRET_NOT_REPLAYED`, the rest of the answer in `details.answer`. Webhooks: see POST /api/v1/webhooks.',
     )
-    .setVersion('1.0.0')
+    .setVersion(API_VERSION)
+    .addServer('/', 'The POA Desk serving this document (paths start with /api/v1)')
     .addBearerAuth()
-    .addCookieAuth('poa_refresh')
+    .addCookieAuth('poa_refresh', { type: 'apiKey', in: 'cookie', description: 'The refresh token cookie set by log-in' }, 'poa_refresh')
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec));
+  spec.info.license = { name: 'Proprietary: for the agency running this POA Desk and the systems it connects to' };
+  documentSuccessAnswers(app);
+  return finishOpenApiDocument(cleanupOpenApiDoc(SwaggerModule.createDocument(app, spec)));
 }

@@ -87,8 +87,8 @@ export class Http {
   patch<T = any>(path: string, body: unknown, token?: string) {
     return this.request<T>('PATCH', path, { token, body });
   }
-  put<T = any>(path: string, body: unknown, token?: string) {
-    return this.request<T>('PUT', path, { token, body });
+  put<T = any>(path: string, body: unknown, token?: string, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, { token, body, headers });
   }
   delete<T = any>(path: string, token?: string) {
     return this.request<T>('DELETE', path, { token });

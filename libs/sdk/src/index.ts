@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from './generated/schema';
+import { idempotencyKeyReused } from './idempotency';
 
 export type { components, paths };
 export type Schemas = components['schemas'];
@@ -19,7 +20,10 @@ export interface PoaClientOptions {
   headers?: Record<string, string>;
 }
 
-/** A typed client for the POA Desk REST API, generated from its OpenAPI document. */
+/**
+ * A typed client for the POA Desk REST API, generated from its OpenAPI document. Failures come back as `error`,
+ * except a reused Idempotency-Key, a bug in the caller: the call rejects with an IdempotencyKeyReusedError.
+ */
 export function createPoaClient(options: PoaClientOptions): PoaClient {
   const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers, credentials: 'include' });
   const auth: Middleware = {
@@ -29,8 +33,9 @@ export function createPoaClient(options: PoaClientOptions): PoaClient {
       return request;
     },
   };
-  client.use(auth);
+  client.use(auth, idempotencyKeyReused);
   return client;
 }
 
+export { IdempotencyKeyReusedError, type StoredRequest } from './idempotency';
 export { verifyWebhookSignature } from './webhook-signature';

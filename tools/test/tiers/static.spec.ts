@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../../start/paths';
 import { staticChecks } from './static';
 
 describe('staticChecks', () => {
-  it('type-checks, lints and format-checks, looks for folder import cycles and runs the drift checks, the OpenAPI one only when its script exists', () => {
+  it('type-checks, lints and format-checks, looks for folder import cycles, runs the drift checks (the OpenAPI one only when its script exists), lints the OpenAPI document and type-checks the README snippets', () => {
     const checks = staticChecks();
     expect(checks.slice(0, 5)).toEqual([
       { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
@@ -15,5 +15,9 @@ describe('staticChecks', () => {
     ]);
     const openApiCheckExists = existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'));
     expect(checks.some((check) => check.name === 'OpenAPI/SDK drift')).toBe(openApiCheckExists);
+    expect(checks.slice(-2)).toEqual([
+      { name: 'OpenAPI lint', args: ['tsx', 'tools/openapi/lint.ts'] },
+      { name: 'README snippets', args: ['tsx', 'tools/docs/check-snippets.ts'] },
+    ]);
   });
 });

@@ -10,8 +10,9 @@ interface Check {
 }
 
 /**
- * Each check counts as one test: type-check and lint every project, formatting, folder-level import cycles, then the
- * migration and OpenAPI drift checks.
+ * Each check counts as one test: type-check and lint every project, formatting, folder-level import cycles, the
+ * migration and OpenAPI drift checks, then the OpenAPI lint (Redocly, zero errors and warnings) and the type-check of
+ * the READMEs' TypeScript snippets against the SDK.
  */
 export function staticChecks(): Check[] {
   const checks: Check[] = [
@@ -24,6 +25,10 @@ export function staticChecks(): Check[] {
   if (existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'))) {
     checks.push({ name: 'OpenAPI/SDK drift', args: ['tsx', 'tools/openapi/check.ts'] });
   }
+  checks.push(
+    { name: 'OpenAPI lint', args: ['tsx', 'tools/openapi/lint.ts'] },
+    { name: 'README snippets', args: ['tsx', 'tools/docs/check-snippets.ts'] },
+  );
   return checks;
 }
 

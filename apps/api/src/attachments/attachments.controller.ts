@@ -35,7 +35,14 @@ export class AttachmentsController {
   @Upload('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })
   @ApiOperation({ summary: 'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content)' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+      example: { file: "supplier-invoice.pdf (the file's bytes)" },
+    },
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   @ZodResponse({ status: 201, type: AttachmentDto })
   upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {

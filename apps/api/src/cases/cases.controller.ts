@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
 import { idParamsSchema } from '../common/schemas';
@@ -8,12 +9,14 @@ import { CaseEventsService } from './case-events.service';
 import {
   CaseDto,
   CaseEventPageDto,
+  CaseExternalIdParams,
   CaseListQueryDto,
   CasePageDto,
   CreateCaseDto,
   EventListQueryDto,
   TransitionDto,
   UpdateCaseDto,
+  UpsertCaseDto,
 } from './cases.schemas';
 import { CasesService } from './cases.service';
 import { WorkflowService } from './workflow.service';
@@ -49,6 +52,24 @@ export class CasesController {
   @ZodResponse({ status: 201, type: CaseDto })
   create(@Body() body: CreateCaseDto) {
     return this.cases.create(body);
+  }
+
+  @Put('by-external-id/:externalId')
+  @Can('cases:write')
+  @ApiOperation({
+    summary: 'CRM upsert by your ticket id: 201 opens the case; afterwards 200 answers it, updating only the notice fields',
+    description:
+      'Safe to repeat from any API key or user of the agency (a nightly sync). The first call creates the case as POST /cases does ' +
+      '(externalId = the path); later calls update the title, violation type, marketplace and notice receipt time, and the ASINs, ' +
+      'notice text and due date when given, and never the status, drafts, rounds or assignee. A different clientId answers 409.',
+  })
+  @ApiCreatedResponse({ type: CaseDto, description: 'Created' })
+  @ApiErrors('VALIDATION_FAILED', 'CONFLICT')
+  @ZodResponse({ status: 200, type: CaseDto, description: 'The existing case (its notice fields updated)' })
+  async upsert(@Param() params: CaseExternalIdParams, @Body() body: UpsertCaseDto, @Res({ passthrough: true }) res: Response) {
+    const { created, case: kase } = await this.cases.upsertByExternalId(params.externalId, body);
+    if (created) res.status(201);
+    return kase;
   }
 
   @Get(':id')

@@ -40,6 +40,19 @@ const LOCKED = columnsOf(Case, [
   'issues',
 ]);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
+const CRM_OWNED = columnsOf(Case, [
+  'id',
+  'clientId',
+  'title',
+  'violationType',
+  'marketplace',
+  'asins',
+  'noticeText',
+  'noticeReceivedAt',
+  'dueAt',
+  'issues',
+]);
+export type CrmOwnedCase = Omit<typeof CRM_OWNED.$row, 'issues'> & { issues: CaseIssue[] };
 
 export const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -140,9 +153,10 @@ export interface NewCase {
   externalId: string | null;
 }
 
-/** The columns an update may set (undefined: unchanged). */
+/** The columns an update may set (undefined: unchanged; a CRM upsert sets the notice's receipt time too). */
 export interface CaseChanges {
   title?: string;
+  noticeReceivedAt?: string;
   dueAt?: string;
   assigneeId?: string | null;
   asins?: string[];
@@ -226,6 +240,19 @@ export class CasesRepository {
     return created.id;
   }
 
+  /**
+   * The case a CRM opened under this externalId, locked. The transaction first takes a lock on the externalId itself,
+   * so two first upserts of one ticket queue up and the second finds the first's case (no reference number is spent).
+   */
+  async lockByExternalId(tx: TenantTransaction, externalId: string): Promise<CrmOwnedCase | undefined> {
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('case-external-id:' || current_setting('app.tenant_id') || ':' || $1, 0))`,
+      [externalId],
+    );
+    const [row] = await tx.query<CrmOwnedCase>(`SELECT ${CRM_OWNED.columns} FROM cases WHERE external_id = $1 FOR UPDATE`, [externalId]);
+    return row;
+  }
+
   /** Sets the fields given; false (and no statement) when none is. */
   async update(tx: TenantTransaction, caseId: string, input: CaseChanges): Promise<boolean> {
     const sets: string[] = [];
@@ -239,6 +266,7 @@ export class CasesRepository {
     if (input.assigneeId !== undefined) set('assignee_id', input.assigneeId);
     if (input.asins !== undefined) set('asins', input.asins);
     if (input.noticeText !== undefined) set('notice_text', input.noticeText);
+    if (input.noticeReceivedAt !== undefined) set('notice_received_at', new Date(input.noticeReceivedAt));
     if (input.marketplace !== undefined) set('marketplace', input.marketplace);
     if (input.violationType !== undefined) set('violation_type', input.violationType);
     if (input.externalId !== undefined) set('external_id', input.externalId);

@@ -2,7 +2,7 @@ import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, RESOLUTI
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
-import { isoDateTime, uuidParam } from '../common/schemas';
+import { externalId, externalIdParamsSchema, isoDateTime, uuidParam } from '../common/schemas';
 
 /** ASINs (and ISBN-10s) are 10 letters or digits; accepted in any case, stored upper-case, duplicates dropped. */
 const asin = z
@@ -40,7 +40,6 @@ const issuesInput = z
   .describe('The problems the notice names, first the main one; violationType is the first issue’s');
 const path = z.enum(RESOLUTION_PATHS).describe('How the case is resolved; defaults from the first issue’s violation type');
 const noticeText = z.string().max(100_000);
-const externalId = z.string().trim().min(1).max(200);
 
 export const createCaseSchema = z.strictObject({
   clientId: uuidParam,
@@ -57,7 +56,54 @@ export const createCaseSchema = z.strictObject({
   externalId: externalId.nullish(),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
-export class CreateCaseDto extends createZodDto(createCaseSchema) {}
+export class CreateCaseDto extends createZodDto(
+  createCaseSchema.meta({
+    example: {
+      clientId: '0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f',
+      externalId: 'ticket-77',
+      title: 'Order defect rate + inauthentic complaint',
+      issues: [
+        { violationType: 'order_defect_rate', orderIds: ['112-7720415-3390125'] },
+        { violationType: 'product_authenticity', asins: ['B0ABCDE123'], note: 'One buyer complaint' },
+      ],
+      path: 'poa',
+      marketplace: 'US',
+      noticeText: 'Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123',
+      noticeReceivedAt: '2026-11-02T09:30:00.000Z',
+    },
+  }),
+) {}
+
+/**
+ * CRM upsert by the CRM's ticket id (the path): the notice as the CRM holds it. It creates the case the first time;
+ * afterwards it updates only these fields, and of the optional ones only those given (the status, drafts, rounds and
+ * assignee belong to the agency's staff).
+ */
+export const upsertCaseSchema = z.strictObject({
+  clientId: uuidParam.describe("The case's client; the case of an externalId stays with the client it was opened for"),
+  title,
+  violationType: z.enum(VIOLATION_TYPE_KEYS),
+  marketplace: z.enum(MARKETPLACE_CODES),
+  asins: asins.optional(),
+  noticeText: noticeText.optional(),
+  noticeReceivedAt: isoDateTime,
+  dueAt: isoDateTime.optional().describe('Defaults from the violation type when the case is created; left out later, it is kept'),
+});
+export type UpsertCaseInput = z.infer<typeof upsertCaseSchema>;
+export class UpsertCaseDto extends createZodDto(
+  upsertCaseSchema.meta({
+    example: {
+      clientId: '0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f',
+      title: 'Listing removed: inauthentic complaint',
+      violationType: 'product_authenticity',
+      marketplace: 'US',
+      asins: ['B0ABCDE123'],
+      noticeText: 'Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123',
+      noticeReceivedAt: '2026-11-02T09:30:00.000Z',
+    },
+  }),
+) {}
+export class CaseExternalIdParams extends createZodDto(externalIdParamsSchema) {}
 
 export const updateCaseSchema = z.strictObject({
   title: title.optional(),
@@ -72,7 +118,15 @@ export const updateCaseSchema = z.strictObject({
   externalId: externalId.nullish(),
 });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
-export class UpdateCaseDto extends createZodDto(updateCaseSchema) {}
+export class UpdateCaseDto extends createZodDto(
+  updateCaseSchema.meta({
+    example: {
+      title: 'Listing removed: inauthentic complaint (2 ASINs)',
+      asins: ['B0ABCDE123', 'B0FGHIJ456'],
+      dueAt: '2026-11-20T17:00:00.000Z',
+    },
+  }),
+) {}
 
 /** `status=drafting,internal_review` filters on several statuses. */
 const statusList = z
@@ -199,7 +253,9 @@ export const transitionSchema = z.strictObject({
   note: z.string().trim().max(2000).optional().describe('client_approve by staff: how the approval arrived (email, phone...)'),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
-export class TransitionDto extends createZodDto(transitionSchema) {}
+export class TransitionDto extends createZodDto(
+  transitionSchema.meta({ example: { action: 'submit_for_review', comment: 'Ready for a second pair of eyes' } }),
+) {}
 
 export const caseEventSchema = z.object({
   id: z.uuid(),

@@ -8,8 +8,8 @@ import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { allAsins, issuesForCreate, issuesForUpdate } from './case-issues';
 import { caseDetailView, caseSummaryView } from './case-views';
-import { CasesRepository, type CaseDetailRow, type LockedCase } from './cases.repository';
-import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from './cases.schemas';
+import { CasesRepository, type CaseChanges, type CaseDetailRow, type CrmOwnedCase, type LockedCase } from './cases.repository';
+import type { CaseListQuery, CreateCaseInput, UpdateCaseInput, UpsertCaseInput } from './cases.schemas';
 import { currentWorkflowActor } from './workflow-actor';
 
 /** Runs a write that sets external_id; a duplicate becomes a 409 on externalId. */
@@ -66,40 +66,72 @@ export class CasesService {
   }
 
   async create(input: CreateCaseInput) {
+    return this.db.transaction((tx) => this.createIn(tx, input));
+  }
+
+  /**
+   * PUT by the CRM's ticket id: the first call creates the case; later ones (from any key or user of the agency)
+   * answer it, updating the notice fields that differ. The status, drafts, rounds and assignee are never touched.
+   */
+  async upsertByExternalId(
+    externalId: string,
+    input: UpsertCaseInput,
+  ): Promise<{ created: boolean; case: Awaited<ReturnType<CasesService['get']>> }> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.cases.lockByExternalId(tx, externalId);
+      if (!current) {
+        const created = await this.createIn(tx, { ...input, asins: input.asins ?? [], noticeText: input.noticeText ?? '', externalId });
+        return { created: true, case: created };
+      }
+      if (current.client_id !== input.clientId) {
+        throw new AppError('CONFLICT', 'The case with this externalId belongs to another client', [
+          { field: 'clientId', message: `the case was opened for client ${current.client_id}` },
+        ]);
+      }
+      const changes = crmChanges(current, input);
+      // A new violation type from the CRM is the first issue's; the other issues stay.
+      if (changes.violationType) changes.issues = issuesForUpdate(current.issues, { violationType: input.violationType });
+      if (await this.cases.update(tx, current.id, changes)) {
+        if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId: current.id });
+        await this.events.record(tx, current.id, 'case.updated', { fields: Object.keys(changes) });
+      }
+      return { created: false, case: await this.detailIn(tx, current.id) };
+    });
+  }
+
+  private async createIn(tx: TenantTransaction, input: CreateCaseInput) {
     const issues = issuesForCreate(input);
     const violationType = issues[0].violationType;
     const noticeReceivedAt = new Date(input.noticeReceivedAt);
     const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(violationType, noticeReceivedAt);
-    return this.db.transaction(async (tx) => {
-      const client = await this.cases.lockClient(tx, input.clientId);
-      if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
-      if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
-      if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
+    const client = await this.cases.lockClient(tx, input.clientId);
+    if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
+    if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
+    if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
 
-      const year = new Date().getUTCFullYear();
-      const reference = formatCaseReference(year, await this.cases.nextNumber(tx, year));
-      const caseId = await externalIdUnique(
-        this.cases.insert(tx, {
-          clientId: input.clientId,
-          reference,
-          title: input.title,
-          violationType,
-          issues,
-          path: input.path ?? defaultPath(violationType),
-          marketplace: input.marketplace,
-          asins: allAsins(input.asins, issues),
-          noticeText: input.noticeText,
-          noticeReceivedAt,
-          dueAt,
-          assigneeId: input.assigneeId ?? null,
-          externalId: input.externalId ?? null,
-        }),
-      );
-      await this.cases.refreshSearchText(tx, { caseId });
-      await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
-      await emitWebhookEvent(tx, 'case.created', caseId);
-      return this.detailIn(tx, caseId);
-    });
+    const year = new Date().getUTCFullYear();
+    const reference = formatCaseReference(year, await this.cases.nextNumber(tx, year));
+    const caseId = await externalIdUnique(
+      this.cases.insert(tx, {
+        clientId: input.clientId,
+        reference,
+        title: input.title,
+        violationType,
+        issues,
+        path: input.path ?? defaultPath(violationType),
+        marketplace: input.marketplace,
+        asins: allAsins(input.asins, issues),
+        noticeText: input.noticeText,
+        noticeReceivedAt,
+        dueAt,
+        assigneeId: input.assigneeId ?? null,
+        externalId: input.externalId ?? null,
+      }),
+    );
+    await this.cases.refreshSearchText(tx, { caseId });
+    await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
+    await emitWebhookEvent(tx, 'case.created', caseId);
+    return this.detailIn(tx, caseId);
   }
 
   async update(caseId: string, input: UpdateCaseInput) {
@@ -133,4 +165,19 @@ export class CasesService {
     if (!(await this.cases.isActiveUser(tx, userId)))
       throw AppError.validation([{ field: 'assigneeId', message: 'no such active user in this agency' }]);
   }
+}
+
+const sameTime = (a: Date | string, b: string) => new Date(a).getTime() === new Date(b).getTime();
+
+/** The CRM-owned fields of an upsert that differ from the case (none: nothing is written, no event recorded). */
+function crmChanges(current: CrmOwnedCase, input: UpsertCaseInput): CaseChanges {
+  const changes: CaseChanges = {};
+  if (input.title !== current.title) changes.title = input.title;
+  if (input.violationType !== current.violation_type) changes.violationType = input.violationType;
+  if (input.marketplace !== current.marketplace) changes.marketplace = input.marketplace;
+  if (input.asins !== undefined && input.asins.join(',') !== current.asins.join(',')) changes.asins = input.asins;
+  if (input.noticeText !== undefined && input.noticeText !== current.notice_text) changes.noticeText = input.noticeText;
+  if (!sameTime(current.notice_received_at, input.noticeReceivedAt)) changes.noticeReceivedAt = input.noticeReceivedAt;
+  if (input.dueAt !== undefined && !sameTime(current.due_at, input.dueAt)) changes.dueAt = input.dueAt;
+  return changes;
 }

@@ -15,7 +15,9 @@ export const createCommentSchema = z.strictObject({
   section: z.enum(DRAFT_SECTION_KEYS).optional().describe('The draft section the comment is about'),
 });
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
-export class CreateCommentDto extends createZodDto(createCommentSchema) {}
+export class CreateCommentDto extends createZodDto(
+  createCommentSchema.meta({ example: { body: 'Could you send the supplier invoices for March?', visibility: 'shared' } }),
+) {}
 
 export const commentSchema = z.object({
   id: z.uuid(),

@@ -33,7 +33,25 @@ export const createDraftSchema = draftSectionsSchema.extend({
     .describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
-export class CreateDraftDto extends createZodDto(createDraftSchema) {}
+export class CreateDraftDto extends createZodDto(
+  createDraftSchema.meta({
+    example: {
+      baseVersion: 0,
+      summary: 'We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.',
+      rootCauses: [{ text: 'One lot came from a reseller whose invoices we did not verify.' }],
+      correctiveActions: [{ text: 'Removed all remaining units of that lot from inventory.', completedAt: '2026-11-03' }],
+      preventiveMeasures: [
+        {
+          text: 'Every new supplier invoice is checked against the brand owner before purchase.',
+          owner: 'Purchasing lead',
+          startDate: '2026-11-04',
+          frequency: 'every purchase',
+        },
+      ],
+      supportingDocuments: [],
+    },
+  }),
+) {}
 
 export const draftParamsSchema = versionParamsSchema;
 export class DraftParams extends createZodDto(draftParamsSchema) {}

@@ -21,7 +21,18 @@ export const retractionInputSchema = z.strictObject({
   note: z.string().trim().max(5000).default(''),
 });
 export type RetractionInput = z.infer<typeof retractionInputSchema>;
-export class RetractionInputDto extends createZodDto(retractionInputSchema) {}
+export class RetractionInputDto extends createZodDto(
+  retractionInputSchema.meta({
+    example: {
+      complaintId: '8841203571',
+      rightsOwner: 'Lumen & Co. GmbH',
+      contactEmail: 'legal@lumen-co.example',
+      datesContacted: ['2026-11-03', '2026-11-06'],
+      status: 'contacted',
+      note: 'Their counsel answers on Fridays',
+    },
+  }),
+) {}
 
 export const retractionSchema = z.object({
   complaintId: z.string().nullable(),
@@ -60,7 +71,16 @@ export const listingFixesInputSchema = z.strictObject({
     .max(200),
 });
 export type ListingFixesInput = z.infer<typeof listingFixesInputSchema>;
-export class ListingFixesInputDto extends createZodDto(listingFixesInputSchema) {}
+export class ListingFixesInputDto extends createZodDto(
+  listingFixesInputSchema.meta({
+    example: {
+      items: [
+        { asin: 'B09ABCDEF1', change: 'Remove "antimicrobial" from the title and bullet 2', confirmed: true },
+        { asin: 'B0C1234XYZ', change: 'Remove "kills 99.9% of bacteria" from the description', confirmed: false },
+      ],
+    },
+  }),
+) {}
 
 export const listingFixesSchema = z.object({
   items: z.array(
@@ -90,7 +110,16 @@ export const complianceDocumentsInputSchema = z.strictObject({
     .max(100),
 });
 export type ComplianceDocumentsInput = z.infer<typeof complianceDocumentsInputSchema>;
-export class ComplianceDocumentsInputDto extends createZodDto(complianceDocumentsInputSchema) {}
+export class ComplianceDocumentsInputDto extends createZodDto(
+  complianceDocumentsInputSchema.meta({
+    example: {
+      items: [
+        { label: "Children's Product Certificate", evidenceKey: 'cpc', attachmentId: '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', note: '' },
+        { label: 'Test report from a CPSC-accepted laboratory', evidenceKey: 'lab_report', attachmentId: null, note: 'Due 12 Nov' },
+      ],
+    },
+  }),
+) {}
 
 export const complianceDocumentsSchema = z.object({
   items: z.array(

@@ -2,11 +2,10 @@ import { MARKETPLACE_CODES } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
-import { email, uuidParam } from '../common/schemas';
+import { email, externalId, externalIdParamsSchema, uuidParam } from '../common/schemas';
 
 const name = z.string().trim().min(1).max(200);
 const sellerId = z.string().trim().min(1).max(100);
-const externalId = z.string().trim().min(1).max(200);
 const marketplaces = z
   .array(z.enum(MARKETPLACE_CODES))
   .max(MARKETPLACE_CODES.length)
@@ -21,7 +20,11 @@ export const createClientSchema = z.strictObject({
   notes: notes.optional(),
 });
 export type CreateClientInput = z.infer<typeof createClientSchema>;
-export class CreateClientDto extends createZodDto(createClientSchema) {}
+export class CreateClientDto extends createZodDto(
+  createClientSchema.meta({
+    example: { name: 'Northwind Outlet', sellerId: 'A2NORTHWIND', marketplaces: ['US', 'CA'], externalId: 'acct-1001' },
+  }),
+) {}
 
 export const updateClientSchema = z.strictObject({
   name: name.optional(),
@@ -33,7 +36,9 @@ export const updateClientSchema = z.strictObject({
   archived: z.boolean().optional(),
 });
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
-export class UpdateClientDto extends createZodDto(updateClientSchema) {}
+export class UpdateClientDto extends createZodDto(
+  updateClientSchema.meta({ example: { notes: 'Prefers calls after 3 pm ET', marketplaces: ['US', 'CA', 'MX'] } }),
+) {}
 
 /** CRM upsert: fields left out keep their current value on an existing client. */
 export const upsertClientSchema = z.strictObject({
@@ -43,12 +48,10 @@ export const upsertClientSchema = z.strictObject({
   notes: notes.optional(),
 });
 export type UpsertClientInput = z.infer<typeof upsertClientSchema>;
-export class UpsertClientDto extends createZodDto(upsertClientSchema) {}
+export class UpsertClientDto extends createZodDto(
+  upsertClientSchema.meta({ example: { name: 'Northwind Outlet', sellerId: 'A2NORTHWIND', marketplaces: ['US', 'CA'] } }),
+) {}
 
-// Bodies and queries are checked for U+0000 by a middleware; a path parameter is checked here.
-export const externalIdParamsSchema = z.strictObject({
-  externalId: externalId.refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
-});
 export class ExternalIdParams extends createZodDto(externalIdParamsSchema) {}
 
 export const clientListQuerySchema = listQuerySchema.extend({
@@ -79,9 +82,11 @@ export class DeletedClientDto extends createZodDto(deletedClientSchema) {}
 
 // Contacts: the seller's people who use the portal.
 export const createContactSchema = z.strictObject({ name, email });
-export class CreateContactDto extends createZodDto(createContactSchema) {}
+export class CreateContactDto extends createZodDto(
+  createContactSchema.meta({ example: { name: 'Priya Natarajan', email: 'priya@northwind.example' } }),
+) {}
 export const updateContactSchema = z.strictObject({ name: name.optional(), email: email.optional() });
-export class UpdateContactDto extends createZodDto(updateContactSchema) {}
+export class UpdateContactDto extends createZodDto(updateContactSchema.meta({ example: { email: 'priya.n@northwind.example' } })) {}
 
 export const contactSchema = z.object({ id: z.uuid(), clientId: z.uuid(), name: z.string(), email: z.string(), createdAt: z.string() });
 export class ContactDto extends createZodDto(contactSchema) {}

@@ -3,6 +3,12 @@ import { isCommonPassword } from './common-passwords';
 
 export const uuidParam = z.uuid({ message: 'must be a uuid' });
 export const idParamsSchema = z.strictObject({ id: uuidParam });
+/** An id a CRM gives a record (its account or ticket id). */
+export const externalId = z.string().trim().min(1).max(200);
+// Bodies and queries are checked for U+0000 by a middleware; a path parameter is checked here.
+export const externalIdParamsSchema = z.strictObject({
+  externalId: externalId.refine((v) => !v.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
+});
 /** Draft versions run 1..MAX_VERSION: a larger number would overflow the database's integer columns. */
 export const MAX_VERSION = 1_000_000;
 export const versionNumber = z.number().int().min(1).max(MAX_VERSION);

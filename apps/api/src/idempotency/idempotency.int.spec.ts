@@ -59,6 +59,28 @@ describe('Idempotency-Key: uploads, secrets and revoked credentials', () => {
     expect(list.body.data).toHaveLength(1);
   });
 
+  it('a reused key names the request that took it (method, path and when) in the 422 details', async () => {
+    const owner = await signupAgency(api.http);
+    const client = await createClient(api.http, owner.token);
+    const before = Date.now();
+    const body = {
+      clientId: client.id,
+      title: 'Key reuse',
+      violationType: 'product_authenticity',
+      marketplace: 'US',
+      noticeReceivedAt: '2026-11-20T10:00:00.000Z',
+    };
+    expectStatus(await api.http.post('/api/v1/cases', body, owner.token, { 'Idempotency-Key': 'reuse-1' }), 201);
+    const reused = await api.http.post('/api/v1/clients', { name: 'Another request' }, owner.token, { 'Idempotency-Key': 'reuse-1' });
+    expectStatus(reused, 422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.body.error.details).toEqual({ method: 'POST', path: '/api/v1/cases', at: expect.any(String) });
+    const at = Date.parse(reused.body.error.details.at);
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    expect(reused.body.error.message).toContain('POST /api/v1/cases at ');
+  });
+
   it('never stores an API key secret for replay: the same request again answers 409 with the key id only', async () => {
     const owner = await signupAgency(api.http);
     const body = { name: 'CRM', scopes: ['cases:read'] };

@@ -12,11 +12,21 @@ import { sha256Hex } from '../common/hash';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 const IN_FLIGHT_TTL_SECONDS = 120;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** PUT too: a CRM's upsert retried with its key gets the first answer, marked replayed, without a second write. */
+const IDEMPOTENT_METHODS = new Set(['POST', 'PUT']);
+
+/** The request that took the key, named in a 422 IDEMPOTENCY_KEY_REUSED (entries stored before it existed lack it). */
+interface FirstRequest {
+  method: string;
+  path: string;
+  /** When it arrived (ISO 8601). */
+  at: string;
+}
 
 type Entry =
-  | { state: 'in_flight'; fingerprint: string }
+  | ({ state: 'in_flight'; fingerprint: string } & Partial<FirstRequest>)
   /** secretWithheld: the answer's one-time secret fields were removed before it was stored, so it is not replayed. */
-  | { state: 'done'; fingerprint: string; status: number; body: unknown; secretWithheld?: boolean };
+  | ({ state: 'done'; fingerprint: string; status: number; body: unknown; secretWithheld?: boolean } & Partial<FirstRequest>);
 
 const SECRET_FIELDS_KEY = 'poa:idempotency:secret-fields';
 
@@ -58,7 +68,7 @@ function withoutFields(body: unknown, fields: string[]): unknown {
 }
 
 /**
- * `Idempotency-Key` on POST: the first request with a key (per principal: agency + user, API key or contact) runs,
+ * `Idempotency-Key` on POST and PUT: the first request with a key (per principal: agency + user, API key or contact) runs,
  * and its answer (any status but 5xx) is kept 24 h in Redis; the same key with the same method, path and body
  * gets that answer again (header `Idempotent-Replayed: true`); with another body 422 IDEMPOTENCY_KEY_REUSED;
  * while the first is still running 409 IDEMPOTENCY_IN_PROGRESS. A 5xx or a dropped connection releases the key.
@@ -83,7 +93,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<Request & { user?: Principal }>();
     const response = http.getResponse<Response>();
     const given = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || given === undefined || !request.user) return next.handle();
+    if (!IDEMPOTENT_METHODS.has(request.method) || given === undefined || !request.user) return next.handle();
     const key = Array.isArray(given) ? given[0] : given;
     if (!KEY_PATTERN.test(key)) {
       throw AppError.validation([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
@@ -91,23 +101,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const principal = request.user;
     const redisKey = `idem:${principal.tenantId}:${principal.kind}:${principal.id}:${sha256Hex(key)}`;
     const fingerprint = fingerprintOf(request);
+    const first: FirstRequest = { method: request.method, path: request.originalUrl.split('?')[0], at: new Date().toISOString() };
     const secretFields = this.reflector.get<string[] | undefined>(SECRET_FIELDS_KEY, context.getHandler()) ?? [];
 
-    return from(this.begin(redisKey, fingerprint)).pipe(
+    return from(this.begin(redisKey, fingerprint, first)).pipe(
       mergeMap((existing) => {
         if (existing) return this.replay(existing, fingerprint, response);
-        this.captureAnswer(redisKey, fingerprint, response, secretFields);
+        this.captureAnswer(redisKey, fingerprint, first, response, secretFields);
         return next.handle();
       }),
     );
   }
 
   /** Takes the key (null) or returns what holds it. */
-  private async begin(redisKey: string, fingerprint: string): Promise<Entry | null> {
+  private async begin(redisKey: string, fingerprint: string, first: FirstRequest): Promise<Entry | null> {
     try {
       const taken = await this.redis.set(
         redisKey,
-        JSON.stringify({ state: 'in_flight', fingerprint } satisfies Entry),
+        JSON.stringify({ state: 'in_flight', fingerprint, ...first } satisfies Entry),
         'EX',
         IN_FLIGHT_TTL_SECONDS,
         'NX',
@@ -127,7 +138,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private replay(existing: Entry, fingerprint: string, response: Response): Observable<unknown> {
     if (existing.fingerprint !== fingerprint) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request');
+      const { method, path, at } = existing;
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        method && path && at
+          ? `This Idempotency-Key was used with a different request: ${method} ${path} at ${at}`
+          : 'This Idempotency-Key was used with a different request',
+        method && path && at ? { method, path, at } : undefined,
+      );
     }
     if (existing.state === 'in_flight') {
       throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed', undefined, {
@@ -147,7 +165,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Stores the answer once it is sent; releases the key on a 5xx or when the client goes away before the end. */
-  private captureAnswer(redisKey: string, fingerprint: string, response: Response, secretFields: string[]): void {
+  private captureAnswer(redisKey: string, fingerprint: string, first: FirstRequest, response: Response, secretFields: string[]): void {
     let body: unknown = null;
     const json = response.json.bind(response);
     response.json = (value: unknown) => {
@@ -160,8 +178,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const status = response.statusCode;
       const withhold = secretFields.length > 0 && status < 300;
       const entry: Entry = withhold
-        ? { state: 'done', fingerprint, status, body: withoutFields(body, secretFields), secretWithheld: true }
-        : { state: 'done', fingerprint, status, body };
+        ? { state: 'done', fingerprint, status, body: withoutFields(body, secretFields), secretWithheld: true, ...first }
+        : { state: 'done', fingerprint, status, body, ...first };
       const release =
         status >= 500 ? this.redis.del(redisKey) : this.redis.set(redisKey, JSON.stringify(entry), 'EX', IDEMPOTENCY_TTL_SECONDS);
       release.catch(() => undefined);

@@ -7,7 +7,14 @@ export const parseNoticeSchema = z.strictObject({
   text: z.string().min(1).max(100_000).describe('The notice as pasted from Seller Central'),
   receivedAt: isoDateTime.optional().describe('When the notice arrived (deadlines count from it); now when left out'),
 });
-export class ParseNoticeDto extends createZodDto(parseNoticeSchema) {}
+export class ParseNoticeDto extends createZodDto(
+  parseNoticeSchema.meta({
+    example: {
+      text: 'Your selling privileges on Amazon.com have been deactivated. 1) Order Defect Rate: 1.84%, orders 112-7720415-3390125. 2) We received complaints that ASIN B0B9XQ7K2M is inauthentic. Please submit a plan of action within 17 days.',
+      receivedAt: '2026-11-02T09:00:00.000Z',
+    },
+  }),
+) {}
 
 export const noticeParseSchema = z.object({
   marketplace: z.enum(MARKETPLACE_CODES).nullable(),

@@ -5,7 +5,7 @@ import { listQuerySchema, pageSchema } from '../common/pagination';
 import { email, idParamsSchema, uuidParam, versionNumber, versionParamsSchema } from '../common/schemas';
 
 // Log-in
-export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email })) {}
+export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email }).meta({ example: { email: 'priya@northwind.example' } })) {}
 export class LoginLinkAcceptedDto extends createZodDto(z.object({ message: z.string() })) {}
 export class StaffLoginLinkDto extends createZodDto(
   z.object({
@@ -14,7 +14,9 @@ export class StaffLoginLinkDto extends createZodDto(
     expiresAt: z.string(),
   }),
 ) {}
-export class PortalSessionRequestDto extends createZodDto(z.strictObject({ token: z.string().min(1).max(500) })) {}
+export class PortalSessionRequestDto extends createZodDto(
+  z.strictObject({ token: z.string().min(1).max(500) }).meta({ example: { token: 'the-token-from-the-login-link' } }),
+) {}
 
 const portalContactSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 const portalClientSchema = z.object({ id: z.uuid(), name: z.string() });
@@ -107,13 +109,17 @@ export const portalCaseDetailSchema = portalCaseSummarySchema.extend({
 export class PortalCaseDto extends createZodDto(portalCaseDetailSchema) {}
 
 export class PortalApproveDto extends createZodDto(
-  z.strictObject({
-    version: versionNumber.describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
-    fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
-  }),
+  z
+    .strictObject({
+      version: versionNumber.describe('The version you read: not the one under review answers 409 VERSION_CONFLICT'),
+      fullName: z.string().trim().min(1).max(200).describe('Type your full name: it becomes the proof of approval'),
+    })
+    .meta({ example: { version: 2, fullName: 'Priya Natarajan' } }),
 ) {}
 export class PortalRequestChangesDto extends createZodDto(
-  z.strictObject({ comment: z.string().trim().min(1, 'tell us what to change').max(20_000) }),
+  z
+    .strictObject({ comment: z.string().trim().min(1, 'tell us what to change').max(20_000) })
+    .meta({ example: { comment: 'Please name our new supplier in the second corrective action.' } }),
 ) {}
 export class PortalTransitionResultDto extends createZodDto(
   z.object({ id: z.uuid(), reference: z.string(), status: z.enum(CASE_STATUSES) }),
@@ -132,11 +138,13 @@ export class PortalCommentDto extends createZodDto(portalCommentSchema) {}
 export class PortalCommentPageDto extends createZodDto(pageSchema(portalCommentSchema)) {}
 export class PortalCommentListQueryDto extends createZodDto(listQuerySchema) {}
 export class PortalCreateCommentDto extends createZodDto(
-  z.strictObject({
-    body: z.string().trim().min(1).max(20_000),
-    parentId: uuidParam.optional().describe('Reply to a comment of this case'),
-    version: z.number().int().min(1).optional().describe('The draft version the comment is about'),
-  }),
+  z
+    .strictObject({
+      body: z.string().trim().min(1).max(20_000),
+      parentId: uuidParam.optional().describe('Reply to a comment of this case'),
+      version: z.number().int().min(1).optional().describe('The draft version the comment is about'),
+    })
+    .meta({ example: { body: 'The invoice dates in the summary are right.', version: 2 } }),
 ) {}
 
 export class PortalCaseParams extends createZodDto(idParamsSchema) {}

@@ -21,5 +21,9 @@ export const updateBrandingSchema = z.strictObject({
 });
 export type UpdateBrandingInput = z.infer<typeof updateBrandingSchema>;
 
-export class UpdateBrandingDto extends createZodDto(updateBrandingSchema) {}
+export class UpdateBrandingDto extends createZodDto(
+  updateBrandingSchema.meta({
+    example: { primaryColor: '#1f4e79', letterhead: '12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000', paperSize: 'A4' },
+  }),
+) {}
 export class TenantDto extends createZodDto(tenantSchema) {}

@@ -12,11 +12,15 @@ const events = z
   .transform((list) => [...new Set(list)]);
 
 export const createWebhookSchema = z.strictObject({ url, events });
-export class CreateWebhookDto extends createZodDto(createWebhookSchema) {}
+export class CreateWebhookDto extends createZodDto(
+  createWebhookSchema.meta({
+    example: { url: 'https://crm.example.com/poa-webhooks', events: ['case.created', 'case.status_changed', 'pdf.ready'] },
+  }),
+) {}
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
 export const updateWebhookSchema = z.strictObject({ url: url.optional(), events: events.optional(), enabled: z.boolean().optional() });
-export class UpdateWebhookDto extends createZodDto(updateWebhookSchema) {}
+export class UpdateWebhookDto extends createZodDto(updateWebhookSchema.meta({ example: { enabled: true } })) {}
 export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;
 
 export const webhookSchema = z.object({

@@ -498,6 +498,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * CRM upsert by your ticket id: 201 opens the case; afterwards 200 answers it, updating only the notice fields
+         * @description Safe to repeat from any API key or user of the agency (a nightly sync). The first call creates the case as POST /cases does (externalId = the path); later calls update the title, violation type, marketplace and notice receipt time, and the ASINs, notice text and due date when given, and never the status, drafts, rounds or assignee. A different clientId answers 409.
+         */
+        put: operations["CasesController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -1046,6 +1066,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "password": "correct-horse-battery-7",
+         *       "token": "the-token-from-the-invite-link"
+         *     }
+         */
         AcceptInviteDto: {
             password: string;
             token: string;
@@ -1108,6 +1134,100 @@ export interface components {
                 type: string;
             }[];
             nextCursor: string | null;
+        };
+        CaseDto: {
+            /** @description Proof of the client approval of the approved version */
+            approval: {
+                approvedAt: string;
+                contact: {
+                    email: string;
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                contentSha256: string;
+                /** Format: uuid */
+                draftVersionId: string;
+                fullName: string;
+                /** Format: uuid */
+                id: string;
+                ip: string | null;
+                note: string | null;
+                /** @description The staff member who recorded an approval given by email or phone; null when the contact approved in the portal */
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                userAgent: string | null;
+                version: number;
+            } | null;
+            approvedVersion: number | null;
+            asins: string[];
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description What the caller may do now (workflow state, role and guards) */
+            availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            client: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sellerId: string | null;
+            };
+            createdAt: string;
+            dueAt: string;
+            externalId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The problems the notice names; root causes and corrective actions link to them by issueId */
+            issues: {
+                asins: string[];
+                /** Format: uuid */
+                id: string;
+                note: string;
+                orderIds: string[];
+                violationType: string;
+            }[];
+            latestVersion: number;
+            marketplace: string;
+            noticeReceivedAt: string;
+            noticeText: string;
+            overdue: boolean;
+            /** @enum {string} */
+            path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
+            /** @description The final PDF of the approved version */
+            pdf: {
+                error: string | null;
+                /** Format: uuid */
+                id: string;
+                pageCount: number | null;
+                readyAt: string | null;
+                sha256: string | null;
+                size: number | null;
+                /** @enum {string} */
+                status: "queued" | "rendering" | "ready" | "failed";
+                version: number;
+            } | null;
+            reference: string;
+            round: number;
+            rounds: {
+                /** @description What Amazon asked for in the reply that opened this round */
+                amazonRequest: string | null;
+                amazonResponse: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                outcome: "reinstated" | "denied" | "more_info_requested" | null;
+                outcomeAt: string | null;
+                round: number;
+            }[];
+            /** @enum {string} */
+            status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
+            title: string;
+            updatedAt: string;
+            violationType: string;
         };
         CaseDto_Output: {
             /** @description Proof of the client approval of the approved version */
@@ -1255,6 +1375,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "currentPassword": "correct-horse-battery-7",
+         *       "newPassword": "staple-lantern-orbit-42"
+         *     }
+         */
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
@@ -1350,6 +1476,24 @@ export interface components {
                 note: string;
             }[];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "attachmentId": "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *           "evidenceKey": "cpc",
+         *           "label": "Children's Product Certificate",
+         *           "note": ""
+         *         },
+         *         {
+         *           "attachmentId": null,
+         *           "evidenceKey": "lab_report",
+         *           "label": "Test report from a CPSC-accepted laboratory",
+         *           "note": "Due 12 Nov"
+         *         }
+         *       ]
+         *     }
+         */
         ComplianceDocumentsInputDto: {
             items: {
                 /**
@@ -1374,6 +1518,11 @@ export interface components {
                 note: string;
             }[];
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-emailed-link"
+         *     }
+         */
         ConfirmEmailDto: {
             token: string;
         };
@@ -1397,10 +1546,46 @@ export interface components {
                 name: string;
             }[];
         };
+        /**
+         * @example {
+         *       "name": "CRM nightly sync",
+         *       "scopes": [
+         *         "clients:write",
+         *         "cases:write",
+         *         "webhooks:manage"
+         *       ]
+         *     }
+         */
         CreateApiKeyDto: {
             name: string;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "externalId": "ticket-77",
+         *       "issues": [
+         *         {
+         *           "orderIds": [
+         *             "112-7720415-3390125"
+         *           ],
+         *           "violationType": "order_defect_rate"
+         *         },
+         *         {
+         *           "asins": [
+         *             "B0ABCDE123"
+         *           ],
+         *           "note": "One buyer complaint",
+         *           "violationType": "product_authenticity"
+         *         }
+         *       ],
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "path": "poa",
+         *       "title": "Order defect rate + inauthentic complaint"
+         *     }
+         */
         CreateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -1443,6 +1628,17 @@ export interface components {
              */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "externalId": "acct-1001",
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         CreateClientDto: {
             externalId?: string | null;
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
@@ -1450,6 +1646,12 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "body": "Could you send the supplier invoices for March?",
+         *       "visibility": "shared"
+         *     }
+         */
         CreateCommentDto: {
             body: string;
             /**
@@ -1470,6 +1672,12 @@ export interface components {
              */
             visibility: "internal" | "shared";
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example",
+         *       "name": "Priya Natarajan"
+         *     }
+         */
         CreateContactDto: {
             /** Format: email */
             email: string;
@@ -1487,6 +1695,32 @@ export interface components {
             revokedAt: string | null;
             scopes: ("clients:read" | "clients:write" | "cases:read" | "cases:write" | "webhooks:manage")[];
         };
+        /**
+         * @example {
+         *       "baseVersion": 0,
+         *       "correctiveActions": [
+         *         {
+         *           "completedAt": "2026-11-03",
+         *           "text": "Removed all remaining units of that lot from inventory."
+         *         }
+         *       ],
+         *       "preventiveMeasures": [
+         *         {
+         *           "frequency": "every purchase",
+         *           "owner": "Purchasing lead",
+         *           "startDate": "2026-11-04",
+         *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+         *         }
+         *       ],
+         *       "rootCauses": [
+         *         {
+         *           "text": "One lot came from a reseller whose invoices we did not verify."
+         *         }
+         *       ],
+         *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+         *       "supportingDocuments": []
+         *     }
+         */
         CreateDraftDto: {
             /** @description The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT */
             baseVersion: number;
@@ -1550,6 +1784,16 @@ export interface components {
             updatedAt: string;
             url: string;
         };
+        /**
+         * @example {
+         *       "events": [
+         *         "case.created",
+         *         "case.status_changed",
+         *         "pdf.ready"
+         *       ],
+         *       "url": "https://crm.example.com/poa-webhooks"
+         *     }
+         */
         CreateWebhookDto: {
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
@@ -1666,6 +1910,42 @@ export interface components {
                 };
             }[];
             sectionChanged: {
+                correctiveActions: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                preventiveMeasures: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                rootCauses: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                summary: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+                supportingDocuments: {
+                    added: number;
+                    changed: boolean;
+                    modified: number;
+                    removed: number;
+                    unchanged: number;
+                };
+            } & {
                 [key: string]: {
                     added: number;
                     changed: boolean;
@@ -1785,6 +2065,13 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "email": "sam@brightline.example",
+         *       "name": "Sam Okafor",
+         *       "role": "writer"
+         *     }
+         */
         InviteUserDto: {
             /** Format: email */
             email: string;
@@ -1803,6 +2090,22 @@ export interface components {
                 id: string;
             }[];
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "asin": "B09ABCDEF1",
+         *           "change": "Remove \"antimicrobial\" from the title and bullet 2",
+         *           "confirmed": true
+         *         },
+         *         {
+         *           "asin": "B0C1234XYZ",
+         *           "change": "Remove \"kills 99.9% of bacteria\" from the description",
+         *           "confirmed": false
+         *         }
+         *       ]
+         *     }
+         */
         ListingFixesInputDto: {
             items: {
                 /** @description One of the case’s ASINs, or null for a change across listings */
@@ -1821,6 +2124,12 @@ export interface components {
                 id?: string;
             }[];
         };
+        /**
+         * @example {
+         *       "email": "dana@brightline.example",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         LoginDto: {
             email: string;
             password: string;
@@ -1828,6 +2137,11 @@ export interface components {
         LoginLinkAcceptedDto: {
             message: string;
         };
+        /**
+         * @example {
+         *       "email": "priya@northwind.example"
+         *     }
+         */
         LoginLinkRequestDto: {
             /** Format: email */
             email: string;
@@ -1889,6 +2203,12 @@ export interface components {
             /** @description The notice cites Section 3 of the Business Solutions Agreement */
             section3: boolean;
         };
+        /**
+         * @example {
+         *       "receivedAt": "2026-11-02T09:00:00.000Z",
+         *       "text": "Your selling privileges on Amazon.com have been deactivated. 1) Order Defect Rate: 1.84%, orders 112-7720415-3390125. 2) We received complaints that ASIN B0B9XQ7K2M is inauthentic. Please submit a plan of action within 17 days."
+         *     }
+         */
         ParseNoticeDto: {
             /**
              * Format: date-time
@@ -1924,6 +2244,12 @@ export interface components {
             status: "queued" | "rendering" | "ready" | "failed";
             version: number;
         };
+        /**
+         * @example {
+         *       "fullName": "Priya Natarajan",
+         *       "version": 2
+         *     }
+         */
         PortalApproveDto: {
             /** @description Type your full name: it becomes the proof of approval */
             fullName: string;
@@ -2075,6 +2401,12 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "body": "The invoice dates in the summary are right.",
+         *       "version": 2
+         *     }
+         */
         PortalCreateCommentDto: {
             body: string;
             /**
@@ -2105,6 +2437,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "comment": "Please name our new supplier in the second corrective action."
+         *     }
+         */
         PortalRequestChangesDto: {
             comment: string;
         };
@@ -2122,6 +2459,11 @@ export interface components {
                 name: string;
             };
         };
+        /**
+         * @example {
+         *       "token": "the-token-from-the-login-link"
+         *     }
+         */
         PortalSessionRequestDto: {
             token: string;
         };
@@ -2149,6 +2491,19 @@ export interface components {
             /** @description null until the tracker is first saved */
             updatedAt: string | null;
         };
+        /**
+         * @example {
+         *       "complaintId": "8841203571",
+         *       "contactEmail": "legal@lumen-co.example",
+         *       "datesContacted": [
+         *         "2026-11-03",
+         *         "2026-11-06"
+         *       ],
+         *       "note": "Their counsel answers on Fridays",
+         *       "rightsOwner": "Lumen & Co. GmbH",
+         *       "status": "contacted"
+         *     }
+         */
         RetractionInputDto: {
             /**
              * @description Amazon's complaint id (from the notice)
@@ -2211,6 +2566,14 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        /**
+         * @example {
+         *       "agencyName": "Brightline Compliance",
+         *       "email": "dana@brightline.example",
+         *       "name": "Dana Reyes",
+         *       "password": "correct-horse-battery-7"
+         *     }
+         */
         SignupDto: {
             agencyName: string;
             /** Format: email */
@@ -2236,6 +2599,12 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "action": "submit_for_review",
+         *       "comment": "Ready for a second pair of eyes"
+         *     }
+         */
         TransitionDto: {
             /** @enum {string} */
             action: "start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close";
@@ -2256,6 +2625,13 @@ export interface components {
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
         };
+        /**
+         * @example {
+         *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+         *       "paperSize": "A4",
+         *       "primaryColor": "#1f4e79"
+         *     }
+         */
         UpdateBrandingDto: {
             /** @description Address, phone... printed under the agency name */
             letterhead?: string | null;
@@ -2266,6 +2642,16 @@ export interface components {
             paperSize?: "A4" | "Letter";
             primaryColor?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123",
+         *         "B0FGHIJ456"
+         *       ],
+         *       "dueAt": "2026-11-20T17:00:00.000Z",
+         *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+         *     }
+         */
         UpdateCaseDto: {
             asins?: string[];
             /** Format: uuid */
@@ -2303,6 +2689,16 @@ export interface components {
              */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA",
+         *         "MX"
+         *       ],
+         *       "notes": "Prefers calls after 3 pm ET"
+         *     }
+         */
         UpdateClientDto: {
             archived?: boolean;
             externalId?: string | null;
@@ -2311,22 +2707,81 @@ export interface components {
             notes?: string;
             sellerId?: string | null;
         };
+        /**
+         * @example {
+         *       "email": "priya.n@northwind.example"
+         *     }
+         */
         UpdateContactDto: {
             /** Format: email */
             email?: string;
             name?: string;
         };
+        /**
+         * @example {
+         *       "role": "reviewer"
+         *     }
+         */
         UpdateUserDto: {
             name?: string;
             /** @enum {string} */
             role?: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        /**
+         * @example {
+         *       "enabled": true
+         *     }
+         */
         UpdateWebhookDto: {
             enabled?: boolean;
             events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
             /** @description https (or http) URL; private, loopback and link-local targets are refused */
             url?: string;
         };
+        /**
+         * @example {
+         *       "asins": [
+         *         "B0ABCDE123"
+         *       ],
+         *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+         *       "marketplace": "US",
+         *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "title": "Listing removed: inauthentic complaint",
+         *       "violationType": "product_authenticity"
+         *     }
+         */
+        UpsertCaseDto: {
+            asins?: string[];
+            /**
+             * Format: uuid
+             * @description The case's client; the case of an externalId stays with the client it was opened for
+             */
+            clientId: string;
+            /**
+             * Format: date-time
+             * @description Defaults from the violation type when the case is created; left out later, it is kept
+             */
+            dueAt?: string;
+            /** @enum {string} */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
+            /** Format: date-time */
+            noticeReceivedAt: string;
+            noticeText?: string;
+            title: string;
+            /** @enum {string} */
+            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "marketplaces": [
+         *         "US",
+         *         "CA"
+         *       ],
+         *       "name": "Northwind Outlet",
+         *       "sellerId": "A2NORTHWIND"
+         *     }
+         */
         UpsertClientDto: {
             marketplaces?: ("US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA")[];
             name: string;
@@ -2452,6 +2907,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "CRM nightly sync",
+                 *       "scopes": [
+                 *         "clients:write",
+                 *         "cases:write",
+                 *         "webhooks:manage"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyDto"];
             };
         };
@@ -2491,6 +2956,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
                 headers: {
@@ -2552,6 +3024,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "correct-horse-battery-7",
+                 *       "token": "the-token-from-the-invite-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInviteDto"];
             };
         };
@@ -2564,6 +3042,13 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto_Output"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_confirmEmail: {
@@ -2575,10 +3060,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-emailed-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmEmailDto"];
             };
         };
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED on the field token: forged, expired, used, or the address was confirmed by another account (one answer for all) */
             400: {
                 headers: {
@@ -2597,6 +3094,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "dana@brightline.example",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -2634,6 +3137,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
             403: {
                 headers: {
@@ -2652,6 +3162,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-battery-7",
+                 *       "newPassword": "staple-lantern-orbit-42"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
@@ -2715,6 +3231,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agencyName": "Brightline Compliance",
+                 *       "email": "dana@brightline.example",
+                 *       "name": "Dana Reyes",
+                 *       "password": "correct-horse-battery-7"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignupDto"];
             };
         };
@@ -2797,6 +3321,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "externalId": "ticket-77",
+                 *       "issues": [
+                 *         {
+                 *           "orderIds": [
+                 *             "112-7720415-3390125"
+                 *           ],
+                 *           "violationType": "order_defect_rate"
+                 *         },
+                 *         {
+                 *           "asins": [
+                 *             "B0ABCDE123"
+                 *           ],
+                 *           "note": "One buyer complaint",
+                 *           "violationType": "product_authenticity"
+                 *         }
+                 *       ],
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "path": "poa",
+                 *       "title": "Order defect rate + inauthentic complaint"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCaseDto"];
             };
         };
@@ -2899,6 +3449,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123",
+                 *         "B0FGHIJ456"
+                 *       ],
+                 *       "dueAt": "2026-11-20T17:00:00.000Z",
+                 *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCaseDto"];
             };
         };
@@ -3008,6 +3568,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "file": "supplier-invoice.pdf (the file's bytes)"
+                 *     }
+                 */
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
@@ -3185,6 +3750,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Could you send the supplier invoices for March?",
+                 *       "visibility": "shared"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCommentDto"];
             };
         };
@@ -3337,6 +3908,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "attachmentId": "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "evidenceKey": "cpc",
+                 *           "label": "Children's Product Certificate",
+                 *           "note": ""
+                 *         },
+                 *         {
+                 *           "attachmentId": null,
+                 *           "evidenceKey": "lab_report",
+                 *           "label": "Test report from a CPSC-accepted laboratory",
+                 *           "note": "Due 12 Nov"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ComplianceDocumentsInputDto"];
             };
         };
@@ -3439,6 +4028,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "baseVersion": 0,
+                 *       "correctiveActions": [
+                 *         {
+                 *           "completedAt": "2026-11-03",
+                 *           "text": "Removed all remaining units of that lot from inventory."
+                 *         }
+                 *       ],
+                 *       "preventiveMeasures": [
+                 *         {
+                 *           "frequency": "every purchase",
+                 *           "owner": "Purchasing lead",
+                 *           "startDate": "2026-11-04",
+                 *           "text": "Every new supplier invoice is checked against the brand owner before purchase."
+                 *         }
+                 *       ],
+                 *       "rootCauses": [
+                 *         {
+                 *           "text": "One lot came from a reseller whose invoices we did not verify."
+                 *         }
+                 *       ],
+                 *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
+                 *       "supportingDocuments": []
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDraftDto"];
             };
         };
@@ -3746,6 +4361,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "asin": "B09ABCDEF1",
+                 *           "change": "Remove \"antimicrobial\" from the title and bullet 2",
+                 *           "confirmed": true
+                 *         },
+                 *         {
+                 *           "asin": "B0C1234XYZ",
+                 *           "change": "Remove \"kills 99.9% of bacteria\" from the description",
+                 *           "confirmed": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ListingFixesInputDto"];
             };
         };
@@ -3933,6 +4564,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "complaintId": "8841203571",
+                 *       "contactEmail": "legal@lumen-co.example",
+                 *       "datesContacted": [
+                 *         "2026-11-03",
+                 *         "2026-11-06"
+                 *       ],
+                 *       "note": "Their counsel answers on Fridays",
+                 *       "rightsOwner": "Lumen & Co. GmbH",
+                 *       "status": "contacted"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RetractionInputDto"];
             };
         };
@@ -4035,6 +4679,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "submit_for_review",
+                 *       "comment": "Ready for a second pair of eyes"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransitionDto"];
             };
         };
@@ -4080,6 +4730,82 @@ export interface operations {
                 content?: never;
             };
             /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasesController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "asins": [
+                 *         "B0ABCDE123"
+                 *       ],
+                 *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
+                 *       "marketplace": "US",
+                 *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
+                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "title": "Listing removed: inauthentic complaint",
+                 *       "violationType": "product_authenticity"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpsertCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The existing case (its notice fields updated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto_Output"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4142,6 +4868,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "externalId": "acct-1001",
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateClientDto"];
             };
         };
@@ -4293,6 +5030,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA",
+                 *         "MX"
+                 *       ],
+                 *       "notes": "Prefers calls after 3 pm ET"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateClientDto"];
             };
         };
@@ -4402,6 +5149,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example",
+                 *       "name": "Priya Natarajan"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateContactDto"];
             };
         };
@@ -4512,6 +5265,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya.n@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateContactDto"];
             };
         };
@@ -4622,6 +5380,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "marketplaces": [
+                 *         "US",
+                 *         "CA"
+                 *       ],
+                 *       "name": "Northwind Outlet",
+                 *       "sellerId": "A2NORTHWIND"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpsertClientDto"];
             };
         };
@@ -4709,6 +5477,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "receivedAt": "2026-11-02T09:00:00.000Z",
+                 *       "text": "Your selling privileges on Amazon.com have been deactivated. 1) Order Defect Rate: 1.84%, orders 112-7720415-3390125. 2) We received complaints that ASIN B0B9XQ7K2M is inauthentic. Please submit a plan of action within 17 days."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ParseNoticeDto"];
             };
         };
@@ -4847,6 +5621,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Priya Natarajan",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalApproveDto"];
             };
         };
@@ -4959,6 +5739,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "The invoice dates in the summary are right.",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalCreateCommentDto"];
             };
         };
@@ -5062,6 +5848,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "Please name our new supplier in the second corrective action."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalRequestChangesDto"];
             };
         };
@@ -5171,6 +5962,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "priya@northwind.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginLinkRequestDto"];
             };
         };
@@ -5182,6 +5978,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginLinkAcceptedDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5259,6 +6062,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-login-link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PortalSessionRequestDto"];
             };
         };
@@ -5322,6 +6130,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "letterhead": "12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000",
+                 *       "paperSize": "A4",
+                 *       "primaryColor": "#1f4e79"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateBrandingDto"];
             };
         };
@@ -5427,6 +6242,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sam@brightline.example",
+                 *       "name": "Sam Okafor",
+                 *       "role": "writer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InviteUserDto"];
             };
         };
@@ -5466,6 +6288,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "reviewer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -5604,6 +6431,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         "case.created",
+                 *         "case.status_changed",
+                 *         "pdf.ready"
+                 *       ],
+                 *       "url": "https://crm.example.com/poa-webhooks"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookDto"];
             };
         };
@@ -5699,6 +6536,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done (no body) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
             400: {
                 headers: {
@@ -5740,6 +6584,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookDto"];
             };
         };
@@ -5900,6 +6749,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     HealthController_ready: {
@@ -5912,6 +6768,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (any field of the body or query, malformed ids too) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

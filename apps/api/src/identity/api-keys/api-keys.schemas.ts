@@ -6,7 +6,9 @@ export const createApiKeySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length),
 });
-export class CreateApiKeyDto extends createZodDto(createApiKeySchema) {}
+export class CreateApiKeyDto extends createZodDto(
+  createApiKeySchema.meta({ example: { name: 'CRM nightly sync', scopes: ['clients:write', 'cases:write', 'webhooks:manage'] } }),
+) {}
 
 export const apiKeySchema = z.object({
   id: z.uuid(),

@@ -9,19 +9,34 @@ export const signupSchema = z.strictObject({
   email,
   password,
 });
-export class SignupDto extends createZodDto(signupSchema) {}
+export class SignupDto extends createZodDto(
+  signupSchema.meta({
+    example: {
+      agencyName: 'Brightline Compliance',
+      name: 'Dana Reyes',
+      email: 'dana@brightline.example',
+      password: 'correct-horse-battery-7',
+    },
+  }),
+) {}
 
 export const loginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
-export class LoginDto extends createZodDto(loginSchema) {}
+export class LoginDto extends createZodDto(
+  loginSchema.meta({ example: { email: 'dana@brightline.example', password: 'correct-horse-battery-7' } }),
+) {}
 
 export const acceptInviteSchema = z.strictObject({ token: z.string().min(10).max(300), password });
-export class AcceptInviteDto extends createZodDto(acceptInviteSchema) {}
+export class AcceptInviteDto extends createZodDto(
+  acceptInviteSchema.meta({ example: { token: 'the-token-from-the-invite-link', password: 'correct-horse-battery-7' } }),
+) {}
 
 export const confirmEmailSchema = z.strictObject({ token: z.string().min(10).max(300) });
-export class ConfirmEmailDto extends createZodDto(confirmEmailSchema) {}
+export class ConfirmEmailDto extends createZodDto(confirmEmailSchema.meta({ example: { token: 'the-token-from-the-emailed-link' } })) {}
 
 export const changePasswordSchema = z.strictObject({ currentPassword: z.string().max(200), newPassword: password });
-export class ChangePasswordDto extends createZodDto(changePasswordSchema) {}
+export class ChangePasswordDto extends createZodDto(
+  changePasswordSchema.meta({ example: { currentPassword: 'correct-horse-battery-7', newPassword: 'staple-lantern-orbit-42' } }),
+) {}
 
 export const userSchema = z.object({
   id: z.uuid(),

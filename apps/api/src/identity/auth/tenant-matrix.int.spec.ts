@@ -52,7 +52,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
-const OWN_NAMESPACE = new Set(['PUT /api/v1/clients/by-external-id/{externalId}']);
+const OWN_NAMESPACE = new Set(['PUT /api/v1/clients/by-external-id/{externalId}', 'PUT /api/v1/cases/by-external-id/{externalId}']);
 
 async function upload(url: string, token: string) {
   const form = new FormData();
@@ -78,7 +78,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     expect(webhook.status).toBe(201);
     const client = await createClient(http, a.token, { name: 'Secret Client of A', externalId: 'crm-a-1' });
     const contact = await createContact(http, a.token, client.id, 'Alice Contact');
-    const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A' });
+    const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A', externalId: 'ticket-a-1' });
     await transition(http, a.token, kase.id, { action: 'start_drafting' });
     await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, 'Secret summary of A'), a.token);
     const retraction = await http.put(
@@ -189,6 +189,25 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const upsert = await http.put('/api/v1/clients/by-external-id/crm-a-1', { name: 'B client' }, b.token);
     expect([200, 201]).toContain(upsert.status);
     expect(upsert.body.id).not.toBe(client.id);
+    // B's case upsert by A's ticket id opens B's own case (for B's client); A's client id is no client of B's.
+    const caseUpsert = (clientId: string) =>
+      http.put(
+        '/api/v1/cases/by-external-id/ticket-a-1',
+        {
+          clientId,
+          title: 'B case',
+          violationType: 'product_authenticity',
+          marketplace: 'US',
+          noticeReceivedAt: '2026-11-20T10:00:00.000Z',
+        },
+        b.token,
+      );
+    const byAClient = await caseUpsert(client.id);
+    expect(byAClient.status).toBe(400);
+    expect(JSON.stringify(byAClient.body)).not.toContain('Secret');
+    const bCase = await caseUpsert(upsert.body.id);
+    expect(bCase.status).toBe(201);
+    expect(bCase.body.id).not.toBe(kase.id);
     const aClient = await http.get(`/api/v1/clients/${client.id}`, a.token);
     expect(aClient.body.name).toBe('Secret Client of A');
     const aCase = await http.get(`/api/v1/cases/${kase.id}`, a.token);

@@ -6,13 +6,15 @@ import { email } from '../../common/schemas';
 import { listQuerySchema, pageSchema } from '../../common/pagination';
 
 export const inviteUserSchema = z.strictObject({ email, name: z.string().trim().min(1).max(200), role: z.enum(STAFF_ROLES) });
-export class InviteUserDto extends createZodDto(inviteUserSchema) {}
+export class InviteUserDto extends createZodDto(
+  inviteUserSchema.meta({ example: { email: 'sam@brightline.example', name: 'Sam Okafor', role: 'writer' } }),
+) {}
 
 export const updateUserSchema = z.strictObject({
   role: z.enum(STAFF_ROLES).optional(),
   name: z.string().trim().min(1).max(200).optional(),
 });
-export class UpdateUserDto extends createZodDto(updateUserSchema) {}
+export class UpdateUserDto extends createZodDto(updateUserSchema.meta({ example: { role: 'reviewer' } })) {}
 
 export class UserDto extends createZodDto(userSchema) {}
 export class UserPageDto extends createZodDto(pageSchema(userSchema)) {}
