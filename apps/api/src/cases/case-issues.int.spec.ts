@@ -128,6 +128,30 @@ describe('notices with several issues, and the path of a case', () => {
     expect(changed.body.violationType).toBe('listing_policy');
   });
 
+  it('makes a CRM upsert’s violation type the first issue’s, keeping the others', async () => {
+    const url = '/api/v1/cases/by-external-id/ticket-issues-1';
+    const body = {
+      clientId,
+      title: 'From the CRM',
+      violationType: 'order_defect_rate',
+      marketplace: 'US',
+      noticeReceivedAt: '2026-11-02T09:00:00.000Z',
+    };
+    const created = await api.http.put(url, body, token);
+    expectStatus(created, 201);
+    expect(created.body.issues.map((i: { violationType: string }) => i.violationType)).toEqual(['order_defect_rate']);
+    const withSecond = await api.http.patch(
+      `/api/v1/cases/${created.body.id}`,
+      { issues: [{ ...created.body.issues[0] }, { violationType: 'product_authenticity', asins: ['B0B9XQ7K2M'] }] },
+      token,
+    );
+    expectStatus(withSecond, 200);
+    const again = await api.http.put(url, { ...body, violationType: 'late_shipment_rate' }, token);
+    expectStatus(again, 200);
+    expect(again.body.violationType).toBe('late_shipment_rate');
+    expect(again.body.issues).toEqual([{ ...withSecond.body.issues[0], violationType: 'late_shipment_rate' }, withSecond.body.issues[1]]);
+  });
+
   it('refuses bad issues with 400 and the field', async () => {
     const base = { clientId, title: 'x', marketplace: 'US', noticeReceivedAt: '2026-11-02T09:00:00.000Z' };
     const cases: [Record<string, unknown>, string][] = [
