@@ -33,7 +33,6 @@ jest.setTimeout(300_000);
 
 let browser: Browser;
 let page: Page;
-let caseUrl = '';
 const csp = new CspWatch();
 
 const byLabel = (label: string) => `::-p-aria([name="${label}"])`;
@@ -143,7 +142,6 @@ describe('a notice with several issues', () => {
     await screenshot('new-case-form');
     await click('Create case');
     await page.waitForFunction(() => /^\/cases\/[0-9a-f-]{36}$/.test(location.pathname));
-    caseUrl = page.url();
     await page.waitForSelector('[data-testid="case-issues"]');
     const issues = await page.$$eval('[data-testid="case-issues"] li', (list) => list.map((li) => li.textContent));
     expect(issues).toEqual([
