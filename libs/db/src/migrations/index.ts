@@ -6,6 +6,7 @@ import * as m3 from './1795686302881-OutboxSweep';
 import * as m4 from './1795949510966-ContactSessionVersion';
 import * as m5 from './1795950573392-ConfirmedEmails';
 import * as m6 from './1795959261068-CaseIssuesAndPaths';
+import * as m7 from './1795959554583-OutboxTraceparent';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m4),
   ...Object.values(m5),
   ...Object.values(m6),
+  ...Object.values(m7),
 ];
