@@ -8,3 +8,4 @@ export * from './checker';
 export * from './reference';
 export * from './notice-issues';
 export * from './fixtures/notice-corpus';
+export * from './submission';

@@ -10,6 +10,7 @@ export type CaseEventType =
   | 'comment.added'
   | 'approval.recorded'
   | 'attachment.uploaded'
+  | 'submission.recorded'
   | 'pdf.ready'
   | 'case.resolution_updated';
 

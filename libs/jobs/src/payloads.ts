@@ -17,8 +17,12 @@ export const PdfRenderJobSchema = z.object({
   caseId: id,
   draftVersionId: id,
   kind: z.enum(['final', 'preview']),
+  /** Which document of the version: absent in jobs written before variants existed, which were all standard. */
+  variant: z.enum(['standard', 'amazon', 'certificate']).default('standard'),
 });
 export type PdfRenderJob = z.infer<typeof PdfRenderJobSchema>;
+export type PdfVariant = PdfRenderJob['variant'];
+export const PDF_VARIANTS = PdfRenderJobSchema.shape.variant.removeDefault().options;
 
 /** One delivery of one event to one endpoint (fanned out in the transaction of the change; see ./webhooks). */
 export const WebhookEventJobSchema = z.object({

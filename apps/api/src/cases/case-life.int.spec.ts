@@ -80,7 +80,13 @@ describe('the life of a case over HTTP', () => {
     expect(jobs).toEqual([
       {
         topic: 'pdf-render',
-        payload: { tenantId: owner.tenant.id, caseId: created.id, draftVersionId: proof.draftVersionId, kind: 'final' },
+        payload: {
+          tenantId: owner.tenant.id,
+          caseId: created.id,
+          draftVersionId: proof.draftVersionId,
+          kind: 'final',
+          variant: 'standard',
+        },
       },
     ]);
 

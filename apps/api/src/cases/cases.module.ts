@@ -15,11 +15,16 @@ import { DraftsService } from './drafts.service';
 import { ResolutionController } from './resolution.controller';
 import { ResolutionRepository } from './resolution.repository';
 import { ResolutionService } from './resolution.service';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsRepository } from './submissions.repository';
+import { SubmissionsService } from './submissions.service';
 import { WorkflowService } from './workflow.service';
+import { SettingsModule } from '../settings/settings.module';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  controllers: [CasesController, DraftsController, CommentsController, ResolutionController],
+  imports: [SettingsModule],
+  controllers: [CasesController, DraftsController, CommentsController, SubmissionsController, ResolutionController],
   providers: [
     CasesService,
     DraftsService,
@@ -34,6 +39,8 @@ import { WorkflowService } from './workflow.service';
     CaseEventsRepository,
     ResolutionService,
     ResolutionRepository,
+    SubmissionsService,
+    SubmissionsRepository,
   ],
   exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })

@@ -130,7 +130,7 @@ function caseDetailSql(caseId: string): InlineSql {
          SELECT round, amazon_request, outcome, amazon_response, outcome_at, created_at FROM case_rounds WHERE case_id = c.id) r) AS rounds,
       (SELECT row_to_json(p) FROM (
          SELECT id, version, status, error, page_count, size, sha256, ready_at
-         FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf
+         FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final' AND variant = 'standard') p) AS pdf
     FROM cases c
     JOIN clients cl ON cl.id = c.client_id
     LEFT JOIN users u ON u.id = c.assignee_id

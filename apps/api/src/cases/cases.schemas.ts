@@ -1,4 +1,12 @@
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, RESOLUTION_PATHS, VIOLATION_TYPE_KEYS } from '@poa/domain';
+import {
+  CASE_ACTIONS,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  MARKETPLACE_CODES,
+  RESOLUTION_PATHS,
+  SUBMISSION_CHANNELS,
+  VIOLATION_TYPE_KEYS,
+} from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
@@ -251,6 +259,10 @@ export const transitionSchema = z.strictObject({
   contactId: uuidParam.optional().describe('client_approve by staff: the contact who approved'),
   fullName: z.string().trim().min(1).max(200).optional().describe('client_approve: the full name the contact typed'),
   note: z.string().trim().max(2000).optional().describe('client_approve by staff: how the approval arrived (email, phone...)'),
+  channel: z
+    .enum(SUBMISSION_CHANNELS)
+    .optional()
+    .describe('mark_submitted: how the plan went to Amazon (default seller_central_form); the submission records it'),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export class TransitionDto extends createZodDto(

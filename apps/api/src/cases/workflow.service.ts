@@ -10,10 +10,11 @@ import { CasesRepository, type LockedCase } from './cases.repository';
 import { CasesService } from './cases.service';
 import type { TransitionInput } from './cases.schemas';
 import { CommentsService } from './comments.service';
+import { SubmissionsService } from './submissions.service';
 import { currentWorkflowActor } from './workflow-actor';
 
-type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note';
-const EXTRA_FIELDS: readonly ExtraField[] = ['outcome', 'amazonResponse', 'amazonRequest', 'contactId', 'fullName', 'note'];
+type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note' | 'channel';
+const EXTRA_FIELDS: readonly ExtraField[] = ['outcome', 'amazonResponse', 'amazonRequest', 'contactId', 'fullName', 'note', 'channel'];
 
 /** The fields each action takes besides `action` and `comment`; anything else is refused so a typo never goes unnoticed. */
 const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
@@ -21,6 +22,7 @@ const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
   start_drafting: ['amazonRequest'],
   reopen: ['amazonRequest'],
   client_approve: ['contactId', 'fullName', 'note'],
+  mark_submitted: ['channel'],
 };
 
 /** Moves a case through the workflow of @poa/domain; the case row lock makes two moves from one state never both succeed. */
@@ -34,6 +36,7 @@ export class WorkflowService {
     private readonly comments: CommentsService,
     private readonly events: CaseEventsService,
     private readonly notifications: CaseNotificationsService,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   /** `expectedVersion` (the portal's approve): the draft version the caller reviewed must still be the latest, else 409 VERSION_CONFLICT. */
@@ -90,6 +93,7 @@ export class WorkflowService {
       if (plan.to !== locked.status)
         await emitWebhookEvent(tx, 'case.status_changed', caseId, { from: locked.status, to: plan.to, action: input.action });
       if (input.action === 'client_approve') await this.approve(tx, locked, input);
+      if (input.action === 'mark_submitted') await this.submissions.record(tx, locked, input.channel ?? 'seller_central_form');
       await this.notifications.afterTransition(tx, {
         caseId,
         action: input.action,

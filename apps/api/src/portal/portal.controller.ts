@@ -5,7 +5,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
 import { sendPdf } from '../core/send-pdf';
-import { PdfRenderDto } from '../pdfs/pdfs.schemas';
+import { PdfQueryDto, PdfRenderDto } from '../pdfs/pdfs.schemas';
 import { PdfsService } from '../pdfs/pdfs.service';
 import {
   PortalApproveDto,
@@ -104,23 +104,35 @@ export class PortalController {
 
   @Get('cases/:id/pdf')
   @Can('portal')
-  @ApiOperation({ summary: 'The approved POA as a PDF, or 202 with the render status while it is rendered' })
+  @ApiOperation({
+    summary:
+      'The approved POA as a PDF (variant amazon: the copy for Amazon; certificate: the approval alone), or 202 while it is rendered',
+  })
+  @ApiErrors('VALIDATION_FAILED')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Not ready yet: {status: queued|rendering|failed, ...}', type: PdfRenderDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or nothing approved yet' })
-  async pdf(@Param() params: PortalCaseParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.pdfs.approved(params.id, this.portal.clientId()), req, res);
+  async pdf(@Param() params: PortalCaseParams, @Query() query: PdfQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.pdfs.approved(params.id, this.portal.clientId(), query.variant), req, res);
   }
 
   @Get('cases/:id/versions/:version/pdf')
   @Can('portal')
-  @ApiOperation({ summary: 'The final PDF of an earlier approved version, or 202 with its render status' })
+  @ApiOperation({
+    summary: 'The final PDF of an earlier approved version (variant as for the approved one), or 202 with its render status',
+  })
+  @ApiErrors('VALIDATION_FAILED')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Not ready yet', type: PdfRenderDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or that version was never approved' })
-  async versionPdf(@Param() params: PortalVersionParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.portal.versionPdf(params.id, params.version), req, res);
+  async versionPdf(
+    @Param() params: PortalVersionParams,
+    @Query() query: PdfQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPdf(await this.portal.versionPdf(params.id, params.version, query.variant), req, res);
   }
 }

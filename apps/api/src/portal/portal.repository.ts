@@ -100,10 +100,10 @@ export class PortalRepository {
         (SELECT row_to_json(a) FROM (
            SELECT version, full_name, contact_name, contact_email, approved_at, content_sha256 FROM approvals
            WHERE draft_version_id = c.approved_version_id ORDER BY approved_at DESC, id DESC LIMIT 1) a) AS approval,
-        (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf,
+        (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final' AND variant = 'standard') p) AS pdf,
         (SELECT COALESCE(json_agg(v ORDER BY v.version DESC), '[]'::json) FROM (
            SELECT DISTINCT ON (a.version) a.version, a.approved_at, a.full_name,
-             (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders r WHERE r.draft_version_id = a.draft_version_id AND r.kind = 'final') p) AS pdf
+             (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders r WHERE r.draft_version_id = a.draft_version_id AND r.kind = 'final' AND r.variant = 'standard') p) AS pdf
            FROM approvals a WHERE a.case_id = c.id ORDER BY a.version, a.approved_at DESC) v) AS approved_versions,
         (SELECT COALESCE(json_object_agg(id, file_name), '{}'::json) FROM attachments WHERE case_id = c.id) AS file_names
       FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN tenants t ON t.id = c.tenant_id
@@ -150,7 +150,7 @@ export class PortalRepository {
   async finalRender(clientId: string, caseId: string, version: number): Promise<RenderRow | undefined> {
     const [row] = await this.db.read<RenderRow>(sql`
       SELECT c.reference, ${sql.raw(RENDER_COLUMNS)}
-      FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.version = ${version}
+      FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.variant = 'standard' AND r.version = ${version}
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     return row;
   }

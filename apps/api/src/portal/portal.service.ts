@@ -5,6 +5,7 @@ import { WorkflowService } from '../cases/workflow.service';
 import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { PdfsService, type PdfAnswer } from '../pdfs/pdfs.service';
+import type { PdfVariant } from '@poa/jobs';
 import { draftView, pdfView, portalCaseSummaryView } from './portal-views';
 import { PortalRepository, type Branding, type CommentRow } from './portal.repository';
 
@@ -159,11 +160,12 @@ export class PortalService {
   }
 
   /** The final PDF of one approved version (200), or its render status (202). */
-  async versionPdf(caseId: string, version: number): Promise<PdfAnswer> {
+  async versionPdf(caseId: string, version: number, variant: PdfVariant = 'standard'): Promise<PdfAnswer> {
     const { clientId } = this.contact();
     const row = await this.portal.finalRender(clientId, caseId, version);
     if (!row) throw AppError.notFound('Approved version');
-    return this.pdfs.answer(row);
+    if (variant === 'standard') return this.pdfs.answer(row);
+    return this.pdfs.finalVariant({ caseId, draftVersionId: row.draft_version_id, version, variant }, row.reference);
   }
 
   clientId(): string {

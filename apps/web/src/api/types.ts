@@ -28,3 +28,7 @@ export type ListingFixes = Schemas['ListingFixesDto_Output'];
 export type ListingFixesBody = Schemas['ListingFixesInputDto'];
 export type ComplianceDocuments = Schemas['ComplianceDocumentsDto_Output'];
 export type ComplianceDocumentsBody = Schemas['ComplianceDocumentsInputDto'];
+export type SubmissionSettings = Schemas['SubmissionSettingsDto_Output'];
+export type SubmissionLimits = SubmissionSettings['limits'];
+export type SubmissionRecord = Schemas['SubmissionListDto_Output']['data'][number];
+export type PdfVariant = NonNullable<NonNullable<paths['/api/v1/cases/{id}/pdf']['get']['parameters']['query']>['variant']>;

@@ -246,6 +246,46 @@ export class Approval extends TenantOwned {
   note: string | null;
 }
 
+/** What was sent to Amazon in a round (mark_submitted), frozen: later rounds compare with it. */
+@Entity('submissions')
+@Index(['caseId', 'submittedAt'])
+export class Submission extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('int')
+  round: number;
+
+  @Column('uuid')
+  draftVersionId: string;
+
+  @Column('int')
+  version: number;
+
+  /** The SHA-256 of the version's canonical content (the same fingerprint an approval stores). */
+  @Column('text')
+  sha256: string;
+
+  @Column('text')
+  channel: 'seller_central_form' | 'document_upload' | 'email';
+
+  @Column('timestamptz')
+  submittedAt: Date;
+
+  @Column('text')
+  submittedByType: string;
+
+  @Column('uuid', { nullable: true })
+  submittedById: string | null;
+
+  @Column('text')
+  submittedByName: string;
+
+  /** The Seller Central fields as they were laid out when submitted ({key, label, text, characters, limit}[]). */
+  @Column('jsonb')
+  fields: unknown;
+}
+
 @Entity('comments')
 @Index(['caseId', 'createdAt'])
 export class Comment extends TenantOwned {

@@ -22,6 +22,10 @@ export class Tenant {
   @Column('jsonb')
   branding: TenantBranding;
 
+  /** Seller Central field limits ({limits: {root_cause: n | null, ...}}); Amazon publishes none, so the agency sets them. */
+  @Column('jsonb', { default: () => `'{}'` })
+  submissionSettings: { limits?: Record<string, number | null> };
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

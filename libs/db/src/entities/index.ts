@@ -1,5 +1,5 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
-import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion } from './cases';
+import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
 
 export * from './common';
@@ -20,6 +20,7 @@ export const ENTITIES = [
   CaseRound,
   DraftVersion,
   Approval,
+  Submission,
   Comment,
   CaseEvent,
   Attachment,

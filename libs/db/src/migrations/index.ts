@@ -7,6 +7,7 @@ import * as m4 from './1795949510966-ContactSessionVersion';
 import * as m5 from './1795950573392-ConfirmedEmails';
 import * as m6 from './1795959261068-CaseIssuesAndPaths';
 import * as m7 from './1795959554583-OutboxTraceparent';
+import * as m8 from './1795964167425-SubmissionPack';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m5),
   ...Object.values(m6),
   ...Object.values(m7),
+  ...Object.values(m8),
 ];

@@ -361,8 +361,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A DRAFT-marked preview of any version; the first request queues it (202) */
+        /** A DRAFT-marked preview of any version; variant amazon: the clean copy for Amazon (DRAFT-marked until approved); certificate: an approved version only. The first request queues it (202) */
         get: operations["PdfsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version as Seller Central fields (root cause, corrective actions, preventive measures, additional information) with counts and limits; Accept: text/plain or format=text for one plain-text document */
+        get: operations["DraftsController_submission"];
         put?: never;
         post?: never;
         delete?: never;
@@ -413,7 +430,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The approved POA as a PDF (<reference>-v<version>.pdf), or 202 with the render status */
+        /** The approved POA as a PDF (<reference>-v<version>.pdf; variant amazon: -amazon.pdf, certificate: -certificate.pdf), or 202 with the render status */
         get: operations["PdfsController_approved"];
         put?: never;
         post?: never;
@@ -470,6 +487,23 @@ export interface paths {
          * @description Asks the rights owner to send the retraction to Amazon themselves: Amazon does not accept forwarded retractions.
          */
         get: operations["ResolutionController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was sent to Amazon in each round (recorded by mark_submitted), newest first */
+        get: operations["SubmissionsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -735,7 +769,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The approved POA as a PDF, or 202 with the render status while it is rendered */
+        /** The approved POA as a PDF (variant amazon: the copy for Amazon; certificate: the approval alone), or 202 while it is rendered */
         get: operations["PortalController_pdf"];
         put?: never;
         post?: never;
@@ -769,7 +803,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The final PDF of an earlier approved version, or 202 with its render status */
+        /** The final PDF of an earlier approved version (variant as for the approved one), or 202 with its render status */
         get: operations["PortalController_versionPdf"];
         put?: never;
         post?: never;
@@ -844,6 +878,24 @@ export interface paths {
         put?: never;
         /** Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client */
         post: operations["PortalAuthController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's Seller Central character limit per field (null: none) */
+        get: operations["SubmissionSettingsController_get"];
+        /** Set the Seller Central character limit per field (admins); a field left out or null has none */
+        put: operations["SubmissionSettingsController_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2229,6 +2281,8 @@ export interface components {
             size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
+            /** @enum {string} */
+            variant: "standard" | "amazon" | "certificate";
             version: number;
         };
         PdfRenderDto_Output: {
@@ -2242,6 +2296,8 @@ export interface components {
             size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
+            /** @enum {string} */
+            variant: "standard" | "amazon" | "certificate";
             version: number;
         };
         /**
@@ -2587,6 +2643,64 @@ export interface components {
             /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
             url: string;
         };
+        SubmissionListDto_Output: {
+            data: {
+                /** @enum {string} */
+                channel: "seller_central_form" | "document_upload" | "email";
+                /** @description The Seller Central fields exactly as they were when submitted */
+                fields: {
+                    /** @description Characters (Unicode code points) in text */
+                    characters: number;
+                    /** @enum {string} */
+                    key: "root_cause" | "corrective_actions" | "preventive_measures" | "additional_information";
+                    label: string;
+                    /** @description The agency's limit for this field (settings/submission); null: none */
+                    limit: number | null;
+                    /** @description Plain text as Amazon reviewers read it: numbered, one line per item, dates and owners inline */
+                    text: string;
+                }[];
+                /** Format: uuid */
+                id: string;
+                round: number;
+                /** @description SHA-256 of the canonical content of the version submitted (the fingerprint its approval stores) */
+                sha256: string;
+                submittedAt: string;
+                submittedBy: {
+                    id: string | null;
+                    name: string;
+                    type: string;
+                };
+                version: number;
+            }[];
+        };
+        SubmissionPackDto: {
+            /** @description The documents to upload */
+            attachments: {
+                fileName: string;
+                id: string;
+                proves: string;
+            }[];
+            /** @description The four Seller Central appeal fields, in form order */
+            fields: {
+                /** @description Characters (Unicode code points) in text */
+                characters: number;
+                /** @enum {string} */
+                key: "root_cause" | "corrective_actions" | "preventive_measures" | "additional_information";
+                label: string;
+                /** @description The agency's limit for this field (settings/submission); null: none */
+                limit: number | null;
+                /** @description Plain text as Amazon reviewers read it: numbered, one line per item, dates and owners inline */
+                text: string;
+            }[];
+        };
+        SubmissionSettingsDto_Output: {
+            limits: {
+                additional_information: number | null;
+                corrective_actions: number | null;
+                preventive_measures: number | null;
+                root_cause: number | null;
+            };
+        };
         TenantDto_Output: {
             branding: {
                 letterhead: string | null;
@@ -2612,6 +2726,11 @@ export interface components {
             amazonRequest?: string;
             /** @description record_outcome: Amazon's reply */
             amazonResponse?: string;
+            /**
+             * @description mark_submitted: how the plan went to Amazon (default seller_central_form); the submission records it
+             * @enum {string}
+             */
+            channel?: "seller_central_form" | "document_upload" | "email";
             comment?: string;
             /**
              * Format: uuid
@@ -2716,6 +2835,24 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string;
+        };
+        /**
+         * @example {
+         *       "limits": {
+         *         "corrective_actions": 2000,
+         *         "preventive_measures": null,
+         *         "root_cause": 2000
+         *       }
+         *     }
+         */
+        UpdateSubmissionSettingsDto: {
+            /** @description Seller Central's character limit per field (null or absent: none). Amazon publishes none and changes them. */
+            limits: {
+                additional_information?: number | null;
+                corrective_actions?: number | null;
+                preventive_measures?: number | null;
+                root_cause?: number | null;
+            };
         };
         /**
          * @example {
@@ -4207,7 +4344,10 @@ export interface operations {
     };
     PdfsController_preview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4233,6 +4373,13 @@ export interface operations {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
                 headers: {
@@ -4242,6 +4389,67 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission cases:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_submission: {
+        parameters: {
+            query?: {
+                /** @description text: the plain-text pack (as with Accept: text/plain); default from the Accept header */
+                format?: "json" | "text";
+            };
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPackDto"];
+                    "text/plain": components["schemas"]["SubmissionPackDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4421,7 +4629,10 @@ export interface operations {
     };
     PdfsController_approved: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4445,6 +4656,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -4636,6 +4854,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetractionLetterDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionListDto_Output"];
                 };
             };
             /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
@@ -5789,7 +6056,10 @@ export interface operations {
     };
     PortalController_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5813,6 +6083,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -5904,7 +6181,10 @@ export interface operations {
     };
     PortalController_versionPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5929,6 +6209,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -6081,6 +6368,92 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionSettingsDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limits": {
+                 *         "corrective_actions": 2000,
+                 *         "preventive_measures": null,
+                 *         "root_cause": 2000
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSubmissionSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionSettingsDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

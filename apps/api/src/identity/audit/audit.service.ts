@@ -17,7 +17,8 @@ export type AuditType =
   | 'user.deactivated'
   | 'api_key.created'
   | 'api_key.revoked'
-  | 'settings.branding_changed';
+  | 'settings.branding_changed'
+  | 'settings.submission_changed';
 
 export interface AuditInput {
   type: AuditType;

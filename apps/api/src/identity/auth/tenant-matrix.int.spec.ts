@@ -25,6 +25,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/drafts/{version}': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/diff': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
+  'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
+  'GET /api/v1/cases/{id}/submissions': undefined,
   'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
   'GET /api/v1/cases/{id}/comments': undefined,
   'POST /api/v1/cases/{id}/comments': { body: 'B was here', visibility: 'internal' },
@@ -49,6 +51,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'DELETE /api/v1/webhooks/{id}': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+};
+
+/** Query strings that choose another answer of the same endpoint; each is walked too. */
+const VARIANTS: Record<string, string[]> = {
+  'GET /api/v1/cases/{id}/pdf': ['?variant=amazon', '?variant=certificate'],
+  'GET /api/v1/cases/{id}/drafts/{version}/pdf': ['?variant=amazon', '?variant=certificate'],
+  'GET /api/v1/cases/{id}/drafts/{version}/submission': ['?format=text'],
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
@@ -161,13 +170,13 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           unmapped.push(key);
           continue;
         }
-        const url =
+        const base =
           path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor(path) : params[name]) ?? `MISSING-${name}`) +
           (path.endsWith('/diff') ? '?against=1' : '');
-        for (const [who, token] of [
+        for (const [who, token, url] of [
           ['B owner', b.token],
           ['B api key', bKey],
-        ] as const) {
+        ].flatMap(([who, token]) => [base, ...(VARIANTS[key] ?? []).map((q) => base + q)].map((url) => [who, token, url] as const))) {
           const res =
             SAMPLE_BODIES[key] === MULTIPART
               ? await upload(api.baseUrl + url, token)
@@ -177,7 +186,9 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           const leaked = [...aIds, ...aSecrets].filter((s) => text.includes(s) && !url.includes(s));
           const allowed = who === 'B owner' ? [404] : [404, 403];
           if (!allowed.includes(res.status) || leaked.length)
-            failures.push(`${who} ${key}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`);
+            failures.push(
+              `${who} ${key}${url.slice(base.length)}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`,
+            );
         }
       }
     }

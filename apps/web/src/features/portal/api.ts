@@ -48,12 +48,14 @@ export const portalApi = {
   approve: (id: string, version: number, fullName: string) =>
     json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
   requestChanges: (id: string, comment: string) => json<{ status: string }>('POST', `/cases/${id}/request-changes`, { comment }),
-  /** 200: the PDF bytes; 202: still rendering (its status). */
+  /** 200: the PDF bytes; 202: still rendering (its status). `amazon`: the copy to send Amazon (rendered on first request). */
   async pdf(
     id: string,
     version?: number,
+    variant?: 'amazon',
   ): Promise<{ ready: true; blob: Blob; fileName: string } | { ready: false; status: PdfStatus['status'] }> {
-    const response = await send('GET', version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`);
+    const query = variant ? `?variant=${variant}` : '';
+    const response = await send('GET', `${version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`}${query}`);
     if (response.status === 202) return { ready: false, status: ((await response.json()) as { status: PdfStatus['status'] }).status };
     const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'poa.pdf';
     return { ready: true, blob: await response.blob(), fileName };

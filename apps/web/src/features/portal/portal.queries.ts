@@ -91,5 +91,5 @@ export function usePortalReview(caseId: string) {
 
 /** Fetches the PDF of an approved version (the latest one through its own address): the file, or its render status. */
 export function usePortalPdf(caseId: string, version: number, latest: boolean) {
-  return useCallback(() => portalApi.pdf(caseId, latest ? undefined : version), [caseId, version, latest]);
+  return useCallback((variant?: 'amazon') => portalApi.pdf(caseId, latest ? undefined : version, variant), [caseId, version, latest]);
 }

@@ -6,6 +6,8 @@ import { useCan } from '../../auth/session';
 import { useAttachments } from '../attachments.queries';
 import { useCase } from '../cases.queries';
 import { useDraftVersion } from '../drafts.queries';
+import { useSubmissions } from '../submissions.queries';
+import { useSubmissionSettings } from '../../settings/submission/submission-settings.queries';
 import { DraftEditor, type EditorControl } from '../editor/DraftEditor';
 import { sectionsOf } from '../editor/draft-body';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
@@ -28,6 +30,8 @@ const TABS = [
   ['evidence', 'Evidence'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
+
+const NO_ATTACHMENTS: { id: string; fileName: string }[] = [];
 
 /** Cases take drafts only while being written. */
 const EDITABLE_STATUSES: readonly string[] = ['intake', 'drafting'];
@@ -103,12 +107,16 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: React.RefObject<EditorControl | null> }) {
   const canWrite = useCan('writer');
   const attachments = useAttachments(detail.id);
+  const settings = useSubmissionSettings();
+  const submissions = useSubmissions(detail.id);
   // The version the editor starts from is fixed when the page opens; later saves never reload it.
   const startVersion = useRef(detail.latestVersion).current;
   const latest = useDraftVersion(detail.id, startVersion, startVersion > 0);
-  if (startVersion > 0 && latest.isPending) return <Loading label="Loading the draft…" />;
+  if ((startVersion > 0 && latest.isPending) || submissions.isPending) return <Loading label="Loading the draft…" />;
   if (latest.error) return <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />;
   const readOnly = !canWrite || !EDITABLE_STATUSES.includes(detail.status);
+  // In a later round the editor compares with what Amazon read last.
+  const lastSubmission = submissions.data?.data.find((s) => s.round < detail.round) ?? null;
   return (
     <>
       {!readOnly || !canWrite ? null : (
@@ -125,7 +133,9 @@ function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: Re
         asins={detail.asins}
         violationType={detail.violationType}
         issues={detail.issues}
-        attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? []}
+        attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? NO_ATTACHMENTS}
+        limits={settings.data?.limits}
+        lastSubmission={lastSubmission}
         control={editorRef}
       />
     </>

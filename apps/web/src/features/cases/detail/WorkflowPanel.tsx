@@ -1,4 +1,13 @@
-import { ACTION_LABELS, CASE_OUTCOMES, STATUS_LABELS, WORKFLOW, type CaseAction, type CaseOutcome } from '@poa/domain';
+import {
+  ACTION_LABELS,
+  CASE_OUTCOMES,
+  STATUS_LABELS,
+  SUBMISSION_CHANNELS,
+  WORKFLOW,
+  type CaseAction,
+  type CaseOutcome,
+  type SubmissionChannel,
+} from '@poa/domain';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import { fieldError } from '../../../api/errors';
@@ -9,9 +18,17 @@ import { useCaseTransition } from '../cases.queries';
 import type { EditorControl } from '../editor/DraftEditor';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
+import { CHANNEL_LABELS } from './channels';
 
 /** Actions that need more than a click. */
-const NEEDS_FORM: readonly CaseAction[] = ['request_changes', 'client_request_changes', 'record_outcome', 'client_approve', 'close'];
+const NEEDS_FORM: readonly CaseAction[] = [
+  'request_changes',
+  'client_request_changes',
+  'record_outcome',
+  'client_approve',
+  'mark_submitted',
+  'close',
+];
 
 export function WorkflowPanel({ detail, editor }: { detail: CaseDetail; editor: RefObject<EditorControl | null> }) {
   const canWrite = useCan('writer');
@@ -83,6 +100,7 @@ function ActionForm({
   const [contactId, setContactId] = useState('');
   const [fullName, setFullName] = useState('');
   const [note, setNote] = useState('');
+  const [channel, setChannel] = useState<SubmissionChannel>('seller_central_form');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -93,6 +111,7 @@ function ActionForm({
       if (amazonResponse.trim()) body.amazonResponse = amazonResponse;
       if (outcome === 'more_info_requested' && amazonRequest.trim()) body.amazonRequest = amazonRequest;
     }
+    if (action === 'mark_submitted') body.channel = channel;
     if (action === 'client_approve') {
       body.contactId = contactId;
       body.fullName = fullName.trim();
@@ -117,6 +136,23 @@ function ActionForm({
           setNote={setNote}
           error={error}
         />
+      )}
+      {action === 'mark_submitted' && (
+        <>
+          <p className="muted">What was sent is kept: the next round compares with it.</p>
+          <SelectField
+            label="Sent through"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as SubmissionChannel)}
+            error={fieldError(error, 'channel')}
+          >
+            {SUBMISSION_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c][0].toUpperCase() + CHANNEL_LABELS[c].slice(1)}
+              </option>
+            ))}
+          </SelectField>
+        </>
       )}
       {action === 'record_outcome' && (
         <>

@@ -1,4 +1,4 @@
-import { checkDraft, isViolationType, type CheckedIssue, type DraftSections } from '@poa/domain';
+import { checkDraft, isViolationType, type CheckContext, type CheckedIssue, type DraftSections } from '@poa/domain';
 import { useMemo } from 'react';
 import { SECTION_LABELS } from './labels';
 
@@ -8,18 +8,26 @@ export function CheckerPanel({
   asins,
   violationType,
   caseIssues,
+  limits,
+  fileNames,
 }: {
   draft: DraftSections;
   asins: string[];
   violationType: string;
   caseIssues: readonly CheckedIssue[];
+  limits?: CheckContext['limits'];
+  fileNames?: CheckContext['fileNames'];
 }) {
   const issues = useMemo(
     () =>
-      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null, issues: caseIssues }).sort((a, b) =>
-        a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-      ),
-    [draft, asins, violationType, caseIssues],
+      checkDraft(draft, {
+        asins,
+        violationType: isViolationType(violationType) ? violationType : null,
+        issues: caseIssues,
+        limits,
+        fileNames,
+      }).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+    [draft, asins, violationType, caseIssues, limits, fileNames],
   );
   return (
     <section className="card" aria-labelledby="checker-title">
