@@ -99,6 +99,11 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .addServer('/', 'The POA Desk serving this document (paths start with /api/v1)')
     .addBearerAuth()
     .addCookieAuth('poa_refresh', { type: 'apiKey', in: 'cookie', description: 'The refresh token cookie set by log-in' }, 'poa_refresh')
+    .addCookieAuth(
+      'poa_portal',
+      { type: 'apiKey', in: 'cookie', description: 'The portal session cookie set by POST /api/v1/portal/session' },
+      'poa_portal',
+    )
     .build();
   spec.info.license = { name: 'Proprietary: for the agency running this POA Desk and the systems it connects to' };
   documentSuccessAnswers(app);

@@ -15,6 +15,7 @@ import { PdfRenderProcessor } from './pdf/pdf-render.processor';
 import { PdfRenderRepository } from './pdf/pdf-render.repository';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
+import { TenantExportProcessor } from './tenant-export/tenant-export.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: the outbox relay and sweep, and the BullMQ processors. Connects as the app role, like the API. */
@@ -57,6 +58,7 @@ export class WorkerModule {
         PdfRenderProcessor,
         WebhookDeliveryProcessor,
         EmailProcessor,
+        TenantExportProcessor,
         HealthServer,
         TracingShutdown,
       ],

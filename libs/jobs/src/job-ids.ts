@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { QUEUES, type EmailJob, type PdfRenderJob, type PdfRenderJobSchema, type WebhookEventJob } from './payloads';
+import { QUEUES, type EmailJob, type PdfRenderJob, type PdfRenderJobSchema, type TenantExportJob, type WebhookEventJob } from './payloads';
 
 /**
  * Job ids, the one place they are made. A job id is deterministic for the work it names, so a message relayed twice
@@ -40,7 +40,8 @@ export type EmailOccasion =
 export type OutboxJob =
   | { queue: typeof QUEUES.pdfRender; payload: z.input<typeof PdfRenderJobSchema>; repeat?: PdfRenderRepeat }
   | { queue: typeof QUEUES.webhookDelivery; payload: WebhookEventJob; repeat?: WebhookDeliveryRepeat }
-  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion };
+  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion }
+  | { queue: typeof QUEUES.tenantExport; payload: TenantExportJob };
 
 export function pdfRenderJobId(
   job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'> & { variant?: PdfRenderJob['variant'] },
@@ -89,5 +90,7 @@ export function jobIdOf(job: OutboxJob): string {
       return webhookDeliveryJobId(job.payload.deliveryId, job.repeat);
     case QUEUES.email:
       return emailJobId(job.occasion);
+    case QUEUES.tenantExport:
+      return `tenant-export-${job.payload.exportId}`;
   }
 }

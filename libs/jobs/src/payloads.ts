@@ -5,6 +5,7 @@ export const QUEUES = {
   pdfRender: 'pdf-render',
   webhookDelivery: 'webhook-delivery',
   email: 'email',
+  tenantExport: 'tenant-export',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -53,11 +54,16 @@ export const EmailJobSchema = z.object({
 });
 export type EmailJob = z.infer<typeof EmailJobSchema>;
 
+/** An owner's export of all of the agency's data (the tenant_exports row the worker fills in). */
+export const TenantExportJobSchema = z.object({ tenantId: id, exportId: id });
+export type TenantExportJob = z.infer<typeof TenantExportJobSchema>;
+
 /** The payload schema of each queue: the API checks a job before writing it, the worker before running it. */
 export const JOB_SCHEMAS = {
   [QUEUES.pdfRender]: PdfRenderJobSchema,
   [QUEUES.webhookDelivery]: WebhookEventJobSchema,
   [QUEUES.email]: EmailJobSchema,
+  [QUEUES.tenantExport]: TenantExportJobSchema,
 } as const satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayloads = { [Q in QueueName]: z.infer<(typeof JOB_SCHEMAS)[Q]> };

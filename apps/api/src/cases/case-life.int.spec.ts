@@ -127,6 +127,7 @@ describe('the life of a case over HTTP', () => {
       action: 'client_approve',
       contactId: contact.id,
       fullName: 'Nora Wind',
+      note: 'By phone',
     });
     expectStatus(approved2, 200);
     expect(approved2.body.approval).toMatchObject({ version: 4 });

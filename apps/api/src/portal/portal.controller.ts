@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { Can } from '../core/access.decorators';
+import { Can, Public } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
+import { contentDisposition } from '../core/content-disposition';
 import { sendPdf } from '../core/send-pdf';
 import { PdfQueryDto, PdfRenderDto } from '../pdfs/pdfs.schemas';
 import { PdfsService } from '../pdfs/pdfs.service';
 import {
+  PortalAgencyDto,
+  PortalAttachmentParams,
   PortalApproveDto,
   PortalCaseDto,
   PortalCaseListQueryDto,
@@ -32,6 +35,17 @@ export class PortalController {
     private readonly portal: PortalService,
     private readonly pdfs: PdfsService,
   ) {}
+
+  @Get('agencies/:id')
+  @Public()
+  @ApiOperation({
+    summary: 'An agency’s name, logo and colour for its portal’s log-in page (the id is the one in its portal links)',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: PortalAgencyDto })
+  agency(@Param() params: PortalCaseParams) {
+    return this.portal.agency(params.id);
+  }
 
   @Get('me')
   @Can('portal')
@@ -100,6 +114,22 @@ export class PortalController {
   @ZodResponse({ status: 200, type: PortalTransitionResultDto })
   requestChanges(@Param() params: PortalCaseParams, @Body() body: PortalRequestChangesDto) {
     return this.portal.requestChanges(params.id, body.comment);
+  }
+
+  @Get('cases/:id/attachments/:attachmentId')
+  @Can('portal')
+  @ApiOperation({ summary: 'An evidence file cited in the draft you are shown (supportingDocuments[].attachmentId)' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/gif')
+  @ApiOkResponse({ description: 'The file, with Content-Type and Content-Disposition', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  async attachment(@Param() params: PortalAttachmentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.portal.attachment(params.id, params.attachmentId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.fileName),
+      length: file.data.length,
+    });
   }
 
   @Get('cases/:id/pdf')

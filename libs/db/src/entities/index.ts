@@ -1,11 +1,13 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
 import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
+import { TenantExport } from './tenant-export';
 
 export * from './common';
 export * from './identity';
 export * from './cases';
 export * from './delivery';
+export * from './tenant-export';
 
 export const ENTITIES = [
   Tenant,
@@ -29,4 +31,5 @@ export const ENTITIES = [
   PortalLoginToken,
   Webhook,
   WebhookDelivery,
+  TenantExport,
 ];

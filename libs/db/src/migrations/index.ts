@@ -7,7 +7,8 @@ import * as m4 from './1795949510966-ContactSessionVersion';
 import * as m5 from './1795950573392-ConfirmedEmails';
 import * as m6 from './1795959261068-CaseIssuesAndPaths';
 import * as m7 from './1795959554583-OutboxTraceparent';
-import * as m8 from './1795964167425-SubmissionPack';
+import * as m8 from './1795961203427-TenantExports';
+import * as m9 from './1795964167425-SubmissionPack';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m6),
   ...Object.values(m7),
   ...Object.values(m8),
+  ...Object.values(m9),
 ];

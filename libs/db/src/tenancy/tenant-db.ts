@@ -55,6 +55,9 @@ export class TenantDb {
     const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared);
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // See run(): a connection the server ends while checked out emits 'error'; release it as broken.
+    const lost = (error: Error) => (broken ??= error);
+    client.on('error', lost);
     try {
       // A pooled connection must be idle: inside someone's open transaction the setting would outlive this read.
       const status = (client as PoolClient & { _txStatus?: string | null })._txStatus;
@@ -65,6 +68,7 @@ export class TenantDb {
       client.query(query);
       return await query.done;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -87,6 +91,10 @@ export class TenantDb {
   private async run<T>(tenantId: string | null, settings: SessionSettings, fn: (tx: TenantTransaction) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    // A server that ends the connection (a restart, a fail-over) while it is checked out but between statements
+    // emits 'error' on the client: unheard, that event would crash the process. The statement fails on its own.
+    const lost = () => undefined;
+    client.on('error', lost);
     let open = false;
     try {
       await client.query(`BEGIN; ${settingsSql(tenantId, settings)}`);
@@ -106,6 +114,7 @@ export class TenantDb {
       if (open) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.off('error', lost);
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
       await runner.release();
     }

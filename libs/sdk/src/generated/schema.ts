@@ -457,6 +457,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/portal-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a one-time portal link (15 minutes) that opens this case for a contact of its client, to share yourself */
+        post: operations["CasePortalLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/retraction": {
         parameters: {
             query?: never;
@@ -693,6 +710,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agency’s name, logo and colour for its portal’s log-in page (the id is the one in its portal links) */
+        get: operations["PortalController_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/cases": {
         parameters: {
             query?: never;
@@ -738,6 +772,23 @@ export interface paths {
         put?: never;
         /** Approve the version under review; the typed full name, time, IP and content hash become the proof. The final PDF is then rendered. */
         post: operations["PortalController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence file cited in the draft you are shown (supportingDocuments[].attachmentId) */
+        get: operations["PortalController_attachment"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -842,7 +893,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out: every portal access token of this contact stops working (on every device) */
+        /** Log out: every portal access token of this contact stops working (on every device), and the session cookie is cleared */
         post: operations["PortalAuthController_logout"];
         delete?: never;
         options?: never;
@@ -876,7 +927,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client */
+        /**
+         * Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client
+         * @description Also sets the httpOnly cookie poa_portal (path /api/v1/portal, 8 hours), replacing any earlier portal session of this browser: the portal's requests are authenticated by it. A bearer token, when sent, takes precedence.
+         */
         post: operations["PortalAuthController_session"];
         delete?: never;
         options?: never;
@@ -929,6 +983,57 @@ export interface paths {
         };
         /** A sample POA laid out with the current branding (the HTML the PDF renderer prints) */
         get: operations["BrandingController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue an archive of all of the agency data (JSON per table plus its files, .tar.gz); poll the export */
+        post: operations["TenantController_requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export: queued, ready (with its downloadUrl) or failed */
+        get: operations["TenantController_getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a ready export (.tar.gz: manifest.json, data/<table>.json, files/) */
+        get: operations["TenantController_archive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1223,6 +1328,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1317,6 +1437,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1426,6 +1561,18 @@ export interface components {
                 violationType: string;
             }[];
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+         *     }
+         */
+        CasePortalLinkRequestDto: {
+            /**
+             * Format: uuid
+             * @description A contact of the case’s client
+             */
+            contactId: string;
         };
         /**
          * @example {
@@ -2300,6 +2447,13 @@ export interface components {
             variant: "standard" | "amazon" | "certificate";
             version: number;
         };
+        PortalAgencyDto_Output: {
+            branding: {
+                logoDataUri: string | null;
+                primaryColor: string;
+            };
+            name: string;
+        };
         /**
          * @example {
          *       "fullName": "Priya Natarajan",
@@ -2350,6 +2504,30 @@ export interface components {
             availableActions: ("approve" | "request_changes")[];
             /** @description A draft waits for your approval */
             awaitingReview: boolean;
+            /** @description While the agency works on your changes: your request */
+            changeRequest: {
+                /** @description What you asked to change */
+                comment: string;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+            } | null;
+            /** @description When a revised plan awaits your review: what changed since the version you asked changes to */
+            changesSinceSeen: {
+                changes: {
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "changed";
+                    previousText: string | null;
+                    /** @enum {string} */
+                    section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+                    text: string;
+                }[];
+                /** @description When you asked for the changes */
+                requestedAt: string;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -2372,12 +2550,17 @@ export interface components {
                     text: string;
                 }[];
                 /**
-                 * @description under_review: awaiting your answer; approved: the version you approved
+                 * @description under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to
                  * @enum {string}
                  */
-                state: "under_review" | "approved";
+                state: "under_review" | "approved" | "changes_requested";
                 summary: string;
                 supportingDocuments: {
+                    /**
+                     * Format: uuid
+                     * @description Open it with GET /portal/cases/{id}/attachments/{attachmentId}
+                     */
+                    attachmentId: string | null;
                     description: string;
                     fileName: string | null;
                 }[];
@@ -2406,6 +2589,8 @@ export interface components {
             title: string;
             updatedAt: string;
             violationType: string;
+            /** @description The agency is revising the plan after your change request */
+            workingOnChanges: boolean;
         };
         PortalCasePageDto_Output: {
             data: {
@@ -2423,6 +2608,8 @@ export interface components {
                 title: string;
                 updatedAt: string;
                 violationType: string;
+                /** @description The agency is revising the plan after your change request */
+                workingOnChanges: boolean;
             }[];
             nextCursor: string | null;
         };
@@ -2640,7 +2827,7 @@ export interface components {
         StaffLoginLinkDto_Output: {
             expiresAt: string;
             token: string;
-            /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
+            /** @description PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once */
             url: string;
         };
         SubmissionListDto_Output: {
@@ -2713,6 +2900,20 @@ export interface components {
             id: string;
             name: string;
         };
+        TenantExportDto_Output: {
+            createdAt: string;
+            /** @description GET it (owner) for the .tar.gz once ready */
+            downloadUrl: string | null;
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            readyAt: string | null;
+            sha256: string | null;
+            /** @description Bytes of the archive once ready */
+            size: number | null;
+            /** @enum {string} */
+            status: "queued" | "ready" | "failed";
+        };
         /**
          * @example {
          *       "action": "submit_for_review",
@@ -2737,9 +2938,13 @@ export interface components {
              * @description client_approve by staff: the contact who approved
              */
             contactId?: string;
+            /** @description approve_internal: the contacts of the client who are e-mailed a link to the case (default: every contact) */
+            contactIds?: string[];
             /** @description client_approve: the full name the contact typed */
             fullName?: string;
-            /** @description client_approve by staff: how the approval arrived (email, phone...) */
+            /** @description approve_internal: a message to the client, in the review e-mail */
+            message?: string;
+            /** @description client_approve, client_request_changes by staff (required): how the client’s decision arrived (email, phone...) */
             note?: string;
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
@@ -3767,6 +3972,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description STORAGE_FULL: the file store has no room; nothing was saved */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AttachmentsController_download: {
@@ -4715,6 +4927,64 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission cases:write */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasePortalLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CasePortalLinkRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginLinkDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5785,6 +6055,41 @@ export interface operations {
             };
         };
     };
+    PortalController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAgencyDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PortalController_list: {
         parameters: {
             query?: {
@@ -5936,6 +6241,60 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Content-Type and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6298,7 +6657,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description FORBIDDEN: needs permission portal */
+            /**
+             * @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent)
+             *
+             *     FORBIDDEN: needs permission portal
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6368,6 +6731,13 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6563,6 +6933,145 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission me:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

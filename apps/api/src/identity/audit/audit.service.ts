@@ -18,7 +18,8 @@ export type AuditType =
   | 'api_key.created'
   | 'api_key.revoked'
   | 'settings.branding_changed'
-  | 'settings.submission_changed';
+  | 'settings.submission_changed'
+  | 'tenant.export_requested';
 
 export interface AuditInput {
   type: AuditType;

@@ -11,6 +11,8 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { UsersRepository } from '../users/users.repository';
 import { AuthService } from './auth.service';
 import { PortalSessionsRepository } from './portal-sessions.repository';
+import { portalSessionCookie } from './portal-session-cookie';
+import { SameOriginCheck } from './same-origin.guard';
 import type { Principal } from '../../core/permissions';
 import { jwtKey, JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
 
@@ -53,24 +55,36 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   }
 }
 
-/** Portal sessions of a client's contact (magic-link log-in), ended by a newer contacts.session_version. */
+const bearer = ExtractJwt.fromAuthHeaderAsBearerToken();
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * Portal sessions of a client's contact (magic-link log-in), ended by a newer contacts.session_version. The token
+ * comes as a bearer token (API clients) or else from the portal session cookie (the portal in a browser).
+ */
 @Injectable()
 export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt') {
+  private readonly sameOrigin: SameOriginCheck;
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly portalSessions: PortalSessionsRepository,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: (req: Request) => bearer(req) ?? portalSessionCookie(req),
       secretOrKey: jwtKey(config.JWT_SECRET),
       algorithms: [JWT_ALGORITHM],
       audience: PORTAL_AUDIENCE,
       issuer: JWT_ISSUER,
+      passReqToCallback: true,
     });
+    this.sameOrigin = new SameOriginCheck(config);
   }
 
   /** One read: the contact must exist, its client must not be archived and its session version must match the token's. */
-  async validate(claims: PortalTokenClaims): Promise<Principal | false> {
+  async validate(req: Request, claims: PortalTokenClaims): Promise<Principal | false> {
+    // A cookie travels with any request the browser makes: a change it authenticates must come from the portal itself.
+    if (!bearer(req) && !SAFE_METHODS.includes(req.method)) this.sameOrigin.assert(req);
     const [contact] = await this.portalSessions.contact(claims.tid, claims.sub, claims.cid);
     if (!contact || contact.session_version !== claims.sv) return false;
     return { kind: 'contact', tenantId: claims.tid, id: contact.id, name: contact.name, email: contact.email, clientId: contact.client_id };

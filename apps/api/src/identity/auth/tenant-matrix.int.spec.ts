@@ -28,6 +28,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
   'GET /api/v1/cases/{id}/submissions': undefined,
   'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
+  'POST /api/v1/cases/{id}/portal-links': { contactId: '00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/cases/{id}/comments': undefined,
   'POST /api/v1/cases/{id}/comments': { body: 'B was here', visibility: 'internal' },
   'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
@@ -51,6 +52,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'DELETE /api/v1/webhooks/{id}': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+  'GET /api/v1/tenant/exports/{exportId}': undefined,
+  'GET /api/v1/tenant/exports/{exportId}/archive': undefined,
 };
 
 /** Query strings that choose another answer of the same endpoint; each is walked too. */
@@ -111,6 +114,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
+    const tenantExport = await http.post('/api/v1/tenant/export', {}, a.token);
+    expect(tenantExport.status).toBe(202);
     const aIds = [
       client.id,
       contact.id,
@@ -123,6 +128,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       a.tenant.id,
       webhook.body.id,
       deliveryId,
+      tenantExport.body.id as string,
     ];
     const aSecrets = [
       'Secret Client of A',
@@ -144,6 +150,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       version: '1',
       externalId: 'crm-a-1',
       deliveryId,
+      exportId: tenantExport.body.id as string,
     };
     const idFor = (path: string) =>
       path.startsWith('/api/v1/clients/')

@@ -9,17 +9,20 @@ const LABELS: Record<PdfStatus['status'], string> = {
   failed: 'Rendering failed: your agency has been told.',
 };
 
-/** The PDF of an approved version: polls its status every 2 s until ready, then offers the download. */
+/** The PDF of an approved version (the number only addresses it, the contact never reads it): polls its status every 2 s until ready, then offers the download. */
 export function PdfDownload({
   caseId,
   version,
   status,
   latest,
+  label,
 }: {
   caseId: string;
   version: number;
   status: PdfStatus['status'];
   latest: boolean;
+  /** The button's name (default "Download the PDF"). */
+  label?: string;
 }) {
   const fetchPdf = usePortalPdf(caseId, version, latest);
   const [current, setCurrent] = useState(status);
@@ -71,15 +74,15 @@ export function PdfDownload({
       {current === 'ready' ? (
         <>
           <button type="button" onClick={() => void download()}>
-            Download PDF (version {version})
+            {label ?? 'Download the PDF'}
           </button>{' '}
           <button type="button" onClick={() => void download('amazon')} disabled={preparing}>
-            {preparing ? 'Preparing the PDF for Amazon…' : `PDF for Amazon (version ${version})`}
+            {preparing ? 'Preparing the PDF for Amazon…' : 'PDF for Amazon'}
           </button>
         </>
       ) : (
         <p role="status" aria-live="polite">
-          PDF of version {version}: {LABELS[current]}
+          PDF: {LABELS[current]}
         </p>
       )}
       {error ? (

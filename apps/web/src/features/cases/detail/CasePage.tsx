@@ -15,6 +15,7 @@ import { StatusPill } from '../../../ui/StatusPill';
 import { ApprovalProof } from './ApprovalProof';
 import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
+import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
 import { ResolutionPanel } from './ResolutionPanel';
@@ -58,6 +59,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </h1>
         <StatusPill status={detail.status} />
       </div>
+      {detail.changeRequest && <ChangeRequestBanner request={detail.changeRequest} />}
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
         <div className="stack-lg">
           <CaseFactsCard detail={detail} />
