@@ -323,13 +323,15 @@ export class CasesRepository {
     if (query.dueBefore) conditions.push(sql`c.due_at < ${query.dueBefore}::timestamptz`);
     if (query.overdue !== undefined)
       conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
-    if (query.q) conditions.push(sql`c.search_text LIKE ${containsPattern(query.q)}`);
+    const search = query.q ? containsPattern(query.q) : undefined;
+    if (search) conditions.push(sql`c.search_text LIKE ${search}`);
     if (after) {
       const op = order === 'asc' ? '>' : '<';
       conditions.push(sql`(c.${sql.raw(sortColumn)}, c.id) ${sql.raw(op)} (${after.sortValue}::timestamptz, ${after.id}::uuid)`);
     }
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    return this.db.read<CaseRow>(sql`
+    return this.db.read<CaseRow>(
+      sql`
       WITH page AS MATERIALIZED (
         SELECT ${sql.raw(CASE_LIST_COLUMNS)} FROM cases c
         WHERE ${sql.raw(sql.join(conditions, ' AND '))}
@@ -337,7 +339,11 @@ export class CasesRepository {
         LIMIT ${query.limit + 1})
       SELECT page.*, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name
       FROM page JOIN clients cl ON cl.id = page.client_id LEFT JOIN users u ON u.id = page.assignee_id
-      ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`);
+      ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`,
+      // The search as the case_search policy's pattern too: only a policy's condition can use the search index under
+      // RLS (see the CaseSearchUnderRls migration); the WHERE condition above keeps the statement's meaning on its own.
+      { caseSearch: search },
+    );
   }
 
   async isActiveUser(tx: TenantTransaction, userId: string): Promise<boolean> {

@@ -69,8 +69,9 @@ export class CaseCounter {
 @Index(['tenantId', 'dueAt', 'id'])
 @Index(['tenantId', 'status', 'updatedAt'])
 @Index(['tenantId', 'clientId'])
-// Trigram GIN index created by the RowLevelSecurity migration (TypeORM cannot express the operator class).
-@Index('IDX_cases_search_trgm', { synchronize: false })
+// GIN index on (tenant_id, search_text trigrams) created by the CaseSearchUnderRls migration (TypeORM cannot express
+// the operator class), used through the case_search policy.
+@Index('IDX_cases_tenant_search', { synchronize: false })
 export class Case extends TenantOwned {
   @Column('uuid')
   clientId: string;

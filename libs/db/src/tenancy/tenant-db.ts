@@ -48,11 +48,16 @@ export class TenantDb {
   /**
    * One read statement for the current tenant in a single round trip (see PipelinedTenantRead): the tenant setting
    * and the statement run in one implicit read-only transaction. `sql.prepared(...)` statements also keep their plan.
+   * `caseSearch`: a LIKE pattern on cases.search_text (escaped, e.g. by containsPattern) set as app.case_search for
+   * this read only: the case_search policy then hides other cases, through the (tenant_id, search_text) index.
    */
-  async read<T = Record<string, unknown>>(statement: InlineSql | PreparedSql, opts: { tenantId?: string } = {}): Promise<T[]> {
+  async read<T = Record<string, unknown>>(
+    statement: InlineSql | PreparedSql,
+    opts: { tenantId?: string; caseSearch?: string } = {},
+  ): Promise<T[]> {
     const tenantId = this.tenantId(opts.tenantId);
     const prepared = 'prepared' in statement;
-    const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared);
+    const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared, opts.caseSearch);
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // See run(): a connection the server ends while checked out emits 'error'; release it as broken.

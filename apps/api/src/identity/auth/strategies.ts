@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { AppConfig } from '@poa/config';
+import type { StaffRole } from '@poa/domain';
 import { isStaffRole } from './roles';
 import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
@@ -8,7 +9,9 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { APP_CONFIG } from '../../core/tokens';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { UsersRepository } from '../users/users.repository';
+import { type AccessRow, UsersRepository } from '../users/users.repository';
+import { RequestRateLimit } from '../../rate-limit/request-rate-limit';
+import { StaffAccessCache } from './staff-access-cache';
 import { AuthService } from './auth.service';
 import { PortalSessionsRepository } from './portal-sessions.repository';
 import { portalSessionCookie } from './portal-session-cookie';
@@ -28,15 +31,23 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
   }
 }
 
+const mayUse = (user: AccessRow | undefined, claims: StaffTokenClaims): user is AccessRow & { role: StaffRole } =>
+  !!user && user.status === 'active' && user.token_version === claims.tv && isStaffRole(user.role);
+
 /**
  * Staff access tokens: HS256 only, issuer, audience and expiry checked; the user must still be active and the
- * token's version current (log-out, deactivation and password change bump it): the row is read anyway for the role.
+ * token's version current (log-out, deactivation and password change bump it), with the role as it is now.
+ *
+ * The user's row comes from StaffAccessCache while the user's access version in Redis is unchanged; that version
+ * is read in the round trip that counts the request for the rate limit (done here, applied by the AccessGuard).
  */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly cache: StaffAccessCache,
+    private readonly rateLimit: RequestRateLimit,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -45,12 +56,18 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
       audience: STAFF_AUDIENCE,
       issuer: JWT_ISSUER,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: StaffTokenClaims): Promise<Principal | false> {
-    const [user] = await this.users.accessCheck(claims.tid, claims.sub);
-    if (!user || user.status !== 'active' || user.token_version !== claims.tv || !isStaffRole(user.role)) return false;
+  async validate(req: Request, claims: StaffTokenClaims): Promise<Principal | false> {
+    const { version } = await this.rateLimit.count(req, { kind: 'user', id: claims.sub }, StaffAccessCache.versionKey(claims.sub));
+    let user = version === undefined ? undefined : this.cache.get(claims.tid, claims.sub, version);
+    if (!user) {
+      [user] = await this.users.accessCheck(claims.tid, claims.sub);
+      if (mayUse(user, claims) && version !== undefined) this.cache.set(claims.tid, claims.sub, version, user);
+    }
+    if (!mayUse(user, claims)) return false;
     return { kind: 'user', tenantId: claims.tid, id: user.id, name: user.name, email: user.email, role: user.role };
   }
 }
