@@ -7,4 +7,6 @@ export * from './draft';
 export * from './checker';
 export * from './reference';
 export * from './starters';
+export * from './notice-issues';
+export * from './fixtures/notice-corpus';
 export * from './submission';

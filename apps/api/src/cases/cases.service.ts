@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultDueAt, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultDueAt, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
+import { allAsins, issuesForCreate, issuesForUpdate } from './case-issues';
 import { caseDetailView, caseSummaryView } from './case-views';
 import {
   CasesRepository,
@@ -101,6 +102,8 @@ export class CasesService {
         ]);
       }
       const changes = crmChanges(current, input);
+      // A new violation type from the CRM is the first issue's; the other issues stay.
+      if (changes.violationType) changes.issues = issuesForUpdate(current.issues, { violationType: input.violationType });
       if (await this.cases.update(tx, current.id, changes)) {
         if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId: current.id });
         await this.events.record(tx, current.id, 'case.updated', { fields: Object.keys(changes) });
@@ -110,8 +113,10 @@ export class CasesService {
   }
 
   private async createIn(tx: TenantTransaction, input: CreateCaseInput) {
+    const issues = issuesForCreate(input);
+    const violationType = issues[0].violationType;
     const noticeReceivedAt = new Date(input.noticeReceivedAt);
-    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(input.violationType, noticeReceivedAt);
+    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(violationType, noticeReceivedAt);
     const client = await this.cases.lockClient(tx, input.clientId);
     if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
     if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
@@ -124,9 +129,11 @@ export class CasesService {
         clientId: input.clientId,
         reference,
         title: input.title,
-        violationType: input.violationType,
+        violationType,
+        issues,
+        path: input.path ?? defaultPath(violationType),
         marketplace: input.marketplace,
-        asins: input.asins,
+        asins: allAsins(input.asins, issues),
         noticeText: input.noticeText,
         noticeReceivedAt,
         dueAt,
@@ -135,17 +142,24 @@ export class CasesService {
       }),
     );
     await this.cases.refreshSearchText(tx, { caseId });
-    await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType: input.violationType });
+    await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
     await emitWebhookEvent(tx, 'case.created', caseId);
     return this.detailIn(tx, caseId);
   }
 
   async update(caseId: string, input: UpdateCaseInput) {
     return this.db.transaction(async (tx) => {
-      await this.lock(tx, caseId);
+      const locked = await this.lock(tx, caseId);
       if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
-      if (await externalIdUnique(this.cases.update(tx, caseId, input))) {
-        if (input.title !== undefined || input.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
+      const issues = issuesForUpdate(locked.issues, input);
+      const { issues: _sent, ...fields } = input;
+      const changes = {
+        ...fields,
+        ...(issues ? { issues, violationType: issues[0].violationType } : {}),
+        ...(issues && input.issues ? { asins: allAsins(input.asins ?? locked.asins, issues) } : {}),
+      };
+      if (await externalIdUnique(this.cases.update(tx, caseId, changes))) {
+        if (input.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
         await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(input) });
       }
       return this.detailIn(tx, caseId);
