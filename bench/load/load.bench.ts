@@ -157,6 +157,7 @@ async function prepare(http: Client, run: string): Promise<VirtualClient[]> {
       action: 'client_approve',
       contactId: agency.contactId,
       fullName: 'Bench Client',
+      note: 'Approved by email',
     });
   for (const agency of agencies) {
     agency.pdfCaseId = await inClientReview(agency);
@@ -253,6 +254,7 @@ async function runLoad(http: Client, clients: VirtualClient[]): Promise<RunResul
             action: 'client_approve',
             contactId: c.agency.contactId,
             fullName: 'Bench Client',
+            note: 'Approved by email',
           });
           break;
         }

@@ -61,7 +61,15 @@ async function agencyWithData(name: string) {
   expectStatus(await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, `${name} summary`), owner.token), 201);
   expectStatus(await transition(http, owner.token, kase.id, { action: 'submit_for_review' }), 200);
   expectStatus(await transition(http, owner.token, kase.id, { action: 'approve_internal' }), 200);
-  expectStatus(await transition(http, owner.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Signer' }), 200);
+  expectStatus(
+    await transition(http, owner.token, kase.id, {
+      action: 'client_approve',
+      contactId: contact.id,
+      fullName: 'Signer',
+      note: 'Approved by email',
+    }),
+    200,
+  );
   for (let i = 0; ; i++) {
     const res = await fetch(`${env.baseUrl}/api/v1/cases/${kase.id}/pdf`, { headers: { authorization: `Bearer ${owner.token}` } });
     await res.arrayBuffer();

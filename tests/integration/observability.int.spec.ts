@@ -44,7 +44,12 @@ describe('observability: traces API -> outbox -> worker job -> PDF render, metri
     expectStatus(await transition(api.http, owner.token, kase.id, { action: 'submit_for_review' }), 200);
     expectStatus(await transition(api.http, reviewer.token, kase.id, { action: 'approve_internal' }), 200);
     expectStatus(
-      await transition(api.http, reviewer.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller' }),
+      await transition(api.http, reviewer.token, kase.id, {
+        action: 'client_approve',
+        contactId: contact.id,
+        fullName: 'Jane Seller',
+        note: 'Approved by email',
+      }),
       200,
     );
     await waitFor(async () => (await api.http.get(`/api/v1/cases/${kase.id}/pdf`, owner.token)).status === 200, 60_000, 'the PDF');

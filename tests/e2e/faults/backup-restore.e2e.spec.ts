@@ -86,7 +86,12 @@ describe('backup and restore', () => {
       expectStatus(await transition(http, owner.token, kase.id, { action }), 200);
     }
     expectStatus(
-      await transition(http, owner.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Backup Signer' }),
+      await transition(http, owner.token, kase.id, {
+        action: 'client_approve',
+        contactId: contact.id,
+        fullName: 'Backup Signer',
+        note: 'Approved by email',
+      }),
       200,
     );
     const download = async (baseUrl: string, token: string) => {

@@ -78,7 +78,15 @@ describe("the worker's Chromium", () => {
   }
 
   const approve = async (caseId: string) =>
-    expectStatus(await transition(http, owner.token, caseId, { action: 'client_approve', contactId, fullName: 'Priya Signer' }), 200);
+    expectStatus(
+      await transition(http, owner.token, caseId, {
+        action: 'client_approve',
+        contactId,
+        fullName: 'Priya Signer',
+        note: 'Approved by email',
+      }),
+      200,
+    );
 
   /** Waits for a render in progress, then freezes the browser doing it (so it is certainly mid-render) and returns its pid. */
   async function freezeBrowserMidRender(): Promise<number> {

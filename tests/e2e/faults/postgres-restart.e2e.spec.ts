@@ -90,7 +90,12 @@ describe('PostgreSQL restarted under load', () => {
           const target = cases[approvals++ % CASES];
           await record(
             'approve',
-            transition(http, owner.token, target, { action: 'client_approve', contactId: contact.id, fullName: 'Priya Signer' }),
+            transition(http, owner.token, target, {
+              action: 'client_approve',
+              contactId: contact.id,
+              fullName: 'Priya Signer',
+              note: 'Approved by email',
+            }),
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 40));

@@ -90,7 +90,12 @@ describe('two APIs and two workers on one database', () => {
         // The same approval sent to both APIs at once: one wins, the other is refused by the state machine.
         const answers = await Promise.all(
           [a, b].map((http) =>
-            transition(http, owner.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Priya Signer' }),
+            transition(http, owner.token, kase.id, {
+              action: 'client_approve',
+              contactId: contact.id,
+              fullName: 'Priya Signer',
+              note: 'Approved by email',
+            }),
           ),
         );
         expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);

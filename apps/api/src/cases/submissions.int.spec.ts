@@ -166,7 +166,12 @@ describe('Seller Central submission pack and frozen submissions', () => {
       for (const action of ['submit_for_review', 'approve_internal'])
         expectStatus(await transition(api.http, owner.token, kase.id, { action }), 200);
       expectStatus(
-        await transition(api.http, owner.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Dana Approver' }),
+        await transition(api.http, owner.token, kase.id, {
+          action: 'client_approve',
+          contactId: contact.id,
+          fullName: 'Dana Approver',
+          note: 'Approved by email',
+        }),
         200,
       );
       return kase;
@@ -211,7 +216,12 @@ describe('Seller Central submission pack and frozen submissions', () => {
         expectStatus(await transition(api.http, owner.token, kase.id, { action }), 200);
       const contactId = (await api.http.get(`/api/v1/clients/${kase.clientId}/contacts`, owner.token)).body.data[0].id;
       expectStatus(
-        await transition(api.http, owner.token, kase.id, { action: 'client_approve', contactId, fullName: 'Dana Approver' }),
+        await transition(api.http, owner.token, kase.id, {
+          action: 'client_approve',
+          contactId,
+          fullName: 'Dana Approver',
+          note: 'Approved by email',
+        }),
         200,
       );
       // Limits changed after the first submission do not change what was recorded then.
