@@ -13,6 +13,8 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { PdfRenderProcessor } from './pdf/pdf-render.processor';
 import { PdfRenderRepository } from './pdf/pdf-render.repository';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
+import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { RemindersRepository } from './reminders/reminders.repository';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
@@ -56,6 +58,8 @@ export class WorkerModule {
         PdfRenderProcessor,
         WebhookDeliveryProcessor,
         EmailProcessor,
+        RemindersRepository,
+        ReminderScheduler,
         HealthServer,
       ],
     };

@@ -6,3 +6,4 @@ export * from './notice-parser';
 export * from './draft';
 export * from './checker';
 export * from './reference';
+export * from './reminders';

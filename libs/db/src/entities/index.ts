@@ -1,11 +1,13 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
 import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
+import { Notification, Reminder } from './reminders';
 
 export * from './common';
 export * from './identity';
 export * from './cases';
 export * from './delivery';
+export * from './reminders';
 
 export const ENTITIES = [
   Tenant,
@@ -28,4 +30,6 @@ export const ENTITIES = [
   PortalLoginToken,
   Webhook,
   WebhookDelivery,
+  Reminder,
+  Notification,
 ];

@@ -5,6 +5,7 @@ import * as m2 from './1795677181043-WebhookDeliveryOrder';
 import * as m3 from './1795686302881-OutboxSweep';
 import * as m4 from './1795949510966-ContactSessionVersion';
 import * as m5 from './1795950573392-ConfirmedEmails';
+import * as m6 from './1795962671164-RemindersAndNotifications';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m3),
   ...Object.values(m4),
   ...Object.values(m5),
+  ...Object.values(m6),
 ];
