@@ -13,6 +13,7 @@ import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UploadInterceptor } from './idempotency/upload';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
@@ -41,6 +42,7 @@ export class AppModule {
         PortalModule,
         RateLimitModule,
         WebhooksModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

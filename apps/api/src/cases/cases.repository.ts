@@ -18,6 +18,8 @@ const CASE_LIST = columnsOf(Case, [
   'dueAt',
   'status',
   'round',
+  'appealsUsed',
+  'fundsHoldUntil',
   'assigneeId',
   'externalId',
   'latestVersion',
@@ -26,7 +28,17 @@ const CASE_LIST = columnsOf(Case, [
   'updatedAt',
 ]);
 /** The few columns the write paths check after locking a case row. */
-const LOCKED = columnsOf(Case, ['id', 'clientId', 'status', 'round', 'latestVersion', 'approvedVersionId', 'asins', 'violationType']);
+const LOCKED = columnsOf(Case, [
+  'id',
+  'clientId',
+  'status',
+  'round',
+  'latestVersion',
+  'approvedVersionId',
+  'asins',
+  'violationType',
+  'dueAt',
+]);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
 const CRM_OWNED = columnsOf(Case, [
   'id',
@@ -285,6 +297,11 @@ export class CasesRepository {
 
   async setStatus(tx: TenantTransaction, caseId: string, status: CaseStatus, round: number): Promise<void> {
     await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, status, round]);
+  }
+
+  /** One more round handed to Amazon. */
+  async countAppeal(tx: TenantTransaction, caseId: string): Promise<void> {
+    await tx.query(`UPDATE cases SET appeals_used = appeals_used + 1 WHERE id = $1`, [caseId]);
   }
 
   /** Amazon's answer on a round. */

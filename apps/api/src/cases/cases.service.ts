@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
-import { emitWebhookEvent } from '@poa/jobs';
+import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -91,6 +91,7 @@ export class CasesService {
       if (await this.cases.update(tx, current.id, changes)) {
         if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId: current.id });
         await this.events.record(tx, current.id, 'case.updated', { fields: Object.keys(changes) });
+        await scheduleCaseReminders(tx, current.id);
       }
       return { created: false, case: await this.detailIn(tx, current.id) };
     });
@@ -122,6 +123,7 @@ export class CasesService {
       }),
     );
     await this.cases.refreshSearchText(tx, { caseId });
+    await scheduleCaseReminders(tx, caseId);
     await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType: input.violationType });
     await emitWebhookEvent(tx, 'case.created', caseId);
     return this.detailIn(tx, caseId);
@@ -129,11 +131,22 @@ export class CasesService {
 
   async update(caseId: string, input: UpdateCaseInput) {
     return this.db.transaction(async (tx) => {
-      await this.lock(tx, caseId);
-      if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
-      if (await externalIdUnique(this.cases.update(tx, caseId, input))) {
-        if (input.title !== undefined || input.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
-        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(input) });
+      const locked = await this.lock(tx, caseId);
+      const { dueAtReason, ...changes } = input;
+      if (dueAtReason !== undefined && changes.dueAt === undefined)
+        throw AppError.validation([{ field: 'dueAtReason', message: 'only with a new dueAt' }]);
+      if (changes.assigneeId) await this.assertAssignee(tx, changes.assigneeId);
+      if (await externalIdUnique(this.cases.update(tx, caseId, changes))) {
+        if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
+        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(changes) });
+        if (changes.dueAt !== undefined && !sameTime(locked.due_at, changes.dueAt)) {
+          await this.events.record(tx, caseId, 'case.due_changed', {
+            from: new Date(locked.due_at).toISOString(),
+            to: new Date(changes.dueAt).toISOString(),
+            reason: dueAtReason ?? null,
+          });
+        }
+        await scheduleCaseReminders(tx, caseId);
       }
       return this.detailIn(tx, caseId);
     });

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTenant } from '../features/settings/branding/branding.queries';
 import { useSession, useSessionContext } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Loading } from '../ui/states';
 import { DueTodayBadge } from './DueTodayBadge';
 
@@ -32,6 +33,7 @@ export function Layout() {
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <DueTodayBadge />
+        <NotificationBell />
         <UserMenu />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">

@@ -1,3 +1,4 @@
+import { TenantDb } from '@poa/db';
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../../test/harness';
 import { createCase, createClient, createContact, draftBody, transition } from '../../cases/case-test-helpers';
 
@@ -42,6 +43,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'DELETE /api/v1/webhooks/{id}': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+  'POST /api/v1/notifications/{id}/read': {},
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
@@ -89,7 +91,19 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
+    // A reminder of A's writer, as the worker's scheduler writes it.
+    const [notification] = await api.app
+      .get(TenantDb)
+      .transaction(
+        (tx) =>
+          tx.query<{ id: string }>(
+            `INSERT INTO notifications (tenant_id, user_id, kind, case_id, title, body) VALUES ($1, $2, 'overdue', $3, 'Secret reminder of A', 'x') RETURNING id`,
+            [a.tenant.id, aWriter.user.id, kase.id],
+          ),
+        { tenantId: a.tenant.id },
+      );
     const aIds = [
+      notification.id,
       client.id,
       contact.id,
       kase.id,
@@ -102,7 +116,14 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       webhook.body.id,
       deliveryId,
     ];
-    const aSecrets = ['Secret Client of A', 'Secret case of A', 'Secret summary of A', 'Secret comment of A', 'Alice Contact'];
+    const aSecrets = [
+      'Secret reminder of A',
+      'Secret Client of A',
+      'Secret case of A',
+      'Secret summary of A',
+      'Secret comment of A',
+      'Alice Contact',
+    ];
 
     const b = await signupAgency(http, 'Agency B');
     const bKey = await createApiKey(http, b.token, ['clients:read', 'clients:write', 'cases:read', 'cases:write', 'webhooks:manage']);
@@ -127,7 +148,9 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
               ? aKeyId
               : path.startsWith('/api/v1/webhooks/')
                 ? (webhook.body.id as string)
-                : undefined;
+                : path.startsWith('/api/v1/notifications/')
+                  ? notification.id
+                  : undefined;
 
     const unmapped: string[] = [];
     const failures: string[] = [];
