@@ -7,3 +7,4 @@ export * from './draft';
 export * from './checker';
 export * from './reference';
 export * from './reminders';
+export * from './cadence';
