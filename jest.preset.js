@@ -20,7 +20,7 @@ module.exports = {
   moduleNameMapper: {
     '^@poa/services$': path.join(root, 'tools/services/index.ts'),
     '^@poa/test-setup$': path.join(root, 'tests/setup/index.ts'),
-    '^@poa/(config|db|domain|jobs|pdf|sdk|storage)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@poa/(config|db|domain|jobs|pdf|sdk|storage|telemetry)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

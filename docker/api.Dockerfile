@@ -3,7 +3,7 @@
 # Commands (docker/entrypoint.sh): api (default), migrate, seed.
 
 # ---- build: install everything, compile api + worker + web with Nx ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true PUPPETEER_SKIP_DOWNLOAD=1
 COPY package.json package-lock.json .npmrc .puppeteerrc.cjs ./
@@ -12,14 +12,14 @@ COPY . .
 RUN npx nx run-many -t build --projects=api,worker,web --outputStyle=static
 
 # ---- production dependencies only ----
-FROM node:20-bookworm-slim AS prod-deps
+FROM node:24-bookworm-slim AS prod-deps
 WORKDIR /app
 ENV PUPPETEER_SKIP_DOWNLOAD=1
 COPY package.json package-lock.json .npmrc .puppeteerrc.cjs ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

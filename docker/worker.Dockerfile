@@ -2,7 +2,7 @@
 #   docker build -f docker/worker.Dockerfile -t poa-desk-worker .
 
 # ---- build: install everything, compile the server code with Nx ----
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NX_DAEMON=false NX_NO_CLOUD=true PUPPETEER_SKIP_DOWNLOAD=1
 COPY package.json package-lock.json .npmrc .puppeteerrc.cjs ./
@@ -11,14 +11,14 @@ COPY . .
 RUN npx nx run-many -t build --projects=api,worker,web --outputStyle=static
 
 # ---- production dependencies only ----
-FROM node:20-bookworm-slim AS prod-deps
+FROM node:24-bookworm-slim AS prod-deps
 WORKDIR /app
 ENV PUPPETEER_SKIP_DOWNLOAD=1
 COPY package.json package-lock.json .npmrc .puppeteerrc.cjs ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime: Chromium + fonts (Latin, emoji, Chinese/Japanese/Korean), tini as PID 1 ----
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 RUN apt-get update \
   && apt-get install -y --no-install-recommends chromium-headless-shell fonts-liberation fonts-noto-color-emoji fonts-noto-cjk tini ca-certificates \
   && rm -rf /var/lib/apt/lists/*

@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // scripts/preflight.sh may have brought the LTS into .data/: say which Node.js runs the tiers (and every child).
+  process.stdout.write(`[test] Node.js ${process.version} (${process.execPath})\n`);
   const results: TierResult[] = [];
   for (const tier of options.tiers) {
     if (interrupted) break;

@@ -8,6 +8,8 @@ import { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { ApiMetrics } from './observability/api-metrics';
+import { httpObservability } from './observability/http-observability';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
 import { jsonBody } from './core/json-body';
@@ -28,6 +30,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   // req.ip (rate limits, audit, approval proofs) honours X-Forwarded-For only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.disable('x-powered-by');
+  app.use(httpObservability(app.get(ApiMetrics)));
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(jsonBody());
   app.use(rejectNulCharacters);

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@poa/config';
+import { startTracing } from '@poa/telemetry';
 import { createApp } from './app-setup';
 
 async function main() {
   const config = loadConfigOrExit();
+  startTracing('poa-desk-api');
   const app = await createApp(config);
   // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts (load balancers commonly keep
   // 60 s): with Node's 5 s default the server can close a connection just as a client reuses it, and that request

@@ -6,7 +6,8 @@ import { createFileStorage } from '@poa/storage';
 import { DataSource } from 'typeorm';
 import { EmailProcessor } from './email/email.processor';
 import { HealthServer } from './health/health-server';
-import { WorkerMetrics } from './metrics';
+import { TracingShutdown } from './observability/tracing-shutdown';
+import { WorkerMetrics } from './observability/worker-metrics';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxSweeper } from './outbox/outbox-sweeper';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -61,6 +62,7 @@ export class WorkerModule {
         RemindersRepository,
         ReminderScheduler,
         HealthServer,
+        TracingShutdown,
       ],
     };
   }

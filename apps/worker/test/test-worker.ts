@@ -17,6 +17,8 @@ export interface TestWorker {
   worker: INestApplicationContext;
   /** The app role's TenantDb, for seeding and reading what the worker wrote. */
   db: TenantDb;
+  /** The app role's URL of the worker's database (an API on the same data uses it). */
+  appUrl: string;
   redisUrl: string;
   dataDir: string;
   /** The worker's outbox sweep; its timer is off in tests (see below): a test calls sweepOnce() itself. */
@@ -83,6 +85,7 @@ export async function startTestWorker(env: Record<string, string> = {}, opts: { 
       return worker;
     },
     db: new TenantDb(dataSource),
+    appUrl,
     redisUrl: redis.url,
     dataDir,
     get sweeper() {

@@ -17,7 +17,7 @@ function isProxyEntry(entry: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-const proxyEntries = (value: string) =>
+const commaList = (value: string) =>
   value
     .split(',')
     .map((entry) => entry.trim())
@@ -59,8 +59,8 @@ const schema = z
     TRUST_PROXY: z
       .string()
       .default('')
-      .refine((value) => proxyEntries(value).every(isProxyEntry), 'expected IPs, CIDRs or loopback/linklocal/uniquelocal, comma-separated')
-      .transform(proxyEntries),
+      .refine((value) => commaList(value).every(isProxyEntry), 'expected IPs, CIDRs or loopback/linklocal/uniquelocal, comma-separated')
+      .transform(commaList),
 
     DATA_DIR: z.string().default('.data'),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
@@ -76,6 +76,20 @@ const schema = z
     PDF_BROWSER_PATH: z.string().optional(),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** The address of the worker's health and metrics port: loopback by default, 0.0.0.0 in a container. */
+    WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
+    /** The queues this worker takes (comma-separated; all by default): a PDF-only worker runs where nothing else is reachable. */
+    WORKER_QUEUES: z
+      .string()
+      .optional()
+      .transform((value) => (value ? commaList(value) : undefined)),
+    /** The API's private metrics port (GET /metrics, Prometheus text); 0: none. Never the public port. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    /** When set, GET /metrics (API and worker) needs `Authorization: Bearer <token>`. */
+    METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+    /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); no traces when unset. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     PDF_RECYCLE_AFTER: z.coerce.number().int().min(1).default(200),
     PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20000),
     /** BullMQ key prefix in Redis: separate deployments (or concurrent test runs) sharing one Redis never see each other's jobs. */

@@ -33,6 +33,8 @@ describe('enqueue', () => {
       ['pdf-render', 'pdf-render'],
       [`render-final-${versionId}`, `render-preview-${versionId}`],
       [render('final').payload, render('preview').payload].map((p) => JSON.stringify(p)),
+      // No active trace: no traceparent (tests/integration/observability.int.spec.ts follows one through).
+      null,
     ]);
     expect(await enqueue(tx, [])).toEqual([]);
     expect(statements).toHaveLength(2);

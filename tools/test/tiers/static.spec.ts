@@ -4,7 +4,7 @@ import { REPO_ROOT } from '../../start/paths';
 import { staticChecks } from './static';
 
 describe('staticChecks', () => {
-  it('type-checks, lints and format-checks, looks for folder import cycles, runs the drift checks (the OpenAPI one only when its script exists), lints the OpenAPI document and type-checks the README snippets', () => {
+  it('type-checks, lints and format-checks, looks for folder import cycles, runs the drift checks (the OpenAPI one only when its script exists), checks the Helm chart, lints the OpenAPI document and type-checks the README snippets', () => {
     const checks = staticChecks();
     expect(checks.slice(0, 5)).toEqual([
       { name: 'typecheck', args: ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static'] },
@@ -13,6 +13,7 @@ describe('staticChecks', () => {
       { name: 'folder import cycles', args: ['tsx', 'tools/test/folder-cycles.ts'] },
       { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
     ]);
+    expect(checks[5]).toEqual({ name: 'Helm chart (lint, schemas)', args: ['tsx', 'tools/helm/check.ts'] });
     const openApiCheckExists = existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'));
     expect(checks.some((check) => check.name === 'OpenAPI/SDK drift')).toBe(openApiCheckExists);
     expect(checks.slice(-2)).toEqual([

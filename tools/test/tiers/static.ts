@@ -11,7 +11,7 @@ interface Check {
 
 /**
  * Each check counts as one test: type-check and lint every project, formatting, folder-level import cycles, the
- * migration and OpenAPI drift checks, then the OpenAPI lint (Redocly, zero errors and warnings) and the type-check of
+ * migration drift check, the Helm chart (lint and schemas), the OpenAPI drift check, then the OpenAPI lint (Redocly, zero errors and warnings) and the type-check of
  * the READMEs' TypeScript snippets against the SDK.
  */
 export function staticChecks(): Check[] {
@@ -21,6 +21,7 @@ export function staticChecks(): Check[] {
     { name: 'format', args: ['prettier', '--check', '--log-level=warn', '.'] },
     { name: 'folder import cycles', args: ['tsx', 'tools/test/folder-cycles.ts'] },
     { name: 'migration drift', args: ['tsx', 'tools/db/migrations.ts', 'check'] },
+    { name: 'Helm chart (lint, schemas)', args: ['tsx', 'tools/helm/check.ts'] },
   ];
   if (existsSync(path.join(REPO_ROOT, 'tools/openapi/check.ts'))) {
     checks.push({ name: 'OpenAPI/SDK drift', args: ['tsx', 'tools/openapi/check.ts'] });

@@ -30,7 +30,10 @@ export class CoreModule implements OnApplicationShutdown {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            customProps: (req) => ({ tenantId: (req as { tenantId?: string }).tenantId }),
+            customProps: (req) => ({
+              tenantId: (req as { tenantId?: string }).tenantId,
+              traceId: (req as { traceId?: string }).traceId,
+            }),
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),

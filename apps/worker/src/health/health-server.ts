@@ -1,12 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
-import { createServer, type Server } from 'node:http';
+import { sendMetrics } from '@poa/telemetry';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
-import { WorkerMetrics } from '../metrics';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { WORKER_CONFIG } from '../tokens';
 
-/** A small private port: GET /health (PostgreSQL reachable) and GET /metrics (Prometheus text). No public API. */
+/**
+ * A small private port (WORKER_HEALTH_HOST:WORKER_HEALTH_PORT): GET /health/live (the process answers), GET /health
+ * (PostgreSQL reachable) and GET /metrics (Prometheus text; bearer METRICS_TOKEN when set). No public API.
+ */
 @Injectable()
 export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HealthServer.name);
@@ -22,51 +26,45 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     if (this.config.WORKER_HEALTH_PORT === 0) return;
     this.server = createServer((req, res) => {
-      void this.handle(req.url ?? '/').then(({ status, type, body }) => {
-        res.writeHead(status, { 'content-type': type });
-        res.end(body);
+      this.handle(req, res).catch((error: Error) => {
+        this.logger.error(`Health port: ${error.message}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"INTERNAL","message":"Internal error"}}');
       });
     });
-    this.server.listen(this.config.WORKER_HEALTH_PORT, '127.0.0.1', () =>
-      this.logger.log(`Worker health on 127.0.0.1:${this.config.WORKER_HEALTH_PORT}`),
-    );
+    const { WORKER_HEALTH_HOST: host, WORKER_HEALTH_PORT: port } = this.config;
+    this.server.listen(port, host, () => this.logger.log(`Worker health on ${host}:${port}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private async handle(url: string): Promise<{ status: number; type: string; body: string }> {
-    if (url === '/metrics') {
-      const depths = await this.relay.queueDepths();
-      const lines = [
-        '# TYPE poa_pdf_renders_total counter',
-        `poa_pdf_renders_total{result="succeeded"} ${this.metrics.rendersSucceeded}`,
-        `poa_pdf_renders_total{result="failed"} ${this.metrics.rendersFailed}`,
-        '# TYPE poa_pdf_render_ms summary',
-        `poa_pdf_render_ms_sum ${this.metrics.renderMsSum}`,
-        `poa_pdf_render_ms_count ${this.metrics.rendersSucceeded}`,
-        `poa_pdf_render_ms{quantile="0.5"} ${this.metrics.renderPercentile(50)}`,
-        `poa_pdf_render_ms{quantile="0.95"} ${this.metrics.renderPercentile(95)}`,
-        '# TYPE poa_queue_depth gauge',
-        ...Object.entries(depths).map(([queue, n]) => `poa_queue_depth{queue="${queue}"} ${n}`),
-        '# TYPE poa_outbox_relayed_total counter',
-        `poa_outbox_relayed_total ${this.metrics.outboxRelayed}`,
-        '# TYPE poa_outbox_requeued_total counter',
-        `poa_outbox_requeued_total ${this.metrics.outboxRequeued}`,
-        '# TYPE poa_outbox_expired_total counter',
-        `poa_outbox_expired_total ${this.metrics.outboxExpired}`,
-      ];
-      return { status: 200, type: 'text/plain; version=0.0.4', body: `${lines.join('\n')}\n` };
+  /** Sets the gauges read at scrape time: queue depths and the outbox lag. */
+  async refreshGauges(): Promise<void> {
+    const [depths, lag] = await Promise.all([this.relay.queueDepths(), this.relay.lagSeconds().catch(() => -1)]);
+    for (const [queue, states] of Object.entries(depths)) {
+      for (const [state, n] of Object.entries(states)) this.metrics.queueDepth.set({ queue, state }, n);
     }
+    this.metrics.outboxLag.set(lag);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const json = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const url = (req.url ?? '/').split('?')[0];
+    if (url === '/metrics') return sendMetrics(req, res, this.metrics.registry, this.config.METRICS_TOKEN, () => this.refreshGauges());
+    if (url === '/health/live') return json(200, { status: 'ok' });
     if (url === '/health') {
       try {
         await this.dataSource.query('SELECT 1');
-        return { status: 200, type: 'application/json', body: JSON.stringify({ status: 'ok' }) };
+        return json(200, { status: 'ok' });
       } catch (error) {
-        return { status: 503, type: 'application/json', body: JSON.stringify({ status: 'unavailable', error: (error as Error).message }) };
+        return json(503, { status: 'unavailable', error: (error as Error).message });
       }
     }
-    return { status: 404, type: 'application/json', body: '{"error":{"code":"NOT_FOUND","message":"Not found"}}' };
+    json(404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { QUEUES, type QueueName } from '@poa/jobs';
+import { contextFromTraceparent, currentTraceparent, inSpan, SpanKind, TENANT_ATTRIBUTE } from '@poa/telemetry';
 import type { JobsOptions } from 'bullmq';
-import { WorkerMetrics } from '../metrics';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { WORKER_CONFIG } from '../tokens';
 import { OutboxQueues } from './outbox-queues';
 import { OutboxRepository } from './outbox.repository';
@@ -66,27 +67,51 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const rows = await this.outbox.undispatched(tx, batch);
       if (rows.length === 0) return 0;
       for (const row of rows) {
-        await this.queues.get(row.topic).add(row.topic, row.payload, { jobId: row.job_id, ...JOB_OPTIONS[row.topic] });
+        // A span in the trace of the change that wrote the row; the job carries it on (BullMQ's telemetry metadata).
+        const attributes = {
+          'messaging.destination.name': row.topic,
+          'messaging.message.id': row.job_id,
+          [TENANT_ATTRIBUTE]: row.payload.tenantId as string,
+        };
+        await inSpan(
+          `${row.topic} publish`,
+          { kind: SpanKind.PRODUCER, attributes, parent: contextFromTraceparent(row.traceparent) },
+          () => {
+            const metadata = currentTraceparent() ?? row.traceparent;
+            return this.queues.get(row.topic).add(row.topic, row.payload, {
+              jobId: row.job_id,
+              ...JOB_OPTIONS[row.topic],
+              ...(metadata ? { telemetry: { metadata } } : {}),
+            });
+          },
+        );
       }
       await this.outbox.markDispatched(
         tx,
         rows.map((r) => r.id),
       );
-      this.metrics.outboxRelayed += rows.length;
+      this.metrics.outboxRelayed(rows.length);
       return rows.length;
     });
   }
 
-  async queueDepths(): Promise<Record<string, number>> {
-    const depths: Record<string, number> = {};
+  /** Jobs per queue and state (waiting, active, delayed, failed); -1 for a queue whose counts Redis did not give. */
+  async queueDepths(): Promise<Record<string, Record<string, number>>> {
+    const states = ['waiting', 'active', 'delayed', 'failed'] as const;
+    const depths: Record<string, Record<string, number>> = {};
     for (const name of Object.values(QUEUES)) {
       try {
-        const counts = await this.queues.get(name).getJobCounts('waiting', 'active', 'delayed');
-        depths[name] = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0);
+        const counts = await this.queues.get(name).getJobCounts(...states);
+        depths[name] = Object.fromEntries(states.map((state) => [state, counts[state] ?? 0]));
       } catch {
-        depths[name] = -1;
+        depths[name] = Object.fromEntries(states.map((state) => [state, -1]));
       }
     }
     return depths;
+  }
+
+  /** Seconds since the oldest row still waiting for a relay was written. */
+  lagSeconds(): Promise<number> {
+    return this.outbox.transaction((tx) => this.outbox.lagSeconds(tx));
   }
 }

@@ -3,7 +3,7 @@ import { enqueue, QUEUES } from '@poa/jobs';
 import { randomUUID } from 'node:crypto';
 import { dispatchedRows, isolateSweep, outboxRows, renderStatus, seedApprovedCase, waitFor } from '../../test/fixtures';
 import { startTestWorker, type TestWorker } from '../../test/test-worker';
-import { WorkerMetrics } from '../metrics';
+import { WorkerMetrics } from '../observability/worker-metrics';
 
 const TWO_MINUTES = 2 * 60_000;
 const TWENTY_FIVE_HOURS = 25 * 3600_000;
@@ -55,10 +55,10 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     expect(await sweep()).toEqual({ checked: 0, done: 0, requeued: 0, expired: 0 });
     expect((await outboxRows(db, seeded.tenantId))[0].dispatched_at).toEqual(row.dispatched_at);
 
-    const requeuedBefore = testWorker.worker.get(WorkerMetrics).outboxRequeued;
+    const requeuedBefore = await testWorker.worker.get(WorkerMetrics).value('poa_outbox_requeued_total');
     await isolateSweep(db, [seeded.tenantId], TWO_MINUTES);
     expect(await sweep()).toEqual({ checked: 1, done: 0, requeued: 1, expired: 0 });
-    expect(testWorker.worker.get(WorkerMetrics).outboxRequeued).toBe(requeuedBefore + 1);
+    expect(await testWorker.worker.get(WorkerMetrics).value('poa_outbox_requeued_total')).toBe(requeuedBefore + 1);
     // The relay queues the same job id again (the queue is still paused, so it waits there).
     await waitFor(
       async () => (await outboxRows(db, seeded.tenantId))[0].dispatched_at! > row.dispatched_at!,
@@ -137,10 +137,10 @@ describe('outbox sweep: dispatched rows checked against BullMQ on a real Redis a
     expect(await pdfQueue().remove(pdfRow.job_id)).toBe(1);
     expect(await emailQueue.remove(emailRow.job_id)).toBe(1);
 
-    const expiredBefore = testWorker.worker.get(WorkerMetrics).outboxExpired;
+    const expiredBefore = await testWorker.worker.get(WorkerMetrics).value('poa_outbox_expired_total');
     await isolateSweep(db, [seeded.tenantId], TWENTY_FIVE_HOURS);
     expect(await sweep()).toEqual({ checked: 2, done: 0, requeued: 1, expired: 1 });
-    expect(testWorker.worker.get(WorkerMetrics).outboxExpired).toBe(expiredBefore + 1);
+    expect(await testWorker.worker.get(WorkerMetrics).value('poa_outbox_expired_total')).toBe(expiredBefore + 1);
     const [pdfAfter] = await outboxRows(db, seeded.tenantId);
     expect(pdfAfter.done_at).not.toBeNull();
     await emailQueue.resume();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import type { QueueName } from '@poa/jobs';
-import { WorkerMetrics } from '../metrics';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { WORKER_CONFIG } from '../tokens';
 import { JOB_OPTIONS } from './outbox-relay';
 import { OutboxQueues } from './outbox-queues';
@@ -102,8 +102,8 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     });
     // Counted and logged once committed.
     const { requeue, expired } = swept;
-    this.metrics.outboxRequeued += requeue.length;
-    this.metrics.outboxExpired += expired.length;
+    this.metrics.outboxRequeued(requeue.length);
+    this.metrics.outboxExpired(expired.length);
     if (requeue.length)
       this.logger.warn(
         `Outbox sweep: ${requeue.length} job(s) missing from Redis handed back to the relay (outbox ids ${requeue.slice(0, 10).join(', ')})`,

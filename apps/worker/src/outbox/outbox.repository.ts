@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { columnsOf, OutboxMessage, TenantDb, type TenantTransaction } from '@poa/db';
 import type { QueueName } from '@poa/jobs';
 
-const RELAYED = columnsOf(OutboxMessage, ['id', 'topic', 'jobId', 'payload']);
+const RELAYED = columnsOf(OutboxMessage, ['id', 'topic', 'jobId', 'payload', 'traceparent']);
 /** A committed message the relay hands to BullMQ. */
 export type OutboxRow = Omit<typeof RELAYED.$row, 'topic'> & { topic: QueueName };
 
@@ -34,6 +34,14 @@ export class OutboxRepository {
       `SELECT ${RELAYED.columns} FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batch],
     );
+  }
+
+  /** Seconds since the oldest row still waiting for the relay was written (0 when none waits). */
+  async lagSeconds(tx: TenantTransaction): Promise<number> {
+    const [row] = await tx.query<{ lag: number | null }>(
+      `SELECT extract(epoch FROM now() - min(created_at))::float8 AS lag FROM outbox WHERE dispatched_at IS NULL`,
+    );
+    return Math.max(0, row?.lag ?? 0);
   }
 
   async markDispatched(tx: TenantTransaction, ids: string[]): Promise<void> {

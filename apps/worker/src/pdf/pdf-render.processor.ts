@@ -3,10 +3,11 @@ import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
 import { emitWebhookEvent, QUEUES, recordCaseEvent, type PdfRenderJob } from '@poa/jobs';
 import { PdfRenderer, renderPdf } from '@poa/pdf';
+import { inSpan, TENANT_ATTRIBUTE } from '@poa/telemetry';
 import type { FileStorage } from '@poa/storage';
 import { Job, UnrecoverableError } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { WorkerMetrics } from '../metrics';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { QueueProcessor } from '../queue-processor';
 import { FILE_STORAGE, WORKER_CONFIG } from '../tokens';
 import { PdfRenderRepository } from './pdf-render.repository';
@@ -66,7 +67,15 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
 
     const document = await this.loader.load(data);
     if (!document) throw new UnrecoverableError('The case or version no longer exists');
-    const result = await renderPdf(this.renderer, document);
+    const result = await inSpan(
+      'pdf render',
+      { attributes: { [TENANT_ATTRIBUTE]: data.tenantId, 'poa.pdf.kind': data.kind } },
+      async (span) => {
+        const rendered = await renderPdf(this.renderer, document);
+        span.setAttribute('poa.pdf.pages', rendered.pageCount);
+        return rendered;
+      },
+    );
     const storageKey = pdfStorageKey(data);
     await this.storage.put(storageKey, result.pdf);
     const sha256 = createHash('sha256').update(result.pdf).digest('hex');
@@ -104,7 +113,7 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
   }
 
   protected override async onFailed(job: Job<PdfRenderJob>, error: Error, final: boolean): Promise<void> {
-    if (final) this.metrics.rendersFailed++;
+    if (final) this.metrics.renderFailed();
     await this.db.transaction((tx) => this.renders.markFailed(tx, job.data, final ? 'failed' : 'queued', error.message.slice(0, 500)), {
       tenantId: job.data.tenantId,
     });

@@ -3,6 +3,7 @@ import type { AppConfig } from '@poa/config';
 import { TenantDb } from '@poa/db';
 import { QUEUES, vetWebhookTarget, type WebhookEventJob } from '@poa/jobs';
 import { DelayedError, Job } from 'bullmq';
+import { WorkerMetrics } from '../observability/worker-metrics';
 import { QueueProcessor } from '../queue-processor';
 import { WORKER_CONFIG } from '../tokens';
 import { claimDelivery, emailAdminsAboutDisabled, recordAttempt } from './delivery-store';
@@ -19,6 +20,7 @@ import { isSuccess, postEvent, signatureHeader, type AttemptResult } from './web
 export class WebhookDeliveryProcessor extends QueueProcessor<typeof QUEUES.webhookDelivery> {
   constructor(
     private readonly db: TenantDb,
+    private readonly metrics: WorkerMetrics,
     @Inject(WORKER_CONFIG) config: AppConfig,
   ) {
     super(QUEUES.webhookDelivery, config, { concurrency: 8, lockDuration: config.WEBHOOK_TIMEOUT_MS + 15_000 });
@@ -55,6 +57,7 @@ export class WebhookDeliveryProcessor extends QueueProcessor<typeof QUEUES.webho
       },
       { tenantId: data.tenantId },
     );
+    if (settled.disabled) this.metrics.endpointDisabled();
     if (settled.disabled)
       this.logger.warn(`Webhook ${data.webhookId} disabled after failing since ${settled.disabled.failingSince.toISOString()}`);
     return { status: success ? 'delivered' : `failed (${result.error ?? `HTTP ${result.statusCode}`}), ${settled.status}` };

@@ -77,6 +77,10 @@ export class OutboxMessage {
   @Column('jsonb')
   payload: Record<string, unknown>;
 
+  /** W3C traceparent of the change that wrote the row (NULL when not tracing): the job's spans continue that trace. */
+  @Column('text', { nullable: true })
+  traceparent: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
