@@ -13,10 +13,11 @@ export async function scheduleCaseReminders(tx: WriteTx, caseId: string, now: Da
     [caseId],
   );
   if (!row || !isCaseStatus(row.status)) return;
+  // A due time in the distant past (the API takes years from 0001) would put a reminder before PostgreSQL's year 1.
   const planned = planCaseReminders(
     { status: row.status, dueAt: new Date(row.due_at), round: row.round },
     { submittedAt: now, waitingOnAmazonDays: row.waiting_on_amazon_days },
-  );
+  ).filter((p) => p.fireAt.getTime() >= 0);
   const kinds = planned.map((p) => p.kind);
   const occasions = planned.map((p) => p.occasion);
   await tx.query(
