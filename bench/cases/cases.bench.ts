@@ -3,11 +3,18 @@
  * the same SQL, on 100 tenants x 2,000 cases, 50 concurrent keep-alive connections, requests spread over tenants.
  * Run: npx tsx bench/cases/cases.bench.ts   (prints tables; writes bench/cases/results.json and plans.txt)
  * Knobs: BENCH_SLICE_S (seconds per slice, default 2.5), BENCH_ROUNDS (slices per variant, default 4),
- * BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server),
+ * BENCH_POOL (pg pool per server, default 20), BENCH_TENANTS, BENCH_CASES, BENCH_SKIP_BUILD=1 (use the API already compiled in dist/server),
  * BENCH_COMPARE_DIR=<another checkout with its API built in dist/server>: measures that build too ("api_compare"),
  * interleaved with this one, to tell a change's effect from the machine's drift.
+ * BENCH_PROFILE=1: samples the API's CPU (inspector) during each workload's measured rounds and prints what each
+ * layer costs per request (profiles in $TMPDIR; the sampling itself slows the API, so read ratios from another run).
+ * BENCH_WORKLOADS=list,search_asin: only these workloads.
+ * BENCH_BIG_TENANT_CASES (default 50000, 0 = skip): one more tenant that large; the searches are then measured on it
+ * against the same searches on the 2,000-case tenants (API only, interleaved).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureRedis } from '@poa/services';
 import type { ChildServer } from '../lib/child-server';
@@ -17,27 +24,32 @@ import { emptySamples, mergeSamples, pick, runClosedLoop, summariseSamples, type
 import { processCpuMs } from '../lib/process-cpu';
 import { loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
 import { createScratchDb } from '../lib/scratch-db';
-import { seedCases } from '../lib/seed';
+import { BIG_TENANT_NAME, seedCases } from '../lib/seed';
 import { ratio, type LoadStats } from '../lib/stats';
+import { summariseProfile } from '../lib/profile-summary';
 import { explainPlans } from './plans';
 import { buildApi, startApi, startBaseline } from './servers';
 import { assertSameAnswers } from './verify';
-import { loadBenchTenants, WORKLOADS, type BenchTenant, type Workload } from './workloads';
+import { loadBenchTenants, WORKLOADS as ALL_WORKLOADS, type BenchTenant, type Workload } from './workloads';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SLICE_MS = Number(process.env.BENCH_SLICE_S ?? 2.5) * 1000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const WARMUP_MS = 2000;
 const CONCURRENCY = 50;
-const POOL_SIZE = 20;
+const POOL_SIZE = Number(process.env.BENCH_POOL ?? 20);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 100);
 const CASES_PER_TENANT = Number(process.env.BENCH_CASES ?? 2000);
-const TARGETS = { apiP95Ms: 50, throughputVsBaseline: 0.5 };
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const ONLY = process.env.BENCH_WORKLOADS?.split(',');
+const WORKLOADS = ALL_WORKLOADS.filter((w) => !ONLY || ONLY.includes(w.key));
+const BIG_TENANT_CASES = Number(process.env.BENCH_BIG_TENANT_CASES ?? 50_000);
+const TARGETS = { apiP95Ms: 50, cpuPerRequestVsRlsBaseline: 1.5, throughputVsRawBaseline: 0.65, bigTenantSearchP95Ratio: 2 };
 /** Baseline header: skip the per-request user look-up (shows what that round trip costs, list only). */
 const SKIP_AUTH_LOOKUP = { 'x-bench-skip-auth-lookup': '1' };
 
 interface Variant {
-  key: 'api' | 'api_compare' | 'baseline' | 'baseline_no_user_lookup';
+  key: 'api' | 'api_compare' | 'baseline' | 'baseline_raw' | 'baseline_no_user_lookup';
   server: () => ChildServer;
   extraHeaders: Record<string, string>;
 }
@@ -54,13 +66,23 @@ async function main() {
   const servers: ChildServer[] = [];
   try {
     log(`seeding ${TENANTS} tenants x ${CASES_PER_TENANT} cases ...`);
-    const seed = await seedCases(db.adminDbUrl, { tenants: TENANTS, casesPerTenant: CASES_PER_TENANT, clientsPerTenant: 50 });
+    const seed = await seedCases(db.adminDbUrl, {
+      tenants: TENANTS,
+      casesPerTenant: CASES_PER_TENANT,
+      clientsPerTenant: 50,
+      bigTenantCases: BIG_TENANT_CASES,
+    });
     log(`seeded ${JSON.stringify(seed)}`);
-    const tenants = await loadBenchTenants(db.adminDbUrl);
+    const allTenants = await loadBenchTenants(db.adminDbUrl);
+    const bigTenant = allTenants.find((t) => t.name === BIG_TENANT_NAME);
+    const tenants = allTenants.filter((t) => t !== bigTenant);
     const jwtSecret = randomBytes(32).toString('hex');
-    const tokens = new Map(tenants.map((t) => [t.tenantId, signStaffToken(jwtSecret, { sub: t.userId, tid: t.tenantId, tv: 0 }, 3600)]));
+    const tokens = new Map(allTenants.map((t) => [t.tenantId, signStaffToken(jwtSecret, { sub: t.userId, tid: t.tenantId, tv: 0 }, 3600)]));
 
     const plans = await explainPlans(db.appUrl, db.adminDbUrl, tenants[0], path.join(__dirname, 'plans.txt'));
+    if (bigTenant)
+      for (const plan of await explainPlans(db.appUrl, db.adminDbUrl, bigTenant, path.join(__dirname, 'plans-big-tenant.txt')))
+        plans.push({ ...plan, key: `big_tenant_${plan.key}` });
     printTable(
       'Plans as the app role (full text in bench/cases/plans.txt)',
       plans.map((p) => ({
@@ -74,35 +96,45 @@ async function main() {
     // A separate Redis database: the API's rate-limit keys never mix with the developer's.
     const env = {
       appUrl: db.appUrl,
+      adminDbUrl: db.adminDbUrl,
       ownerUrl: db.ownerUrl,
       redisUrl: `${redis.url.replace(/\/\d*$/, '')}/3`,
       jwtSecret,
       poolSize: POOL_SIZE,
     };
-    const api = await startApi(REPO_ROOT, env);
+    const profileFile = PROFILE ? path.join(mkdtempSync(path.join(os.tmpdir(), 'poa-bench-profile-')), 'api') : undefined;
+    const api = await startApi(REPO_ROOT, env, profileFile);
     servers.push(api);
     const baseline = await startBaseline(REPO_ROOT, env);
     servers.push(baseline);
+    const baselineRaw = await startBaseline(REPO_ROOT, env, 'raw');
+    servers.push(baselineRaw);
     const compareDir = process.env.BENCH_COMPARE_DIR ? path.resolve(process.env.BENCH_COMPARE_DIR) : undefined;
     const apiCompare = compareDir ? await startApi(compareDir, env) : undefined;
     if (apiCompare) {
       servers.push(apiCompare);
       log(`compared build from ${compareDir}: pid ${apiCompare.pid} at ${apiCompare.baseUrl}`);
     }
-    log(`API pid ${api.pid} at ${api.baseUrl}; baseline pid ${baseline.pid} at ${baseline.baseUrl}`);
+    log(`API pid ${api.pid} at ${api.baseUrl}; baseline pid ${baseline.pid} at ${baseline.baseUrl}; raw baseline pid ${baselineRaw.pid}`);
 
     const verification: Record<string, number[]> = {};
     {
       const a = httpTarget(api.baseUrl, 4);
       const b = httpTarget(baseline.baseUrl, 4);
+      const r = httpTarget(baselineRaw.baseUrl, 4);
       try {
         for (const workload of WORKLOADS) {
-          const sample = tenants.slice(0, 5).map((t) => ({ path: workload.path(t), token: tokens.get(t.tenantId)! }));
+          const sample = [...tenants.slice(0, 5), ...(bigTenant ? [bigTenant] : [])].map((t) => ({
+            path: workload.path(t),
+            token: tokens.get(t.tenantId)!,
+          }));
           verification[workload.key] = await assertSameAnswers(a, b, sample);
+          await assertSameAnswers(a, r, sample);
         }
       } finally {
         a.close();
         b.close();
+        r.close();
       }
       log(`API and baseline answer identical bodies; cases found per sample request: ${JSON.stringify(verification)}`);
     }
@@ -111,16 +143,17 @@ async function main() {
       { key: 'api', server: () => api, extraHeaders: {} },
       ...(apiCompare ? [{ key: 'api_compare' as const, server: () => apiCompare, extraHeaders: {} }] : []),
       { key: 'baseline', server: () => baseline, extraHeaders: {} },
+      { key: 'baseline_raw', server: () => baselineRaw, extraHeaders: {} },
       { key: 'baseline_no_user_lookup', server: () => baseline, extraHeaders: SKIP_AUTH_LOOKUP },
     ];
-    const measure = async (workload: Workload, variant: Variant, durationMs: number): Promise<Samples> => {
+    const measure = async (workload: Workload, variant: Variant, durationMs: number, among = tenants): Promise<Samples> => {
       const target = httpTarget(variant.server().baseUrl, CONCURRENCY);
       try {
         return await runClosedLoop({
           concurrency: CONCURRENCY,
           durationMs,
           request: () => {
-            const tenant: BenchTenant = pick(tenants);
+            const tenant: BenchTenant = pick(among);
             return target.getOk(workload.path(tenant), { authorization: `Bearer ${tokens.get(tenant.tenantId)}`, ...variant.extraHeaders });
           },
         });
@@ -129,6 +162,44 @@ async function main() {
       }
     };
 
+    /**
+     * The searches on the big tenant against the same searches on the normal tenants, interleaved: through the API, and
+     * through the RLS baseline (the same SQL and search setting with little else, so its latency is mostly the database's).
+     */
+    async function measureBigTenantSearch(big: BenchTenant) {
+      const rows: Record<string, string | number>[] = [];
+      const out: Record<string, { normal: LoadStats; big: LoadStats; p95Ratio: number; verdict: string }> = {};
+      for (const workload of ALL_WORKLOADS.filter((w) => w.key.startsWith('search_'))) {
+        for (const variant of variants.filter((v) => v.key === 'api' || v.key === 'baseline')) {
+          const normal = emptySamples();
+          const large = emptySamples();
+          await measure(workload, variant, WARMUP_MS, [big]);
+          for (let round = 0; round < ROUNDS; round += 1) {
+            mergeSamples(normal, await measure(workload, variant, SLICE_MS));
+            mergeSamples(large, await measure(workload, variant, SLICE_MS, [big]));
+          }
+          const [n, b] = [summariseSamples(normal), summariseSamples(large)];
+          const p95Ratio = ratio(b.p95Ms, n.p95Ms);
+          const verdict = p95Ratio <= TARGETS.bigTenantSearchP95Ratio ? 'PASS' : 'MISS';
+          out[`${workload.key}/${variant.key}`] = { normal: n, big: b, p95Ratio, verdict };
+          rows.push({
+            workload: workload.key,
+            server: variant.key,
+            [`${CASES_PER_TENANT} cases req/s`]: n.reqPerSec,
+            [`${CASES_PER_TENANT} p50/p95 ms`]: `${n.p50Ms} / ${n.p95Ms}`,
+            [`${BIG_TENANT_CASES} cases req/s`]: b.reqPerSec,
+            [`${BIG_TENANT_CASES} p50/p95 ms`]: `${b.p50Ms} / ${b.p95Ms}`,
+            'p95 big/normal': p95Ratio,
+            [`<= ${TARGETS.bigTenantSearchP95Ratio}`]: verdict,
+          });
+        }
+      }
+      printTable(`Search on a ${BIG_TENANT_CASES}-case tenant vs ${CASES_PER_TENANT}-case tenants`, rows);
+      return out;
+    }
+
+    let profileIndex = 0;
+    const profiles: Record<string, ReturnType<typeof summariseProfile>> = {};
     const results: Record<string, Record<string, LoadStats & { serverCpuMsPerRequest: number }>> = {};
     const tableRows: Record<string, string | number>[] = [];
     for (const workload of WORKLOADS) {
@@ -144,9 +215,19 @@ async function main() {
         for (const variant of order) {
           const pid = variant.server().pid;
           const cpuBefore = processCpuMs(pid);
+          const profiling = profileFile && variant.key === 'api';
+          if (profiling) process.kill(pid, 'SIGWINCH');
           mergeSamples(merged.get(variant.key)!, await measure(workload, variant, SLICE_MS));
+          if (profiling) process.kill(pid, 'SIGWINCH');
           cpuMs.set(variant.key, cpuMs.get(variant.key)! + processCpuMs(pid) - cpuBefore);
         }
+      }
+      if (profileFile) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const files = Array.from({ length: ROUNDS }, (_, i) => `${profileFile}.${profileIndex + i}.cpuprofile`);
+        profileIndex += ROUNDS;
+        profiles[workload.key] = summariseProfile(files, merged.get('api')!.latenciesMs.length);
+        printTable(`API CPU per request by layer, ${workload.key} (sampled over ${ROUNDS} slices)`, profiles[workload.key]);
       }
       const stats = Object.fromEntries(
         [...merged].map(([k, s]) => {
@@ -166,7 +247,8 @@ async function main() {
           'p95 ms': s.p95Ms,
           'p99 ms': s.p99Ms,
           errors: s.errors,
-          'req/s vs baseline': ratio(s.reqPerSec, base.reqPerSec),
+          'req/s vs RLS baseline': ratio(s.reqPerSec, base.reqPerSec),
+          'req/s vs raw baseline': ratio(s.reqPerSec, stats.baseline_raw.reqPerSec),
           'server CPU ms/req': s.serverCpuMsPerRequest,
         });
       }
@@ -177,15 +259,19 @@ async function main() {
 
     const verdicts = WORKLOADS.map((w) => {
       const s = results[w.key];
-      const throughput = ratio(s.api.reqPerSec, s.baseline.reqPerSec);
+      const throughput = ratio(s.api.reqPerSec, s.baseline_raw.reqPerSec);
+      const cpu = ratio(s.api.serverCpuMsPerRequest, s.baseline.serverCpuMsPerRequest);
       return {
         workload: w.key,
         query: w.description,
         'API p95 ms': s.api.p95Ms,
         [`p95 < ${TARGETS.apiP95Ms}`]: s.api.p95Ms < TARGETS.apiP95Ms ? 'PASS' : 'MISS',
-        'API/baseline req/s': throughput,
-        [`>= ${TARGETS.throughputVsBaseline}`]: throughput >= TARGETS.throughputVsBaseline ? 'PASS' : 'MISS',
-        'server CPU/req API/baseline': ratio(s.api.serverCpuMsPerRequest, s.baseline.serverCpuMsPerRequest),
+        'CPU/req API/RLS baseline': cpu,
+        [`<= ${TARGETS.cpuPerRequestVsRlsBaseline}`]: cpu <= TARGETS.cpuPerRequestVsRlsBaseline ? 'PASS' : 'MISS',
+        'CPU/req API/raw baseline': ratio(s.api.serverCpuMsPerRequest, s.baseline_raw.serverCpuMsPerRequest),
+        'req/s API/raw baseline': throughput,
+        [`>= ${TARGETS.throughputVsRawBaseline}`]: throughput >= TARGETS.throughputVsRawBaseline ? 'PASS' : 'MISS',
+        'req/s API/RLS baseline': ratio(s.api.reqPerSec, s.baseline.reqPerSec),
         ...(s.api_compare
           ? {
               'API/compared req/s': ratio(s.api.reqPerSec, s.api_compare.reqPerSec),
@@ -200,7 +286,12 @@ async function main() {
     );
     printTable('Targets', verdicts);
 
-    writeJson(path.join(__dirname, 'results.json'), {
+    const bigTenantSearch = bigTenant ? await measureBigTenantSearch(bigTenant) : null;
+
+    // A profiled run's figures are slowed by the sampling: they go next to the profiles, not over results.json.
+    const resultsFile = profileFile ? path.join(path.dirname(profileFile), 'results.json') : path.join(__dirname, 'results.json');
+    if (profileFile) log(`profiles and figures in ${path.dirname(profileFile)}`);
+    writeJson(resultsFile, {
       date: startedAt.toISOString(),
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
       setup: {
@@ -214,11 +305,16 @@ async function main() {
         seed,
         build,
         compareDir: compareDir ?? null,
-        baseline: 'node:http + pg, same SQL (user look-up + list), each one round trip BEGIN READ ONLY; set_config; query; COMMIT',
+        baseline:
+          'node:http + pg, same SQL (user look-up + list), each one round trip BEGIN READ ONLY; set_config; query; COMMIT, as the app role (RLS)',
+        baseline_raw: 'node:http + pg, no RLS (superuser), explicit tenant_id = $1, named prepared statements, no transaction',
+        bigTenantCases: BIG_TENANT_CASES,
       },
       verification,
       plans,
+      ...(profileFile ? { profiles } : {}),
       workloads: Object.fromEntries(WORKLOADS.map((w) => [w.key, { query: w.description, ...results[w.key] }])),
+      bigTenantSearch,
       targets: { ...TARGETS, verdicts },
     });
   } finally {

@@ -18,6 +18,9 @@ export interface ListQuery {
 /** Same escaping as containsPattern in apps/api/src/clients/client-views.ts. */
 const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The pattern the API sets as app.case_search for a search (TenantDb.read's caseSearch), else undefined. */
+export const searchPattern = (query: ListQuery) => (query.q ? containsPattern(query.q) : undefined);
+
 /** Sorted by updatedAt descending (the API's default), first page. */
 export function listSql(query: ListQuery): InlineSql {
   const conditions: InlineSql[] = [sql`TRUE`];
@@ -36,6 +39,38 @@ export function listSql(query: ListQuery): InlineSql {
       FROM page JOIN clients cl ON cl.id = page.client_id LEFT JOIN users u ON u.id = page.assignee_id
       ORDER BY page.updated_at DESC, page.id DESC`;
 }
+
+/**
+ * The same list for the raw baseline, without RLS: an explicit `tenant_id = $1` on every table, values as parameters
+ * (run as a named prepared statement, one name per distinct text).
+ */
+export function rawListSql(tenantId: string, query: ListQuery): { text: string; values: unknown[] } {
+  const values: unknown[] = [tenantId];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const conditions = ['c.tenant_id = $1'];
+  if (query.status) conditions.push(`c.status = ANY(${param(query.status)}::text[])`);
+  if (query.violationType) conditions.push(`c.violation_type = ${param(query.violationType)}`);
+  if (query.overdue !== undefined)
+    conditions.push(`${query.overdue ? '' : 'NOT '}(c.due_at < now() AND c.status IN (${ACTIVE_STATUS_LIST}))`);
+  if (query.q) conditions.push(`c.search_text LIKE ${param(containsPattern(query.q))}`);
+  const text = `
+      WITH page AS MATERIALIZED (
+        SELECT ${CASE_LIST_COLUMNS} FROM cases c
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY c.updated_at DESC, c.id DESC
+        LIMIT ${param(query.limit + 1)})
+      SELECT page.*, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name
+      FROM page JOIN clients cl ON cl.id = page.client_id AND cl.tenant_id = $1
+      LEFT JOIN users u ON u.id = page.assignee_id AND u.tenant_id = $1
+      ORDER BY page.updated_at DESC, page.id DESC`;
+  return { text, values };
+}
+
+/** The raw baseline's user look-up: explicit tenant predicate. */
+export const RAW_USER_LOOKUP = 'SELECT id, name, email, role, status, token_version FROM users WHERE tenant_id = $1 AND id = $2';
 
 /** The user look-up the API's JWT strategy runs on every request (UsersRepository.accessCheck in apps/api/src/identity/users/users.repository.ts). */
 export const userLookupSql = (userId: string) => sql`SELECT id, name, email, role, status, token_version FROM users WHERE id = ${userId}`;

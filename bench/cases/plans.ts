@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import type { BenchTenant } from './workloads';
-import { listSql, type ListQuery } from './list-sql';
+import { listSql, searchPattern, type ListQuery } from './list-sql';
 
-const TRGM_INDEX = 'IDX_cases_search_trgm';
+const TRGM_INDEX = 'IDX_cases_tenant_search';
 
 export interface PlanSummary {
   key: string;
@@ -50,7 +50,7 @@ export async function explainPlans(appUrl: string, adminDbUrl: string, tenant: B
   ];
   const sections: string[] = [
     `EXPLAIN (ANALYZE, BUFFERS) of GET /api/v1/cases SQL (bench/cases/list-sql.ts = CasesRepository.list), tenant ${tenant.tenantId}.`,
-    'Run as the app role poa_app inside BEGIN READ ONLY + set_config(app.tenant_id): row-level security applies.',
+    'Run as the app role poa_app inside BEGIN READ ONLY + set_config(app.tenant_id, app.case_search): row-level security applies.',
   ];
   const summaries: PlanSummary[] = [];
   const app = new Client({ connectionString: appUrl });
@@ -61,7 +61,10 @@ export async function explainPlans(appUrl: string, adminDbUrl: string, tenant: B
     for (const { key, query } of queries) {
       const statement = listSql(query).text;
       await app.query('BEGIN READ ONLY');
-      await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.tenantId]);
+      await app.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.case_search', $2, true)`, [
+        tenant.tenantId,
+        searchPattern(query) ?? '',
+      ]);
       await app.query(statement);
       const { rows } = await app.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
       await app.query('COMMIT');

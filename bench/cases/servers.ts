@@ -7,6 +7,8 @@ import { startChildServer, type ChildServer } from '../lib/child-server';
 
 export interface ServerEnv {
   appUrl: string;
+  /** The scratch database as the superuser: the raw baseline's connection (RLS does not apply to it). */
+  adminDbUrl: string;
   ownerUrl: string;
   redisUrl: string;
   jwtSecret: string;
@@ -28,12 +30,13 @@ export function buildApi(repoRoot: string, log: (m: string) => void): { ok: bool
 }
 
 /** The real API, compiled, in production mode, as the app role. */
-export async function startApi(repoRoot: string, env: ServerEnv): Promise<ChildServer> {
+export async function startApi(repoRoot: string, env: ServerEnv, profileFile?: string): Promise<ChildServer> {
   const port = await freePort();
+  const profiler = profileFile ? ['-r', path.join(__dirname, '../lib/cpu-profile.cjs')] : [];
   return startChildServer({
     name: 'API',
     command: process.execPath,
-    args: ['-r', './tools/runtime/register-paths.cjs', 'dist/server/apps/api/src/main.js'],
+    args: [...profiler, '-r', './tools/runtime/register-paths.cjs', 'dist/server/apps/api/src/main.js'],
     cwd: repoRoot,
     port,
     healthPath: '/health/live',
@@ -51,17 +54,20 @@ export async function startApi(repoRoot: string, env: ServerEnv): Promise<ChildS
       LOGIN_RATE_LIMIT_PER_IP: '1000000',
       SIGNUP_RATE_LIMIT_PER_IP: '1000000',
       LOGIN_RATE_LIMIT_PER_EMAIL: '1000000',
+      // Counted on every request as in production, never reached: the big-tenant search sends everything as one user.
+      RATE_LIMIT_PER_MINUTE: '100000000',
       DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'poa-bench-api-')),
       WEB_DIST_DIR: path.join(os.tmpdir(), 'poa-bench-no-web'),
+      ...(profileFile ? { CPU_PROFILE_FILE: profileFile } : {}),
     },
   });
 }
 
-/** bench/cases/baseline-server.ts: node:http + pg, the same SQL. */
-export async function startBaseline(repoRoot: string, env: ServerEnv): Promise<ChildServer> {
+/** bench/cases/baseline-server.ts: node:http + pg, the same SQL; `raw`: without RLS, explicit tenant predicates. */
+export async function startBaseline(repoRoot: string, env: ServerEnv, mode: 'rls' | 'raw' = 'rls'): Promise<ChildServer> {
   const port = await freePort();
   return startChildServer({
-    name: 'baseline',
+    name: `baseline (${mode})`,
     command: process.execPath,
     args: ['--import', 'tsx', 'bench/cases/baseline-server.ts'],
     cwd: repoRoot,
@@ -69,7 +75,8 @@ export async function startBaseline(repoRoot: string, env: ServerEnv): Promise<C
     healthPath: '/health',
     env: {
       PORT: String(port),
-      DATABASE_URL: env.appUrl,
+      DATABASE_URL: mode === 'raw' ? env.adminDbUrl : env.appUrl,
+      BASELINE_MODE: mode,
       JWT_SECRET: env.jwtSecret,
       DATABASE_POOL_SIZE: String(env.poolSize),
       NODE_ENV: 'production',

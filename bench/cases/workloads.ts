@@ -5,6 +5,7 @@ import { pick } from '../lib/load';
 /** One tenant's staff user and search terms taken from its own data. */
 export interface BenchTenant {
   tenantId: string;
+  name: string;
   userId: string;
   /** The first two words of one of its clients' names ("Cedar Beacon"): what staff type to find a client's cases. */
   clientTerms: string[];
@@ -46,13 +47,27 @@ export async function loadBenchTenants(adminDbUrl: string): Promise<BenchTenant[
   const db = new Client({ connectionString: adminDbUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ tenant_id: string; user_id: string; client_terms: string[]; asins: string[]; refs: string[] }>(`
-      SELECT t.id AS tenant_id, u.id AS user_id,
+    const { rows } = await db.query<{
+      tenant_id: string;
+      name: string;
+      user_id: string;
+      client_terms: string[];
+      asins: string[];
+      refs: string[];
+    }>(`
+      SELECT t.id AS tenant_id, t.name, u.id AS user_id,
         ARRAY(SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) FROM clients WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS client_terms,
         ARRAY(SELECT asins[1] FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS asins,
         ARRAY(SELECT reference FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS refs
       FROM tenants t JOIN users u ON u.tenant_id = t.id ORDER BY t.name`);
-    return rows.map((r) => ({ tenantId: r.tenant_id, userId: r.user_id, clientTerms: r.client_terms, asins: r.asins, references: r.refs }));
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      name: r.name,
+      userId: r.user_id,
+      clientTerms: r.client_terms,
+      asins: r.asins,
+      references: r.refs,
+    }));
   } finally {
     await db.end();
   }

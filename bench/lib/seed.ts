@@ -5,7 +5,11 @@ export interface SeedOptions {
   tenants: number;
   casesPerTenant: number;
   clientsPerTenant: number;
+  /** Adds one more tenant, "Bench Agency Big", with this many cases (clients in the same proportion). */
+  bigTenantCases?: number;
 }
+
+export const BIG_TENANT_NAME = 'Bench Agency Big';
 
 export interface SeedSummary {
   tenants: number;
@@ -136,6 +140,11 @@ export async function seedCases(adminDbUrl: string, opts: SeedOptions): Promise<
     await db.query('SELECT setseed(0.4242)');
     await db.query(`INSERT INTO tenants (id, name, branding)
       SELECT gen_random_uuid(), 'Bench Agency ' || lpad(g::text, 3, '0'), '{}'::jsonb FROM generate_series(1, ${opts.tenants}) g`);
+    const big = opts.bigTenantCases ?? 0;
+    if (big > 0) await db.query(`INSERT INTO tenants (id, name, branding) VALUES (gen_random_uuid(), '${BIG_TENANT_NAME}', '{}'::jsonb)`);
+    // Cases and clients per tenant: the big tenant has more of both (a large agency has more clients, not larger ones).
+    const bigClients = Math.max(opts.clientsPerTenant, Math.round((opts.clientsPerTenant * big) / opts.casesPerTenant));
+    const perTenant = (normal: number, forBig: number) => `CASE WHEN t.name = '${BIG_TENANT_NAME}' THEN ${forBig} ELSE ${normal} END`;
     await db.query(`INSERT INTO users (id, tenant_id, email, name, role, status, token_version)
       SELECT gen_random_uuid(), t.id, 'staff+' || row_number() OVER (ORDER BY t.name) || '@bench.example', 'Staff of ' || t.name, 'admin', 'active', 0
       FROM tenants t`);
@@ -143,7 +152,7 @@ export async function seedCases(adminDbUrl: string, opts: SeedOptions): Promise<
       SELECT gen_random_uuid(), t.id,
         ${pickFrom(ADJECTIVES)} || ' ' || ${pickFrom(NOUNS)} || ' ' || ${pickFrom(KINDS)} || ' ' || ${pickFrom(SUFFIXES)},
         'A' || upper(substr(md5(random()::text), 1, 13)), ARRAY['US']::text[], '', now() - interval '400 days', now() - interval '1 day' * (random() * 300)
-      FROM tenants t CROSS JOIN generate_series(1, ${opts.clientsPerTenant}) n`);
+      FROM tenants t CROSS JOIN LATERAL generate_series(1, ${perTenant(opts.clientsPerTenant, bigClients)}) n`);
 
     // Bulk loading into a table with its indexes (a trigram GIN above all) is several times slower than building them
     // afterwards: drop the secondary indexes and recreate them from their exact definitions.
@@ -158,17 +167,17 @@ export async function seedCases(adminDbUrl: string, opts: SeedOptions): Promise<
       WITH cl AS MATERIALIZED (
         SELECT id, tenant_id, name, seller_id, row_number() OVER (PARTITION BY tenant_id ORDER BY id) AS n FROM clients),
       r AS MATERIALIZED (
-        SELECT t.id AS tenant_id, g AS seq, 1 + floor(random() * ${opts.clientsPerTenant})::int AS client_n,
+        SELECT t.id AS tenant_id, g AS seq, 1 + floor(random() * ${perTenant(opts.clientsPerTenant, bigClients)})::int AS client_n,
           random() AS r_status, random() AS r_assign, 1 + floor(random() * ${keys.length})::int AS v,
           ${pickFrom(PRODUCTS)} AS product,
           ${pickFrom(MARKETPLACE_CODES.slice(0, 6))} AS marketplace,
           ARRAY(SELECT 'B0' || upper(substr(md5(random()::text || g::text || k::text), 1, 8)) FROM generate_series(1, 1 + floor(random() * 3)::int + (g * 0)) k) AS asins,
           now() - interval '1 day' * (random() * 180) AS updated_at,
           now() + interval '1 day' * (random() * 60 - 25) AS due_at
-        FROM tenants t CROSS JOIN generate_series(1, ${opts.casesPerTenant}) g),
+        FROM tenants t CROSS JOIN LATERAL generate_series(1, ${perTenant(opts.casesPerTenant, big)}) g),
       s AS (
         SELECT r.*, ${statusCase()} AS status, (${textArray(keys)})[r.v] AS violation_type,
-          (${textArray(labels)})[r.v] || ': ' || r.product AS title, 'POA-2026-' || lpad(r.seq::text, 4, '0') AS reference
+          (${textArray(labels)})[r.v] || ': ' || r.product AS title, 'POA-2026-' || CASE WHEN r.seq < 10000 THEN lpad(r.seq::text, 4, '0') ELSE r.seq::text END AS reference
         FROM r)
       INSERT INTO cases (id, tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at,
                          due_at, status, round, assignee_id, latest_version, search_text, created_at, updated_at)
@@ -186,7 +195,9 @@ export async function seedCases(adminDbUrl: string, opts: SeedOptions): Promise<
     await db.query(
       `INSERT INTO case_rounds (id, tenant_id, case_id, round, created_at) SELECT gen_random_uuid(), tenant_id, id, 1, created_at FROM cases`,
     );
-    await db.query(`INSERT INTO case_counters (tenant_id, year, last_value) SELECT id, 2026, ${opts.casesPerTenant} FROM tenants`);
+    await db.query(
+      `INSERT INTO case_counters (tenant_id, year, last_value) SELECT id, 2026, (SELECT count(*) FROM cases c WHERE c.tenant_id = tenants.id) FROM tenants`,
+    );
     await db.query('VACUUM (ANALYZE) tenants, users, clients, cases, case_rounds, case_counters');
     const [counts] = (
       await db.query<{ tenants: number; users: number; clients: number; cases: number }>(

@@ -84,7 +84,12 @@ async function main() {
     for (const [i, caseId] of cases.entries()) {
       const started = performance.now();
       expectStatus(
-        await transition(http, owner.token, caseId, { action: 'client_approve', contactId: contact.id, fullName: 'Bench Client' }),
+        await transition(http, owner.token, caseId, {
+          action: 'client_approve',
+          contactId: contact.id,
+          fullName: 'Bench Client',
+          note: 'By email',
+        }),
         200,
       );
       for (;;) {

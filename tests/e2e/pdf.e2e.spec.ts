@@ -28,7 +28,8 @@ async function caseAwaitingApproval(token: string, clientId: string, contactId: 
   expectStatus(await transition(http, token, kase.id, { action: 'approve_internal' }), 200);
   return {
     ...kase,
-    approve: () => transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer' }),
+    approve: () =>
+      transition(http, token, kase.id, { action: 'client_approve', contactId, fullName: 'Priya Proof-Signer', note: 'By email' }),
   };
 }
 

@@ -138,7 +138,7 @@ it('the contact logs in with the link, reads the draft and asks for changes', as
 
   await page.type(byLabel('What should change?'), 'Please name the supplier in the first root cause.');
   await page.click(button('Send change request'));
-  await waitForText(page, 'we will send you a new version');
+  await waitForText(page, 'will send you the revised plan');
   // The link worked once: opening it again is refused.
   const again = await csp.watch(await browser.newPage());
   await again.goto(loginUrl);
@@ -162,10 +162,10 @@ it('the contact approves version 2 with the keyboard, and downloads the PDF', as
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await waitForText(page, 'version 2 is approved');
-  await waitForText(page, 'approved by Mo Q. Bile');
+  await waitForText(page, 'the plan is approved');
+  await waitForText(page, 'Approved by Mo Q. Bile');
 
-  const download = await page.waitForSelector(button('Download PDF (version 2)'), { timeout: 90_000 });
+  const download = await page.waitForSelector(button('Download the PDF'), { timeout: 90_000 });
   const file = await downloadByClicking(page, download!, artifactsDir, 'portal-download-');
   expect(file).toMatch(/-v2\.pdf$/);
   expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF');
@@ -209,10 +209,13 @@ it('a contact asks for a link by e-mail: the agency owner reads it in the develo
 
   await page.goto(link);
   await page.waitForFunction(() => location.pathname === '/portal');
-  const portalToken = await page.evaluate(() => sessionStorage.getItem('poa-portal-token'));
-  expect((await fetch(`${baseUrl}/api/v1/portal/me`, { headers: { authorization: `Bearer ${portalToken}` } })).status).toBe(200);
+  // The session is the httpOnly cookie the exchange set.
+  const cookie = (await page.cookies(`${baseUrl}/api/v1/portal/me`)).find((c) => c.name === 'poa_portal');
+  expect(cookie?.httpOnly).toBe(true);
+  const me = () => fetch(`${baseUrl}/api/v1/portal/me`, { headers: { cookie: `poa_portal=${cookie!.value}` } });
+  expect((await me()).status).toBe(200);
   await (await page.waitForSelector(button('Log out')))!.click();
   await page.waitForFunction(() => location.pathname === '/portal/login');
-  // The server ended the session: the token the tab held is refused from now on.
-  expect((await fetch(`${baseUrl}/api/v1/portal/me`, { headers: { authorization: `Bearer ${portalToken}` } })).status).toBe(401);
+  // The server ended the session: the cookie the browser held is refused from now on.
+  expect((await me()).status).toBe(401);
 });

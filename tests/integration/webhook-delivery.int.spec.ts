@@ -61,7 +61,12 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     expectStatus(await transition(api.http, a.token, kase.id, { action: 'submit_for_review' }), 200);
     expectStatus(await transition(api.http, reviewer.token, kase.id, { action: 'approve_internal' }), 200);
     expectStatus(
-      await transition(api.http, reviewer.token, kase.id, { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller' }),
+      await transition(api.http, reviewer.token, kase.id, {
+        action: 'client_approve',
+        contactId: contact.id,
+        fullName: 'Jane Seller',
+        note: 'By email',
+      }),
       200,
     );
     const otherClient = await createClient(api.http, b.token);

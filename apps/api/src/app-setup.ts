@@ -30,9 +30,13 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   // req.ip (rate limits, audit, approval proofs) honours X-Forwarded-For only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false);
   app.disable('x-powered-by');
+  // API answers are no-store (security-headers.ts) and the page embeds a fresh nonce: a hash of every body is waste.
+  // PDF downloads set their own ETag and answer 304 themselves (send-pdf.ts).
+  app.set('etag', false);
   app.use(httpObservability(app.get(ApiMetrics)));
   applySecurityHeaders(app, config, `/${DOCS_PATH}`);
   app.use(jsonBody());
+  app.use(parseQueryOnce);
   app.use(rejectNulCharacters);
   app.use(cookieParser());
   // Every request gets an empty tenant slot that the AccessGuard fills; repositories throw while it is empty.
@@ -47,6 +51,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
 
   serveWeb(app, config);
   return app;
+}
+
+/** Express 5 parses the query string again at every read of req.query (Nest, validation, logging): parse it once. */
+function parseQueryOnce(req: Request, _res: Response, next: NextFunction) {
+  Object.defineProperty(req, 'query', { value: req.query, writable: true, configurable: true, enumerable: true });
+  next();
 }
 
 /** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */
@@ -99,6 +109,11 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .addServer('/', 'The POA Desk serving this document (paths start with /api/v1)')
     .addBearerAuth()
     .addCookieAuth('poa_refresh', { type: 'apiKey', in: 'cookie', description: 'The refresh token cookie set by log-in' }, 'poa_refresh')
+    .addCookieAuth(
+      'poa_portal',
+      { type: 'apiKey', in: 'cookie', description: 'The portal session cookie set by POST /api/v1/portal/session' },
+      'poa_portal',
+    )
     .build();
   spec.info.license = { name: 'Proprietary: for the agency running this POA Desk and the systems it connects to' };
   documentSuccessAnswers(app);

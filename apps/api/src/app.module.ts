@@ -18,8 +18,10 @@ import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
+import { TenantModule } from './tenant/tenant.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
+import { PortalLinksModule } from './portal-links/portal-links.module';
 import { StorageModule } from './storage/storage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -37,9 +39,11 @@ export class AppModule {
         StorageModule,
         PdfsModule,
         SettingsModule,
+        TenantModule,
         ClientsModule,
         CasesModule,
         AttachmentsModule,
+        PortalLinksModule,
         EmailModule.forRoot(config),
         PortalModule,
         RateLimitModule,

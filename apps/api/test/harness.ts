@@ -1,5 +1,6 @@
 import { loadConfig, type AppConfig } from '@poa/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -16,10 +17,10 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API (same module graph as production) on a random port, against the integration tier's PostgreSQL and Redis. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+/** The configuration startTestApi gives the API, as environment variables. */
+async function testApiEnv(env: Record<string, string>): Promise<Record<string, string>> {
   const services = await integrationEnv();
-  const config = loadConfig({
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: services.appUrl,
@@ -31,7 +32,48 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     SIGNUP_RATE_LIMIT_PER_IP: '100000',
     ...env,
+  };
+}
+
+/**
+ * The API in a process of its own (test/api-process.cjs), on the same database and Redis as startTestApi: a second
+ * replica. In-process apps share module-level state (passport's strategies, for one), a separate process shares nothing.
+ */
+export async function startApiProcess(env: Record<string, string> = {}): Promise<{ baseUrl: string; http: Http; close(): Promise<void> }> {
+  const child = spawn(process.execPath, [join(__dirname, 'api-process.cjs')], {
+    env: { ...process.env, ...(await testApiEnv(env)) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API process did not start in 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`API process exited (${code}):\n${output}`)));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    baseUrl,
+    http: new Http(baseUrl),
+    close: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The real API (same module graph as production) on a random port, against the integration tier's PostgreSQL and Redis. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = loadConfig(await testApiEnv(env));
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -17,6 +17,7 @@ import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { RemindersRepository } from './reminders/reminders.repository';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
+import { TenantExportProcessor } from './tenant-export/tenant-export.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
 /** The background worker: the outbox relay and sweep, and the BullMQ processors. Connects as the app role, like the API. */
@@ -61,6 +62,7 @@ export class WorkerModule {
         EmailProcessor,
         RemindersRepository,
         ReminderScheduler,
+        TenantExportProcessor,
         HealthServer,
         TracingShutdown,
       ],

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
+import { useFastTimestampParser } from './timestamps';
 
 export interface DataSourceOptions {
   url: string;
@@ -12,6 +13,7 @@ export interface DataSourceOptions {
 
 /** The one DataSource definition: the API and worker use it with the app role, migrations with the owner role. */
 export function createDataSource({ url, poolSize = 10, applicationName = 'poa-desk' }: DataSourceOptions): DataSource {
+  useFastTimestampParser();
   return new DataSource({
     type: 'postgres',
     url,

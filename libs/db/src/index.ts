@@ -4,3 +4,4 @@ export * from './data-source';
 export * from './naming';
 export { TENANT_TABLES } from './migrations/tenant-tables';
 export * from './table';
+export { parseTimestamptz } from './timestamps';

@@ -1,4 +1,5 @@
 import type { DraftSectionKey, DraftSections } from './draft';
+import { buildSubmission, isOverLimit, type SubmissionFieldKey, type SubmissionOptions } from './submission';
 import type { ViolationType } from './violations';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -16,7 +17,8 @@ export type CheckRule =
   | 'question'
   | 'template_placeholder'
   | 'missing_asin'
-  | 'missing_evidence';
+  | 'missing_evidence'
+  | 'field_over_limit';
 
 export interface CheckIssue {
   rule: CheckRule;
@@ -30,7 +32,19 @@ export interface CheckIssue {
 export interface CheckContext {
   asins: readonly string[];
   violationType?: ViolationType | null;
+  /** The agency's Seller Central field limits; a field over its limit is a warning. */
+  limits?: SubmissionOptions['limits'];
+  /** Attachment file names by id: the additional-information field lists them, so they count towards its limit. */
+  fileNames?: SubmissionOptions['fileNames'];
 }
+
+/** The draft section each Seller Central field is written from (additional information: the summary and documents). */
+const FIELD_SECTION: Readonly<Record<SubmissionFieldKey, DraftSectionKey>> = {
+  root_cause: 'rootCauses',
+  corrective_actions: 'correctiveActions',
+  preventive_measures: 'preventiveMeasures',
+  additional_information: 'summary',
+};
 
 const REQUIRED_SECTIONS = [
   ['rootCauses', 'Root causes'],
@@ -129,6 +143,18 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
       section: 'supportingDocuments',
       message: 'This violation type needs supporting documents (invoices, authorizations, certificates or reports)',
     });
+  }
+
+  if (context.limits && Object.values(context.limits).some((limit) => typeof limit === 'number')) {
+    const pack = buildSubmission(sections, { asins: context.asins, fileNames: context.fileNames, limits: context.limits });
+    for (const field of pack.fields.filter(isOverLimit)) {
+      push({
+        rule: 'field_over_limit',
+        severity: 'warning',
+        section: FIELD_SECTION[field.key],
+        message: `The Seller Central field "${field.label}" has ${field.characters} characters, over its limit of ${field.limit}`,
+      });
+    }
   }
 
   return issues;

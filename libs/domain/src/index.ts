@@ -8,3 +8,4 @@ export * from './checker';
 export * from './reference';
 export * from './reminders';
 export * from './cadence';
+export * from './submission';

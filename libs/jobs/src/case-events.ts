@@ -12,6 +12,7 @@ export type CaseEventType =
   | 'comment.added'
   | 'approval.recorded'
   | 'attachment.uploaded'
+  | 'submission.recorded'
   | 'pdf.ready';
 
 export interface CaseEventRecord {

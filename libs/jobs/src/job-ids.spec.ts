@@ -10,6 +10,12 @@ describe('job ids', () => {
   it('names a render by kind and version, and a repeat by why it is queued again', () => {
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' })).toBe(`render-final-${version}`);
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'preview' })).toBe(`render-preview-${version}`);
+    // Standard renders keep their ids; the other variants of a version get their own.
+    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final', variant: 'standard' })).toBe(`render-final-${version}`);
+    expect(pdfRenderJobId({ draftVersionId: version, kind: 'final', variant: 'amazon' })).toBe(`render-final-amazon-${version}`);
+    expect(
+      pdfRenderJobId({ draftVersionId: version, kind: 'final', variant: 'certificate' }, { reason: 'reapproval', approvalId: other }),
+    ).toBe(`render-final-certificate-${version}-${other}`);
     expect(pdfRenderJobId({ draftVersionId: version, kind: 'final' }, { reason: 'reapproval', approvalId: other })).toBe(
       `render-final-${version}-${other}`,
     );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QUEUES, type EmailJob, type PdfRenderJob, type WebhookEventJob } from './payloads';
+import type { z } from 'zod';
+import { QUEUES, type EmailJob, type PdfRenderJob, type PdfRenderJobSchema, type TenantExportJob, type WebhookEventJob } from './payloads';
 
 /**
  * Job ids, the one place they are made. A job id is deterministic for the work it names, so a message relayed twice
@@ -39,12 +40,18 @@ export type EmailOccasion =
 
 /** A job as written to the outbox: its queue, its typed payload and what its id is made of. */
 export type OutboxJob =
-  | { queue: typeof QUEUES.pdfRender; payload: PdfRenderJob; repeat?: PdfRenderRepeat }
+  | { queue: typeof QUEUES.pdfRender; payload: z.input<typeof PdfRenderJobSchema>; repeat?: PdfRenderRepeat }
   | { queue: typeof QUEUES.webhookDelivery; payload: WebhookEventJob; repeat?: WebhookDeliveryRepeat }
-  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion };
+  | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion }
+  | { queue: typeof QUEUES.tenantExport; payload: TenantExportJob };
 
-export function pdfRenderJobId(job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'>, repeat?: PdfRenderRepeat): string {
-  const first = `render-${job.kind}-${job.draftVersionId}`;
+export function pdfRenderJobId(
+  job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'> & { variant?: PdfRenderJob['variant'] },
+  repeat?: PdfRenderRepeat,
+): string {
+  // Standard renders keep the ids they had before variants existed.
+  const variant = job.variant && job.variant !== 'standard' ? `${job.variant}-` : '';
+  const first = `render-${job.kind}-${variant}${job.draftVersionId}`;
   if (!repeat) return first;
   switch (repeat.reason) {
     case 'reapproval':
@@ -86,5 +93,7 @@ export function jobIdOf(job: OutboxJob): string {
       return webhookDeliveryJobId(job.payload.deliveryId, job.repeat);
     case QUEUES.email:
       return emailJobId(job.occasion);
+    case QUEUES.tenantExport:
+      return `tenant-export-${job.payload.exportId}`;
   }
 }

@@ -32,7 +32,7 @@ describe('enqueue', () => {
     expect(statements[1].params).toEqual([
       ['pdf-render', 'pdf-render'],
       [`render-final-${versionId}`, `render-preview-${versionId}`],
-      [render('final').payload, render('preview').payload].map((p) => JSON.stringify(p)),
+      [render('final').payload, render('preview').payload].map((p) => JSON.stringify({ ...p, variant: 'standard' })),
       // No active trace: no traceparent (tests/integration/observability.int.spec.ts follows one through).
       null,
     ]);

@@ -5,8 +5,10 @@ const anId = 'c2d5e0a4-7d1b-4a3e-8f7c-5b9a1e2d3f40';
 
 describe('job payload schemas', () => {
   it('accepts the payloads the API and the worker write', () => {
-    const pdf = { tenantId, caseId: anId, draftVersionId: anId, kind: 'final' };
+    const pdf = { tenantId, caseId: anId, draftVersionId: anId, kind: 'final', variant: 'amazon' };
     expect(parseJobPayload(QUEUES.pdfRender, pdf)).toEqual(pdf);
+    // A job written before variants existed is a standard render.
+    expect(parseJobPayload(QUEUES.pdfRender, { ...pdf, variant: undefined })).toEqual({ ...pdf, variant: 'standard' });
     const webhook = { tenantId, eventId: anId, type: 'pdf.ready', webhookId: anId, deliveryId: anId, attempt: 2, redelivery: true };
     expect(parseJobPayload(QUEUES.webhookDelivery, webhook)).toEqual(webhook);
     const email = {
@@ -33,6 +35,7 @@ describe('job payload schemas', () => {
       caseId: anId,
       draftVersionId: anId,
       kind: 'preview',
+      variant: 'standard',
     });
   });
 

@@ -5,6 +5,7 @@ export const QUEUES = {
   pdfRender: 'pdf-render',
   webhookDelivery: 'webhook-delivery',
   email: 'email',
+  tenantExport: 'tenant-export',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,8 +18,12 @@ export const PdfRenderJobSchema = z.object({
   caseId: id,
   draftVersionId: id,
   kind: z.enum(['final', 'preview']),
+  /** Which document of the version: absent in jobs written before variants existed, which were all standard. */
+  variant: z.enum(['standard', 'amazon', 'certificate']).default('standard'),
 });
 export type PdfRenderJob = z.infer<typeof PdfRenderJobSchema>;
+export type PdfVariant = PdfRenderJob['variant'];
+export const PDF_VARIANTS = PdfRenderJobSchema.shape.variant.removeDefault().options;
 
 /** One delivery of one event to one endpoint (fanned out in the transaction of the change; see ./webhooks). */
 export const WebhookEventJobSchema = z.object({
@@ -49,11 +54,16 @@ export const EmailJobSchema = z.object({
 });
 export type EmailJob = z.infer<typeof EmailJobSchema>;
 
+/** An owner's export of all of the agency's data (the tenant_exports row the worker fills in). */
+export const TenantExportJobSchema = z.object({ tenantId: id, exportId: id });
+export type TenantExportJob = z.infer<typeof TenantExportJobSchema>;
+
 /** The payload schema of each queue: the API checks a job before writing it, the worker before running it. */
 export const JOB_SCHEMAS = {
   [QUEUES.pdfRender]: PdfRenderJobSchema,
   [QUEUES.webhookDelivery]: WebhookEventJobSchema,
   [QUEUES.email]: EmailJobSchema,
+  [QUEUES.tenantExport]: TenantExportJobSchema,
 } as const satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayloads = { [Q in QueueName]: z.infer<(typeof JOB_SCHEMAS)[Q]> };

@@ -10,6 +10,7 @@ export type {
   PoaSections,
   PoaSupportingDocument,
   PoaTenant,
+  PoaVariant,
   PoaVersion,
   TenantBranding,
 } from './template/types';
@@ -26,4 +27,5 @@ export {
 } from './renderer/pdf-renderer';
 export { PdfBrowserGoneError, PdfRendererClosedError, PdfRenderTimeoutError } from './renderer/errors';
 export { PDF_CREATOR } from './renderer/pdf-metadata';
-export { renderPdf } from './render-pdf';
+export { renderDocumentHtml, renderPdf } from './render-pdf';
+export { renderAmazonHtml, renderCertificateHtml } from './template/render-variants';

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -14,6 +14,14 @@ export class FileNotFoundError extends Error {
   constructor(key: string) {
     super(`No stored file under ${key}`);
     this.name = 'FileNotFoundError';
+  }
+}
+
+/** The store has no room (ENOSPC, or a quota): nothing was stored under the key. */
+export class StorageFullError extends Error {
+  constructor(key: string, cause: unknown) {
+    super(`No room to store ${key}`, { cause });
+    this.name = 'StorageFullError';
   }
 }
 
@@ -45,8 +53,16 @@ export class LocalDiskStorage implements FileStorage {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    try {
+      await writeFile(temporary, data);
+      await rename(temporary, path);
+    } catch (error) {
+      // A full disk leaves the partial temporary file behind: remove it, or it keeps the disk full.
+      await unlink(temporary).catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') throw new StorageFullError(key, error);
+      throw error;
+    }
   }
 
   async get(key: string): Promise<Buffer> {

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
+import { contentDisposition } from '../core/content-disposition';
 import { idParamsSchema } from '../common/schemas';
 import { Upload } from '../idempotency/upload';
 import { AttachmentDto, AttachmentListDto, AttachmentParams } from './attachments.schemas';
@@ -17,12 +18,6 @@ interface UploadedEvidence {
   originalname: string;
   buffer: Buffer;
   size: number;
-}
-
-/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 @ApiTags('attachments')
@@ -43,7 +38,7 @@ export class AttachmentsController {
       example: { file: "supplier-invoice.pdf (the file's bytes)" },
     },
   })
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORAGE_FULL')
   @ZodResponse({ status: 201, type: AttachmentDto })
   upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {
     return this.attachments.upload(params.id, file);

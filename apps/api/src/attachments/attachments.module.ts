@@ -5,5 +5,10 @@ import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 
 /** Evidence files of a case, kept in the configured FileStorage. */
-@Module({ imports: [CasesModule], controllers: [AttachmentsController], providers: [AttachmentsService, AttachmentsRepository] })
+@Module({
+  imports: [CasesModule],
+  controllers: [AttachmentsController],
+  providers: [AttachmentsService, AttachmentsRepository],
+  exports: [AttachmentsService],
+})
 export class AttachmentsModule {}

@@ -77,10 +77,20 @@ export class ApprovalsRepository {
     const [render] = await tx.query<{ first: boolean }>(
       `INSERT INTO pdf_renders (tenant_id, case_id, draft_version_id, version, kind, status)
        VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, 'final', 'queued')
-       ON CONFLICT (draft_version_id, kind) DO UPDATE SET status = 'queued', error = NULL, attempts = 0, updated_at = now()
+       ON CONFLICT (draft_version_id, kind, variant) DO UPDATE SET status = 'queued', error = NULL, attempts = 0, updated_at = now()
        RETURNING (xmax = 0) AS first`,
       [caseId, draftVersionId, version],
     );
     return render.first;
+  }
+
+  /** A certificate already rendered for the version prints an older approval: queued again; true when there was one. */
+  async requeueCertificate(tx: TenantTransaction, draftVersionId: string): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE pdf_renders SET status = 'queued', error = NULL, attempts = 0, updated_at = now()
+       WHERE draft_version_id = $1 AND kind = 'final' AND variant = 'certificate' RETURNING id`,
+      [draftVersionId],
+    );
+    return rows.length > 0;
   }
 }

@@ -64,6 +64,13 @@ export class ApprovalsService {
       payload: { tenantId: scope.tenantId, caseId: locked.id, draftVersionId: draft.id, kind: 'final' },
       repeat: firstRender ? undefined : { reason: 'reapproval', approvalId },
     });
+    if (await this.approvals.requeueCertificate(tx, draft.id)) {
+      await this.outbox.add(tx, {
+        queue: QUEUES.pdfRender,
+        payload: { tenantId: scope.tenantId, caseId: locked.id, draftVersionId: draft.id, kind: 'final', variant: 'certificate' },
+        repeat: { reason: 'reapproval', approvalId },
+      });
+    }
     await this.events.record(tx, locked.id, 'approval.recorded', {
       approvalId,
       version: draft.version,

@@ -80,7 +80,13 @@ describe('the life of a case over HTTP', () => {
     expect(jobs).toEqual([
       {
         topic: 'pdf-render',
-        payload: { tenantId: owner.tenant.id, caseId: created.id, draftVersionId: proof.draftVersionId, kind: 'final' },
+        payload: {
+          tenantId: owner.tenant.id,
+          caseId: created.id,
+          draftVersionId: proof.draftVersionId,
+          kind: 'final',
+          variant: 'standard',
+        },
       },
     ]);
 
@@ -121,6 +127,7 @@ describe('the life of a case over HTTP', () => {
       action: 'client_approve',
       contactId: contact.id,
       fullName: 'Nora Wind',
+      note: 'By phone',
     });
     expectStatus(approved2, 200);
     expect(approved2.body.approval).toMatchObject({ version: 4 });

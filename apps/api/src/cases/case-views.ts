@@ -1,6 +1,6 @@
 import type { CaseAction } from '@poa/domain';
 import { iso } from '../common/pagination';
-import type { CaseDetailRow, CaseRow } from './cases.repository';
+import type { CaseDetailRow, CaseRow, ChangeRequestJson } from './cases.repository';
 
 export const caseSummaryView = (r: CaseRow) => ({
   id: r.id,
@@ -22,6 +22,15 @@ export const caseSummaryView = (r: CaseRow) => ({
   assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
+});
+
+/** Who asked for the changes: the contact, or the staff member who recorded the request for them. */
+export const changeRequestView = (cr: ChangeRequestJson) => ({
+  comment: cr.comment ?? '',
+  note: cr.note,
+  requestedBy: { type: cr.actor_type === 'contact' ? ('contact' as const) : ('staff' as const), name: cr.actor_name ?? '' },
+  requestedAt: iso(cr.created_at)!,
+  version: cr.version,
 });
 
 export const caseDetailView = (r: CaseDetailRow, availableActions: CaseAction[]) => ({
@@ -64,4 +73,5 @@ export const caseDetailView = (r: CaseDetailRow, availableActions: CaseAction[])
         readyAt: iso(r.pdf.ready_at),
       }
     : null,
+  changeRequest: r.change_request ? changeRequestView(r.change_request) : null,
 });

@@ -60,6 +60,7 @@ describe('who may do what with cases', () => {
       action: 'client_approve',
       contactId: otherContact.id,
       fullName: 'Someone',
+      note: 'By email',
     });
     expect(wrongContact.status).toBe(400);
     expect((await api.http.get(`/api/v1/cases/${id}`, owner.token)).body.status).toBe('client_review');

@@ -12,11 +12,16 @@ import { CommentsService } from './comments.service';
 import { DraftsController } from './drafts.controller';
 import { DraftsRepository } from './drafts.repository';
 import { DraftsService } from './drafts.service';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsRepository } from './submissions.repository';
+import { SubmissionsService } from './submissions.service';
 import { WorkflowService } from './workflow.service';
+import { SettingsModule } from '../settings/settings.module';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  controllers: [CasesController, DraftsController, CommentsController],
+  imports: [SettingsModule],
+  controllers: [CasesController, DraftsController, CommentsController, SubmissionsController],
   providers: [
     CasesService,
     DraftsService,
@@ -29,6 +34,8 @@ import { WorkflowService } from './workflow.service';
     DraftsRepository,
     CommentsRepository,
     CaseEventsRepository,
+    SubmissionsService,
+    SubmissionsRepository,
   ],
   exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })

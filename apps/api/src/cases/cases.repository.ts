@@ -108,6 +108,31 @@ interface PdfJson {
   ready_at: string | null;
 }
 
+/** The client's change request of the current round, as `client_change_request` (alias cr) reads it. */
+export interface ChangeRequestJson {
+  actor_type: string;
+  actor_name: string | null;
+  created_at: string;
+  comment: string | null;
+  note: string | null;
+  version: number | null;
+  /** No version has gone to the client since. */
+  pending: boolean;
+}
+
+/**
+ * The latest change request the client made in the case's current round (LATERAL over `c`, alias `cr`), and whether
+ * it is still pending: no later "approve and send to client" (approve_internal) of the round.
+ */
+export const CHANGE_REQUEST_LATERAL = `LEFT JOIN LATERAL (
+    SELECT e.actor_type, e.actor_name, e.created_at, cm.body AS comment, e.data->>'note' AS note, (e.data->>'version')::int AS version,
+      NOT EXISTS (SELECT 1 FROM case_events s WHERE s.case_id = c.id AND s.type = 'case.transitioned'
+                  AND s.data->>'action' = 'approve_internal' AND s.created_at > e.created_at) AS pending
+    FROM case_events e LEFT JOIN comments cm ON cm.id = (e.data->>'commentId')::uuid
+    WHERE e.case_id = c.id AND e.type = 'case.transitioned' AND e.data->>'action' = 'client_request_changes'
+      AND (e.data->>'round')::int = c.round
+    ORDER BY e.created_at DESC, e.id DESC LIMIT 1) cr ON TRUE`;
+
 /** A case with everything its page shows. */
 export type CaseDetailRow = CaseRow &
   Pick<RowOf<Case>, 'notice_text'> & {
@@ -115,6 +140,7 @@ export type CaseDetailRow = CaseRow &
     approval: ApprovalJson | null;
     rounds: RoundJson[];
     pdf: PdfJson | null;
+    change_request: ChangeRequestJson | null;
   };
 
 /** One case with everything its page shows, in one statement (one round trip). */
@@ -130,10 +156,12 @@ function caseDetailSql(caseId: string): InlineSql {
          SELECT round, amazon_request, outcome, amazon_response, outcome_at, created_at FROM case_rounds WHERE case_id = c.id) r) AS rounds,
       (SELECT row_to_json(p) FROM (
          SELECT id, version, status, error, page_count, size, sha256, ready_at
-         FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf
+         FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final' AND variant = 'standard') p) AS pdf,
+      CASE WHEN cr.pending AND c.status IN ('drafting', 'internal_review') THEN row_to_json(cr) END AS change_request
     FROM cases c
     JOIN clients cl ON cl.id = c.client_id
     LEFT JOIN users u ON u.id = c.assignee_id
+    ${sql.raw(CHANGE_REQUEST_LATERAL)}
     WHERE c.id = ${caseId}::uuid`;
 }
 
@@ -273,13 +301,15 @@ export class CasesRepository {
     if (query.dueBefore) conditions.push(sql`c.due_at < ${query.dueBefore}::timestamptz`);
     if (query.overdue !== undefined)
       conditions.push(sql`${sql.raw(query.overdue ? '' : 'NOT ')}(c.due_at < now() AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))`);
-    if (query.q) conditions.push(sql`c.search_text LIKE ${containsPattern(query.q)}`);
+    const search = query.q ? containsPattern(query.q) : undefined;
+    if (search) conditions.push(sql`c.search_text LIKE ${search}`);
     if (after) {
       const op = order === 'asc' ? '>' : '<';
       conditions.push(sql`(c.${sql.raw(sortColumn)}, c.id) ${sql.raw(op)} (${after.sortValue}::timestamptz, ${after.id}::uuid)`);
     }
     const direction = order === 'asc' ? 'ASC' : 'DESC';
-    return this.db.read<CaseRow>(sql`
+    return this.db.read<CaseRow>(
+      sql`
       WITH page AS MATERIALIZED (
         SELECT ${sql.raw(CASE_LIST_COLUMNS)} FROM cases c
         WHERE ${sql.raw(sql.join(conditions, ' AND '))}
@@ -287,7 +317,11 @@ export class CasesRepository {
         LIMIT ${query.limit + 1})
       SELECT page.*, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name
       FROM page JOIN clients cl ON cl.id = page.client_id LEFT JOIN users u ON u.id = page.assignee_id
-      ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`);
+      ORDER BY page.${sql.raw(sortColumn)} ${sql.raw(direction)}, page.id ${sql.raw(direction)}`,
+      // The search as the case_search policy's pattern too: only a policy's condition can use the search index under
+      // RLS (see the CaseSearchUnderRls migration); the WHERE condition above keeps the statement's meaning on its own.
+      { caseSearch: search },
+    );
   }
 
   async isActiveUser(tx: TenantTransaction, userId: string): Promise<boolean> {

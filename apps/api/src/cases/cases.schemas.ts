@@ -1,4 +1,4 @@
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, VIOLATION_TYPE_KEYS } from '@poa/domain';
+import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, SUBMISSION_CHANNELS, VIOLATION_TYPE_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
@@ -188,6 +188,14 @@ export const pdfStatusSchema = z.object({
   readyAt: z.string().nullable(),
 });
 
+export const changeRequestSchema = z.object({
+  comment: z.string().describe('What the client asked to change'),
+  note: z.string().nullable().describe('How the request arrived, when staff recorded it for the client'),
+  requestedBy: z.object({ type: z.enum(['contact', 'staff']), name: z.string() }),
+  requestedAt: z.string(),
+  version: z.number().int().nullable().describe('The draft version the client answered'),
+});
+
 export const caseDetailSchema = caseSummarySchema.extend({
   noticeText: z.string(),
   availableActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do now (workflow state, role and guards)'),
@@ -195,6 +203,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   approval: approvalSchema.nullable().describe('Proof of the client approval of the approved version'),
   rounds: z.array(roundSchema),
   pdf: pdfStatusSchema.nullable().describe('The final PDF of the approved version'),
+  changeRequest: changeRequestSchema
+    .nullable()
+    .describe('The client’s request for changes the case is being reworked for; null once the next version is sent to the client'),
 });
 export class CaseDto extends createZodDto(caseDetailSchema) {}
 
@@ -213,7 +224,24 @@ export const transitionSchema = z.strictObject({
     .describe('record_outcome more_info_requested, start_drafting, reopen: what Amazon asked for in the next round'),
   contactId: uuidParam.optional().describe('client_approve by staff: the contact who approved'),
   fullName: z.string().trim().min(1).max(200).optional().describe('client_approve: the full name the contact typed'),
-  note: z.string().trim().max(2000).optional().describe('client_approve by staff: how the approval arrived (email, phone...)'),
+  note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('client_approve, client_request_changes by staff (required): how the client’s decision arrived (email, phone...)'),
+  message: z.string().trim().min(1).max(5000).optional().describe('approve_internal: a message to the client, in the review e-mail'),
+  contactIds: z
+    .array(uuidParam)
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('approve_internal: the contacts of the client who are e-mailed a link to the case (default: every contact)'),
+  channel: z
+    .enum(SUBMISSION_CHANNELS)
+    .optional()
+    .describe('mark_submitted: how the plan went to Amazon (default seller_central_form); the submission records it'),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export class TransitionDto extends createZodDto(

@@ -1,10 +1,22 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { submissionPlainText } from '@poa/domain';
+import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
 import { idParamsSchema } from '../common/schemas';
 import { ApiErrors } from '../core/api-errors';
-import { CreateDraftDto, DiffQueryDto, DraftDiffDto, DraftDto, DraftListDto, DraftParams } from './drafts.schemas';
+import {
+  CreateDraftDto,
+  DiffQueryDto,
+  DraftDiffDto,
+  DraftDto,
+  DraftListDto,
+  DraftParams,
+  SubmissionPackDto,
+  submissionPackSchema,
+  SubmissionQueryDto,
+} from './drafts.schemas';
 import { DraftsService } from './drafts.service';
 
 class IdParams extends createZodDto(idParamsSchema) {}
@@ -48,5 +60,22 @@ export class DraftsController {
   @ZodResponse({ status: 200, type: DraftDiffDto })
   diff(@Param() params: DraftParams, @Query() query: DiffQueryDto) {
     return this.drafts.diff(params.id, params.version, query.against);
+  }
+
+  @Get(':version/submission')
+  @Can('cases:read')
+  @ApiOperation({
+    summary:
+      'The version as Seller Central fields (root cause, corrective actions, preventive measures, additional information) with counts and limits; Accept: text/plain or format=text for one plain-text document',
+  })
+  @ApiProduces('application/json', 'text/plain')
+  @ApiOkResponse({ type: SubmissionPackDto })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  async submission(@Param() params: DraftParams, @Query() query: SubmissionQueryDto, @Req() req: Request, @Res() res: Response) {
+    const pack = submissionPackSchema.parse(await this.drafts.submission(params.id, params.version));
+    const asText = query.format ? query.format === 'text' : req.accepts(['application/json', 'text/plain']) === 'text/plain';
+    res.vary('Accept');
+    if (asText) res.type('text/plain; charset=utf-8').send(submissionPlainText(pack));
+    else res.json(pack);
   }
 }

@@ -17,13 +17,24 @@ const DRAFT = columnsOf(DraftVersion, [
 
 export type DraftSummaryRow = typeof SUMMARY.$row;
 export type DraftRow = typeof DRAFT.$row & { sections: DraftSections };
-/** A version with whether an approval locks it and what its checks need of the case. */
-export type DraftDetailRow = DraftRow & { locked: boolean; case_asins: string[]; case_violation_type: string };
+/**
+ * A version with whether an approval locks it and what its checks and its Seller Central fields need: the case's ASINs
+ * and violation type, the file names of the case's attachments and the agency's field limits.
+ */
+export type DraftDetailRow = DraftRow & {
+  locked: boolean;
+  case_asins: string[];
+  case_violation_type: string;
+  file_names: Record<string, string> | null;
+  submission_settings: { limits?: Record<string, unknown> } | null;
+};
 
 const DRAFT_SELECT = `
   SELECT ${DRAFT.as('dv')},
          EXISTS (SELECT 1 FROM approvals a WHERE a.draft_version_id = dv.id) AS locked,
-         c.asins AS case_asins, c.violation_type AS case_violation_type
+         c.asins AS case_asins, c.violation_type AS case_violation_type,
+         (SELECT json_object_agg(at.id, at.file_name) FROM attachments at WHERE at.case_id = c.id) AS file_names,
+         (SELECT t.submission_settings FROM tenants t WHERE t.id = c.tenant_id) AS submission_settings
   FROM draft_versions dv JOIN cases c ON c.id = dv.case_id`;
 
 export interface NewDraft {
@@ -69,6 +80,12 @@ export class DraftsRepository {
     const [row] = await this.db.read<DraftDetailRow>(
       sql`${sql.raw(DRAFT_SELECT)} WHERE dv.case_id = ${caseId}::uuid AND dv.version = ${version}`,
     );
+    return row;
+  }
+
+  /** The version as `get` gives it, inside a transaction (after an insert). */
+  async getIn(tx: TenantTransaction, caseId: string, version: number): Promise<DraftDetailRow | undefined> {
+    const [row] = await tx.query<DraftDetailRow>(`${DRAFT_SELECT} WHERE dv.case_id = $1 AND dv.version = $2`, [caseId, version]);
     return row;
   }
 

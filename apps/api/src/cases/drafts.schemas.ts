@@ -1,4 +1,4 @@
-import { DRAFT_SECTION_KEYS } from '@poa/domain';
+import { DRAFT_SECTION_KEYS, SUBMISSION_FIELD_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isoDate, MAX_VERSION, uuidParam, versionParam, versionParamsSchema } from '../common/schemas';
@@ -119,3 +119,25 @@ export const draftDiffSchema = z.object({
   sectionChanged: z.record(z.enum(DRAFT_SECTION_KEYS), sectionCounts),
 });
 export class DraftDiffDto extends createZodDto(draftDiffSchema) {}
+
+export const submissionQuerySchema = z.strictObject({
+  format: z
+    .enum(['json', 'text'])
+    .optional()
+    .describe('text: the plain-text pack (as with Accept: text/plain); default from the Accept header'),
+});
+export class SubmissionQueryDto extends createZodDto(submissionQuerySchema) {}
+
+export const submissionFieldSchema = z.object({
+  key: z.enum(SUBMISSION_FIELD_KEYS),
+  label: z.string(),
+  text: z.string().describe('Plain text as Amazon reviewers read it: numbered, one line per item, dates and owners inline'),
+  characters: z.number().int().describe('Characters (Unicode code points) in text'),
+  limit: z.number().int().nullable().describe("The agency's limit for this field (settings/submission); null: none"),
+});
+
+export const submissionPackSchema = z.object({
+  fields: z.array(submissionFieldSchema).describe('The four Seller Central appeal fields, in form order'),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), proves: z.string() })).describe('The documents to upload'),
+});
+export class SubmissionPackDto extends createZodDto(submissionPackSchema) {}

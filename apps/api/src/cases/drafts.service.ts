@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb } from '@poa/db';
-import { canonicalDraftJson, checkDraft, diffDrafts, isViolationType, type CaseStatus } from '@poa/domain';
+import {
+  buildSubmission,
+  canonicalDraftJson,
+  checkDraft,
+  diffDrafts,
+  isViolationType,
+  type CaseStatus,
+  type SubmissionPack,
+} from '@poa/domain';
+import { limitsOf } from '../settings/submission-settings.service';
 import { emitWebhookEvent } from '@poa/jobs';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -26,8 +35,15 @@ function draftView(r: DraftDetailRow) {
   const checks = checkDraft(r.sections, {
     asins: r.case_asins,
     violationType: isViolationType(r.case_violation_type) ? r.case_violation_type : null,
+    limits: limitsOf(r.submission_settings),
+    fileNames: r.file_names ?? {},
   });
   return { ...summaryView(r), ...r.sections, locked: r.locked, checks };
+}
+
+/** The version laid out as Seller Central's appeal form takes it. */
+export function submissionView(r: DraftDetailRow): SubmissionPack {
+  return buildSubmission(r.sections, { asins: r.case_asins, fileNames: r.file_names ?? {}, limits: limitsOf(r.submission_settings) });
 }
 
 @Injectable()
@@ -82,7 +98,8 @@ export class DraftsService {
       });
       await this.events.record(tx, caseId, 'draft.version_created', { version, round: locked.round, draftVersionId: row.id });
       await emitWebhookEvent(tx, 'draft.created', caseId, { draft: { id: row.id, version, round: locked.round } });
-      return draftView({ ...row, locked: false, case_asins: locked.asins, case_violation_type: locked.violation_type });
+      const saved = await this.drafts.getIn(tx, caseId, row.version);
+      return draftView(saved!);
     });
   }
 
@@ -93,12 +110,21 @@ export class DraftsService {
   }
 
   async get(caseId: string, version: number) {
+    return draftView(await this.row(caseId, version));
+  }
+
+  /** The version's Seller Central fields and the attachments they cite. */
+  async submission(caseId: string, version: number): Promise<SubmissionPack> {
+    return submissionView(await this.row(caseId, version));
+  }
+
+  private async row(caseId: string, version: number): Promise<DraftDetailRow> {
     const row = await this.drafts.get(caseId, version);
     if (!row) {
       await this.cases.assertExists(caseId);
       throw AppError.notFound('Draft version');
     }
-    return draftView(row);
+    return row;
   }
 
   /** What changed from `against` to `version`, section by section. */

@@ -10,10 +10,21 @@ import { CasesRepository, type LockedCase } from './cases.repository';
 import { CasesService } from './cases.service';
 import type { TransitionInput } from './cases.schemas';
 import { CommentsService } from './comments.service';
+import { SubmissionsService } from './submissions.service';
 import { currentWorkflowActor } from './workflow-actor';
 
-type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note';
-const EXTRA_FIELDS: readonly ExtraField[] = ['outcome', 'amazonResponse', 'amazonRequest', 'contactId', 'fullName', 'note'];
+type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note' | 'message' | 'contactIds' | 'channel';
+const EXTRA_FIELDS: readonly ExtraField[] = [
+  'outcome',
+  'amazonResponse',
+  'amazonRequest',
+  'contactId',
+  'fullName',
+  'note',
+  'message',
+  'contactIds',
+  'channel',
+];
 
 /** The fields each action takes besides `action` and `comment`; anything else is refused so a typo never goes unnoticed. */
 const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
@@ -21,6 +32,9 @@ const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
   start_drafting: ['amazonRequest'],
   reopen: ['amazonRequest'],
   client_approve: ['contactId', 'fullName', 'note'],
+  mark_submitted: ['channel'],
+  client_request_changes: ['note'],
+  approve_internal: ['message', 'contactIds'],
 };
 
 /** Moves a case through the workflow of @poa/domain; the case row lock makes two moves from one state never both succeed. */
@@ -34,6 +48,7 @@ export class WorkflowService {
     private readonly comments: CommentsService,
     private readonly events: CaseEventsService,
     private readonly notifications: CaseNotificationsService,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   /** `expectedVersion` (the portal's approve): the draft version the caller reviewed must still be the latest, else 409 VERSION_CONFLICT. */
@@ -44,6 +59,13 @@ export class WorkflowService {
     if (stray.length > 0) throw AppError.validation(stray.map((field) => ({ field, message: `not used by ${input.action}` })));
     if (input.action === 'record_outcome' && input.amazonRequest !== undefined && input.outcome !== 'more_info_requested') {
       throw AppError.validation([{ field: 'amazonRequest', message: 'only with the outcome more_info_requested' }]);
+    }
+    if (input.action === 'client_request_changes') {
+      if (actor.kind === 'contact' && input.note)
+        throw AppError.validation([{ field: 'note', message: 'only staff recording a request add a note' }]);
+      // Staff record a decision the client made elsewhere: the note says where, so the record can be checked.
+      if (actor.kind !== 'contact' && !input.note)
+        throw AppError.validation([{ field: 'note', message: 'say how the client asked for changes (email, phone...)' }]);
     }
 
     return this.db.transaction(async (tx) => {
@@ -86,18 +108,23 @@ export class WorkflowService {
         from: locked.status,
         to: plan.to,
         round,
+        version: locked.latest_version,
         ...(input.outcome ? { outcome: input.outcome } : {}),
         ...(commentId ? { commentId } : {}),
+        ...(input.note && input.action === 'client_request_changes' ? { note: input.note } : {}),
       });
       if (plan.to !== locked.status)
         await emitWebhookEvent(tx, 'case.status_changed', caseId, { from: locked.status, to: plan.to, action: input.action });
       if (input.action === 'client_approve') await this.approve(tx, locked, input);
+      if (input.action === 'mark_submitted') await this.submissions.record(tx, locked, input.channel ?? 'seller_central_form');
       await this.notifications.afterTransition(tx, {
         caseId,
         action: input.action,
         to: plan.to,
         comment: input.comment,
         fullName: input.fullName,
+        message: input.message,
+        contactIds: input.contactIds,
       });
       return this.cases.detailIn(tx, caseId);
     });
@@ -111,8 +138,10 @@ export class WorkflowService {
       if (input.contactId && input.contactId !== actor.id)
         problems.push({ field: 'contactId', message: 'a contact approves for themselves' });
       if (input.note) problems.push({ field: 'note', message: 'only staff recording an approval add a note' });
-    } else if (!input.contactId) {
-      problems.push({ field: 'contactId', message: 'name the contact whose approval you record' });
+    } else {
+      if (!input.contactId) problems.push({ field: 'contactId', message: 'name the contact whose approval you record' });
+      // An approval recorded on the client's behalf says how it arrived, so the proof can be checked later.
+      if (!input.note) problems.push({ field: 'note', message: 'say how the approval arrived (email, phone...)' });
     }
     if (problems.length > 0) throw AppError.validation(problems);
     await this.approvals.recordClientApproval(tx, locked, {

@@ -10,6 +10,7 @@ const DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   INVALID_TRANSITION: 'INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE: the file is over 20 MB',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content)',
+  STORAGE_FULL: 'STORAGE_FULL: the file store has no room; nothing was saved',
   CROSS_SITE_REQUEST: 'CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent)',
 };
 

@@ -55,6 +55,8 @@ export class CoreModule implements OnApplicationShutdown {
           useFactory: () =>
             // Fail fast while Redis is down (no offline queue) and keep reconnecting in the background.
             new Redis(config.REDIS_URL, {
+              // Commands issued in the same tick (concurrent requests' rate-limit counts) go out in one write.
+              enableAutoPipelining: true,
               maxRetriesPerRequest: 1,
               enableOfflineQueue: false,
               lazyConnect: false,

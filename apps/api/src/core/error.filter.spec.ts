@@ -45,4 +45,15 @@ describe('ErrorFilter', () => {
     expect(answer(pgError('40001'))).toEqual({ status: 500, code: 'INTERNAL' });
     expect(answer(new Error('boom'))).toEqual({ status: 500, code: 'INTERNAL' });
   });
+
+  it.each([
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a server shutting down (57P01)', pgError('57P01')],
+    ['a server starting up (57P03)', pgError('57P03')],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a wrapped driver error', Object.assign(new Error('query failed'), { driverError: pgError('08006') })],
+  ])('answers %s with 503 DATABASE_UNAVAILABLE', (_name, error) => {
+    expect(answer(error)).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+  });
 });

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
+import { StorageFullError } from '@poa/storage';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors';
 
 interface ErrorBody {
@@ -43,7 +45,11 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const { status, body, headers } = this.toResponse(exception);
     body.error.requestId = request.id ? String(request.id) : undefined;
-    if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
+    if (body.error.code === 'STORAGE_FULL')
+      this.logger.error({ requestId: request.id, error: (exception as Error).message }, 'the file store is full');
+    else if (body.error.code === 'DATABASE_UNAVAILABLE')
+      this.logger.warn({ requestId: request.id, error: (exception as Error).message }, 'the database is unreachable: answered 503');
+    else if (status >= 500) this.logger.error({ err: exception, requestId: request.id }, 'request failed');
     else if (isPgDataError(exception))
       this.logger.warn(
         { err: exception, requestId: request.id, method: request.method, path: request.path },
@@ -77,6 +83,19 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (isPgDataError(exception)) {
       return { status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'A value has an invalid format or is out of range' } } };
+    }
+    if (exception instanceof StorageFullError) {
+      return {
+        status: ERROR_STATUS.STORAGE_FULL,
+        body: { error: { code: 'STORAGE_FULL', message: 'The file store is full: nothing was saved; retry later' } },
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: ERROR_STATUS.DATABASE_UNAVAILABLE,
+        body: { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable for a moment; retry shortly' } },
+        headers: { 'retry-after': '5' },
+      };
     }
     if ((exception as { code?: unknown } | null)?.code === '23505') {
       return { status: 409, body: { error: { code: 'CONFLICT', message: 'A record with the same unique value already exists' } } };

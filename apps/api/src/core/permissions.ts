@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'api_keys:manage': { minRole: 'admin', scope: null },
   'audit:read': { minRole: 'admin', scope: null },
   'settings:manage': { minRole: 'admin', scope: null },
+  /** The agency as a whole: exporting all of its data. */
+  'tenant:manage': { minRole: 'owner', scope: null },
   /** The development mailbox (DEV_MAILBOX=true only): it holds log-in links, so never for API keys. */
   'dev_mail:read': { minRole: 'admin', scope: null },
   'clients:read': { minRole: 'viewer', scope: 'clients:read' },

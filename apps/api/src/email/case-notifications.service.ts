@@ -3,8 +3,10 @@ import type { AppConfig } from '@poa/config';
 import { TenantContext, type TenantTransaction } from '@poa/db';
 import type { CaseAction, CaseStatus } from '@poa/domain';
 import { QUEUES, type EmailKind } from '@poa/jobs';
+import { AppError } from '../core/errors';
 import { APP_CONFIG } from '../core/tokens';
 import { OutboxService } from '../outbox/outbox.service';
+import { PortalLinksService, REVIEW_LINK_TTL_MINUTES } from '../portal-links/portal-links.service';
 import { CaseNotificationsRepository } from './case-notifications.repository';
 import { clientAnsweredEmail, reviewReminderEmail, reviewRequestEmail, type CaseMailFacts } from './email-texts';
 
@@ -17,6 +19,9 @@ interface TransitionFacts {
   to: CaseStatus;
   comment?: string;
   fullName?: string;
+  /** approve_internal: the staff's message to the client and the contacts to e-mail (default: all). */
+  message?: string;
+  contactIds?: string[];
 }
 
 /**
@@ -29,16 +34,13 @@ export class CaseNotificationsService {
   constructor(
     private readonly repo: CaseNotificationsRepository,
     private readonly outbox: OutboxService,
+    private readonly links: PortalLinksService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async afterTransition(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
-    if (move.to === 'client_review') await this.askClientToReview(tx, move.caseId);
+    if (move.to === 'client_review') await this.askClientToReview(tx, move);
     if (move.action === 'client_approve' || move.action === 'client_request_changes') await this.tellStaff(tx, move);
-  }
-
-  portalCaseUrl(caseId: string): string {
-    return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/portal/cases/${caseId}`;
   }
 
   private async facts(tx: TenantTransaction, caseId: string): Promise<CaseMailFacts & { clientId: string; assigneeId: string | null }> {
@@ -48,19 +50,32 @@ export class CaseNotificationsService {
       reference: row.reference,
       title: row.title,
       version: row.latest_version,
+      revised: row.times_sent > 1,
       clientId: row.client_id,
       assigneeId: row.assignee_id,
     };
   }
 
-  private async askClientToReview(tx: TenantTransaction, caseId: string): Promise<void> {
+  /**
+   * Each chosen contact (default: every contact of the client) gets an e-mail whose link opens the case and logs
+   * them in once, and a delayed reminder with a link of its own. A contact of another client is 400 on contactIds.
+   */
+  private async askClientToReview(tx: TenantTransaction, move: TransitionFacts): Promise<void> {
+    const { caseId } = move;
     const facts = await this.facts(tx, caseId);
-    const contacts = await this.repo.contactsOfClient(tx, facts.clientId);
-    const url = this.portalCaseUrl(caseId);
+    const all = await this.repo.contactsOfClient(tx, facts.clientId);
+    const chosen = move.contactIds ? new Set(move.contactIds) : null;
+    if (chosen) {
+      const unknown = [...chosen].filter((id) => !all.some((c) => c.id === id));
+      if (unknown.length > 0)
+        throw AppError.validation([{ field: 'contactIds', message: `not contacts of this client: ${unknown.join(', ')}` }]);
+    }
+    const contacts = chosen ? all.filter((c) => chosen.has(c.id)) : all;
     const notBefore = new Date(Date.now() + REVIEW_REMINDER_DELAY_MS).toISOString();
     for (const contact of contacts) {
-      await this.send(tx, 'review', contact.email, reviewRequestEmail(facts, contact.name, url));
-      await this.send(tx, 'reminder', contact.email, reviewReminderEmail(facts, contact.name, url), {
+      const link = () => this.links.issue(tx, contact.id, { caseId, ttlMinutes: REVIEW_LINK_TTL_MINUTES });
+      await this.send(tx, 'review', contact.email, reviewRequestEmail(facts, contact.name, (await link()).url, move.message));
+      await this.send(tx, 'reminder', contact.email, reviewReminderEmail(facts, contact.name, (await link()).url), {
         notBefore,
         onlyIf: { caseId, status: 'client_review', latestVersion: facts.version },
       });

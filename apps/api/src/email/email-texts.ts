@@ -4,20 +4,28 @@ export interface CaseMailFacts {
   reference: string;
   title: string;
   version: number;
+  /** The client has been sent an earlier version of this plan. */
+  revised: boolean;
 }
 
-export function reviewRequestEmail(facts: CaseMailFacts, contactName: string, url: string) {
+/** What the client is asked to read, in the client's words (never an internal version number). */
+function planName(facts: CaseMailFacts): string {
+  return facts.revised ? 'the revised Plan of Action' : 'the Plan of Action';
+}
+
+export function reviewRequestEmail(facts: CaseMailFacts, contactName: string, url: string, message?: string) {
   return {
-    subject: `${facts.reference}: your Plan of Action is ready for review`,
+    subject: `${facts.reference}: ${facts.revised ? 'your revised Plan of Action' : 'your Plan of Action'} is ready for review`,
     text: [
       `Hello ${contactName},`,
       '',
-      `${facts.agencyName} has prepared version ${facts.version} of the Plan of Action for "${facts.title}" (${facts.reference}).`,
+      `${facts.agencyName} has prepared ${planName(facts)} for "${facts.title}" (${facts.reference}).`,
+      ...(message ? ['', message, ''] : []),
       'Please read it and approve it, or tell us what to change:',
       '',
       url,
       '',
-      'The link asks for your email address and sends you a one-time log-in link.',
+      'The link opens the case and logs you in; it works once. Later, ask for a new log-in link on the portal’s log-in page.',
       '',
       `— ${facts.agencyName}`,
     ].join('\n'),
@@ -25,12 +33,13 @@ export function reviewRequestEmail(facts: CaseMailFacts, contactName: string, ur
 }
 
 export function reviewReminderEmail(facts: CaseMailFacts, contactName: string, url: string) {
+  const plan = planName(facts);
   return {
     subject: `Reminder — ${facts.reference}: your Plan of Action is waiting for your review`,
     text: [
       `Hello ${contactName},`,
       '',
-      `Version ${facts.version} of the Plan of Action for "${facts.title}" (${facts.reference}) is still waiting for your answer.`,
+      `${plan.charAt(0).toUpperCase()}${plan.slice(1)} for "${facts.title}" (${facts.reference}) is still waiting for your answer.`,
       'Amazon deadlines are strict: please approve it or ask for changes as soon as you can:',
       '',
       url,

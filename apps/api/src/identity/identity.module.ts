@@ -20,6 +20,7 @@ import { PortalSessionsRepository } from './auth/portal-sessions.repository';
 import { EmailConfirmation } from './auth/email-confirmation';
 import { LoginRateLimit } from './auth/login-rate-limit';
 import { SignupRateLimitGuard } from './auth/signup-rate-limit';
+import { StaffAccessCache } from './auth/staff-access-cache';
 import { ApiKeyStrategy, PasswordStrategy, PortalJwtStrategy, StaffJwtStrategy } from './auth/strategies';
 import { jwtKey, TokensService } from './auth/tokens.service';
 
@@ -56,6 +57,7 @@ import { jwtKey, TokensService } from './auth/tokens.service';
     AuditService,
     PasswordStrategy,
     StaffJwtStrategy,
+    StaffAccessCache,
     PortalJwtStrategy,
     ApiKeyStrategy,
   ],

@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
 import { idParamsSchema, versionParamsSchema } from '../common/schemas';
 import { sendPdf } from '../core/send-pdf';
-import { PdfRenderDto } from './pdfs.schemas';
+import { PdfQueryDto, PdfRenderDto } from './pdfs.schemas';
+import { ApiErrors } from '../core/api-errors';
 import { PdfsService } from './pdfs.service';
 
 class CaseParams extends createZodDto(idParamsSchema) {}
@@ -18,13 +19,17 @@ export class PdfsController {
 
   @Get('pdf')
   @Can('cases:read')
-  @ApiOperation({ summary: 'The approved POA as a PDF (<reference>-v<version>.pdf), or 202 with the render status' })
+  @ApiOperation({
+    summary:
+      'The approved POA as a PDF (<reference>-v<version>.pdf; variant amazon: -amazon.pdf, certificate: -certificate.pdf), or 202 with the render status',
+  })
+  @ApiErrors('VALIDATION_FAILED')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Not ready yet: {status: queued|rendering|failed, ...}', type: PdfRenderDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case, or nothing approved yet' })
-  async approved(@Param() params: CaseParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.pdfs.approved(params.id), req, res);
+  async approved(@Param() params: CaseParams, @Query() query: PdfQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.pdfs.approved(params.id, undefined, query.variant), req, res);
   }
 
   @Post('pdf/retry')
@@ -38,11 +43,15 @@ export class PdfsController {
 
   @Get('drafts/:version/pdf')
   @Can('cases:read')
-  @ApiOperation({ summary: 'A DRAFT-marked preview of any version; the first request queues it (202)' })
+  @ApiOperation({
+    summary:
+      'A DRAFT-marked preview of any version; variant amazon: the clean copy for Amazon (DRAFT-marked until approved); certificate: an approved version only. The first request queues it (202)',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The preview PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Queued or rendering', type: PdfRenderDto })
-  async preview(@Param() params: VersionParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.pdfs.preview(params.id, params.version), req, res);
+  async preview(@Param() params: VersionParams, @Query() query: PdfQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.pdfs.preview(params.id, params.version, query.variant), req, res);
   }
 }

@@ -128,8 +128,11 @@ describe('portal: review, approval and isolation', () => {
     expect(changes.body).toEqual({ id: caseX.id, reference: caseX.reference, status: 'drafting' });
     const shared = await api.http.get(`/api/v1/cases/${caseX.id}/comments?visibility=shared`, staff);
     expect(shared.body.data.map((c: { body: string }) => c.body)).toContain('Name the supplier, please.');
-    // Back with the writers: not in the portal until it is sent again.
-    expect((await api.http.get(`/api/v1/portal/cases/${caseX.id}`, x.portalToken)).status).toBe(404);
+    // Back with the writers: the portal keeps the case, with the version answered and the request.
+    const working = await api.http.get(`/api/v1/portal/cases/${caseX.id}`, x.portalToken);
+    expectStatus(working, 200);
+    expect(working.body).toMatchObject({ workingOnChanges: true, changeRequest: { comment: 'Name the supplier, please.' } });
+    expect(working.body.draft).toMatchObject({ version: 1, state: 'changes_requested' });
 
     expectStatus(await api.http.post(`/api/v1/cases/${caseX.id}/drafts`, draftBody(1, 'Version two summary'), staff), 201);
     for (const action of ['submit_for_review', 'approve_internal'])

@@ -1,15 +1,21 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Can, CurrentPrincipal, Public } from '../core/access.decorators';
 import type { Principal } from '../core/permissions';
 import { ApiErrors } from '../core/api-errors';
 import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
+import { clearPortalSessionCookie, PORTAL_SESSION_COOKIE, setPortalSessionCookie } from '../identity/auth/portal-session-cookie';
+import { SameOriginGuard } from '../identity/auth/same-origin.guard';
+import { PORTAL_SESSION_TTL_SECONDS } from '../identity/auth/tokens.service';
 import {
+  CasePortalLinkRequestDto,
   ContactLinkParams,
   LoginLinkAcceptedDto,
   LoginLinkRequestDto,
   PortalSessionDto,
+  PortalCaseParams,
   PortalSessionRequestDto,
   StaffLoginLinkDto,
 } from './portal.schemas';
@@ -38,22 +44,34 @@ export class PortalAuthController {
   @Post('session')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client' })
+  @UseGuards(SameOriginGuard)
+  @ApiOperation({
+    summary: 'Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client',
+    description: `Also sets the httpOnly cookie ${PORTAL_SESSION_COOKIE} (path /api/v1/portal, 8 hours), replacing any earlier portal session of this browser: the portal's requests are authenticated by it. A bearer token, when sent, takes precedence.`,
+  })
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all)',
   })
+  @ApiErrors('CROSS_SITE_REQUEST')
   @ZodResponse({ status: 200, type: PortalSessionDto })
-  session(@Body() body: PortalSessionRequestDto) {
-    return this.auth.exchange(body.token);
+  async session(@Body() body: PortalSessionRequestDto, @Res({ passthrough: true }) res: Response) {
+    const session = await this.auth.exchange(body.token);
+    setPortalSessionCookie(res, session.accessToken, PORTAL_SESSION_TTL_SECONDS);
+    return session;
   }
 
   @Post('logout')
   @HttpCode(204)
   @Can('portal')
-  @ApiOperation({ summary: 'Log out: every portal access token of this contact stops working (on every device)' })
+  @ApiCookieAuth(PORTAL_SESSION_COOKIE)
+  @ApiOperation({
+    summary: 'Log out: every portal access token of this contact stops working (on every device), and the session cookie is cleared',
+  })
   @ApiNoContentResponse({ description: 'Logged out' })
-  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+  @ApiErrors('CROSS_SITE_REQUEST')
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(principal.id);
+    clearPortalSessionCookie(res);
   }
 }
 
@@ -70,5 +88,23 @@ export class ContactLoginLinksController {
   @ZodResponse({ status: 201, type: StaffLoginLinkDto })
   create(@Param() params: ContactLinkParams) {
     return this.auth.linkForContact(params.id, params.contactId);
+  }
+}
+
+@ApiTags('portal')
+@Controller('cases/:id/portal-links')
+export class CasePortalLinksController {
+  constructor(private readonly auth: PortalAuthService) {}
+
+  @Post()
+  @Can('clients:write')
+  @SecretInAnswer('url', 'token')
+  @ApiOperation({
+    summary: 'Create a one-time portal link (15 minutes) that opens this case for a contact of its client, to share yourself',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 201, type: StaffLoginLinkDto })
+  create(@Param() params: PortalCaseParams, @Body() body: CasePortalLinkRequestDto) {
+    return this.auth.linkForCase(params.id, body.contactId);
   }
 }

@@ -28,6 +28,11 @@ export class PortalAuthRepository {
     return target?.agency;
   }
 
+  async caseClient(tx: TenantTransaction, caseId: string): Promise<{ client_id: string } | undefined> {
+    const [row] = await tx.query<{ client_id: string }>(`SELECT client_id FROM cases WHERE id = $1`, [caseId]);
+    return row;
+  }
+
   async contactOfClient(tx: TenantTransaction, clientId: string, contactId: string): Promise<{ id: string } | undefined> {
     const [contact] = await tx.query<{ id: string }>(`SELECT id FROM contacts WHERE id = $1 AND client_id = $2`, [contactId, clientId]);
     return contact;
@@ -58,15 +63,5 @@ export class PortalAuthRepository {
 
   async endSessions(tx: TenantTransaction, contactId: string): Promise<void> {
     await tx.query(`UPDATE contacts SET session_version = session_version + 1 WHERE id = $1`, [contactId]);
-  }
-
-  /** Stores a link token's hash; returns when it expires. */
-  async insertToken(tx: TenantTransaction, token: { rowId: string; contactId: string; hash: string; ttlMinutes: number }): Promise<Date> {
-    const [row] = await tx.query<{ expires_at: Date }>(
-      `INSERT INTO portal_login_tokens (id, tenant_id, contact_id, token_hash, expires_at)
-       VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, now() + make_interval(mins => $4)) RETURNING expires_at`,
-      [token.rowId, token.contactId, token.hash, token.ttlMinutes],
-    );
-    return row.expires_at;
   }
 }

@@ -1,17 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '@poa/config';
-import { TenantDb, type TenantTransaction } from '@poa/db';
+import { Injectable, Logger } from '@nestjs/common';
+import { TenantDb } from '@poa/db';
 import { QUEUES } from '@poa/jobs';
-import { randomUUID } from 'node:crypto';
-import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from '../identity/auth/tokens.service';
+import { parseOpaqueToken, safeEqualHex, TokensService } from '../identity/auth/tokens.service';
 import { AppError } from '../core/errors';
-import { APP_CONFIG } from '../core/tokens';
 import { loginLinkEmail } from '../email/email-texts';
 import { OutboxService } from '../outbox/outbox.service';
+import { LOGIN_LINK_TTL_MINUTES, PortalLinksService } from '../portal-links/portal-links.service';
 import { LoginLinkRateLimit } from './login-link-rate-limit';
 import { PortalAuthRepository } from './portal-auth.repository';
-
-export const LOGIN_LINK_TTL_MINUTES = 15;
 
 /** A link token that cannot be used: one answer for forged, unknown, expired and used tokens (400 on the field token). */
 const unusableToken = () =>
@@ -28,7 +24,7 @@ export class PortalAuthService {
     private readonly outbox: OutboxService,
     private readonly tokens: TokensService,
     private readonly rateLimit: LoginLinkRateLimit,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly links: PortalLinksService,
   ) {}
 
   /**
@@ -46,7 +42,7 @@ export class PortalAuthService {
         async (tx) => {
           const agency = await this.repo.agencyOfActiveClient(tx, contact.client_id);
           if (agency === undefined) return;
-          const link = await this.issue(tx, contact.tenant_id, contact.id);
+          const link = await this.links.issue(tx, contact.id);
           const message = loginLinkEmail(agency, contact.name, link.url, LOGIN_LINK_TTL_MINUTES);
           await this.outbox.add(tx, {
             queue: QUEUES.email,
@@ -64,7 +60,18 @@ export class PortalAuthService {
     return this.db.transaction(async (tx) => {
       const contact = await this.repo.contactOfClient(tx, clientId, contactId);
       if (!contact) throw AppError.notFound('Contact');
-      return this.issue(tx, tx.tenantId, contact.id);
+      return this.links.issue(tx, contact.id);
+    });
+  }
+
+  /** Staff create a link that opens one case for a contact of its client; another client's contact is 400 on contactId. */
+  async linkForCase(caseId: string, contactId: string) {
+    return this.db.transaction(async (tx) => {
+      const kase = await this.repo.caseClient(tx, caseId);
+      if (!kase) throw AppError.notFound('Case');
+      const contact = await this.repo.contactOfClient(tx, kase.client_id, contactId);
+      if (!contact) throw AppError.validation([{ field: 'contactId', message: 'not a contact of this case’s client' }]);
+      return this.links.issue(tx, contact.id, { caseId });
     });
   }
 
@@ -93,13 +100,5 @@ export class PortalAuthService {
   /** Portal log-out: every portal token of the contact stops working (the session version moves on). */
   async logout(contactId: string): Promise<void> {
     await this.db.transaction((tx) => this.repo.endSessions(tx, contactId));
-  }
-
-  private async issue(tx: TenantTransaction, tenantId: string, contactId: string) {
-    const rowId = randomUUID();
-    const { token, hash } = newOpaqueToken(tenantId, rowId);
-    const expiresAt = await this.repo.insertToken(tx, { rowId, contactId, hash, ttlMinutes: LOGIN_LINK_TTL_MINUTES });
-    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/portal/login?token=${encodeURIComponent(token)}`;
-    return { url, token, expiresAt: new Date(expiresAt).toISOString() };
   }
 }

@@ -1,4 +1,4 @@
-import type { DraftSections } from '@poa/domain';
+import { diffDrafts, type DraftSections, type ItemChange } from '@poa/domain';
 import { iso } from '../common/pagination';
 import type { PdfJson, PortalCaseRow } from './portal.repository';
 
@@ -13,6 +13,7 @@ export const portalCaseSummaryView = (r: PortalCaseRow) => ({
   latestVersion: r.latest_version,
   approvedVersion: r.approved_version,
   awaitingReview: r.status === 'client_review',
+  workingOnChanges: r.working_on_changes,
   updatedAt: iso(r.updated_at)!,
 });
 
@@ -34,6 +35,39 @@ export function draftView(sections: DraftSections, fileNames: Record<string, str
     supportingDocuments: sections.supportingDocuments.map((x) => ({
       description: x.description,
       fileName: fileNames[x.attachmentId] ?? null,
+      attachmentId: fileNames[x.attachmentId] ? x.attachmentId : null,
     })),
   };
+}
+
+type ChangeSection = 'summary' | 'rootCauses' | 'correctiveActions' | 'preventiveMeasures' | 'supportingDocuments';
+
+/**
+ * What changed between the version the client asked changes to and the one now under review, item by item, in
+ * plain text (the portal shows it above the draft).
+ */
+export function changesView(from: DraftSections, to: DraftSections) {
+  const diff = diffDrafts(from, to);
+  const changes: { section: ChangeSection; kind: 'added' | 'removed' | 'changed'; text: string; previousText: string | null }[] = [];
+  if (diff.sectionChanged.summary.changed)
+    changes.push({ section: 'summary', kind: 'changed', text: to.summary, previousText: from.summary });
+  const lists = {
+    rootCauses: (x: { text: string }) => x.text,
+    correctiveActions: (x: { text: string }) => x.text,
+    preventiveMeasures: (x: { text: string }) => x.text,
+    supportingDocuments: (x: { description: string }) => x.description,
+  } as const;
+  for (const section of Object.keys(lists) as (keyof typeof lists)[]) {
+    const text = lists[section] as (x: unknown) => string;
+    for (const change of diff[section] as ItemChange<unknown>[]) {
+      if (change.kind === 'unchanged') continue;
+      changes.push({
+        section,
+        kind: change.kind,
+        text: change.kind === 'removed' ? text(change.from) : text(change.to),
+        previousText: change.kind === 'changed' ? text(change.from) : null,
+      });
+    }
+  }
+  return changes;
 }

@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { Can } from '../core/access.decorators';
+import { Can, Public } from '../core/access.decorators';
 import { ApiErrors } from '../core/api-errors';
+import { contentDisposition } from '../core/content-disposition';
 import { sendPdf } from '../core/send-pdf';
-import { PdfRenderDto } from '../pdfs/pdfs.schemas';
+import { PdfQueryDto, PdfRenderDto } from '../pdfs/pdfs.schemas';
 import { PdfsService } from '../pdfs/pdfs.service';
 import {
+  PortalAgencyDto,
+  PortalAttachmentParams,
   PortalApproveDto,
   PortalCaseDto,
   PortalCaseListQueryDto,
@@ -32,6 +35,17 @@ export class PortalController {
     private readonly portal: PortalService,
     private readonly pdfs: PdfsService,
   ) {}
+
+  @Get('agencies/:id')
+  @Public()
+  @ApiOperation({
+    summary: 'An agency’s name, logo and colour for its portal’s log-in page (the id is the one in its portal links)',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: PortalAgencyDto })
+  agency(@Param() params: PortalCaseParams) {
+    return this.portal.agency(params.id);
+  }
 
   @Get('me')
   @Can('portal')
@@ -102,25 +116,53 @@ export class PortalController {
     return this.portal.requestChanges(params.id, body.comment);
   }
 
+  @Get('cases/:id/attachments/:attachmentId')
+  @Can('portal')
+  @ApiOperation({ summary: 'An evidence file cited in the draft you are shown (supportingDocuments[].attachmentId)' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/gif')
+  @ApiOkResponse({ description: 'The file, with Content-Type and Content-Disposition', schema: { type: 'string', format: 'binary' } })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  async attachment(@Param() params: PortalAttachmentParams, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.portal.attachment(params.id, params.attachmentId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.data, {
+      type: file.contentType,
+      disposition: contentDisposition(file.fileName),
+      length: file.data.length,
+    });
+  }
+
   @Get('cases/:id/pdf')
   @Can('portal')
-  @ApiOperation({ summary: 'The approved POA as a PDF, or 202 with the render status while it is rendered' })
+  @ApiOperation({
+    summary:
+      'The approved POA as a PDF (variant amazon: the copy for Amazon; certificate: the approval alone), or 202 while it is rendered',
+  })
+  @ApiErrors('VALIDATION_FAILED')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Not ready yet: {status: queued|rendering|failed, ...}', type: PdfRenderDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or nothing approved yet' })
-  async pdf(@Param() params: PortalCaseParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.pdfs.approved(params.id, this.portal.clientId()), req, res);
+  async pdf(@Param() params: PortalCaseParams, @Query() query: PdfQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendPdf(await this.pdfs.approved(params.id, this.portal.clientId(), query.variant), req, res);
   }
 
   @Get('cases/:id/versions/:version/pdf')
   @Can('portal')
-  @ApiOperation({ summary: 'The final PDF of an earlier approved version, or 202 with its render status' })
+  @ApiOperation({
+    summary: 'The final PDF of an earlier approved version (variant as for the approved one), or 202 with its render status',
+  })
+  @ApiErrors('VALIDATION_FAILED')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF, with an ETag' })
   @ApiAcceptedResponse({ description: 'Not ready yet', type: PdfRenderDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case of yours, or that version was never approved' })
-  async versionPdf(@Param() params: PortalVersionParams, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendPdf(await this.portal.versionPdf(params.id, params.version), req, res);
+  async versionPdf(
+    @Param() params: PortalVersionParams,
+    @Query() query: PdfQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendPdf(await this.portal.versionPdf(params.id, params.version, query.variant), req, res);
   }
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { CasesModule } from '../cases/cases.module';
 import { PdfsModule } from '../pdfs/pdfs.module';
 import { LoginLinkRateLimit } from './login-link-rate-limit';
-import { ContactLoginLinksController, PortalAuthController } from './portal-auth.controller';
+import { CasePortalLinksController, ContactLoginLinksController, PortalAuthController } from './portal-auth.controller';
 import { PortalAuthRepository } from './portal-auth.repository';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalController } from './portal.controller';
@@ -11,8 +12,8 @@ import { PortalService } from './portal.service';
 
 /** The client portal: magic-link log-in, review, approval and downloads for a client's contacts. */
 @Module({
-  imports: [CasesModule, PdfsModule],
-  controllers: [PortalAuthController, ContactLoginLinksController, PortalController],
+  imports: [CasesModule, PdfsModule, AttachmentsModule],
+  controllers: [PortalAuthController, ContactLoginLinksController, CasePortalLinksController, PortalController],
   providers: [PortalAuthService, PortalService, LoginLinkRateLimit, PortalRepository, PortalAuthRepository],
 })
 export class PortalModule {}

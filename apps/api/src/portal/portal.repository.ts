@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Case, columnsOf, Comment, PdfRender, sql, TenantDb, type InlineSql, type TenantBranding, type TenantTransaction } from '@poa/db';
 import type { CaseStatus, DraftSections } from '@poa/domain';
+import { CHANGE_REQUEST_LATERAL, type ChangeRequestJson } from '../cases/cases.repository';
 import { RENDER_COLUMNS, type RenderRow } from '../pdfs/pdfs.repository';
 import { PORTAL_VISIBLE_STATUSES } from './portal.schemas';
 
@@ -8,11 +9,16 @@ const STATUS_LIST = PORTAL_VISIBLE_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
  * What a contact may see: their own client's cases once a draft reached them (client review or later), plus cases
- * with an approved version (e.g. a later round being drafted keeps the approved PDF reachable). Alias `c`.
+ * with an approved version (e.g. a later round being drafted keeps the approved PDF reachable), plus cases that were
+ * sent to them before (a case reworked after their change request stays theirs to follow). Alias `c`.
  */
 function visibleToContact(clientId: string): InlineSql {
-  return sql`c.client_id = ${clientId}::uuid AND (c.status IN (${sql.raw(STATUS_LIST)}) OR c.approved_version_id IS NOT NULL)`;
+  return sql`c.client_id = ${clientId}::uuid AND (c.status IN (${sql.raw(STATUS_LIST)}) OR c.approved_version_id IS NOT NULL
+    OR EXISTS (SELECT 1 FROM case_events se WHERE se.case_id = c.id AND se.type = 'case.transitioned' AND se.data->>'to' = 'client_review'))`;
 }
+
+/** The agency is reworking the draft after the client's change request (needs CHANGE_REQUEST_LATERAL). */
+const WORKING_ON_CHANGES = `(c.status IN ('drafting', 'internal_review') AND COALESCE(cr.pending, false))`;
 
 const PORTAL_CASE = columnsOf(Case, [
   'id',
@@ -25,8 +31,14 @@ const PORTAL_CASE = columnsOf(Case, [
   'latestVersion',
   'updatedAt',
 ]);
-const PORTAL_CASE_COLUMNS = `${PORTAL_CASE.as('c')}, (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version`;
-export type PortalCaseRow = Omit<typeof PORTAL_CASE.$row, 'status'> & { status: CaseStatus; approved_version: number | null };
+/** The summary columns; the FROM clause must join CHANGE_REQUEST_LATERAL. */
+const PORTAL_CASE_COLUMNS = `${PORTAL_CASE.as('c')}, (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version,
+  ${WORKING_ON_CHANGES} AS working_on_changes`;
+export type PortalCaseRow = Omit<typeof PORTAL_CASE.$row, 'status'> & {
+  status: CaseStatus;
+  approved_version: number | null;
+  working_on_changes: boolean;
+};
 
 const PDF = columnsOf(PdfRender, ['version', 'status', 'pageCount', 'size', 'readyAt']);
 /** A pdf_renders row as row_to_json gives it (timestamps as ISO text). */
@@ -41,6 +53,10 @@ export type DetailRow = PortalCaseRow &
     agency_name: string;
     branding: Branding;
     draft: { version: number; sections: DraftSections; created_at: string } | null;
+    /** While the agency works on the client's changes: their request. */
+    change_request: ChangeRequestJson | null;
+    /** When a revised version is under review: the version the client asked changes to, and when. */
+    seen: { version: number; sections: DraftSections; requested_at: string } | null;
     approval: {
       version: number;
       full_name: string;
@@ -79,11 +95,20 @@ export class PortalRepository {
     return row;
   }
 
+  /** An agency's name and branding, for its portal's log-in page (read under that agency's tenant). */
+  async agency(tenantId: string): Promise<{ name: string; branding: Branding } | undefined> {
+    const [row] = await this.db.read<{ name: string; branding: Branding }>(
+      sql`SELECT t.name, t.branding FROM tenants t WHERE t.id = ${tenantId}::uuid`,
+      { tenantId },
+    );
+    return row;
+  }
+
   /** Most recently updated first. */
   cases(clientId: string, query: { limit: number; after: Cursor }): Promise<PortalCaseRow[]> {
     const { after } = query;
     return this.db.read<PortalCaseRow>(sql`
-      SELECT ${sql.raw(PORTAL_CASE_COLUMNS)} FROM cases c
+      SELECT ${sql.raw(PORTAL_CASE_COLUMNS)} FROM cases c ${sql.raw(CHANGE_REQUEST_LATERAL)}
       WHERE ${sql.raw(visibleToContact(clientId))}
         AND ${after ? sql.raw(sql`(c.updated_at, c.id) < (${after.sortValue}::timestamptz, ${after.id}::uuid)`) : sql.raw('TRUE')}
       ORDER BY c.updated_at DESC, c.id DESC LIMIT ${query.limit}`);
@@ -96,17 +121,24 @@ export class PortalRepository {
       SELECT ${sql.raw(PORTAL_CASE_COLUMNS)}, ${sql.raw(DETAIL.as('c'))}, cl.name AS client_name, t.name AS agency_name, t.branding,
         (SELECT row_to_json(d) FROM (
            SELECT dv.version, dv.sections, dv.created_at FROM draft_versions dv
-           WHERE dv.case_id = c.id AND ((c.status = 'client_review' AND dv.version = c.latest_version) OR (c.status <> 'client_review' AND dv.id = c.approved_version_id))) d) AS draft,
+           WHERE dv.case_id = c.id AND CASE
+             WHEN c.status = 'client_review' THEN dv.version = c.latest_version
+             WHEN ${sql.raw(WORKING_ON_CHANGES)} AND cr.version IS NOT NULL THEN dv.version = cr.version
+             ELSE dv.id = c.approved_version_id END) d) AS draft,
+        CASE WHEN ${sql.raw(WORKING_ON_CHANGES)} THEN row_to_json(cr) END AS change_request,
+        (SELECT row_to_json(sv) FROM (
+           SELECT dv.version, dv.sections, cr.created_at AS requested_at FROM draft_versions dv
+           WHERE c.status = 'client_review' AND NOT cr.pending AND dv.case_id = c.id AND dv.version = cr.version AND cr.version < c.latest_version) sv) AS seen,
         (SELECT row_to_json(a) FROM (
            SELECT version, full_name, contact_name, contact_email, approved_at, content_sha256 FROM approvals
            WHERE draft_version_id = c.approved_version_id ORDER BY approved_at DESC, id DESC LIMIT 1) a) AS approval,
-        (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final') p) AS pdf,
+        (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders WHERE draft_version_id = c.approved_version_id AND kind = 'final' AND variant = 'standard') p) AS pdf,
         (SELECT COALESCE(json_agg(v ORDER BY v.version DESC), '[]'::json) FROM (
            SELECT DISTINCT ON (a.version) a.version, a.approved_at, a.full_name,
-             (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders r WHERE r.draft_version_id = a.draft_version_id AND r.kind = 'final') p) AS pdf
+             (SELECT row_to_json(p) FROM (SELECT ${sql.raw(pdfColumns)} FROM pdf_renders r WHERE r.draft_version_id = a.draft_version_id AND r.kind = 'final' AND r.variant = 'standard') p) AS pdf
            FROM approvals a WHERE a.case_id = c.id ORDER BY a.version, a.approved_at DESC) v) AS approved_versions,
         (SELECT COALESCE(json_object_agg(id, file_name), '{}'::json) FROM attachments WHERE case_id = c.id) AS file_names
-      FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN tenants t ON t.id = c.tenant_id
+      FROM cases c JOIN clients cl ON cl.id = c.client_id JOIN tenants t ON t.id = c.tenant_id ${sql.raw(CHANGE_REQUEST_LATERAL)}
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     return row;
   }
@@ -150,7 +182,7 @@ export class PortalRepository {
   async finalRender(clientId: string, caseId: string, version: number): Promise<RenderRow | undefined> {
     const [row] = await this.db.read<RenderRow>(sql`
       SELECT c.reference, ${sql.raw(RENDER_COLUMNS)}
-      FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.version = ${version}
+      FROM cases c JOIN pdf_renders r ON r.case_id = c.id AND r.kind = 'final' AND r.variant = 'standard' AND r.version = ${version}
       WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     return row;
   }

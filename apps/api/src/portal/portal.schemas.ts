@@ -9,10 +9,17 @@ export class LoginLinkRequestDto extends createZodDto(z.strictObject({ email }).
 export class LoginLinkAcceptedDto extends createZodDto(z.object({ message: z.string() })) {}
 export class StaffLoginLinkDto extends createZodDto(
   z.object({
-    url: z.string().describe('PUBLIC_URL/portal/login?token=...: share it with the contact; it works once'),
+    url: z
+      .string()
+      .describe('PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once'),
     token: z.string(),
     expiresAt: z.string(),
   }),
+) {}
+export class CasePortalLinkRequestDto extends createZodDto(
+  z
+    .strictObject({ contactId: uuidParam.describe('A contact of the case’s client') })
+    .meta({ example: { contactId: '3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41' } }),
 ) {}
 export class PortalSessionRequestDto extends createZodDto(
   z.strictObject({ token: z.string().min(1).max(500) }).meta({ example: { token: 'the-token-from-the-login-link' } }),
@@ -28,6 +35,7 @@ const agencySchema = z.object({
 export class PortalSessionDto extends createZodDto(
   z.object({ accessToken: z.string(), contact: portalContactSchema, client: portalClientSchema }),
 ) {}
+export class PortalAgencyDto extends createZodDto(agencySchema) {}
 export class PortalMeDto extends createZodDto(
   z.object({ contact: portalContactSchema, client: portalClientSchema, agency: agencySchema }),
 ) {}
@@ -54,6 +62,7 @@ const portalCaseSummarySchema = z.object({
   latestVersion: z.number().int(),
   approvedVersion: z.number().int().nullable(),
   awaitingReview: z.boolean().describe('A draft waits for your approval'),
+  workingOnChanges: z.boolean().describe('The agency is revising the plan after your change request'),
   updatedAt: z.string(),
 });
 export class PortalCasePageDto extends createZodDto(pageSchema(portalCaseSummarySchema)) {}
@@ -61,13 +70,41 @@ export class PortalCaseListQueryDto extends createZodDto(listQuerySchema) {}
 
 const draftSchema = z.object({
   version: z.number().int(),
-  state: z.enum(['under_review', 'approved']).describe('under_review: awaiting your answer; approved: the version you approved'),
+  state: z
+    .enum(['under_review', 'approved', 'changes_requested'])
+    .describe(
+      'under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to',
+    ),
   createdAt: z.string(),
   summary: z.string(),
   rootCauses: z.array(z.object({ text: z.string() })),
   correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable() })),
   preventiveMeasures: z.array(z.object({ text: z.string(), owner: z.string(), startDate: z.string().nullable(), frequency: z.string() })),
-  supportingDocuments: z.array(z.object({ description: z.string(), fileName: z.string().nullable() })),
+  supportingDocuments: z.array(
+    z.object({
+      description: z.string(),
+      fileName: z.string().nullable(),
+      attachmentId: z.uuid().nullable().describe('Open it with GET /portal/cases/{id}/attachments/{attachmentId}'),
+    }),
+  ),
+});
+
+const portalChangeRequestSchema = z.object({
+  comment: z.string().describe('What you asked to change'),
+  requestedBy: z.object({ type: z.enum(['contact', 'staff']), name: z.string() }),
+  requestedAt: z.string(),
+});
+
+const changesSinceSeenSchema = z.object({
+  requestedAt: z.string().describe('When you asked for the changes'),
+  changes: z.array(
+    z.object({
+      section: z.enum(['summary', 'rootCauses', 'correctiveActions', 'preventiveMeasures', 'supportingDocuments']),
+      kind: z.enum(['added', 'removed', 'changed']),
+      text: z.string(),
+      previousText: z.string().nullable(),
+    }),
+  ),
 });
 
 const portalApprovalSchema = z.object({
@@ -105,6 +142,10 @@ export const portalCaseDetailSchema = portalCaseSummarySchema.extend({
   pdf: portalPdfSchema.nullable().describe('The final PDF of the approved version'),
   approvedVersions: z.array(approvedVersionSchema).describe('Every approved version, newest first, with its PDF'),
   availableActions: z.array(z.enum(['approve', 'request_changes'])),
+  changeRequest: portalChangeRequestSchema.nullable().describe('While the agency works on your changes: your request'),
+  changesSinceSeen: changesSinceSeenSchema
+    .nullable()
+    .describe('When a revised plan awaits your review: what changed since the version you asked changes to'),
 });
 export class PortalCaseDto extends createZodDto(portalCaseDetailSchema) {}
 
@@ -148,5 +189,6 @@ export class PortalCreateCommentDto extends createZodDto(
 ) {}
 
 export class PortalCaseParams extends createZodDto(idParamsSchema) {}
+export class PortalAttachmentParams extends createZodDto(z.strictObject({ id: uuidParam, attachmentId: uuidParam })) {}
 export class PortalVersionParams extends createZodDto(versionParamsSchema) {}
 export class ContactLinkParams extends createZodDto(z.strictObject({ id: uuidParam, contactId: uuidParam })) {}

@@ -5,7 +5,9 @@ import { WorkflowService } from '../cases/workflow.service';
 import { iso, timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { PdfsService, type PdfAnswer } from '../pdfs/pdfs.service';
-import { draftView, pdfView, portalCaseSummaryView } from './portal-views';
+import type { PdfVariant } from '@poa/jobs';
+import { AttachmentsService } from '../attachments/attachments.service';
+import { changesView, draftView, pdfView, portalCaseSummaryView } from './portal-views';
 import { PortalRepository, type Branding, type CommentRow } from './portal.repository';
 
 const commentView = (r: CommentRow) => ({
@@ -31,6 +33,7 @@ export class PortalService {
     private readonly workflow: WorkflowService,
     private readonly comments: CommentsService,
     private readonly pdfs: PdfsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   private contact(): { id: string; clientId: string } {
@@ -51,6 +54,13 @@ export class PortalService {
     };
   }
 
+  /** Public: what the log-in page of an agency's portal shows (name, logo, colour); unknown agencies are 404. */
+  async agency(tenantId: string) {
+    const row = await this.portal.agency(tenantId);
+    if (!row) throw AppError.notFound('Agency');
+    return agencyView(row.name, row.branding);
+  }
+
   async list(query: { limit: number; cursor?: string }) {
     const { clientId } = this.contact();
     const after = timeCursor.decode(query.cursor);
@@ -63,6 +73,7 @@ export class PortalService {
     const row = await this.portal.detail(clientId, caseId);
     if (!row) throw AppError.notFound('Case');
     const underReview = row.status === 'client_review';
+    const state = underReview ? ('under_review' as const) : row.change_request ? ('changes_requested' as const) : ('approved' as const);
     return {
       ...portalCaseSummaryView(row),
       asins: row.asins,
@@ -73,7 +84,7 @@ export class PortalService {
       draft: row.draft
         ? {
             version: row.draft.version,
-            state: underReview ? ('under_review' as const) : ('approved' as const),
+            state,
             createdAt: iso(row.draft.created_at)!,
             ...draftView(row.draft.sections, row.file_names),
           }
@@ -96,7 +107,30 @@ export class PortalService {
         pdf: pdfView(v.pdf),
       })),
       availableActions: underReview ? (['approve', 'request_changes'] as const).slice() : [],
+      changeRequest: row.change_request
+        ? {
+            comment: row.change_request.comment ?? '',
+            requestedBy: {
+              type: row.change_request.actor_type === 'contact' ? ('contact' as const) : ('staff' as const),
+              name: row.change_request.actor_name ?? '',
+            },
+            requestedAt: iso(row.change_request.created_at)!,
+          }
+        : null,
+      changesSinceSeen:
+        row.seen && row.draft
+          ? { requestedAt: iso(row.seen.requested_at)!, changes: changesView(row.seen.sections, row.draft.sections) }
+          : null,
     };
+  }
+
+  /** An evidence file cited in the draft the contact is shown (any other file of the case is 404). */
+  async attachment(caseId: string, attachmentId: string) {
+    const { clientId } = this.contact();
+    const row = await this.portal.detail(clientId, caseId);
+    if (!row) throw AppError.notFound('Case');
+    if (!row.draft?.sections.supportingDocuments.some((d) => d.attachmentId === attachmentId)) throw AppError.notFound('Attachment');
+    return this.attachments.download(caseId, attachmentId);
   }
 
   async listComments(caseId: string, query: { limit: number; cursor?: string }) {
@@ -159,11 +193,12 @@ export class PortalService {
   }
 
   /** The final PDF of one approved version (200), or its render status (202). */
-  async versionPdf(caseId: string, version: number): Promise<PdfAnswer> {
+  async versionPdf(caseId: string, version: number, variant: PdfVariant = 'standard'): Promise<PdfAnswer> {
     const { clientId } = this.contact();
     const row = await this.portal.finalRender(clientId, caseId, version);
     if (!row) throw AppError.notFound('Approved version');
-    return this.pdfs.answer(row);
+    if (variant === 'standard') return this.pdfs.answer(row);
+    return this.pdfs.finalVariant({ caseId, draftVersionId: row.draft_version_id, version, variant }, row.reference);
   }
 
   clientId(): string {

@@ -11,7 +11,9 @@ import { CommentsService } from '../cases/comments.service';
 import { ClientsService } from '../clients/clients.service';
 import { ContactsService } from '../clients/contacts.service';
 import { UsersService } from '../identity/users/users.service';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { SeedRepository } from './seed.repository';
+import { seedSecondRoundCase } from './second-round-demo';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase } from './demo-data';
 
 export interface DemoLogin {
@@ -85,6 +87,19 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
         },
       });
     }
+    await seedSecondRoundCase({
+      as,
+      actor: ownerActor,
+      clientId: clientIds[0],
+      contactId: contactIds[0],
+      assigneeId: staffIds.writer,
+      app: {
+        cases: app.get(CasesService),
+        drafts: app.get(DraftsService),
+        workflow: app.get(WorkflowService),
+        attachments: app.get(AttachmentsService),
+      },
+    });
     return logins;
   } finally {
     await app.close();

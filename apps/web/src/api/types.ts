@@ -20,3 +20,7 @@ export type Comment = Schemas['CommentPageDto_Output']['data'][number];
 export type CreateCommentBody = Schemas['CreateCommentDto'];
 export type CaseEvent = Schemas['CaseEventPageDto_Output']['data'][number];
 export type User = Schemas['UserPageDto_Output']['data'][number];
+export type SubmissionSettings = Schemas['SubmissionSettingsDto_Output'];
+export type SubmissionLimits = SubmissionSettings['limits'];
+export type SubmissionRecord = Schemas['SubmissionListDto_Output']['data'][number];
+export type PdfVariant = NonNullable<NonNullable<paths['/api/v1/cases/{id}/pdf']['get']['parameters']['query']>['variant']>;

@@ -24,6 +24,12 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 86400 },
     removeOnFail: { age: 7 * 86400 },
   },
+  [QUEUES.tenantExport]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: { age: 86400 },
+    removeOnFail: { age: 7 * 86400 },
+  },
 };
 
 /**

@@ -13,12 +13,13 @@ import { FILE_STORAGE, WORKER_CONFIG } from '../tokens';
 import { PdfRenderRepository } from './pdf-render.repository';
 import { PoaDocumentLoader } from './poa-document.loader';
 
-export const pdfStorageKey = (job: PdfRenderJob) => `${job.tenantId}/pdfs/${job.draftVersionId}-${job.kind}.pdf`;
+export const pdfStorageKey = (job: PdfRenderJob) =>
+  `${job.tenantId}/pdfs/${job.draftVersionId}-${job.kind}${job.variant === 'standard' ? '' : `-${job.variant}`}.pdf`;
 
 const RENDERER_ACTOR = { kind: 'system', id: null, name: 'PDF renderer' } as const;
 
 /**
- * Renders approved POAs (and staff previews) to PDF. Idempotent per version and kind: a job that runs again
+ * Renders approved POAs (and staff previews) to PDF. Idempotent per version, kind and variant: a job that runs again
  * after a crash overwrites the same storage key and the same pdf_renders row, so a version never gets two artifacts.
  */
 @Injectable()
@@ -88,7 +89,7 @@ export class PdfRenderProcessor extends QueueProcessor<typeof QUEUES.pdfRender> 
           pageCount: result.pageCount,
           renderMs: result.renderMs,
         });
-        if (data.kind === 'final') {
+        if (data.kind === 'final' && data.variant === 'standard') {
           await recordCaseEvent(tx, {
             caseId: data.caseId,
             type: 'pdf.ready',

@@ -38,6 +38,7 @@ const APPROVAL = columnsOf(Approval, [
   'userAgent',
   'contentSha256',
   'recordedByName',
+  'note',
 ]);
 
 /** What the POA template needs of a version, its case, client, agency, latest approval and attachments. */
@@ -54,31 +55,31 @@ export type DocumentRow = typeof CASE.$row &
     attachments: { id: string; file_name: string }[] | null;
   };
 
-/** The PDF renderer's statements: the pdf_renders row of a version and kind, and the document to render. */
+/** The PDF renderer's statements: the pdf_renders row of a version, kind and variant, and the document to render. */
 @Injectable()
 export class PdfRenderRepository {
   constructor(private readonly db: TenantDb) {}
 
   async lock(tx: TenantTransaction, job: PdfRenderJob): Promise<RenderState | undefined> {
     const [render] = await tx.query<RenderState>(
-      `SELECT ${RENDER.columns} FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 FOR UPDATE`,
-      [job.draftVersionId, job.kind],
+      `SELECT ${RENDER.columns} FROM pdf_renders WHERE draft_version_id = $1 AND kind = $2 AND variant = $3 FOR UPDATE`,
+      [job.draftVersionId, job.kind, job.variant],
     );
     return render;
   }
 
   async markRendering(tx: TenantTransaction, job: PdfRenderJob): Promise<void> {
     await tx.query(
-      `UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2`,
-      [job.draftVersionId, job.kind],
+      `UPDATE pdf_renders SET status = 'rendering', attempts = attempts + 1, error = NULL WHERE draft_version_id = $1 AND kind = $2 AND variant = $3`,
+      [job.draftVersionId, job.kind, job.variant],
     );
   }
 
   async markReady(tx: TenantTransaction, job: PdfRenderJob, file: RenderedFile): Promise<void> {
     await tx.query(
       `UPDATE pdf_renders SET status = 'ready', storage_key = $3, sha256 = $4, size = $5, page_count = $6, render_ms = $7, ready_at = now(), error = NULL
-       WHERE draft_version_id = $1 AND kind = $2`,
-      [job.draftVersionId, job.kind, file.storageKey, file.sha256, file.size, file.pageCount, file.renderMs],
+       WHERE draft_version_id = $1 AND kind = $2 AND variant = $8`,
+      [job.draftVersionId, job.kind, file.storageKey, file.sha256, file.size, file.pageCount, file.renderMs, job.variant],
     );
   }
 
@@ -89,12 +90,10 @@ export class PdfRenderRepository {
     status: Extract<PdfRenderStatus, 'queued' | 'failed'>,
     error: string,
   ): Promise<void> {
-    await tx.query(`UPDATE pdf_renders SET status = $3, error = $4 WHERE draft_version_id = $1 AND kind = $2 AND status <> 'ready'`, [
-      job.draftVersionId,
-      job.kind,
-      status,
-      error,
-    ]);
+    await tx.query(
+      `UPDATE pdf_renders SET status = $3, error = $4 WHERE draft_version_id = $1 AND kind = $2 AND variant = $5 AND status <> 'ready'`,
+      [job.draftVersionId, job.kind, status, error, job.variant],
+    );
   }
 
   /** Everything the template needs, read in one statement under the job's tenant (RLS applies as for the API). */

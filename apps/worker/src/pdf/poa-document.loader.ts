@@ -20,8 +20,11 @@ export class PoaDocumentLoader {
       preventiveMeasures: row.sections.preventiveMeasures ?? [],
       supportingDocuments: (row.sections.supportingDocuments ?? []).map((d) => ({ ...d, fileName: fileNames.get(d.attachmentId) })),
     };
+    const approval = job.kind === 'final' && row.approval ? row.approval : null;
+    if (job.variant === 'certificate' && !approval) return null;
     return {
       mode: job.kind === 'final' ? 'final' : 'draft',
+      variant: job.variant,
       tenant: { name: row.tenant_name, branding: row.branding },
       client: { name: row.client_name, sellerId: row.seller_id },
       caseInfo: {
@@ -33,17 +36,19 @@ export class PoaDocumentLoader {
         asins: row.asins,
       },
       version: { version: row.version, createdAt: new Date(row.version_created_at).toISOString(), sections },
+      // Amazon's copy never carries the approval proof.
       approval:
-        job.kind === 'final' && row.approval
+        approval && job.variant !== 'amazon'
           ? {
-              contactName: row.approval.contact_name,
-              contactEmail: row.approval.contact_email,
-              fullName: row.approval.full_name,
-              approvedAt: new Date(row.approval.approved_at).toISOString(),
-              ip: row.approval.ip,
-              userAgent: row.approval.user_agent,
-              contentSha256: row.approval.content_sha256,
-              recordedByName: row.approval.recorded_by_name,
+              contactName: approval.contact_name,
+              contactEmail: approval.contact_email,
+              fullName: approval.full_name,
+              approvedAt: new Date(approval.approved_at).toISOString(),
+              ip: approval.ip,
+              userAgent: approval.user_agent,
+              contentSha256: approval.content_sha256,
+              recordedByName: approval.recorded_by_name,
+              note: approval.note,
             }
           : null,
     };

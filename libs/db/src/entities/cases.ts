@@ -69,8 +69,9 @@ export class CaseCounter {
 @Index(['tenantId', 'dueAt', 'id'])
 @Index(['tenantId', 'status', 'updatedAt'])
 @Index(['tenantId', 'clientId'])
-// Trigram GIN index created by the RowLevelSecurity migration (TypeORM cannot express the operator class).
-@Index('IDX_cases_search_trgm', { synchronize: false })
+// GIN index on (tenant_id, search_text trigrams) created by the CaseSearchUnderRls migration (TypeORM cannot express
+// the operator class), used through the case_search policy.
+@Index('IDX_cases_tenant_search', { synchronize: false })
 export class Case extends TenantOwned {
   @Column('uuid')
   clientId: string;
@@ -229,6 +230,46 @@ export class Approval extends TenantOwned {
 
   @Column('text', { nullable: true })
   note: string | null;
+}
+
+/** What was sent to Amazon in a round (mark_submitted), frozen: later rounds compare with it. */
+@Entity('submissions')
+@Index(['caseId', 'submittedAt'])
+export class Submission extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('int')
+  round: number;
+
+  @Column('uuid')
+  draftVersionId: string;
+
+  @Column('int')
+  version: number;
+
+  /** The SHA-256 of the version's canonical content (the same fingerprint an approval stores). */
+  @Column('text')
+  sha256: string;
+
+  @Column('text')
+  channel: 'seller_central_form' | 'document_upload' | 'email';
+
+  @Column('timestamptz')
+  submittedAt: Date;
+
+  @Column('text')
+  submittedByType: string;
+
+  @Column('uuid', { nullable: true })
+  submittedById: string | null;
+
+  @Column('text')
+  submittedByName: string;
+
+  /** The Seller Central fields as they were laid out when submitted ({key, label, text, characters, limit}[]). */
+  @Column('jsonb')
+  fields: unknown;
 }
 
 @Entity('comments')

@@ -4,7 +4,7 @@ import { TenantOwned } from './common';
 export type PdfRenderStatus = 'queued' | 'rendering' | 'ready' | 'failed';
 
 @Entity('pdf_renders')
-@Index(['draftVersionId', 'kind'], { unique: true })
+@Index(['draftVersionId', 'kind', 'variant'], { unique: true })
 export class PdfRender extends TenantOwned {
   @Index()
   @Column('uuid')
@@ -18,6 +18,10 @@ export class PdfRender extends TenantOwned {
 
   @Column('text')
   kind: 'final' | 'preview';
+
+  /** standard: the agency's document with the approval proof; amazon: the seller's plan alone; certificate: the proof alone. */
+  @Column('text', { default: 'standard' })
+  variant: 'standard' | 'amazon' | 'certificate';
 
   @Column('text', { default: 'queued' })
   status: PdfRenderStatus;

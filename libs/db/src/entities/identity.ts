@@ -26,6 +26,10 @@ export class Tenant {
   @Column('int', { default: 5 })
   waitingOnAmazonDays: number;
 
+  /** Seller Central field limits ({limits: {root_cause: n | null, ...}}); Amazon publishes none, so the agency sets them. */
+  @Column('jsonb', { default: () => `'{}'` })
+  submissionSettings: { limits?: Record<string, number | null> };
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -1,13 +1,15 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
-import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion } from './cases';
+import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
 import { Notification, Reminder } from './reminders';
+import { TenantExport } from './tenant-export';
 
 export * from './common';
 export * from './identity';
 export * from './cases';
 export * from './delivery';
 export * from './reminders';
+export * from './tenant-export';
 
 export const ENTITIES = [
   Tenant,
@@ -22,6 +24,7 @@ export const ENTITIES = [
   CaseRound,
   DraftVersion,
   Approval,
+  Submission,
   Comment,
   CaseEvent,
   Attachment,
@@ -32,4 +35,5 @@ export const ENTITIES = [
   WebhookDelivery,
   Reminder,
   Notification,
+  TenantExport,
 ];

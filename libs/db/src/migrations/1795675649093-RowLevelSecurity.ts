@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { INITIAL_TENANT_TABLES as TENANT_TABLES } from './tenant-tables';
+import { FIRST_TENANT_TABLES as TENANT_TABLES } from './tenant-tables';
 
 // Hand-written: row-level security is not expressible in entities. Never edit once landed; add a new migration.
 const CURRENT_TENANT = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;

@@ -22,6 +22,12 @@ const SETUP = {
   text: `SELECT set_config('transaction_read_only', 'on', true), set_config('app.tenant_id', $1, true)`,
 };
 
+/** The same, plus the case search pattern the case_search policy reads (see the CaseSearchUnderRls migration). */
+const SETUP_WITH_CASE_SEARCH = {
+  name: 'poa_tenant_read_setup_search',
+  text: `SELECT set_config('transaction_read_only', 'on', true), set_config('app.tenant_id', $1, true), set_config('app.case_search', $2, true)`,
+};
+
 /** A connection keeps at most this many of our statements prepared; beyond it statements go unnamed (planned each time). */
 const MAX_PREPARED_PER_CONNECTION = 200;
 
@@ -62,6 +68,8 @@ export class PipelinedTenantRead<T> implements Submittable {
     private readonly values: readonly unknown[],
     /** Prepare (and cache the plan of) the statement: only for fixed texts, never for texts that embed values. */
     private readonly prepare: boolean,
+    /** A LIKE pattern for app.case_search: cases outside it are invisible to the statement (and it may use the search index). */
+    private readonly caseSearch?: string,
   ) {
     this.done = new Promise<T[]>((resolve, reject) => {
       this.settle = { resolve, reject };
@@ -91,8 +99,10 @@ export class PipelinedTenantRead<T> implements Submittable {
 
     con.stream.cork?.();
     try {
-      this.parseIfNeeded(con, SETUP.name, SETUP.text);
-      con.bind({ statement: SETUP.name, portal: '', values: [this.tenantId] }, false);
+      const setup = this.caseSearch === undefined ? SETUP : SETUP_WITH_CASE_SEARCH;
+      this.parseIfNeeded(con, setup.name, setup.text);
+      const setupValues = this.caseSearch === undefined ? [this.tenantId] : [this.tenantId, this.caseSearch];
+      con.bind({ statement: setup.name, portal: '', values: setupValues }, false);
       con.execute({ portal: '' }, false);
       if (name) this.parseIfNeeded(con, name, this.text);
       else con.parse({ name: '', text: this.text, types: [] }, false);

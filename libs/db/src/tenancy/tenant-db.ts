@@ -50,13 +50,21 @@ export class TenantDb {
   /**
    * One read statement for the current tenant in a single round trip (see PipelinedTenantRead): the tenant setting
    * and the statement run in one implicit read-only transaction. `sql.prepared(...)` statements also keep their plan.
+   * `caseSearch`: a LIKE pattern on cases.search_text (escaped, e.g. by containsPattern) set as app.case_search for
+   * this read only: the case_search policy then hides other cases, through the (tenant_id, search_text) index.
    */
-  async read<T = Record<string, unknown>>(statement: InlineSql | PreparedSql, opts: { tenantId?: string } = {}): Promise<T[]> {
+  async read<T = Record<string, unknown>>(
+    statement: InlineSql | PreparedSql,
+    opts: { tenantId?: string; caseSearch?: string } = {},
+  ): Promise<T[]> {
     const tenantId = this.tenantId(opts.tenantId);
     const prepared = 'prepared' in statement;
-    const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared);
+    const query = new PipelinedTenantRead<T>(tenantId, statement.text, prepared ? statement.values : [], prepared, opts.caseSearch);
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // See run(): a connection the server ends while checked out emits 'error'; release it as broken.
+    const lost = (error: Error) => (broken ??= error);
+    client.on('error', lost);
     try {
       // A pooled connection must be idle: inside someone's open transaction the setting would outlive this read.
       const status = (client as PoolClient & { _txStatus?: string | null })._txStatus;
@@ -67,6 +75,7 @@ export class TenantDb {
       client.query(query);
       return await query.done;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
@@ -89,6 +98,10 @@ export class TenantDb {
   private async run<T>(tenantId: string | null, settings: SessionSettings, fn: (tx: TenantTransaction) => Promise<T>): Promise<T> {
     const runner: QueryRunner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    // A server that ends the connection (a restart, a fail-over) while it is checked out but between statements
+    // emits 'error' on the client: unheard, that event would crash the process. The statement fails on its own.
+    const lost = () => undefined;
+    client.on('error', lost);
     let open = false;
     try {
       await client.query(`BEGIN; ${settingsSql(tenantId, settings)}`);
@@ -108,6 +121,7 @@ export class TenantDb {
       if (open) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
+      client.off('error', lost);
       (runner as { isTransactionActive: boolean }).isTransactionActive = false;
       await runner.release();
     }

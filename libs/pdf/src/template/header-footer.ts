@@ -24,17 +24,35 @@ export function cssString(value: string): string {
  */
 const BAR = `font-family: ${FONT_FAMILY_STACK}; font-size: 7.5pt; color: #666;`;
 
-export function pageStyles(doc: PoaDocument, primaryColor: string): string {
+/** The text of the page-margin boxes (the page number sits bottom right on every variant). */
+export interface PageBoxes {
+  topLeft: string;
+  topRight: string;
+  bottomLeft: string;
+  draft: boolean;
+}
+
+/** The agency's POA: reference top left, agency top right, reference and version bottom left. */
+export function poaPageBoxes(doc: PoaDocument): PageBoxes {
   const reference = doc.caseInfo.reference;
+  return {
+    topLeft: `Plan of Action \u00b7 ${reference}`,
+    topRight: doc.tenant.name,
+    bottomLeft: `${reference} \u00b7 version ${doc.version.version}`,
+    draft: doc.mode === 'draft',
+  };
+}
+
+export function pageStyles(boxes: PageBoxes, primaryColor: string): string {
   const header = `${BAR} vertical-align: bottom; margin: 5.3mm 0 10.9mm; padding-bottom: 2px; border-bottom: 0.5pt solid ${primaryColor};`;
   const footer = `${BAR} vertical-align: bottom; margin-bottom: 5.2mm;`;
-  const draft = doc.mode === 'draft' ? `@top-center { content: "DRAFT"; ${header} color: #be1414; font-weight: 700; }` : '';
+  const draft = boxes.draft ? `@top-center { content: "DRAFT"; ${header} color: #be1414; font-weight: 700; }` : '';
   return `
 @page {
-  @top-left { content: ${cssString(`Plan of Action \u00b7 ${reference}`)}; ${header} text-align: left; }
+  @top-left { content: ${cssString(boxes.topLeft)}; ${header} text-align: left; }
   ${draft}
-  @top-right { content: ${cssString(doc.tenant.name)}; ${header} text-align: right; }
-  @bottom-left { content: ${cssString(`${reference} \u00b7 version ${doc.version.version}`)}; ${footer} text-align: left; }
+  @top-right { content: ${cssString(boxes.topRight)}; ${header} text-align: right; }
+  @bottom-left { content: ${cssString(boxes.bottomLeft)}; ${footer} text-align: left; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); ${footer} text-align: right; }
 }
 `;

@@ -1,6 +1,6 @@
 import { safeLogoDataUri, safePrimaryColor } from './branding';
 import { escapeHtml as e } from './escape';
-import { pageStyles } from './header-footer';
+import { pageStyles, poaPageBoxes } from './header-footer';
 import {
   approvalSection,
   caseFacts,
@@ -23,7 +23,7 @@ export interface PoaHtml {
   paperSize: PaperSize;
 }
 
-function letterhead(doc: PoaDocument): string {
+export function letterhead(doc: PoaDocument): string {
   const logo = safeLogoDataUri(doc.tenant.branding.logoDataUri);
   const logoImg = logo ? `<img class="logo" alt="" src="${logo}">` : '';
   const extra = doc.tenant.branding.letterhead?.trim()
@@ -53,7 +53,7 @@ export function renderPoaHtml(doc: PoaDocument): PoaHtml {
   ].join('\n');
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>` +
-    `${FONT_STYLESHEET_LINK}<style>${documentStyles(primaryColor)}${pageStyles(doc, primaryColor)}</style></head>` +
+    `${FONT_STYLESHEET_LINK}<style>${documentStyles(primaryColor)}${pageStyles(poaPageBoxes(doc), primaryColor)}</style></head>` +
     `<body class="${doc.mode}">\n${body}\n</body></html>`;
   return {
     html,

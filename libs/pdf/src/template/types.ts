@@ -71,10 +71,20 @@ export interface PoaApproval {
   userAgent: string | null;
   contentSha256: string;
   recordedByName?: string | null;
+  /** Staff's note on how an approval they recorded arrived (email, phone...). */
+  note?: string | null;
 }
+
+/**
+ * standard: the agency's document (letterhead, case keys, proof of approval); amazon: the plan alone in the seller's
+ * name, as sent to Amazon; certificate: the proof of approval alone, for the agency's and the client's records.
+ */
+export type PoaVariant = 'standard' | 'amazon' | 'certificate';
 
 export interface PoaDocument {
   mode: 'final' | 'draft';
+  /** Default standard. */
+  variant?: PoaVariant;
   tenant: PoaTenant;
   client: PoaClient;
   caseInfo: PoaCaseInfo;

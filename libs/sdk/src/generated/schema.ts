@@ -343,8 +343,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A DRAFT-marked preview of any version; the first request queues it (202) */
+        /** A DRAFT-marked preview of any version; variant amazon: the clean copy for Amazon (DRAFT-marked until approved); certificate: an approved version only. The first request queues it (202) */
         get: operations["PdfsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The version as Seller Central fields (root cause, corrective actions, preventive measures, additional information) with counts and limits; Accept: text/plain or format=text for one plain-text document */
+        get: operations["DraftsController_submission"];
         put?: never;
         post?: never;
         delete?: never;
@@ -377,7 +394,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The approved POA as a PDF (<reference>-v<version>.pdf), or 202 with the render status */
+        /** The approved POA as a PDF (<reference>-v<version>.pdf; variant amazon: -amazon.pdf, certificate: -certificate.pdf), or 202 with the render status */
         get: operations["PdfsController_approved"];
         put?: never;
         post?: never;
@@ -398,6 +415,40 @@ export interface paths {
         put?: never;
         /** Queue a failed render of the approved version again */
         post: operations["PdfsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/portal-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a one-time portal link (15 minutes) that opens this case for a contact of its client, to share yourself */
+        post: operations["CasePortalLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was sent to Amazon in each round (recorded by mark_submitted), newest first */
+        get: operations["SubmissionsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -568,52 +619,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/preferences": {
+    "/api/v1/portal/agencies/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Your e-mail preferences per reminder kind */
-        get: operations["PreferencesController_get"];
-        /** Turn e-mail per reminder kind on or off (in-app notifications always appear) */
-        put: operations["PreferencesController_update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The user's own notifications (reminders), newest first, with the unread count */
-        get: operations["NotificationsController_list"];
+        /** An agency’s name, logo and colour for its portal’s log-in page (the id is the one in its portal links) */
+        get: operations["PortalController_agency"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of your notifications read */
-        post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -671,6 +687,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence file cited in the draft you are shown (supportingDocuments[].attachmentId) */
+        get: operations["PortalController_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/cases/{id}/comments": {
         parameters: {
             query?: never;
@@ -696,7 +729,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The approved POA as a PDF, or 202 with the render status while it is rendered */
+        /** The approved POA as a PDF (variant amazon: the copy for Amazon; certificate: the approval alone), or 202 while it is rendered */
         get: operations["PortalController_pdf"];
         put?: never;
         post?: never;
@@ -730,7 +763,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The final PDF of an earlier approved version, or 202 with its render status */
+        /** The final PDF of an earlier approved version (variant as for the approved one), or 202 with its render status */
         get: operations["PortalController_versionPdf"];
         put?: never;
         post?: never;
@@ -769,7 +802,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out: every portal access token of this contact stops working (on every device) */
+        /** Log out: every portal access token of this contact stops working (on every device), and the session cookie is cleared */
         post: operations["PortalAuthController_logout"];
         delete?: never;
         options?: never;
@@ -803,8 +836,29 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client */
+        /**
+         * Exchange a log-in link token, once, for a portal access token (8 hours) scoped to the contact’s client
+         * @description Also sets the httpOnly cookie poa_portal (path /api/v1/portal, 8 hours), replacing any earlier portal session of this browser: the portal's requests are authenticated by it. A bearer token, when sent, takes precedence.
+         */
         post: operations["PortalAuthController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's Seller Central character limit per field (null: none) */
+        get: operations["SubmissionSettingsController_get"];
+        /** Set the Seller Central character limit per field (admins); a field left out or null has none */
+        put: operations["SubmissionSettingsController_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -838,6 +892,57 @@ export interface paths {
         };
         /** A sample POA laid out with the current branding (the HTML the PDF renderer prints) */
         get: operations["BrandingController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue an archive of all of the agency data (JSON per table plus its files, .tar.gz); poll the export */
+        post: operations["TenantController_requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export: queued, ready (with its downloadUrl) or failed */
+        get: operations["TenantController_getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/exports/{exportId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a ready export (.tar.gz: manifest.json, data/<table>.json, files/) */
+        get: operations["TenantController_archive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1080,8 +1185,6 @@ export interface components {
             nextCursor: string | null;
         };
         CaseDto: {
-            /** @description Rounds submitted to Amazon */
-            appealsUsed: number;
             /** @description Proof of the client approval of the approved version */
             approval: {
                 approvedAt: string;
@@ -1117,6 +1220,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1126,8 +1244,6 @@ export interface components {
             createdAt: string;
             dueAt: string;
             externalId: string | null;
-            /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
-            fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
             latestVersion: number;
@@ -1167,8 +1283,6 @@ export interface components {
             violationType: string;
         };
         CaseDto_Output: {
-            /** @description Rounds submitted to Amazon */
-            appealsUsed: number;
             /** @description Proof of the client approval of the approved version */
             approval: {
                 approvedAt: string;
@@ -1204,6 +1318,21 @@ export interface components {
             } | null;
             /** @description What the caller may do now (workflow state, role and guards) */
             availableActions: ("start_drafting" | "submit_for_review" | "request_changes" | "approve_internal" | "client_request_changes" | "client_approve" | "mark_submitted" | "record_outcome" | "reopen" | "close")[];
+            /** @description The client’s request for changes the case is being reworked for; null once the next version is sent to the client */
+            changeRequest: {
+                /** @description What the client asked to change */
+                comment: string;
+                /** @description How the request arrived, when staff recorded it for the client */
+                note: string | null;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+                /** @description The draft version the client answered */
+                version: number | null;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -1213,8 +1342,6 @@ export interface components {
             createdAt: string;
             dueAt: string;
             externalId: string | null;
-            /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
-            fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
             latestVersion: number;
@@ -1272,8 +1399,6 @@ export interface components {
         };
         CasePageDto_Output: {
             data: {
-                /** @description Rounds submitted to Amazon */
-                appealsUsed: number;
                 asins: string[];
                 assignee: {
                     /** Format: uuid */
@@ -1289,8 +1414,6 @@ export interface components {
                 createdAt: string;
                 dueAt: string;
                 externalId: string | null;
-                /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
-                fundsHoldUntil: string | null;
                 /** Format: uuid */
                 id: string;
                 latestVersion: number;
@@ -1306,6 +1429,18 @@ export interface components {
                 violationType: string;
             }[];
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+         *     }
+         */
+        CasePortalLinkRequestDto: {
+            /**
+             * Format: uuid
+             * @description A contact of the case’s client
+             */
+            contactId: string;
         };
         /**
          * @example {
@@ -1949,35 +2084,6 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
-        NotificationDto_Output: {
-            body: string;
-            /** Format: uuid */
-            caseId: string | null;
-            createdAt: string;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "due_soon" | "overdue" | "escalate";
-            readAt: string | null;
-            title: string;
-        };
-        NotificationPageDto_Output: {
-            data: {
-                body: string;
-                /** Format: uuid */
-                caseId: string | null;
-                createdAt: string;
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                kind: "due_soon" | "overdue" | "escalate";
-                readAt: string | null;
-                title: string;
-            }[];
-            nextCursor: string | null;
-            /** @description Unread notifications of the user, all pages */
-            unreadCount: number;
-        };
         PdfRenderDto: {
             error: string | null;
             /** @enum {string} */
@@ -1989,6 +2095,8 @@ export interface components {
             size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
+            /** @enum {string} */
+            variant: "standard" | "amazon" | "certificate";
             version: number;
         };
         PdfRenderDto_Output: {
@@ -2002,7 +2110,16 @@ export interface components {
             size: number | null;
             /** @enum {string} */
             status: "queued" | "rendering" | "ready" | "failed";
+            /** @enum {string} */
+            variant: "standard" | "amazon" | "certificate";
             version: number;
+        };
+        PortalAgencyDto_Output: {
+            branding: {
+                logoDataUri: string | null;
+                primaryColor: string;
+            };
+            name: string;
         };
         /**
          * @example {
@@ -2054,6 +2171,30 @@ export interface components {
             availableActions: ("approve" | "request_changes")[];
             /** @description A draft waits for your approval */
             awaitingReview: boolean;
+            /** @description While the agency works on your changes: your request */
+            changeRequest: {
+                /** @description What you asked to change */
+                comment: string;
+                requestedAt: string;
+                requestedBy: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "contact" | "staff";
+                };
+            } | null;
+            /** @description When a revised plan awaits your review: what changed since the version you asked changes to */
+            changesSinceSeen: {
+                changes: {
+                    /** @enum {string} */
+                    kind: "added" | "removed" | "changed";
+                    previousText: string | null;
+                    /** @enum {string} */
+                    section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+                    text: string;
+                }[];
+                /** @description When you asked for the changes */
+                requestedAt: string;
+            } | null;
             client: {
                 /** Format: uuid */
                 id: string;
@@ -2076,12 +2217,17 @@ export interface components {
                     text: string;
                 }[];
                 /**
-                 * @description under_review: awaiting your answer; approved: the version you approved
+                 * @description under_review: awaiting your answer; approved: the version you approved; changes_requested: the version you asked changes to
                  * @enum {string}
                  */
-                state: "under_review" | "approved";
+                state: "under_review" | "approved" | "changes_requested";
                 summary: string;
                 supportingDocuments: {
+                    /**
+                     * Format: uuid
+                     * @description Open it with GET /portal/cases/{id}/attachments/{attachmentId}
+                     */
+                    attachmentId: string | null;
                     description: string;
                     fileName: string | null;
                 }[];
@@ -2110,6 +2256,8 @@ export interface components {
             title: string;
             updatedAt: string;
             violationType: string;
+            /** @description The agency is revising the plan after your change request */
+            workingOnChanges: boolean;
         };
         PortalCasePageDto_Output: {
             data: {
@@ -2127,6 +2275,8 @@ export interface components {
                 title: string;
                 updatedAt: string;
                 violationType: string;
+                /** @description The agency is revising the plan after your change request */
+                workingOnChanges: boolean;
             }[];
             nextCursor: string | null;
         };
@@ -2234,30 +2384,6 @@ export interface components {
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
         };
-        PreferencesDto_Output: {
-            email: {
-                due_soon: boolean;
-                escalate: boolean;
-                overdue: boolean;
-            };
-        };
-        /**
-         * @example {
-         *       "email": {
-         *         "due_soon": true,
-         *         "escalate": false,
-         *         "overdue": true
-         *       }
-         *     }
-         */
-        PreferencesInputDto: {
-            /** @description E-mail per reminder kind; a kind left out keeps its setting (on until turned off) */
-            email: {
-                due_soon?: boolean;
-                escalate?: boolean;
-                overdue?: boolean;
-            };
-        };
         RedeliveryDto_Output: {
             /** Format: uuid */
             deliveryId: string;
@@ -2309,8 +2435,66 @@ export interface components {
         StaffLoginLinkDto_Output: {
             expiresAt: string;
             token: string;
-            /** @description PUBLIC_URL/portal/login?token=...: share it with the contact; it works once */
+            /** @description PUBLIC_URL/portal/login?token=... (or /portal/cases/<id>?token=... for a case): share it with the contact; it works once */
             url: string;
+        };
+        SubmissionListDto_Output: {
+            data: {
+                /** @enum {string} */
+                channel: "seller_central_form" | "document_upload" | "email";
+                /** @description The Seller Central fields exactly as they were when submitted */
+                fields: {
+                    /** @description Characters (Unicode code points) in text */
+                    characters: number;
+                    /** @enum {string} */
+                    key: "root_cause" | "corrective_actions" | "preventive_measures" | "additional_information";
+                    label: string;
+                    /** @description The agency's limit for this field (settings/submission); null: none */
+                    limit: number | null;
+                    /** @description Plain text as Amazon reviewers read it: numbered, one line per item, dates and owners inline */
+                    text: string;
+                }[];
+                /** Format: uuid */
+                id: string;
+                round: number;
+                /** @description SHA-256 of the canonical content of the version submitted (the fingerprint its approval stores) */
+                sha256: string;
+                submittedAt: string;
+                submittedBy: {
+                    id: string | null;
+                    name: string;
+                    type: string;
+                };
+                version: number;
+            }[];
+        };
+        SubmissionPackDto: {
+            /** @description The documents to upload */
+            attachments: {
+                fileName: string;
+                id: string;
+                proves: string;
+            }[];
+            /** @description The four Seller Central appeal fields, in form order */
+            fields: {
+                /** @description Characters (Unicode code points) in text */
+                characters: number;
+                /** @enum {string} */
+                key: "root_cause" | "corrective_actions" | "preventive_measures" | "additional_information";
+                label: string;
+                /** @description The agency's limit for this field (settings/submission); null: none */
+                limit: number | null;
+                /** @description Plain text as Amazon reviewers read it: numbered, one line per item, dates and owners inline */
+                text: string;
+            }[];
+        };
+        SubmissionSettingsDto_Output: {
+            limits: {
+                additional_information: number | null;
+                corrective_actions: number | null;
+                preventive_measures: number | null;
+                root_cause: number | null;
+            };
         };
         TenantDto_Output: {
             branding: {
@@ -2323,6 +2507,20 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        TenantExportDto_Output: {
+            createdAt: string;
+            /** @description GET it (owner) for the .tar.gz once ready */
+            downloadUrl: string | null;
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            readyAt: string | null;
+            sha256: string | null;
+            /** @description Bytes of the archive once ready */
+            size: number | null;
+            /** @enum {string} */
+            status: "queued" | "ready" | "failed";
         };
         /**
          * @example {
@@ -2337,15 +2535,24 @@ export interface components {
             amazonRequest?: string;
             /** @description record_outcome: Amazon's reply */
             amazonResponse?: string;
+            /**
+             * @description mark_submitted: how the plan went to Amazon (default seller_central_form); the submission records it
+             * @enum {string}
+             */
+            channel?: "seller_central_form" | "document_upload" | "email";
             comment?: string;
             /**
              * Format: uuid
              * @description client_approve by staff: the contact who approved
              */
             contactId?: string;
+            /** @description approve_internal: the contacts of the client who are e-mailed a link to the case (default: every contact) */
+            contactIds?: string[];
             /** @description client_approve: the full name the contact typed */
             fullName?: string;
-            /** @description client_approve by staff: how the approval arrived (email, phone...) */
+            /** @description approve_internal: a message to the client, in the review e-mail */
+            message?: string;
+            /** @description client_approve, client_request_changes by staff (required): how the client’s decision arrived (email, phone...) */
             note?: string;
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
@@ -2374,7 +2581,6 @@ export interface components {
          *         "B0FGHIJ456"
          *       ],
          *       "dueAt": "2026-11-20T17:00:00.000Z",
-         *       "dueAtReason": "Amazon granted a 3-day extension",
          *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
          *     }
          */
@@ -2384,8 +2590,6 @@ export interface components {
             assigneeId?: string | null;
             /** Format: date-time */
             dueAt?: string;
-            /** @description Why the due time moves: recorded on the timeline */
-            dueAtReason?: string;
             externalId?: string | null;
             /** @enum {string} */
             marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
@@ -2421,6 +2625,24 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string;
+        };
+        /**
+         * @example {
+         *       "limits": {
+         *         "corrective_actions": 2000,
+         *         "preventive_measures": null,
+         *         "root_cause": 2000
+         *       }
+         *     }
+         */
+        UpdateSubmissionSettingsDto: {
+            /** @description Seller Central's character limit per field (null or absent: none). Amazon publishes none and changes them. */
+            limits: {
+                additional_information?: number | null;
+                corrective_actions?: number | null;
+                preventive_measures?: number | null;
+                root_cause?: number | null;
+            };
         };
         /**
          * @example {
@@ -3134,7 +3356,6 @@ export interface operations {
                  *         "B0FGHIJ456"
                  *       ],
                  *       "dueAt": "2026-11-20T17:00:00.000Z",
-                 *       "dueAtReason": "Amazon granted a 3-day extension",
                  *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
                  *     }
                  */
@@ -3304,6 +3525,13 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STORAGE_FULL: the file store has no room; nothing was saved */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3766,7 +3994,10 @@ export interface operations {
     };
     PdfsController_preview: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3792,6 +4023,13 @@ export interface operations {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
                 headers: {
@@ -3801,6 +4039,67 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission cases:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_submission: {
+        parameters: {
+            query?: {
+                /** @description text: the plain-text pack (as with Accept: text/plain); default from the Accept header */
+                format?: "json" | "text";
+            };
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPackDto"];
+                    "text/plain": components["schemas"]["SubmissionPackDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3862,7 +4161,10 @@ export interface operations {
     };
     PdfsController_approved: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3886,6 +4188,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -3938,6 +4247,113 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission cases:write */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CasePortalLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "3f6c1a52-8d0e-4b7a-9c1f-2e5d7a9b0c41"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CasePortalLinkRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffLoginLinkDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4745,136 +5161,7 @@ export interface operations {
             };
         };
     };
-    PreferencesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferencesDto_Output"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN: needs permission me:read */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    PreferencesController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "email": {
-                 *         "due_soon": true,
-                 *         "escalate": false,
-                 *         "overdue": true
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["PreferencesInputDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreferencesDto_Output"];
-                };
-            };
-            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED: no valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN: needs permission me:read */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPageDto_Output"];
-                };
-            };
-            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED: no valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN: needs permission me:read */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    NotificationsController_read: {
+    PortalController_agency: {
         parameters: {
             query?: never;
             header?: never;
@@ -4890,18 +5177,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationDto_Output"];
+                    "application/json": components["schemas"]["PortalAgencyDto_Output"];
                 };
             };
-            /** @description UNAUTHENTICATED: no valid access token or API key */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN: needs permission me:read */
-            403: {
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5074,6 +5354,60 @@ export interface operations {
             };
         };
     };
+    PortalController_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with Content-Type and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PortalController_comments: {
         parameters: {
             query?: {
@@ -5187,7 +5521,10 @@ export interface operations {
     };
     PortalController_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5211,6 +5548,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -5302,7 +5646,10 @@ export interface operations {
     };
     PortalController_versionPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description amazon: the plan alone in the seller's name, as sent to Amazon (no agency, internal keys or approval proof); certificate: the proof of approval alone; standard (default): the agency document */
+                variant?: "standard" | "amazon" | "certificate";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5327,6 +5674,13 @@ export interface operations {
                 content: {
                     "application/pdf": components["schemas"]["PdfRenderDto"];
                 };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description UNAUTHENTICATED: no valid access token or API key */
             401: {
@@ -5409,7 +5763,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description FORBIDDEN: needs permission portal */
+            /**
+             * @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent)
+             *
+             *     FORBIDDEN: needs permission portal
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5479,6 +5837,99 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionSettingsDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmissionSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "limits": {
+                 *         "corrective_actions": 2000,
+                 *         "preventive_measures": null,
+                 *         "root_cause": 2000
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateSubmissionSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionSettingsDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5588,6 +6039,145 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission me:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantExportDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,7 +17,9 @@ export type AuditType =
   | 'user.deactivated'
   | 'api_key.created'
   | 'api_key.revoked'
-  | 'settings.branding_changed';
+  | 'settings.branding_changed'
+  | 'settings.submission_changed'
+  | 'tenant.export_requested';
 
 export interface AuditInput {
   type: AuditType;

@@ -34,7 +34,7 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
       throw new AppError('FORBIDDEN', `This action needs the permission ${rule.permission}`);
     }
     request.tenantId = principal.tenantId;
-    await this.rateLimit.consume(principal, context.switchToHttp().getResponse<Response>());
+    await this.rateLimit.consume(principal, request, context.switchToHttp().getResponse<Response>());
     TenantContext.bind({
       tenantId: principal.tenantId,
       actor: {

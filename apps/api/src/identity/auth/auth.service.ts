@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
+import { StaffAccessCache } from './staff-access-cache';
 import { EmailConfirmation } from './email-confirmation';
 import { newOpaqueToken, parseOpaqueToken, safeEqualHex, TokensService } from './tokens.service';
 import { type UserRow, UsersRepository } from '../users/users.repository';
@@ -40,6 +41,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly audit: AuditService,
     private readonly confirmation: EmailConfirmation,
+    private readonly accessCache: StaffAccessCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -140,18 +142,20 @@ export class AuthService {
   async logout(refreshToken: string | undefined): Promise<void> {
     const parsed = refreshToken ? parseOpaqueToken(refreshToken) : null;
     if (!parsed) return;
-    await this.db.transaction(
+    const userId = await this.db.transaction(
       async (tx) => {
         const row = await this.refreshTokens.familyOf(tx, parsed.rowId);
-        if (!row || !safeEqualHex(row.token_hash, parsed.secretHash)) return;
+        if (!row || !safeEqualHex(row.token_hash, parsed.secretHash)) return null;
         await this.refreshTokens.revokeFamily(tx, row.family_id);
         // The access token ends too. The version is per user, so the user's other sessions lose theirs as well and
         // get a new one through their own (still valid) refresh token.
         await this.users.bumpTokenVersion(tx, row.user_id);
         await this.audit.record(tx, { type: 'auth.logout', actorType: 'user', actorId: row.user_id });
+        return row.user_id;
       },
       { tenantId: parsed.tenantId },
     );
+    if (userId) await this.accessCache.invalidate(parsed.tenantId, userId);
   }
 
   /** Changing the password ends every other session: refresh tokens revoked, access tokens invalidated. */
@@ -161,13 +165,15 @@ export class AuthService {
       throw AppError.validation([{ field: 'currentPassword', message: 'is incorrect' }]);
     }
     const hash = await this.hashPassword(newPassword);
-    return this.db.transaction(async (tx) => {
+    const session = await this.db.transaction(async (tx) => {
       const fresh = await this.users.setPassword(tx, userId, hash);
       await this.refreshTokens.revokeAllOfUser(tx, userId);
       await this.audit.record(tx, { type: 'auth.password_changed', targetType: 'user', targetId: userId });
       const tenant = await this.tenants.byId(tx, fresh.tenant_id);
       return this.openSession(tx, tenant, fresh);
     });
+    await this.accessCache.invalidate(user.tenant_id, userId);
+    return session;
   }
 
   /**

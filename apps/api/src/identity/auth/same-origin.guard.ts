@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
 
 /**
- * For endpoints a cookie authenticates (the refresh cookie): refuses requests another site made the browser send
+ * For endpoints a cookie authenticates (the staff refresh cookie; the portal session cookie through SameOriginCheck): refuses requests another site made the browser send
  * (403 CROSS_SITE_REQUEST), in addition to the cookie's SameSite=Strict.
  * - Sec-Fetch-Site, sent by every current browser, decides when present: `same-origin` passes, and `none` (the
  *   user's own action, e.g. a bookmark); `same-site` and `cross-site` do not.
@@ -16,17 +16,30 @@ import { APP_CONFIG } from '../../core/tokens';
  */
 @Injectable()
 export class SameOriginGuard implements CanActivate {
-  private readonly publicOrigin: string;
+  private readonly check: SameOriginCheck;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'PUBLIC_URL'>) {
-    this.publicOrigin = new URL(config.PUBLIC_URL).origin;
+    this.check = new SameOriginCheck(config);
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request>();
+    this.check.assert(context.switchToHttp().getRequest<Request>());
+    return true;
+  }
+}
+
+/** The rule of SameOriginGuard, for a strategy that applies it only to some requests (the portal cookie). */
+export class SameOriginCheck {
+  private readonly publicOrigin: string;
+
+  constructor(config: Pick<AppConfig, 'PUBLIC_URL'>) {
+    this.publicOrigin = new URL(config.PUBLIC_URL).origin;
+  }
+
+  assert(req: Request): void {
     const site = req.get('sec-fetch-site');
     const origin = req.get('origin');
-    if (site !== undefined ? site === 'same-origin' || site === 'none' : origin === undefined || this.isOwnOrigin(origin, req)) return true;
+    if (site !== undefined ? site === 'same-origin' || site === 'none' : origin === undefined || this.isOwnOrigin(origin, req)) return;
     throw new AppError('CROSS_SITE_REQUEST', 'This endpoint only answers requests from the app itself (Origin / Sec-Fetch-Site)', [
       { field: site !== undefined ? 'Sec-Fetch-Site' : 'Origin', message: `${site ?? origin} is not this site` },
     ]);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { AppConfig } from '@poa/config';
+import type { StaffRole } from '@poa/domain';
 import { isStaffRole } from './roles';
 import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
@@ -8,9 +9,13 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { APP_CONFIG } from '../../core/tokens';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { UsersRepository } from '../users/users.repository';
+import { type AccessRow, UsersRepository } from '../users/users.repository';
+import { RequestRateLimit } from '../../rate-limit/request-rate-limit';
+import { StaffAccessCache } from './staff-access-cache';
 import { AuthService } from './auth.service';
 import { PortalSessionsRepository } from './portal-sessions.repository';
+import { portalSessionCookie } from './portal-session-cookie';
+import { SameOriginCheck } from './same-origin.guard';
 import type { Principal } from '../../core/permissions';
 import { jwtKey, JWT_ALGORITHM, JWT_ISSUER, PORTAL_AUDIENCE, PortalTokenClaims, STAFF_AUDIENCE, StaffTokenClaims } from './tokens.service';
 
@@ -26,15 +31,23 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
   }
 }
 
+const mayUse = (user: AccessRow | undefined, claims: StaffTokenClaims): user is AccessRow & { role: StaffRole } =>
+  !!user && user.status === 'active' && user.token_version === claims.tv && isStaffRole(user.role);
+
 /**
  * Staff access tokens: HS256 only, issuer, audience and expiry checked; the user must still be active and the
- * token's version current (log-out, deactivation and password change bump it): the row is read anyway for the role.
+ * token's version current (log-out, deactivation and password change bump it), with the role as it is now.
+ *
+ * The user's row comes from StaffAccessCache while the user's access version in Redis is unchanged; that version
+ * is read in the round trip that counts the request for the rate limit (done here, applied by the AccessGuard).
  */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly cache: StaffAccessCache,
+    private readonly rateLimit: RequestRateLimit,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -43,34 +56,52 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
       audience: STAFF_AUDIENCE,
       issuer: JWT_ISSUER,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: StaffTokenClaims): Promise<Principal | false> {
-    const [user] = await this.users.accessCheck(claims.tid, claims.sub);
-    if (!user || user.status !== 'active' || user.token_version !== claims.tv || !isStaffRole(user.role)) return false;
+  async validate(req: Request, claims: StaffTokenClaims): Promise<Principal | false> {
+    const { version } = await this.rateLimit.count(req, { kind: 'user', id: claims.sub }, StaffAccessCache.versionKey(claims.sub));
+    let user = version === undefined ? undefined : this.cache.get(claims.tid, claims.sub, version);
+    if (!user) {
+      [user] = await this.users.accessCheck(claims.tid, claims.sub);
+      if (mayUse(user, claims) && version !== undefined) this.cache.set(claims.tid, claims.sub, version, user);
+    }
+    if (!mayUse(user, claims)) return false;
     return { kind: 'user', tenantId: claims.tid, id: user.id, name: user.name, email: user.email, role: user.role };
   }
 }
 
-/** Portal sessions of a client's contact (magic-link log-in), ended by a newer contacts.session_version. */
+const bearer = ExtractJwt.fromAuthHeaderAsBearerToken();
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * Portal sessions of a client's contact (magic-link log-in), ended by a newer contacts.session_version. The token
+ * comes as a bearer token (API clients) or else from the portal session cookie (the portal in a browser).
+ */
 @Injectable()
 export class PortalJwtStrategy extends PassportStrategy(JwtStrategy, 'portal-jwt') {
+  private readonly sameOrigin: SameOriginCheck;
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly portalSessions: PortalSessionsRepository,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: (req: Request) => bearer(req) ?? portalSessionCookie(req),
       secretOrKey: jwtKey(config.JWT_SECRET),
       algorithms: [JWT_ALGORITHM],
       audience: PORTAL_AUDIENCE,
       issuer: JWT_ISSUER,
+      passReqToCallback: true,
     });
+    this.sameOrigin = new SameOriginCheck(config);
   }
 
   /** One read: the contact must exist, its client must not be archived and its session version must match the token's. */
-  async validate(claims: PortalTokenClaims): Promise<Principal | false> {
+  async validate(req: Request, claims: PortalTokenClaims): Promise<Principal | false> {
+    // A cookie travels with any request the browser makes: a change it authenticates must come from the portal itself.
+    if (!bearer(req) && !SAFE_METHODS.includes(req.method)) this.sameOrigin.assert(req);
     const [contact] = await this.portalSessions.contact(claims.tid, claims.sub, claims.cid);
     if (!contact || contact.session_version !== claims.sv) return false;
     return { kind: 'contact', tenantId: claims.tid, id: contact.id, name: contact.name, email: contact.email, clientId: contact.client_id };

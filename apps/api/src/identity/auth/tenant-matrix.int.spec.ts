@@ -26,7 +26,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/drafts/{version}': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/diff': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
+  'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
+  'GET /api/v1/cases/{id}/submissions': undefined,
   'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
+  'POST /api/v1/cases/{id}/portal-links': { contactId: '00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/cases/{id}/comments': undefined,
   'POST /api/v1/cases/{id}/comments': { body: 'B was here', visibility: 'internal' },
   'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
@@ -44,6 +47,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
   'POST /api/v1/notifications/{id}/read': {},
+  'GET /api/v1/tenant/exports/{exportId}': undefined,
+  'GET /api/v1/tenant/exports/{exportId}/archive': undefined,
+};
+
+/** Query strings that choose another answer of the same endpoint; each is walked too. */
+const VARIANTS: Record<string, string[]> = {
+  'GET /api/v1/cases/{id}/pdf': ['?variant=amazon', '?variant=certificate'],
+  'GET /api/v1/cases/{id}/drafts/{version}/pdf': ['?variant=amazon', '?variant=certificate'],
+  'GET /api/v1/cases/{id}/drafts/{version}/submission': ['?format=text'],
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
@@ -102,6 +114,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           ),
         { tenantId: a.tenant.id },
       );
+    const tenantExport = await http.post('/api/v1/tenant/export', {}, a.token);
+    expect(tenantExport.status).toBe(202);
     const aIds = [
       notification.id,
       client.id,
@@ -115,6 +129,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       a.tenant.id,
       webhook.body.id,
       deliveryId,
+      tenantExport.body.id as string,
     ];
     const aSecrets = [
       'Secret reminder of A',
@@ -136,6 +151,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       version: '1',
       externalId: 'crm-a-1',
       deliveryId,
+      exportId: tenantExport.body.id as string,
     };
     const idFor = (path: string) =>
       path.startsWith('/api/v1/clients/')
@@ -164,13 +180,13 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           unmapped.push(key);
           continue;
         }
-        const url =
+        const base =
           path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor(path) : params[name]) ?? `MISSING-${name}`) +
           (path.endsWith('/diff') ? '?against=1' : '');
-        for (const [who, token] of [
+        for (const [who, token, url] of [
           ['B owner', b.token],
           ['B api key', bKey],
-        ] as const) {
+        ].flatMap(([who, token]) => [base, ...(VARIANTS[key] ?? []).map((q) => base + q)].map((url) => [who, token, url] as const))) {
           const res =
             SAMPLE_BODIES[key] === MULTIPART
               ? await upload(api.baseUrl + url, token)
@@ -180,7 +196,9 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           const leaked = [...aIds, ...aSecrets].filter((s) => text.includes(s) && !url.includes(s));
           const allowed = who === 'B owner' ? [404] : [404, 403];
           if (!allowed.includes(res.status) || leaked.length)
-            failures.push(`${who} ${key}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`);
+            failures.push(
+              `${who} ${key}${url.slice(base.length)}: ${res.status} ${leaked.length ? `leaked ${leaked.join(',')}` : ''} ${text.slice(0, 120)}`,
+            );
         }
       }
     }

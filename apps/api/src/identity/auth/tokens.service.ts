@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AppConfig } from '@poa/config';
-import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { APP_CONFIG } from '../../core/tokens';
-import { sha256Hex } from '../../common/hash';
 
 export const STAFF_AUDIENCE = 'poa-desk:staff';
 export const PORTAL_AUDIENCE = 'poa-desk:portal';
 export const JWT_ISSUER = 'poa-desk';
 export const JWT_ALGORITHM = 'HS256';
+/** A portal session's lifetime: its access token and its cookie. */
+export const PORTAL_SESSION_TTL_SECONDS = 8 * 3600;
 
 /**
  * The HMAC key as a KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on
@@ -35,28 +36,7 @@ export interface PortalTokenClaims {
   sv: number;
 }
 
-export function safeEqualHex(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/**
- * Opaque tokens that carry their tenant: `<tenantId>.<rowId>.<secret>`. The tenant part lets the look-up run
- * under row-level security like any other query; only a SHA-256 of the secret is stored.
- */
-export function newOpaqueToken(tenantId: string, rowId: string): { token: string; hash: string } {
-  const secret = randomBytes(32).toString('base64url');
-  return { token: `${tenantId}.${rowId}.${secret}`, hash: sha256Hex(secret) };
-}
-
-export function parseOpaqueToken(token: string): { tenantId: string; rowId: string; secretHash: string } | null {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[2]) return null;
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(parts[0]) || !uuid.test(parts[1])) return null;
-  return { tenantId: parts[0], rowId: parts[1], secretHash: sha256Hex(parts[2]) };
-}
+export { newOpaqueToken, parseOpaqueToken, safeEqualHex } from '../../common/opaque-token';
 
 @Injectable()
 export class TokensService {
@@ -74,7 +54,7 @@ export class TokensService {
     });
   }
 
-  portalToken(claims: PortalTokenClaims, ttlSeconds = 8 * 3600): string {
+  portalToken(claims: PortalTokenClaims, ttlSeconds = PORTAL_SESSION_TTL_SECONDS): string {
     return this.jwt.sign(claims, { audience: PORTAL_AUDIENCE, issuer: JWT_ISSUER, algorithm: JWT_ALGORITHM, expiresIn: ttlSeconds });
   }
 }

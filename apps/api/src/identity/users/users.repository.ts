@@ -23,6 +23,7 @@ type HolderRow = Pick<RowOf<User>, 'tenant_id' | 'name'>;
 /** What the staff JWT strategy reads on every request: one prepared statement with a constant text. */
 const ACCESS = columnsOf(User, ['id', 'name', 'email', 'role', 'status', 'tokenVersion']);
 const ACCESS_TEXT = `SELECT ${ACCESS.columns} FROM users WHERE id = $1::uuid`;
+export type AccessRow = typeof ACCESS.$row;
 
 /** The users table: staff accounts, invites, sessions' token versions and e-mail confirmation. */
 @Injectable()

@@ -8,6 +8,7 @@ import { newOpaqueToken } from '../auth/tokens.service';
 import { userView } from '../auth/views';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { type UserRow, UsersRepository } from './users.repository';
+import { StaffAccessCache } from '../auth/staff-access-cache';
 import { textCursor, toPage } from '../../common/pagination';
 import { AppError } from '../../core/errors';
 import { APP_CONFIG } from '../../core/tokens';
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly audit: AuditService,
+    private readonly accessCache: StaffAccessCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,7 +74,7 @@ export class UsersService {
 
   async update(id: string, input: { role?: StaffRole; name?: string }) {
     if (input.role) this.assertMayGrant(input.role);
-    return this.db.transaction(async (tx) => {
+    const view = await this.db.transaction(async (tx) => {
       const user = await this.users.lockById(tx, id);
       if (!user) throw AppError.notFound('User');
       this.assertMayManage(user);
@@ -88,11 +90,13 @@ export class UsersService {
       }
       return userView(updated);
     });
+    await this.accessCache.invalidate(TenantContext.require().tenantId, id);
+    return view;
   }
 
   /** Deactivation takes effect at once: the token version bump invalidates access tokens, refresh tokens are revoked. */
   async deactivate(id: string) {
-    return this.db.transaction(async (tx) => {
+    const view = await this.db.transaction(async (tx) => {
       const user = await this.users.lockById(tx, id);
       if (!user) throw AppError.notFound('User');
       this.assertMayManage(user);
@@ -103,6 +107,8 @@ export class UsersService {
       await this.audit.record(tx, { type: 'user.deactivated', targetType: 'user', targetId: id });
       return userView(updated);
     });
+    await this.accessCache.invalidate(TenantContext.require().tenantId, id);
+    return view;
   }
 
   /** Nobody grants a role above their own (an admin cannot make owners). */

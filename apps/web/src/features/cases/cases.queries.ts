@@ -146,3 +146,11 @@ export function useCaseTransition(
     },
   });
 }
+
+/** A one-time portal link (15 minutes) that opens this case for one contact of its client, to share by hand. */
+export function useCasePortalLink(caseId: string) {
+  return useMutation({
+    mutationFn: (contactId: string) =>
+      unwrap(api.POST('/api/v1/cases/{id}/portal-links', { params: { path: { id: caseId } }, body: { contactId } })),
+  });
+}

@@ -1,4 +1,5 @@
-import { STATUS_LABELS } from './labels';
+import { formatDate } from './format';
+import { caseStateLabel } from './labels';
 import { usePortalCases } from './portal.queries';
 import { navigate } from './router';
 
@@ -28,9 +29,10 @@ export function CaseListPage() {
             >
               <strong>{c.reference}</strong> — {c.title}
             </a>
-            <span className={`pill ${c.awaitingReview ? 'pill-action' : ''}`}>
-              {c.awaitingReview ? 'Awaiting your review' : STATUS_LABELS[c.status]}
+            <span className={`pill ${c.awaitingReview ? 'pill-action' : c.workingOnChanges ? 'pill-working' : ''}`}>
+              {caseStateLabel(c)}
             </span>
+            <span className="muted small">Amazon deadline: {formatDate(c.dueAt)}</span>
           </li>
         ))}
       </ul>

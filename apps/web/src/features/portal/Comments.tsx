@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/errors';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { formatDateTime } from './format';
 import { usePortalComments } from './portal.queries';
 
 /** Shared comments only (the API never sends internal ones); a contact's comment is seen by the agency. */
@@ -39,7 +40,7 @@ export function Comments({ caseId, version }: { caseId: string; version: number 
           <li key={c.id}>
             <p className="meta">
               <strong>{c.author.name}</strong>
-              {c.author.type === 'staff' ? ' (agency)' : ''} · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+              {c.author.type === 'staff' ? ' (agency)' : ''} · <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
             </p>
             <p className="prose">{c.body}</p>
           </li>
@@ -47,9 +48,16 @@ export function Comments({ caseId, version }: { caseId: string; version: number 
       </ul>
       <form onSubmit={submit} noValidate>
         <label htmlFor="comment-body">Add a comment</label>
-        <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea
+          id="comment-body"
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? 'comment-error' : undefined}
+        />
         {error ? (
-          <p className="error" role="alert">
+          <p className="error" role="alert" id="comment-error">
             {error}
           </p>
         ) : null}

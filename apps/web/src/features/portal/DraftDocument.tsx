@@ -1,14 +1,21 @@
-import type { PortalCase } from './api';
+import { attachmentUrl, type PortalCase } from './api';
+import { formatDate } from './format';
 
 type Draft = NonNullable<PortalCase['draft']>;
 
 /** The draft in the order and with the headings of the PDF. */
-export function DraftDocument({ draft, reference, title }: { draft: Draft; reference: string; title: string }) {
+const STATE_NAMES: Record<Draft['state'], string> = {
+  under_review: 'for your review',
+  approved: 'as you approved it',
+  changes_requested: 'as you saw it when you asked for changes',
+};
+
+export function DraftDocument({ draft, reference, title, caseId }: { draft: Draft; reference: string; title: string; caseId: string }) {
   return (
-    <article className="document" aria-label={`Plan of Action, version ${draft.version}`}>
+    <article className="document" aria-label={`Plan of Action ${STATE_NAMES[draft.state]}`}>
       <header>
         <p className="muted">
-          {reference} · version {draft.version}
+          {reference} · {STATE_NAMES[draft.state]} · {formatDate(draft.createdAt)}
         </p>
         <h2>Plan of Action: {title}</h2>
       </header>
@@ -34,7 +41,7 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
           {draft.correctiveActions.map((x, i) => (
             <li key={i}>
               <span className="prose">{x.text}</span>
-              {x.completedAt ? <span className="muted"> (completed {x.completedAt})</span> : null}
+              {x.completedAt ? <span className="muted"> (completed {formatDate(x.completedAt)})</span> : null}
             </li>
           ))}
         </ol>
@@ -55,7 +62,7 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
                 {x.startDate ? (
                   <>
                     <dt>Start</dt>
-                    <dd>{x.startDate}</dd>
+                    <dd>{formatDate(x.startDate)}</dd>
                   </>
                 ) : null}
                 {x.frequency ? (
@@ -75,7 +82,16 @@ export function DraftDocument({ draft, reference, title }: { draft: Draft; refer
           <ul>
             {draft.supportingDocuments.map((d, i) => (
               <li key={i}>
-                {d.fileName ? <strong>{d.fileName}: </strong> : null}
+                {d.attachmentId && d.fileName ? (
+                  <>
+                    <a href={attachmentUrl(caseId, d.attachmentId)} download={d.fileName}>
+                      {d.fileName}
+                    </a>
+                    :{' '}
+                  </>
+                ) : d.fileName ? (
+                  <strong>{d.fileName}: </strong>
+                ) : null}
                 {d.description}
               </li>
             ))}

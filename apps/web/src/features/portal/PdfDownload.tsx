@@ -9,17 +9,20 @@ const LABELS: Record<PdfStatus['status'], string> = {
   failed: 'Rendering failed: your agency has been told.',
 };
 
-/** The PDF of an approved version: polls its status every 2 s until ready, then offers the download. */
+/** The PDF of an approved version (the number only addresses it, the contact never reads it): polls its status every 2 s until ready, then offers the download. */
 export function PdfDownload({
   caseId,
   version,
   status,
   latest,
+  label,
 }: {
   caseId: string;
   version: number;
   status: PdfStatus['status'];
   latest: boolean;
+  /** The button's name (default "Download the PDF"). */
+  label?: string;
 }) {
   const fetchPdf = usePortalPdf(caseId, version, latest);
   const [current, setCurrent] = useState(status);
@@ -39,11 +42,21 @@ export function PdfDownload({
     return () => clearTimeout(timer);
   }, [current, fetchPdf]);
 
-  async function download() {
+  const [preparing, setPreparing] = useState(false);
+
+  async function download(variant?: 'amazon') {
     setError(null);
     try {
-      const answer = await fetchPdf();
-      if (!answer.ready) return setCurrent(answer.status);
+      let answer = await fetchPdf(variant);
+      // The copy for Amazon is rendered the first time it is asked for: wait for it (a few seconds).
+      for (let tries = 0; variant && !answer.ready && answer.status !== 'failed' && tries < 30; tries++) {
+        setPreparing(true);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        answer = await fetchPdf(variant);
+      }
+      setPreparing(false);
+      if (!answer.ready)
+        return variant ? setError('The PDF for Amazon is not ready yet: try again in a minute.') : setCurrent(answer.status);
       const url = URL.createObjectURL(answer.blob);
       const link = Object.assign(document.createElement('a'), { href: url, download: answer.fileName });
       document.body.append(link);
@@ -51,6 +64,7 @@ export function PdfDownload({
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch {
+      setPreparing(false);
       setError('Could not download the PDF.');
     }
   }
@@ -58,12 +72,17 @@ export function PdfDownload({
   return (
     <div className="pdf" data-pdf-status={current}>
       {current === 'ready' ? (
-        <button type="button" onClick={download}>
-          Download PDF (version {version})
-        </button>
+        <>
+          <button type="button" onClick={() => void download()}>
+            {label ?? 'Download the PDF'}
+          </button>{' '}
+          <button type="button" onClick={() => void download('amazon')} disabled={preparing}>
+            {preparing ? 'Preparing the PDF for Amazon…' : 'PDF for Amazon'}
+          </button>
+        </>
       ) : (
         <p role="status" aria-live="polite">
-          PDF of version {version}: {LABELS[current]}
+          PDF: {LABELS[current]}
         </p>
       )}
       {error ? (

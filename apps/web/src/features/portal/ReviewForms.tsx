@@ -1,32 +1,40 @@
 import { ApiError, fieldError } from '../../api/errors';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { usePortalReview } from './portal.queries';
 
-/** Approve: the typed full name is the signature; a confirmation checkbox makes it deliberate. */
+type ApproveErrors = { fullName?: string; confirmed?: string; form?: string };
+
+/** Approve: the typed full name is the signature; a confirmation checkbox makes it deliberate. Each error names its field. */
 export function ApproveForm({ caseId, version, onDone }: { caseId: string; version: number; onDone: (message: string) => void }) {
   const review = usePortalReview(caseId);
   const [fullName, setFullName] = useState('');
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<ApproveErrors>({});
   const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const checkRef = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!fullName.trim()) return setError('Type your full name to approve.');
-    if (!confirmed) return setError('Tick the box to confirm that you approve this version.');
+    const problems: ApproveErrors = {};
+    if (!fullName.trim()) problems.fullName = 'Type your full name to approve.';
+    if (!confirmed) problems.confirmed = 'Tick the box to confirm that you approve this plan.';
+    setErrors(problems);
+    if (problems.fullName) return nameRef.current?.focus();
+    if (problems.confirmed) return checkRef.current?.focus();
     setBusy(true);
-    setError(null);
     try {
       await review.approve(version, fullName.trim());
-      onDone(`Thank you: version ${version} is approved. The PDF is being prepared.`);
+      onDone('Thank you: the plan is approved. The PDF is being prepared.');
     } catch (e) {
       const conflict = e instanceof ApiError && e.code === 'VERSION_CONFLICT';
-      setError(
+      const onName = e instanceof ApiError ? fieldError(e, 'fullName') : undefined;
+      setErrors(
         conflict
-          ? 'A newer version arrived while you were reading: reload the page to review it.'
-          : e instanceof ApiError
-            ? (fieldError(e, 'fullName') ?? e.message)
-            : 'Could not approve. Try again.',
+          ? { form: 'A newer revision arrived while you were reading: reload the page to review it.' }
+          : onName
+            ? { fullName: onName }
+            : { form: e instanceof ApiError ? e.message : 'Could not approve. Try again.' },
       );
     } finally {
       setBusy(false);
@@ -35,25 +43,44 @@ export function ApproveForm({ caseId, version, onDone }: { caseId: string; versi
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="approve-title" className="panel">
-      <h2 id="approve-title">Approve version {version}</h2>
+      <h2 id="approve-title">Approve this plan</h2>
       <label htmlFor="approve-name">Your full name</label>
       <input
         id="approve-name"
+        ref={nameRef}
         autoComplete="name"
         value={fullName}
         onChange={(e) => setFullName(e.target.value)}
-        aria-describedby="approve-hint"
+        aria-invalid={errors.fullName ? true : undefined}
+        aria-describedby={errors.fullName ? 'approve-hint approve-name-error' : 'approve-hint'}
       />
       <p id="approve-hint" className="muted">
         Typing your name signs your approval of this exact text.
       </p>
+      {errors.fullName ? (
+        <p className="error" id="approve-name-error" role="alert">
+          {errors.fullName}
+        </p>
+      ) : null}
       <label className="check">
-        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> I have read this Plan of Action and
-        approve it
+        <input
+          type="checkbox"
+          ref={checkRef}
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+          aria-invalid={errors.confirmed ? true : undefined}
+          aria-describedby={errors.confirmed ? 'approve-confirm-error' : undefined}
+        />{' '}
+        I have read this Plan of Action and approve it
       </label>
-      {error ? (
+      {errors.confirmed ? (
+        <p className="error" id="approve-confirm-error" role="alert">
+          {errors.confirmed}
+        </p>
+      ) : null}
+      {errors.form ? (
         <p className="error" role="alert">
-          {error}
+          {errors.form}
         </p>
       ) : null}
       <button type="submit" disabled={busy}>
@@ -69,15 +96,19 @@ export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone:
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!comment.trim()) return setError('Tell us what to change.');
+    if (!comment.trim()) {
+      setError('Tell us what to change.');
+      return ref.current?.focus();
+    }
     setBusy(true);
     setError(null);
     try {
       await review.requestChanges(comment.trim());
-      onDone('Thank you: we will send you a new version.');
+      onDone('Thank you: we are working on your changes and will send you the revised plan.');
     } catch (e) {
       setError(e instanceof ApiError ? (fieldError(e, 'comment') ?? e.message) : 'Could not send. Try again.');
     } finally {
@@ -89,9 +120,17 @@ export function RequestChangesForm({ caseId, onDone }: { caseId: string; onDone:
     <form onSubmit={submit} noValidate aria-labelledby="changes-title" className="panel">
       <h2 id="changes-title">Request changes</h2>
       <label htmlFor="changes-comment">What should change?</label>
-      <textarea id="changes-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-invalid={Boolean(error)} />
+      <textarea
+        id="changes-comment"
+        ref={ref}
+        rows={4}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'changes-error' : undefined}
+      />
       {error ? (
-        <p className="error" role="alert">
+        <p className="error" id="changes-error" role="alert">
           {error}
         </p>
       ) : null}

@@ -8,25 +8,23 @@ export type PortalMe = Schemas['PortalMeDto_Output'];
 export type PortalSession = Schemas['PortalSessionDto_Output'];
 export type PdfStatus = NonNullable<PortalCase['pdf']>;
 
-const TOKEN_KEY = 'poa-portal-token';
+export type PortalAgency = Schemas['PortalAgencyDto_Output'];
 
-/** The portal session lives in sessionStorage: it ends with the tab, and never mixes with the staff dashboard's. */
-export const portalToken = {
-  get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
-};
-
+/**
+ * The portal session is an httpOnly cookie the API sets when a log-in link is exchanged (no script can read it): it
+ * lasts its 8 hours across reloads and tabs, and the next log-in in this browser replaces it. Requests carry it
+ * because they are same-origin.
+ */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
-  const token = portalToken.get();
-  if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`/api/v1/portal${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401) {
-    portalToken.clear();
-    window.dispatchEvent(new Event('portal:logged-out'));
-  }
+  const response = await fetch(`/api/v1/portal${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401) window.dispatchEvent(new Event('portal:logged-out'));
   if (!response.ok) {
     throw ApiError.from(response.status, await response.json().catch(() => null));
   }
@@ -38,8 +36,9 @@ const json = async <T>(method: string, path: string, body?: unknown) => (await (
 export const portalApi = {
   requestLink: (email: string) => json<{ message: string }>('POST', '/login-link', { email }),
   exchange: (token: string) => json<PortalSession>('POST', '/session', { token }),
-  /** Ends the session on the server (every token of this contact); the caller forgets the token either way. */
+  /** Ends the session on the server (every session of this contact) and clears the cookie. */
   logout: async () => void (await send('POST', '/logout')),
+  agency: (id: string) => json<PortalAgency>('GET', `/agencies/${id}`),
   me: () => json<PortalMe>('GET', '/me'),
   cases: () => json<{ data: PortalCaseSummary[] }>('GET', '/cases?limit=100'),
   case: (id: string) => json<PortalCase>('GET', `/cases/${id}`),
@@ -48,14 +47,19 @@ export const portalApi = {
   approve: (id: string, version: number, fullName: string) =>
     json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
   requestChanges: (id: string, comment: string) => json<{ status: string }>('POST', `/cases/${id}/request-changes`, { comment }),
-  /** 200: the PDF bytes; 202: still rendering (its status). */
+  /** 200: the PDF bytes; 202: still rendering (its status). `amazon`: the copy to send Amazon (rendered on first request). */
   async pdf(
     id: string,
     version?: number,
+    variant?: 'amazon',
   ): Promise<{ ready: true; blob: Blob; fileName: string } | { ready: false; status: PdfStatus['status'] }> {
-    const response = await send('GET', version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`);
+    const query = variant ? `?variant=${variant}` : '';
+    const response = await send('GET', `${version ? `/cases/${id}/versions/${version}/pdf` : `/cases/${id}/pdf`}${query}`);
     if (response.status === 202) return { ready: false, status: ((await response.json()) as { status: PdfStatus['status'] }).status };
     const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'poa.pdf';
     return { ready: true, blob: await response.blob(), fileName };
   },
 };
+
+/** Where an evidence file cited in the draft opens (the session cookie goes with the request). */
+export const attachmentUrl = (caseId: string, attachmentId: string) => `/api/v1/portal/cases/${caseId}/attachments/${attachmentId}`;

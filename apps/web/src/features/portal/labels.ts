@@ -13,3 +13,10 @@ export const STATUS_LABELS: Record<PortalCase['status'], string> = {
   more_info_requested: 'Amazon asked for more information',
   closed: 'Closed',
 };
+
+/** What the contact reads about a case's state: their turn, the agency's rework after their request, or the status. */
+export function caseStateLabel(c: Pick<PortalCase, 'status' | 'awaitingReview' | 'workingOnChanges'>): string {
+  if (c.awaitingReview) return 'Awaiting your review';
+  if (c.workingOnChanges) return 'We’re working on your changes';
+  return STATUS_LABELS[c.status];
+}

@@ -1,37 +1,85 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { portalApi, portalToken, type PortalCase, type PortalCaseSummary, type PortalComment, type PortalMe } from './api';
+import { portalApi, type PortalAgency, type PortalCase, type PortalCaseSummary, type PortalComment, type PortalMe } from './api';
 
 /*
  * The portal's data hooks, over its own small fetch client (api.ts). Plain React state rather than TanStack Query:
  * the portal bundle stays light (as with its router and labels), and nothing in it is shared between pages.
  */
 
-/** Log-in by email link (ask for a link, exchange its token for a session kept for this tab) and log-out, which ends the session on the server too. */
+const SESSION_SIGNAL = 'poa-portal-session';
+const AGENCY_KEY = 'poa-portal-agency';
+
+/** The agency whose portal this browser last used (the tenant part of its log-in links): its log-in page is branded. */
+export const rememberedAgency = {
+  get: () => localStorage.getItem(AGENCY_KEY),
+  fromToken: (token: string) => /^([0-9a-f-]{36})\./i.exec(token)?.[1] ?? null,
+  set: (id: string) => localStorage.setItem(AGENCY_KEY, id),
+};
+
+/** Tells the portal's other tabs that the session changed (they reload who is signed in). */
+function signalOtherTabs() {
+  localStorage.setItem(SESSION_SIGNAL, String(Date.now()));
+}
+
+/** Log-in by email link (ask for a link; exchange its token, which sets the session cookie) and log-out. */
 export function usePortalLogin() {
   return useMemo(
     () => ({
       requestLink: (email: string) => portalApi.requestLink(email),
       exchange: async (token: string) => {
-        const session = await portalApi.exchange(token);
-        portalToken.set(session.accessToken);
+        await portalApi.exchange(token);
+        const agency = rememberedAgency.fromToken(token);
+        if (agency) rememberedAgency.set(agency);
+        signalOtherTabs();
       },
       logOut: () =>
         portalApi
           .logout()
           .catch(() => undefined)
-          .finally(() => portalToken.clear()),
+          .finally(signalOtherTabs),
     }),
     [],
   );
 }
 
-/** The signed-in contact, their client and agency, loaded once logged in; the setter clears it on log-out. */
-export function usePortalMe(loggedIn: boolean) {
-  const [me, setMe] = useState<PortalMe | null>(null);
+export type SessionState = { status: 'checking' | 'in' | 'out'; me: PortalMe | null; generation: number };
+
+/**
+ * Who is signed in, from the session cookie (GET /me): `checking` until known. `reload` asks again (after a log-in
+ * here or in another tab); each answer bumps `generation`, so pages keyed on it load afresh for the new identity.
+ */
+export function usePortalSession() {
+  const [state, setState] = useState<SessionState>({ status: 'checking', me: null, generation: 0 });
+  const reload = useCallback(
+    () =>
+      portalApi.me().then(
+        (me) => setState((s) => ({ status: 'in', me, generation: s.generation + 1 })),
+        () => setState((s) => ({ status: 'out', me: null, generation: s.generation + 1 })),
+      ),
+    [],
+  );
+  const loggedOut = useCallback(() => setState((s) => ({ status: 'out', me: null, generation: s.generation + 1 })), []);
   useEffect(() => {
-    if (loggedIn && !me) portalApi.me().then(setMe, () => undefined);
-  }, [loggedIn, me]);
-  return [me, setMe] as const;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === SESSION_SIGNAL) void reload();
+    };
+    window.addEventListener('storage', onStorage);
+    window.addEventListener('portal:logged-out', loggedOut);
+    return () => {
+      window.removeEventListener('storage', onStorage);
+      window.removeEventListener('portal:logged-out', loggedOut);
+    };
+  }, [reload, loggedOut]);
+  return { ...state, reload, loggedOut };
+}
+
+/** An agency's name, logo and colour for its log-in page; null while unknown. */
+export function usePortalAgency(id: string | null) {
+  const [agency, setAgency] = useState<PortalAgency | null>(null);
+  useEffect(() => {
+    if (id) portalApi.agency(id).then(setAgency, () => setAgency(null));
+  }, [id]);
+  return agency;
 }
 
 /** The contact's cases; `failed` when they could not be loaded. */
@@ -91,5 +139,5 @@ export function usePortalReview(caseId: string) {
 
 /** Fetches the PDF of an approved version (the latest one through its own address): the file, or its render status. */
 export function usePortalPdf(caseId: string, version: number, latest: boolean) {
-  return useCallback(() => portalApi.pdf(caseId, latest ? undefined : version), [caseId, version, latest]);
+  return useCallback((variant?: 'amazon') => portalApi.pdf(caseId, latest ? undefined : version, variant), [caseId, version, latest]);
 }

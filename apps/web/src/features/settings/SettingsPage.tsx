@@ -2,6 +2,7 @@ import { NavLink, Route, Routes } from 'react-router-dom';
 import { useCan } from '../auth/session';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
+import { SubmissionSettings } from './submission/SubmissionSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
 import { WebhooksSettings } from './webhooks/WebhooksSettings';
@@ -20,6 +21,7 @@ export default function SettingsPage() {
         {isAdmin && <NavLink to="/settings/api-keys">API keys</NavLink>}
         {isAdmin && <NavLink to="/settings/webhooks">Webhooks</NavLink>}
         <NavLink to="/settings/branding">Branding</NavLink>
+        <NavLink to="/settings/seller-central">Seller Central</NavLink>
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
@@ -27,6 +29,7 @@ export default function SettingsPage() {
         <Route path="webhooks" element={isAdmin ? <WebhooksSettings /> : ADMINS_ONLY} />
         <Route path="webhooks/:id" element={isAdmin ? <WebhookDeliveries /> : ADMINS_ONLY} />
         <Route path="branding" element={<BrandingSettings />} />
+        <Route path="seller-central" element={<SubmissionSettings />} />
       </Routes>
     </section>
   );

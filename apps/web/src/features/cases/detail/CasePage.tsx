@@ -6,6 +6,8 @@ import { useCan } from '../../auth/session';
 import { useAttachments } from '../attachments.queries';
 import { useCase } from '../cases.queries';
 import { useDraftVersion } from '../drafts.queries';
+import { useSubmissions } from '../submissions.queries';
+import { useSubmissionSettings } from '../../settings/submission/submission-settings.queries';
 import { DraftEditor, type EditorControl } from '../editor/DraftEditor';
 import { sectionsOf } from '../editor/draft-body';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
@@ -13,6 +15,7 @@ import { StatusPill } from '../../../ui/StatusPill';
 import { ApprovalProof } from './ApprovalProof';
 import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
+import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -27,6 +30,8 @@ const TABS = [
   ['evidence', 'Evidence'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
+
+const NO_ATTACHMENTS: { id: string; fileName: string }[] = [];
 
 /** Cases take drafts only while being written. */
 const EDITABLE_STATUSES: readonly string[] = ['intake', 'drafting'];
@@ -53,6 +58,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </h1>
         <StatusPill status={detail.status} />
       </div>
+      {detail.changeRequest && <ChangeRequestBanner request={detail.changeRequest} />}
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
         <CaseFactsCard detail={detail} />
         <div className="stack-lg">
@@ -99,12 +105,16 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: React.RefObject<EditorControl | null> }) {
   const canWrite = useCan('writer');
   const attachments = useAttachments(detail.id);
+  const settings = useSubmissionSettings();
+  const submissions = useSubmissions(detail.id);
   // The version the editor starts from is fixed when the page opens; later saves never reload it.
   const startVersion = useRef(detail.latestVersion).current;
   const latest = useDraftVersion(detail.id, startVersion, startVersion > 0);
-  if (startVersion > 0 && latest.isPending) return <Loading label="Loading the draft…" />;
+  if ((startVersion > 0 && latest.isPending) || submissions.isPending) return <Loading label="Loading the draft…" />;
   if (latest.error) return <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />;
   const readOnly = !canWrite || !EDITABLE_STATUSES.includes(detail.status);
+  // In a later round the editor compares with what Amazon read last.
+  const lastSubmission = submissions.data?.data.find((s) => s.round < detail.round) ?? null;
   return (
     <>
       {!readOnly || !canWrite ? null : (
@@ -120,7 +130,9 @@ function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: Re
         readOnly={readOnly}
         asins={detail.asins}
         violationType={detail.violationType}
-        attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? []}
+        attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? NO_ATTACHMENTS}
+        limits={settings.data?.limits}
+        lastSubmission={lastSubmission}
         control={editorRef}
       />
     </>

@@ -3,6 +3,7 @@ import type { CaseEvent } from '../../../api/types';
 import { useCaseEvents } from '../cases.queries';
 import { formatDateTime } from '../../../lib/format';
 import { QueryView } from '../../../ui/states';
+import { CHANNEL_LABELS } from './channels';
 
 /** Everything that happened to the case, oldest first. */
 export function TimelinePanel({ caseId }: { caseId: string }) {
@@ -44,6 +45,8 @@ export function describeEvent(event: CaseEvent): string {
       return `commented (${String(data.visibility)})`;
     case 'approval.recorded':
       return 'recorded the client approval';
+    case 'submission.recorded':
+      return `submitted version ${String(data.version)} to Amazon (round ${String(data.round)}, ${CHANNEL_LABELS[String(data.channel)] ?? String(data.channel)})`;
     case 'attachment.uploaded':
       return `uploaded ${String(data.fileName ?? 'a file')}`;
     default:

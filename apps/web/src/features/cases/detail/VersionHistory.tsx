@@ -5,13 +5,37 @@ import { sectionsOf } from '../editor/draft-body';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
 import { useDraftVersion, useDraftVersions } from '../drafts.queries';
+import { useSubmissions } from '../submissions.queries';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 
-/** Every saved version, and a readable diff between any two. */
+/** Every saved version, and a readable diff between any two: by default from what Amazon read last to the latest. */
 export function VersionHistory({ caseId, latestVersion }: { caseId: string; latestVersion: number }) {
+  const submissions = useSubmissions(caseId);
+  if (submissions.isPending) return <Loading />;
+  const last = submissions.data?.data.find((s) => s.version < latestVersion);
+  return (
+    <VersionCompare caseId={caseId} latestVersion={latestVersion} submitted={submissions.data?.data ?? []} defaultFrom={last?.version} />
+  );
+}
+
+function VersionCompare({
+  caseId,
+  latestVersion,
+  submitted,
+  defaultFrom,
+}: {
+  caseId: string;
+  latestVersion: number;
+  submitted: { version: number; round: number }[];
+  defaultFrom?: number;
+}) {
   const versions = useDraftVersions(caseId, latestVersion);
-  const [from, setFrom] = useState(Math.max(1, latestVersion - 1));
+  const [from, setFrom] = useState(defaultFrom ?? Math.max(1, latestVersion - 1));
   const [to, setTo] = useState(latestVersion);
+  const optionLabel = (v: number) => {
+    const sent = submitted.find((s) => s.version === v);
+    return sent ? `v${v} · sent to Amazon (round ${sent.round})` : `v${v}`;
+  };
 
   return (
     <div className="grid-2">
@@ -25,14 +49,14 @@ export function VersionHistory({ caseId, latestVersion }: { caseId: string; late
               <SelectField label="From" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
                 {range(latestVersion).map((v) => (
                   <option key={v} value={v}>
-                    v{v}
+                    {optionLabel(v)}
                   </option>
                 ))}
               </SelectField>
               <SelectField label="To" value={to} onChange={(e) => setTo(Number(e.target.value))}>
                 {range(latestVersion).map((v) => (
                   <option key={v} value={v}>
-                    v{v}
+                    {optionLabel(v)}
                   </option>
                 ))}
               </SelectField>

@@ -1,15 +1,27 @@
-import { checkDraft, isViolationType, type DraftSections } from '@poa/domain';
+import { checkDraft, isViolationType, type CheckContext, type DraftSections } from '@poa/domain';
 import { useMemo } from 'react';
 import { SECTION_LABELS } from './labels';
 
 /** The POA checker's findings for what is in the editor now. */
-export function CheckerPanel({ draft, asins, violationType }: { draft: DraftSections; asins: string[]; violationType: string }) {
+export function CheckerPanel({
+  draft,
+  asins,
+  violationType,
+  limits,
+  fileNames,
+}: {
+  draft: DraftSections;
+  asins: string[];
+  violationType: string;
+  limits?: CheckContext['limits'];
+  fileNames?: CheckContext['fileNames'];
+}) {
   const issues = useMemo(
     () =>
-      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null }).sort((a, b) =>
+      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null, limits, fileNames }).sort((a, b) =>
         a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
       ),
-    [draft, asins, violationType],
+    [draft, asins, violationType, limits, fileNames],
   );
   return (
     <section className="card" aria-labelledby="checker-title">

@@ -1,14 +1,18 @@
-import type { DraftSections } from '@poa/domain';
-import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
+import { buildSubmission, diffDrafts, type DraftSections, type SubmissionFieldKey, type SubmissionLimits } from '@poa/domain';
+import { useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
+import type { SubmissionRecord } from '../../../api/types';
+import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../api/errors';
 import { useInvalidateCases } from '../cases.queries';
 import { saveDraftVersion, useDraftVersion } from '../drafts.queries';
 import { Autosaver, type AutosaveStatus } from './autosaver';
 import { CheckerPanel } from './CheckerPanel';
 import { ConflictPanel } from './ConflictPanel';
+import { DiffView } from './DiffView';
 import { sectionsOf } from './draft-body';
 import { ItemList } from './ItemList';
 import { SECTION_LABELS } from './labels';
+import { FieldCount, SellerCentralPanel } from './SellerCentralPanel';
 
 export interface EditorControl {
   /** Saves what is typed now (before a workflow action). */
@@ -29,10 +33,25 @@ interface DraftEditorProps {
   asins: string[];
   violationType: string;
   attachments: AttachmentOption[];
+  /** The agency's Seller Central field limits. */
+  limits?: SubmissionLimits;
+  /** What Amazon read last, when the case is in a later round: the editor shows what changed since. */
+  lastSubmission?: SubmissionRecord | null;
   control?: Ref<EditorControl>;
 }
 
-export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, violationType, attachments, control }: DraftEditorProps) {
+export function DraftEditor({
+  caseId,
+  initial,
+  baseVersion,
+  readOnly,
+  asins,
+  violationType,
+  attachments,
+  limits,
+  lastSubmission,
+  control,
+}: DraftEditorProps) {
   const invalidateCases = useInvalidateCases();
   const [draft, setDraft] = useState(initial);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
@@ -70,6 +89,9 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
   const conflictVersion = status.kind === 'conflict' ? status.latestVersion : null;
   const theirs = useDraftVersion(caseId, conflictVersion);
   const fileName = (id: string) => attachments.find((a) => a.id === id)?.fileName ?? 'missing file';
+  const fileNames = useMemo(() => new Map(attachments.map((a) => [a.id, a.fileName])), [attachments]);
+  const pack = useMemo(() => buildSubmission(draft, { asins, fileNames, limits }), [draft, asins, fileNames, limits]);
+  const count = (key: SubmissionFieldKey) => <FieldCount field={pack.fields.find((f) => f.key === key)!} />;
 
   return (
     <div className="grid-2">
@@ -90,6 +112,7 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
             onKeepMine={() => void saver.keepMine(conflictVersion)}
           />
         )}
+        {lastSubmission && <SinceSubmission caseId={caseId} submission={lastSubmission} draft={draft} />}
         <section className="card" aria-labelledby="editor-title">
           <div className="page-header" style={{ marginBottom: 0 }}>
             <h2 id="editor-title" style={{ margin: 0 }}>
@@ -100,13 +123,17 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="editor-section">
               <label htmlFor="draft-summary">
-                <h3>{SECTION_LABELS.summary}</h3>
+                <h3>
+                  {SECTION_LABELS.summary} <span className="muted">· additional information</span> {count('additional_information')}
+                </h3>
               </label>
               <textarea id="draft-summary" name="summary" rows={5} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
             </div>
 
             <div className="editor-section">
-              <h3>{SECTION_LABELS.rootCauses}</h3>
+              <h3>
+                {SECTION_LABELS.rootCauses} {count('root_cause')}
+              </h3>
               <ItemList
                 itemLabel="Root cause"
                 items={draft.rootCauses}
@@ -125,7 +152,9 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
             </div>
 
             <div className="editor-section">
-              <h3>{SECTION_LABELS.correctiveActions}</h3>
+              <h3>
+                {SECTION_LABELS.correctiveActions} {count('corrective_actions')}
+              </h3>
               <ItemList
                 itemLabel="Corrective action"
                 items={draft.correctiveActions}
@@ -157,7 +186,9 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
             </div>
 
             <div className="editor-section">
-              <h3>{SECTION_LABELS.preventiveMeasures}</h3>
+              <h3>
+                {SECTION_LABELS.preventiveMeasures} {count('preventive_measures')}
+              </h3>
               <ItemList
                 itemLabel="Preventive measure"
                 items={draft.preventiveMeasures}
@@ -254,8 +285,36 @@ export function DraftEditor({ caseId, initial, baseVersion, readOnly, asins, vio
           </fieldset>
         </section>
       </div>
-      <CheckerPanel draft={draft} asins={asins} violationType={violationType} />
+      <div className="stack-lg">
+        <CheckerPanel draft={draft} asins={asins} violationType={violationType} limits={limits} fileNames={fileNames} />
+        <SellerCentralPanel pack={pack} />
+      </div>
     </div>
+  );
+}
+
+/** What changed since the version Amazon last read (a resubmission must not contradict it). */
+function SinceSubmission({ caseId, submission, draft }: { caseId: string; submission: SubmissionRecord; draft: DraftSections }) {
+  const sent = useDraftVersion(caseId, submission.version);
+  const label = `v${submission.version} sent in round ${submission.round}`;
+  return (
+    <section className="card" aria-labelledby="since-submission-title">
+      <details open>
+        <summary>
+          <h2 id="since-submission-title" style={{ display: 'inline' }}>
+            Changes since what Amazon read
+          </h2>{' '}
+          <span className="muted">
+            ({label}, {formatDateTime(submission.submittedAt)})
+          </span>
+        </summary>
+        {sent.data ? (
+          <DiffView diff={diffDrafts(sectionsOf(sent.data), draft)} fromLabel={label} toLabel="this draft" />
+        ) : (
+          <p className="muted">{sent.error ? 'The submitted version could not be loaded.' : 'Loading the submitted version…'}</p>
+        )}
+      </details>
+    </section>
   );
 }
 

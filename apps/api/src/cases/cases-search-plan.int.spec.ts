@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createDataSource, sql, TenantContext, TenantDb, type InlineSql, type PreparedSql } from '@poa/db';
+import { integrationEnv } from '@poa/test-setup';
+import type { DataSource } from 'typeorm';
+import { caseListQuerySchema } from './cases.schemas';
+import { CasesRepository } from './cases.repository';
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  'Actual Rows'?: number;
+  Plans?: PlanNode[];
+}
+
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+/** Runs every read of the repository as EXPLAIN (ANALYZE) through the real read path: app role, tenant and search settings. */
+class ExplainingDb extends TenantDb {
+  override read<T>(statement: InlineSql | PreparedSql, opts: { tenantId?: string; caseSearch?: string } = {}): Promise<T[]> {
+    return super.read<T>({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}` }, opts);
+  }
+}
+
+/**
+ * Search under forced row-level security uses the (tenant_id, search_text) trigram index: the search pattern reaches
+ * the planner as the case_search policy's condition. Checked as the app role, on the plan PostgreSQL really runs.
+ */
+describe('case search plan under row-level security', () => {
+  let env: Awaited<ReturnType<typeof integrationEnv>>;
+  let dataSource: DataSource;
+  let db: TenantDb;
+  const big = randomUUID();
+  const small = randomUUID();
+
+  async function seedTenant(tenantId: string, cases: number, clientName: string) {
+    await db.transaction(
+      async (tx) => {
+        await tx.query(`INSERT INTO tenants (id, name, branding) VALUES ($1, 'Search plan agency', '{}')`, [tenantId]);
+        const [client] = await tx.query<{ id: string }>(`INSERT INTO clients (tenant_id, name) VALUES ($1, $2) RETURNING id`, [
+          tenantId,
+          clientName,
+        ]);
+        await tx.query(
+          `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_received_at, due_at, search_text)
+           SELECT $1, $2, 'POA-2026-' || lpad(g::text, 5, '0'), 'Notice ' || md5(g::text), 'product_authenticity', 'US',
+                  ARRAY['B0' || upper(substr(md5(g::text), 1, 8))], now(), now() + interval '10 days',
+                  lower('POA-2026-' || lpad(g::text, 5, '0') || ' Notice ' || md5(g::text) || ' ' || $3 || ' B0' || substr(md5(g::text), 1, 8))
+           FROM generate_series(1, $4::int) g`,
+          [tenantId, client.id, clientName, cases],
+        );
+      },
+      { tenantId },
+    );
+  }
+
+  beforeAll(async () => {
+    env = await integrationEnv();
+    dataSource = createDataSource({ url: env.appUrl, poolSize: 2 });
+    await dataSource.initialize();
+    db = new TenantDb(dataSource);
+    await seedTenant(big, 3000, 'Cedar Beacon Supplies');
+    await seedTenant(small, 200, 'Cedar Beacon Supplies');
+    // Other agencies: the big one holds a small share of the table, as in production (else a seq scan is cheapest).
+    for (let i = 0; i < 12; i += 1) await seedTenant(randomUUID(), 1000, `Filler Client ${i}`);
+    const owner = new Client({ connectionString: env.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query('ANALYZE cases');
+    } finally {
+      await owner.end();
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  const explain = async (tenantId: string, q?: string) => {
+    const repository = new CasesRepository(new ExplainingDb(dataSource));
+    const query = caseListQuerySchema.parse(q ? { q } : {});
+    const [row] = (await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'test' } }, () =>
+      repository.list(query, 'updated_at', 'desc', null),
+    )) as unknown as { 'QUERY PLAN': [{ Plan: PlanNode }] }[];
+    return nodes(row['QUERY PLAN'][0].Plan);
+  };
+
+  it('the app role really is subject to RLS (not superuser, no BYPASSRLS)', async () => {
+    const [role] = await db.read<{ rolsuper: boolean; rolbypassrls: boolean }>(
+      sql`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+      { tenantId: big },
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it('a search (ASIN, reference) is an index condition on IDX_cases_tenant_search, not a filter over the tenant', async () => {
+    for (const q of ['b0c4ca4238', 'poa-2026-01234']) {
+      const plan = await explain(big, q);
+      const scan = plan.find((n) => n['Index Name'] === 'IDX_cases_tenant_search');
+      expect(scan).toBeDefined();
+      expect(scan!['Index Cond']).toMatch(/tenant_id = .*search_text ~~/s);
+      // The bitmap holds the matches, not the tenant's 3,000 cases.
+      expect(scan!['Actual Rows']).toBeLessThan(20);
+    }
+  });
+
+  it('the index answers only the current tenant, and the page is the same as without the index', async () => {
+    const ids = async (tenantId: string, search?: string) =>
+      (
+        await db.read<{ id: string }>(sql`SELECT id FROM cases WHERE search_text LIKE ${'%cedar beacon%'} ORDER BY id`, {
+          tenantId,
+          caseSearch: search,
+        })
+      ).map((r) => r.id);
+    // Both tenants' cases match the pattern; each tenant sees only its own, with or without the policy's pattern.
+    expect(await ids(small, '%cedar beacon%')).toEqual(await ids(small));
+    expect((await ids(small, '%cedar beacon%')).length).toBe(200);
+    // The pattern narrows what the statement sees: nothing outside it is visible.
+    const [narrowed] = await db.read<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`, {
+      tenantId: big,
+      caseSearch: '%poa-2026-0001%',
+    });
+    expect(narrowed.n).toBe(10);
+    // The setting ends with the read: the next read on a pooled connection sees the whole tenant.
+    const [all] = await db.read<{ n: number }>(sql`SELECT count(*)::int AS n FROM cases`, { tenantId: big });
+    expect(all.n).toBe(3000);
+  });
+
+  it('the list without a search keeps its ordered tenant index and never touches the search index', async () => {
+    const plan = await explain(big);
+    expect(plan.some((n) => n['Index Name'] === 'IDX_cases_tenant_search')).toBe(false);
+    expect(plan.some((n) => n['Node Type'] === 'Index Scan' && /tenant_id/.test(n['Index Cond'] ?? ''))).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+import { SUBMISSION_FIELD_KEYS, SUBMISSION_FIELD_LABELS, type SubmissionFieldKey } from '@poa/domain';
+import { useState, type FormEvent } from 'react';
+import { fieldError } from '../../../api/errors';
+import type { SubmissionLimits } from '../../../api/types';
+import { TextField } from '../../../ui/Field';
+import { ErrorAlert, QueryView } from '../../../ui/states';
+import { useCan } from '../../auth/session';
+import { useSaveSubmissionSettings, useSubmissionSettings } from './submission-settings.queries';
+
+type LimitsForm = Record<SubmissionFieldKey, string>;
+
+const formOf = (limits: SubmissionLimits): LimitsForm =>
+  Object.fromEntries(SUBMISSION_FIELD_KEYS.map((k) => [k, limits[k] === null ? '' : String(limits[k])])) as LimitsForm;
+
+/** An empty box is no limit; anything else goes to the API as typed, which names a bad one. */
+const limitsOf = (form: LimitsForm): SubmissionLimits =>
+  Object.fromEntries(
+    SUBMISSION_FIELD_KEYS.map((k) => {
+      const typed = form[k].trim();
+      // Not a number: sent as typed (JSON would turn NaN into null, "no limit"), so the API names the field.
+      return [k, typed === '' ? null : Number.isFinite(Number(typed)) ? Number(typed) : typed];
+    }),
+  ) as SubmissionLimits;
+
+/** The character limit of each Seller Central appeal field: the editor counts against them and the checker warns past them. */
+export function SubmissionSettings() {
+  const settings = useSubmissionSettings();
+  return <QueryView query={settings}>{(data) => <LimitsEditor key={JSON.stringify(data.limits)} limits={data.limits} />}</QueryView>;
+}
+
+function LimitsEditor({ limits }: { limits: SubmissionLimits }) {
+  const canManage = useCan('admin');
+  const [form, setForm] = useState(() => formOf(limits));
+  const save = useSaveSubmissionSettings();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(limitsOf(form));
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="seller-central-settings-title" style={{ maxWidth: '36rem' }}>
+      <h2 id="seller-central-settings-title">Seller Central field limits</h2>
+      <p className="muted">
+        Amazon does not publish the character limits of its appeal form and changes them. Enter the ones you see; leave a box empty for no
+        limit.
+      </p>
+      <ErrorAlert error={save.error} />
+      <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
+        {SUBMISSION_FIELD_KEYS.map((key) => (
+          <TextField
+            key={key}
+            label={SUBMISSION_FIELD_LABELS[key]}
+            name={`limits.${key}`}
+            inputMode="numeric"
+            placeholder="No limit"
+            value={form[key]}
+            onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+            error={fieldError(save.error, `limits.${key}`)}
+          />
+        ))}
+      </fieldset>
+      {canManage ? (
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save limits'}
+        </button>
+      ) : (
+        <p className="muted">Only admins and owners change these.</p>
+      )}
+      {save.isSuccess && !save.isPending && (
+        <p role="status" className="muted">
+          Saved.
+        </p>
+      )}
+    </form>
+  );
+}
