@@ -72,7 +72,7 @@ describe('reminders on cases, notifications and e-mail preferences', () => {
       null,
       { action: 'submit_for_review' },
       { action: 'approve_internal' },
-      { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller' },
+      { action: 'client_approve', contactId: contact.id, fullName: 'Jane Seller', note: 'approved by email' },
       { action: 'mark_submitted' },
     ]) {
       if (body) expectStatus(await transition(http, owner.token, kase.id, body), 200);
