@@ -90,6 +90,17 @@ async function setNativeValue(page: Page, selector: string, value: string): Prom
   );
 }
 
+/** Empties a field (a new case's editor starts from its violation type's starter text) and types into it. */
+async function replaceText(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(selector, (element) => {
+    const field = element as HTMLTextAreaElement | HTMLInputElement;
+    const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, '');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.type(selector, text);
+}
+
 async function waitForStatus(page: Page, status: string): Promise<void> {
   try {
     await page.waitForSelector(`.page-header .status-${status}`, { timeout: 45_000 });
@@ -270,20 +281,26 @@ describe('staff dashboard', () => {
     await click(writerPage, 'Start drafting');
     await waitForStatus(writerPage, 'drafting');
     await writerPage.waitForSelector('textarea[name="summary"]');
-    await writerPage.type('textarea[name="summary"]', 'We sold units of B0ABCDE123 and B0XYZ98765 sourced from an unverified wholesaler.');
-    await click(writerPage, '+ Add root cause');
-    await writerPage.type(
+    // The editor starts from the violation type's starter text: two root causes, one action, one measure.
+    await replaceText(
+      writerPage,
+      'textarea[name="summary"]',
+      'We sold units of B0ABCDE123 and B0XYZ98765 sourced from an unverified wholesaler.',
+    );
+    await replaceText(
+      writerPage,
       'textarea[name="rootCauses.0.text"]',
       'We bought stock from a wholesaler without checking it was authorised by the brand.',
     );
-    await click(writerPage, '+ Add corrective action');
-    await writerPage.type(
+    await click(writerPage, 'Remove root cause 2');
+    await replaceText(
+      writerPage,
       'textarea[name="correctiveActions.0.text"]',
       'We removed every listing sourced from that wholesaler and returned the stock.',
     );
     await setNativeValue(writerPage, 'input[name="correctiveActions.0.completedAt"]', '2026-03-01');
-    await click(writerPage, '+ Add preventive measure');
-    await writerPage.type(
+    await replaceText(
+      writerPage,
       'textarea[name="preventiveMeasures.0.text"]',
       'Every new supplier is verified against the brand registry before the first order.',
     );
@@ -416,7 +433,7 @@ describe('staff dashboard', () => {
     await writerPage.goto(`${baseUrl}/cases/${created.id}`);
     await waitForStatus(writerPage, 'drafting');
     await writerPage.waitForSelector('textarea[name="summary"]');
-    await writerPage.type('textarea[name="summary"]', 'Mine: the listing used a wrong category.');
+    await replaceText(writerPage, 'textarea[name="summary"]', 'Mine: the listing used a wrong category.');
     await waitForSaved(writerPage, 1);
     // A colleague saves version 2 behind the editor's back.
     await api(

@@ -56,6 +56,32 @@ describe('checkDraft', () => {
     expect(issues[0].severity).toBe('warning');
   });
 
+  it.each(['The supplier will send the wrong units again.', 'We plan to use a new supplier.'])(
+    'flags a root cause in the future tense: %s',
+    (text) => {
+      const draft = goodDraft();
+      draft.rootCauses.push({ text: `${text} B07XJ8C8F5` });
+      expect(rules(checkDraft(draft, context))).toEqual(['future_tense:rootCauses#1']);
+    },
+  );
+
+  it.each([
+    'The carrier delivered 30 orders late.',
+    'The late deliveries were the carrier\u2019s fault.',
+    'Orders arrived late due to the carrier.',
+    'The courier lost 12 parcels.',
+  ])('flags blaming the carrier: %s', (text) => {
+    const draft = goodDraft();
+    draft.rootCauses.push({ text });
+    expect(rules(checkDraft(draft, context))).toContain('blame:rootCauses#1');
+  });
+
+  it('accepts a root cause that owns the choice of carrier', () => {
+    const draft = goodDraft();
+    draft.rootCauses.push({ text: 'We chose a carrier without a tracked service for B07XJ8C8F5 and set a one-day handling time.' });
+    expect(checkDraft(draft, context)).toEqual([]);
+  });
+
   it('flags corrective actions without a completion date', () => {
     const draft = goodDraft();
     draft.correctiveActions[0].completedAt = null;

@@ -65,6 +65,10 @@ const BLAME = [
   /\b(?:fake|false|bogus) (?:complaints?|claims?|reports?)\b/i,
   /\bcompetitors?\b/i,
   /\bsabotag\w*\b/i,
+  // Blaming the delivery company: a root cause is what the seller controls (carrier choice, handling time, tracking).
+  /\b(?:the )?(?:carrier|courier|delivery (?:company|service|partner|driver)|shipping (?:company|partner))(?:['’]s)? (?:fault|mistake|error)\b/i,
+  /\b(?:the )?(?:carrier|courier|delivery (?:company|service|partner|driver)|shipping (?:company|partner))\b[^.\n]*\b(?:failed|lost|late|delayed|did not|didn['’]t|is to blame|was to blame|responsible)\b/i,
+  /\b(?:blame|fault of|caused by|due to)\b[^.\n]*\b(?:the )?(?:carrier|courier)\b/i,
 ];
 const EMOTIVE =
   /(?:!|\b(?:outraged?|frustrat\w*|devastat\w*|shock(?:ed|ing)|ridiculous|absurd|desperate(?:ly)?|beg(?:ging)?|heartbroken|angry|upset|disappointed|livelihood|please help|unacceptable|nightmare)\b)/i;
@@ -89,6 +93,19 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
       push({ rule: 'required_section', severity: 'error', section: key, message: `${label} must not be empty` });
     }
   }
+
+  sections.rootCauses.forEach((cause, index) => {
+    const future = FUTURE_TENSE.exec(cause.text);
+    if (future && !TEMPLATE_PLACEHOLDER.test(cause.text)) {
+      push({
+        rule: 'future_tense',
+        severity: 'warning',
+        section: 'rootCauses',
+        index,
+        message: `A root cause says what already happened: rewrite "${future[0]}" in the past tense`,
+      });
+    }
+  });
 
   sections.correctiveActions.forEach((action, index) => {
     if (action.text.trim() === '') return;

@@ -8,4 +8,5 @@ export * from './checker';
 export * from './reference';
 export * from './reminders';
 export * from './cadence';
+export * from './starters';
 export * from './submission';

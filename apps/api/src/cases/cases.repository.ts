@@ -71,6 +71,24 @@ export type CaseRow = typeof CASE_LIST.$row & {
 
 export type LockedCase = typeof LOCKED.$row & { status: CaseStatus };
 
+/** The caller the queues are built for. */
+export interface QueueCaller {
+  userId: string | null;
+  /** Reviewers and above have a review queue. */
+  reviews: boolean;
+}
+
+/** The condition of a queue on `cases c` (a constant FALSE when the caller has none). */
+function queueCondition(queue: 'mine' | 'review', caller: QueueCaller): InlineSql {
+  if (queue === 'mine') {
+    return caller.userId ? sql`(c.assignee_id = ${caller.userId}::uuid AND c.status IN (${sql.raw(ACTIVE_STATUS_LIST)}))` : sql`FALSE`;
+  }
+  if (!caller.reviews) return sql`FALSE`;
+  return caller.userId
+    ? sql`(c.status = 'internal_review' AND c.assignee_id IS DISTINCT FROM ${caller.userId}::uuid)`
+    : sql`c.status = 'internal_review'`;
+}
+
 interface ApprovalJson {
   id: string;
   version: number;
@@ -292,8 +310,10 @@ export class CasesRepository {
     sortColumn: 'due_at' | 'updated_at',
     order: 'asc' | 'desc',
     after: ReturnType<typeof timeCursor.decode>,
+    caller: QueueCaller,
   ): Promise<CaseRow[]> {
     const conditions: InlineSql[] = [sql`TRUE`];
+    if (query.queue) conditions.push(queueCondition(query.queue, caller));
     if (query.status) conditions.push(sql`c.status = ANY(${query.status}::text[])`);
     if (query.clientId) conditions.push(sql`c.client_id = ${query.clientId}::uuid`);
     if (query.violationType) conditions.push(sql`c.violation_type = ${query.violationType}`);
@@ -322,6 +342,20 @@ export class CasesRepository {
       // RLS (see the CaseSearchUnderRls migration); the WHERE condition above keeps the statement's meaning on its own.
       { caseSearch: search },
     );
+  }
+
+  /**
+   * What the list's navigation counts, over the agency's active cases, in one statement. "Due today" and "overdue" do
+   * not overlap: a case past its time is overdue only.
+   */
+  async counts(dayEnd: Date, caller: QueueCaller): Promise<{ dueToday: number; overdue: number; mine: number; review: number }> {
+    const [row] = await this.db.read<{ due_today: number; overdue: number; mine: number; review: number }>(sql`
+      SELECT count(*) FILTER (WHERE c.due_at >= now() AND c.due_at < ${dayEnd.toISOString()}::timestamptz)::int AS due_today,
+             count(*) FILTER (WHERE c.due_at < now())::int AS overdue,
+             count(*) FILTER (WHERE ${sql.raw(queueCondition('mine', caller).text)})::int AS mine,
+             count(*) FILTER (WHERE ${sql.raw(queueCondition('review', caller).text)})::int AS review
+      FROM cases c WHERE c.status IN (${sql.raw(ACTIVE_STATUS_LIST)})`);
+    return { dueToday: row.due_today, overdue: row.overdue, mine: row.mine, review: row.review };
   }
 
   async isActiveUser(tx: TenantTransaction, userId: string): Promise<boolean> {

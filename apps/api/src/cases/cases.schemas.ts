@@ -99,6 +99,8 @@ export class UpdateCaseDto extends createZodDto(
   }),
 ) {}
 
+export const CASE_QUEUES = ['mine', 'review'] as const;
+
 /** `status=drafting,internal_review` filters on several statuses. */
 const statusList = z
   .string()
@@ -121,8 +123,18 @@ export const caseListQuerySchema = listQuerySchema.extend({
     .transform((v) => v === 'true')
     .optional(),
   q: z.string().trim().min(1).max(200).optional(),
+  queue: z
+    .enum(CASE_QUEUES)
+    .optional()
+    .describe("mine: active cases assigned to the caller; review: cases in internal review assigned to someone else (reviewers' queue)"),
   sort: z.enum(['updatedAt', 'dueAt']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).optional(),
+  counts: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Also answer `counts` (due today, overdue, each queue) over the whole agency, in the same answer'),
+  dayEnd: isoDateTime.optional().describe("The end of the caller's day, for counts.dueToday (default: the end of the UTC day)"),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export class CaseListQueryDto extends createZodDto(caseListQuerySchema) {}
@@ -150,7 +162,16 @@ export const caseSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export class CasePageDto extends createZodDto(pageSchema(caseSummarySchema)) {}
+export const caseCountsSchema = z.object({
+  dueToday: z.number().int().describe('Active cases not yet overdue, due before dayEnd'),
+  overdue: z.number().int().describe('Active cases past their due time'),
+  mine: z.number().int().describe('The queue "mine"'),
+  review: z.number().int().describe('The queue "review"'),
+});
+export const casePageSchema = pageSchema(caseSummarySchema).extend({
+  counts: caseCountsSchema.optional().describe('With counts=true'),
+});
+export class CasePageDto extends createZodDto(casePageSchema) {}
 
 export const approvalSchema = z.object({
   id: z.uuid(),

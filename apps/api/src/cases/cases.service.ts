@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultDueAt, formatCaseReference, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultDueAt, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { caseDetailView, caseSummaryView } from './case-views';
-import { CasesRepository, type CaseChanges, type CaseDetailRow, type CrmOwnedCase, type LockedCase } from './cases.repository';
+import {
+  CasesRepository,
+  type CaseChanges,
+  type CaseDetailRow,
+  type CrmOwnedCase,
+  type LockedCase,
+  type QueueCaller,
+} from './cases.repository';
 import type { CaseListQuery, CreateCaseInput, UpdateCaseInput, UpsertCaseInput } from './cases.schemas';
 import { currentWorkflowActor } from './workflow-actor';
 
@@ -22,6 +29,12 @@ async function externalIdUnique<T>(write: Promise<T>): Promise<T> {
       ]);
     throw error;
   }
+}
+
+function endOfUtcDay(): Date {
+  const end = new Date();
+  end.setUTCHours(23, 59, 59, 999);
+  return end;
 }
 
 @Injectable()
@@ -156,8 +169,25 @@ export class CasesService {
   async list(query: CaseListQuery) {
     const sortColumn = query.sort === 'dueAt' ? 'due_at' : 'updated_at';
     const order = query.order ?? (query.sort === 'dueAt' ? 'asc' : 'desc');
-    const rows = await this.cases.list(query, sortColumn, order, timeCursor.decode(query.cursor));
-    return toPage(rows, query.limit, caseSummaryView, (r) => timeCursor.encode(sortColumn === 'due_at' ? r.due_at : r.updated_at, r.id));
+    const queues = this.queueCaller();
+    const [rows, counts] = await Promise.all([
+      this.cases.list(query, sortColumn, order, timeCursor.decode(query.cursor), queues),
+      query.counts ? this.cases.counts(query.dayEnd ? new Date(query.dayEnd) : endOfUtcDay(), queues) : undefined,
+    ]);
+    const page = toPage(rows, query.limit, caseSummaryView, (r) =>
+      timeCursor.encode(sortColumn === 'due_at' ? r.due_at : r.updated_at, r.id),
+    );
+    return counts ? { ...page, counts } : page;
+  }
+
+  /** Who the queues are for: a staff member's own cases; only reviewers and above review. */
+  private queueCaller(): QueueCaller {
+    const actor = TenantContext.require().actor;
+    const workflowActor = currentWorkflowActor();
+    return {
+      userId: actor.kind === 'user' ? actor.id : null,
+      reviews: actor.kind === 'user' && workflowActor.kind === 'staff' && hasRoleAtLeast(workflowActor.role, 'reviewer'),
+    };
   }
 
   private async assertAssignee(tx: TenantTransaction, userId: string): Promise<void> {

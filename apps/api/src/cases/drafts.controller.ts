@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { submissionPlainText } from '@poa/domain';
 import type { Request, Response } from 'express';
@@ -13,6 +13,7 @@ import {
   DraftDto,
   DraftListDto,
   DraftParams,
+  RestoreDraftDto,
   SubmissionPackDto,
   submissionPackSchema,
   SubmissionQueryDto,
@@ -28,11 +29,27 @@ export class DraftsController {
 
   @Post()
   @Can('cases:write')
-  @ApiOperation({ summary: 'Save the next immutable version (baseVersion: the version you edited, 0 for the first)' })
+  @ApiOperation({
+    summary: 'Save the draft (baseVersion: the version you edited, 0 for the first)',
+    description:
+      'Adds the next version, or, within one editing session (sessionId), replaces the latest version saved by that session. ' +
+      'A version that went through a workflow move or was approved is never replaced. endSession (with an optional name) ' +
+      'closes the session: "Save version".',
+  })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'VERSION_CONFLICT', 'CONFLICT')
   @ZodResponse({ status: 201, type: DraftDto })
   create(@Param() params: IdParams, @Body() body: CreateDraftDto) {
     return this.drafts.create(params.id, body);
+  }
+
+  @Post(':version/restore')
+  @HttpCode(201)
+  @Can('cases:write')
+  @ApiOperation({ summary: 'Save an earlier version as the next version (baseVersion: the latest version you know)' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'VERSION_CONFLICT', 'CONFLICT')
+  @ZodResponse({ status: 201, type: DraftDto })
+  restore(@Param() params: DraftParams, @Body() body: RestoreDraftDto) {
+    return this.drafts.restore(params.id, params.version, body);
   }
 
   @Get()

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { columnsOf, DraftVersion, sql, TenantDb, type TenantTransaction } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
 
-const SUMMARY = columnsOf(DraftVersion, ['id', 'version', 'round', 'contentSha256', 'authorType', 'authorId', 'authorName', 'createdAt']);
+const SUMMARY = columnsOf(DraftVersion, [
+  'id',
+  'version',
+  'round',
+  'contentSha256',
+  'authorType',
+  'authorId',
+  'authorName',
+  'name',
+  'createdAt',
+  'updatedAt',
+]);
 const DRAFT = columnsOf(DraftVersion, [
   'id',
   'version',
@@ -12,8 +23,12 @@ const DRAFT = columnsOf(DraftVersion, [
   'authorType',
   'authorId',
   'authorName',
+  'name',
   'createdAt',
+  'updatedAt',
 ]);
+/** What decides whether a save continues the latest version's editing session. */
+const SESSION = columnsOf(DraftVersion, ['id', 'round', 'sessionId', 'authorType', 'authorId', 'updatedAt']);
 
 export type DraftSummaryRow = typeof SUMMARY.$row;
 export type DraftRow = typeof DRAFT.$row & { sections: DraftSections };
@@ -46,7 +61,11 @@ export interface NewDraft {
   authorType: string;
   authorId: string | null;
   authorName: string;
+  sessionId: string | null;
+  name: string | null;
 }
+
+export type SessionRow = typeof SESSION.$row;
 
 @Injectable()
 export class DraftsRepository {
@@ -61,12 +80,42 @@ export class DraftsRepository {
   /** Inserts the version (`sections` as canonical JSON) and makes it the case's latest. */
   async insert(tx: TenantTransaction, d: NewDraft): Promise<DraftRow> {
     const [row] = await tx.query<DraftRow>(
-      `INSERT INTO draft_versions (tenant_id, case_id, version, round, sections, content_sha256, author_type, author_id, author_name)
-         VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO draft_versions (tenant_id, case_id, version, round, sections, content_sha256, author_type, author_id, author_name, session_id, name)
+         VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          RETURNING ${DRAFT.columns}`,
-      [d.caseId, d.version, d.round, d.sections, d.contentSha256, d.authorType, d.authorId, d.authorName],
+      [d.caseId, d.version, d.round, d.sections, d.contentSha256, d.authorType, d.authorId, d.authorName, d.sessionId, d.name],
     );
     await tx.query(`UPDATE cases SET latest_version = $2, updated_at = now() WHERE id = $1`, [d.caseId, d.version]);
+    return row;
+  }
+
+  /**
+   * The latest version's session, unless a workflow move happened since its last save (a version that went to review
+   * or to the client is never rewritten). Runs after the case row lock.
+   */
+  async openSession(tx: TenantTransaction, caseId: string, version: number): Promise<SessionRow | undefined> {
+    const [row] = await tx.query<SessionRow>(
+      `SELECT ${SESSION.as('dv')} FROM draft_versions dv
+       WHERE dv.case_id = $1 AND dv.version = $2 AND dv.session_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.draft_version_id = dv.id)
+         AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = dv.case_id AND e.type = 'case.transitioned' AND e.created_at >= dv.updated_at)`,
+      [caseId, version],
+    );
+    return row;
+  }
+
+  /** Replaces the content of a version within its editing session; `name` undefined keeps the name. */
+  async replace(
+    tx: TenantTransaction,
+    id: string,
+    d: Pick<NewDraft, 'caseId' | 'sections' | 'contentSha256' | 'sessionId' | 'name'>,
+  ): Promise<DraftRow> {
+    const [row] = await tx.query<DraftRow>(
+      `UPDATE draft_versions SET sections = $2, content_sha256 = $3, session_id = $4, name = COALESCE($5, name), updated_at = now()
+       WHERE id = $1 RETURNING ${DRAFT.columns}`,
+      [id, d.sections, d.contentSha256, d.sessionId, d.name],
+    );
+    await tx.query(`UPDATE cases SET updated_at = now() WHERE id = $1`, [d.caseId]);
     return row;
   }
 

@@ -30,12 +30,21 @@ export const createDraftSchema = draftSectionsSchema.extend({
     .min(0)
     .max(MAX_VERSION)
     .describe('The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT'),
+  sessionId: uuidParam
+    .optional()
+    .describe(
+      'The editing session (a uuid the editor picks when it opens): while the latest version was saved by the same session, ' +
+        'author and round, this save replaces its content instead of adding a version (autosave)',
+    ),
+  name: z.string().trim().min(1).max(200).optional().describe('Names the version ("Save version")'),
+  endSession: z.boolean().optional().describe('Closes the session: the next save adds a new version ("Save version")'),
 });
 export type CreateDraftInput = z.infer<typeof createDraftSchema>;
 export class CreateDraftDto extends createZodDto(
   createDraftSchema.meta({
     example: {
       baseVersion: 0,
+      sessionId: '9b2f6c1e-4a7d-4e3b-8f21-6d5c0a9e7b34',
       summary: 'We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.',
       rootCauses: [{ text: 'One lot came from a reseller whose invoices we did not verify.' }],
       correctiveActions: [{ text: 'Removed all remaining units of that lot from inventory.', completedAt: '2026-11-03' }],
@@ -54,6 +63,15 @@ export class CreateDraftDto extends createZodDto(
 
 export const draftParamsSchema = versionParamsSchema;
 export class DraftParams extends createZodDto(draftParamsSchema) {}
+export const restoreDraftSchema = z.strictObject({
+  baseVersion: createDraftSchema.shape.baseVersion,
+  name: z.string().trim().min(1).max(200).optional().describe('Defaults to "Restored from version N"'),
+});
+export type RestoreDraftInput = z.infer<typeof restoreDraftSchema>;
+export class RestoreDraftDto extends createZodDto(
+  restoreDraftSchema.meta({ example: { baseVersion: 4, name: 'Back to the reviewed plan' } }),
+) {}
+
 export const diffQuerySchema = z.strictObject({ against: versionParam });
 export class DiffQueryDto extends createZodDto(diffQuerySchema) {}
 
@@ -65,7 +83,9 @@ export const draftSummarySchema = z.object({
   round: z.number().int(),
   contentSha256: z.string(),
   author: authorSchema,
+  name: z.string().nullable().describe('Given with "Save version", or when restored'),
   createdAt: z.string(),
+  updatedAt: z.string().describe('Last save into this version (autosave replaces the content while its editing session lasts)'),
 });
 export class DraftListDto extends createZodDto(z.object({ data: z.array(draftSummarySchema) })) {}
 

@@ -16,7 +16,7 @@ import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
 import { CasesService } from './cases.service';
 import { DraftsRepository, type DraftDetailRow, type DraftSummaryRow } from './drafts.repository';
-import type { CreateDraftInput } from './drafts.schemas';
+import type { CreateDraftInput, RestoreDraftInput } from './drafts.schemas';
 import { sha256Hex } from '../common/hash';
 
 /** States in which a new version may be saved. Approval locks the approved version; more work needs a new round. */
@@ -28,7 +28,9 @@ const summaryView = (r: DraftSummaryRow) => ({
   round: r.round,
   contentSha256: r.content_sha256,
   author: { type: r.author_type, id: r.author_id, name: r.author_name },
+  name: r.name,
   createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
 });
 
 function draftView(r: DraftDetailRow) {
@@ -55,9 +57,13 @@ export class DraftsService {
     private readonly events: CaseEventsService,
   ) {}
 
-  /** Saves the next immutable version; the case row lock makes "is baseVersion still the latest?" and the insert one step. */
+  /**
+   * Saves the draft; the case row lock makes "is baseVersion still the latest?" and the write one step. Within one
+   * editing session (same session id, author and round, no workflow move since) the latest version's content is
+   * replaced: autosave makes one version per session, not one per pause.
+   */
   async create(caseId: string, input: CreateDraftInput) {
-    const { baseVersion, ...sections } = input;
+    const { baseVersion, sessionId, name, endSession, ...sections } = input;
     const actor = TenantContext.require().actor;
     return this.db.transaction(async (tx) => {
       const locked = await this.cases.lock(tx, caseId);
@@ -84,22 +90,53 @@ export class DraftsService {
           .map(({ i }) => ({ field: `supportingDocuments.${i}.attachmentId`, message: 'not an attachment of this case' }));
         if (problems.length > 0) throw AppError.validation(problems);
       }
-      const version = locked.latest_version + 1;
       const canonical = canonicalDraftJson(sections);
-      const row = await this.drafts.insert(tx, {
+      const content = {
         caseId,
-        version,
-        round: locked.round,
         sections: canonical,
         contentSha256: sha256Hex(canonical),
+        sessionId: endSession ? null : (sessionId ?? null),
+      };
+      const open = sessionId ? await this.drafts.openSession(tx, caseId, locked.latest_version) : undefined;
+      if (
+        open &&
+        open.session_id === sessionId &&
+        open.author_type === actor.kind &&
+        open.author_id === actor.id &&
+        open.round === locked.round
+      ) {
+        const row = await this.drafts.replace(tx, open.id, { ...content, name: name ?? null });
+        return draftView((await this.drafts.getIn(tx, caseId, row.version))!);
+      }
+      const version = locked.latest_version + 1;
+      const row = await this.drafts.insert(tx, {
+        ...content,
+        version,
+        round: locked.round,
         authorType: actor.kind,
         authorId: actor.id,
         authorName: actor.name,
+        name: name ?? null,
       });
       await this.events.record(tx, caseId, 'draft.version_created', { version, round: locked.round, draftVersionId: row.id });
       await emitWebhookEvent(tx, 'draft.created', caseId, { draft: { id: row.id, version, round: locked.round } });
       const saved = await this.drafts.getIn(tx, caseId, row.version);
       return draftView(saved!);
+    });
+  }
+
+  /** Saves an earlier version's content as the next version; the earlier one stays as it was. */
+  async restore(caseId: string, version: number, input: RestoreDraftInput) {
+    const row = await this.drafts.get(caseId, version);
+    if (!row) {
+      await this.cases.assertExists(caseId);
+      throw AppError.notFound('Draft version');
+    }
+    return this.create(caseId, {
+      ...row.sections,
+      baseVersion: input.baseVersion,
+      name: input.name ?? `Restored from version ${version}`,
+      endSession: true,
     });
   }
 

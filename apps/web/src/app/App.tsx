@@ -3,11 +3,15 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSessionContext } from '../features/auth/session';
 import { Loading } from '../ui/states';
 import { Layout } from './Layout';
+import { usePageTitle } from '../lib/page-title';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const SignupPage = lazy(() => import('../features/auth/SignupPage'));
 const AcceptInvitePage = lazy(() => import('../features/auth/AcceptInvitePage'));
-const CasesPage = lazy(() => import('../features/cases/list/CasesPage'));
+const loadCasesPage = () => import('../features/cases/list/CasesPage');
+const CasesPage = lazy(loadCasesPage);
+// The list is the page most sessions open on: fetch its code while the session is being restored, not after.
+if (window.location.pathname === '/' || window.location.pathname === '/cases') void loadCasesPage();
 const NewCasePage = lazy(() => import('../features/cases/NewCasePage'));
 const CasePage = lazy(() => import('../features/cases/detail/CasePage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
@@ -80,6 +84,7 @@ function AnonymousOnly({ children }: { children: ReactNode }) {
 }
 
 function NotFound() {
+  usePageTitle('Page not found');
   return (
     <section>
       <h1>Page not found</h1>

@@ -1,20 +1,19 @@
 import { Link } from 'react-router-dom';
-import { nextCursorOf } from '../api/nullable';
-import { useDueToday } from '../features/cases/cases.queries';
+import type { CaseCounts } from '../features/cases/cases.queries';
 
-/** "3 due today" in the top bar; links to the list of them, soonest first. */
-export function DueTodayBadge() {
-  const due = useDueToday();
-  if (!due.data) return null;
-  const count = due.data.data.length;
-  const label = nextCursorOf(due.data) ? `${count}+` : String(count);
+/** "2 due today · 1 overdue" in the top bar; each links to the list of them, soonest first. */
+export function DueTodayBadge({ counts }: { counts: CaseCounts | undefined }) {
+  if (!counts) return null;
   return (
-    <Link
-      to="/cases?dueToday=true&sort=dueAt"
-      className={`count-badge${count === 0 ? ' zero' : ''}`}
-      aria-label={`${label} cases due today`}
-    >
-      {label} due today
-    </Link>
+    <span className="topbar-counts">
+      <Link to="/cases?dueToday=true&sort=dueAt" className={`count-badge${counts.dueToday === 0 ? ' zero' : ''}`}>
+        {counts.dueToday} due today
+      </Link>
+      {counts.overdue > 0 && (
+        <Link to="/cases?overdue=true&sort=dueAt" className="count-badge">
+          {counts.overdue} overdue
+        </Link>
+      )}
+    </span>
   );
 }

@@ -8,10 +8,12 @@ describe('deadlines', () => {
     expect(deadlineState(inHours(-0.01), now)).toBe('overdue');
   });
 
-  it('is due soon within 24 hours, and fine after', () => {
-    expect(deadlineState(inHours(23.9), now)).toBe('soon');
-    expect(deadlineState(inHours(24), now)).toBe('soon');
-    expect(deadlineState(inHours(24.1), now)).toBe('ok');
+  it('is urgent within 24 hours, due soon within 72 hours, and fine after', () => {
+    expect(deadlineState(inHours(23.9), now)).toBe('urgent');
+    expect(deadlineState(inHours(24), now)).toBe('urgent');
+    expect(deadlineState(inHours(24.1), now)).toBe('soon');
+    expect(deadlineState(inHours(72), now)).toBe('soon');
+    expect(deadlineState(inHours(72.1), now)).toBe('ok');
   });
 
   it('labels the time left or the time overdue', () => {

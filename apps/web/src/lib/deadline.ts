@@ -2,13 +2,14 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export type DeadlineState = 'overdue' | 'soon' | 'ok';
+export type DeadlineState = 'overdue' | 'urgent' | 'soon' | 'ok';
 
-/** Overdue once past; "soon" when due within 24 hours. */
+/** Overdue once past; "urgent" (red) within 24 hours; "soon" (amber) within 72 hours. */
 export function deadlineState(dueAt: string | Date, now: Date = new Date()): DeadlineState {
   const left = new Date(dueAt).getTime() - now.getTime();
   if (left < 0) return 'overdue';
-  return left <= DAY ? 'soon' : 'ok';
+  if (left <= DAY) return 'urgent';
+  return left <= 3 * DAY ? 'soon' : 'ok';
 }
 
 /** "2d 4h", "3h 12m", "45m 10s"; the sign is left to the caller. */

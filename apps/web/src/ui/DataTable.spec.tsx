@@ -54,7 +54,7 @@ describe('DataTable', () => {
   it('leaves the header row out when there are no columns, and frames the table on request', () => {
     const html = render({ ...idle, data: { data: [{ id: 'a', name: 'Alpha' }] } }, { framed: true });
     expect(html).not.toContain('<thead');
-    expect(html).toMatch(/^<div class="card table-frame"><table/);
+    expect(html).toMatch(/^<div tabindex="-1" class="query-view"><div class="card table-frame"><table/);
   });
 
   it('joins the pages of a paged list and offers the next page while there is one', () => {

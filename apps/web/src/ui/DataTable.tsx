@@ -32,6 +32,8 @@ interface DataTableProps<T extends { id: string }> {
   row: (item: T) => ReactNode;
   /** In a card of its own that scrolls sideways on narrow screens, for a table that is the page's content. */
   framed?: boolean;
+  /** A class beside `table` (e.g. one that turns rows into cards on narrow screens). */
+  className?: string;
 }
 
 function itemsOf<T>(data: NonNullable<ListQuery<T>['data']>): T[] {
@@ -39,7 +41,7 @@ function itemsOf<T>(data: NonNullable<ListQuery<T>['data']>): T[] {
 }
 
 /** The list tables: loading, error and empty states, the header row, the rows, and "Load more" while pages remain. */
-export function DataTable<T extends { id: string }>({ query, label, columns, empty, row, framed }: DataTableProps<T>) {
+export function DataTable<T extends { id: string }>({ query, label, columns, empty, row, framed, className }: DataTableProps<T>) {
   // A page that failed after the first keeps the rows already loaded: its error shows under them, by "Load more".
   const firstPage = {
     isPending: query.isPending,
@@ -51,7 +53,7 @@ export function DataTable<T extends { id: string }>({ query, label, columns, emp
     <QueryView query={firstPage} isEmpty={(data) => itemsOf(data).length === 0} empty={empty}>
       {(data) => {
         const table = (
-          <table className="table" aria-label={label}>
+          <table className={className ? `table ${className}` : 'table'} aria-label={label}>
             {columns && (
               <thead>
                 <tr>{columns.map((column, index) => column !== false && <HeaderCell key={index} column={column} />)}</tr>

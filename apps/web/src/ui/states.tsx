@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { describeError } from '../api/errors';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -27,7 +27,10 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-/** Renders the three states of a query, or its data. */
+/**
+ * Renders the three states of a query, or its data, in one element that stays: "Retry" moves focus to it, so focus
+ * does not fall to the page when the error it sat in is replaced.
+ */
 export function QueryView<T>({
   query,
   children,
@@ -39,8 +42,19 @@ export function QueryView<T>({
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
 }) {
-  if (query.isPending) return <Loading />;
-  if (query.error || query.data === undefined) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <Empty>{empty ?? 'Nothing here yet.'}</Empty>;
-  return <>{children(query.data)}</>;
+  const region = useRef<HTMLDivElement>(null);
+  const retry = () => {
+    region.current?.focus();
+    void query.refetch();
+  };
+  let content: ReactNode;
+  if (query.isPending) content = <Loading />;
+  else if (query.error || query.data === undefined) content = <ErrorAlert error={query.error} onRetry={retry} />;
+  else if (isEmpty?.(query.data)) content = <Empty>{empty ?? 'Nothing here yet.'}</Empty>;
+  else content = children(query.data);
+  return (
+    <div ref={region} tabIndex={-1} className="query-view">
+      {content}
+    </div>
+  );
 }

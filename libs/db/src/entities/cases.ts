@@ -184,6 +184,18 @@ export class DraftVersion extends TenantOwned {
 
   @Column('text')
   authorName: string;
+
+  /** The editing session that may still replace this version's content (autosave); null once the session ended. */
+  @Column('uuid', { nullable: true })
+  sessionId: string | null;
+
+  /** A name given with "Save version". */
+  @Column('text', { nullable: true })
+  name: string | null;
+
+  /** Last autosave into this version (its content changes while its session lasts). */
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  updatedAt: Date;
 }
 
 @Entity('approvals')

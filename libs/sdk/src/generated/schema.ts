@@ -294,7 +294,10 @@ export interface paths {
         /** Versions of the draft: number, round, author, time */
         get: operations["DraftsController_list"];
         put?: never;
-        /** Save the next immutable version (baseVersion: the version you edited, 0 for the first) */
+        /**
+         * Save the draft (baseVersion: the version you edited, 0 for the first)
+         * @description Adds the next version, or, within one editing session (sessionId), replaces the latest version saved by that session. A version that went through a workflow move or was approved is never replaced. endSession (with an optional name) closes the session: "Save version".
+         */
         post: operations["DraftsController_create"];
         delete?: never;
         options?: never;
@@ -347,6 +350,23 @@ export interface paths {
         get: operations["PdfsController_preview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/drafts/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save an earlier version as the next version (baseVersion: the latest version you know) */
+        post: operations["DraftsController_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1458,6 +1478,17 @@ export interface components {
             nextCursor: string | null;
         };
         CasePageDto_Output: {
+            /** @description With counts=true */
+            counts?: {
+                /** @description Active cases not yet overdue, due before dayEnd */
+                dueToday: number;
+                /** @description The queue "mine" */
+                mine: number;
+                /** @description Active cases past their due time */
+                overdue: number;
+                /** @description The queue "review" */
+                review: number;
+            };
             data: {
                 /** @description Rounds submitted to Amazon */
                 appealsUsed: number;
@@ -1756,6 +1787,7 @@ export interface components {
          *           "text": "One lot came from a reseller whose invoices we did not verify."
          *         }
          *       ],
+         *       "sessionId": "9b2f6c1e-4a7d-4e3b-8f21-6d5c0a9e7b34",
          *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
          *       "supportingDocuments": []
          *     }
@@ -1772,6 +1804,10 @@ export interface components {
                 completedAt: string | null;
                 text: string;
             }[];
+            /** @description Closes the session: the next save adds a new version ("Save version") */
+            endSession?: boolean;
+            /** @description Names the version ("Save version") */
+            name?: string;
             /** @default [] */
             preventiveMeasures: {
                 /** @default  */
@@ -1789,6 +1825,11 @@ export interface components {
             rootCauses: {
                 text: string;
             }[];
+            /**
+             * Format: uuid
+             * @description The editing session (a uuid the editor picks when it opens): while the latest version was saved by the same session, author and round, this save replaces its content instead of adding a version (autosave)
+             */
+            sessionId?: string;
             /** @default  */
             summary: string;
             /** @default [] */
@@ -2037,6 +2078,8 @@ export interface components {
             id: string;
             /** @description true once a client approved this version: it never changes again */
             locked: boolean;
+            /** @description Given with "Save version", or when restored */
+            name: string | null;
             preventiveMeasures: {
                 frequency: string;
                 owner: string;
@@ -2052,6 +2095,8 @@ export interface components {
                 attachmentId: string;
                 description: string;
             }[];
+            /** @description Last save into this version (autosave replaces the content while its editing session lasts) */
+            updatedAt: string;
             version: number;
         };
         DraftListDto_Output: {
@@ -2065,7 +2110,11 @@ export interface components {
                 createdAt: string;
                 /** Format: uuid */
                 id: string;
+                /** @description Given with "Save version", or when restored */
+                name: string | null;
                 round: number;
+                /** @description Last save into this version (autosave replaces the content while its editing session lasts) */
+                updatedAt: string;
                 version: number;
             }[];
         };
@@ -2506,6 +2555,18 @@ export interface components {
             deliveryId: string;
             /** @enum {boolean} */
             queued: true;
+        };
+        /**
+         * @example {
+         *       "baseVersion": 4,
+         *       "name": "Back to the reviewed plan"
+         *     }
+         */
+        RestoreDraftDto: {
+            /** @description The version this edit started from: 0 for the first; not the latest answers 409 VERSION_CONFLICT */
+            baseVersion: number;
+            /** @description Defaults to "Restored from version N" */
+            name?: string;
         };
         SessionDto_Output: {
             accessToken: string;
@@ -3297,12 +3358,18 @@ export interface operations {
             query?: {
                 assigneeId?: string;
                 clientId?: string;
+                /** @description Also answer `counts` (due today, overdue, each queue) over the whole agency, in the same answer */
+                counts?: "true" | "false";
                 cursor?: string;
+                /** @description The end of the caller's day, for counts.dueToday (default: the end of the UTC day) */
+                dayEnd?: string;
                 dueBefore?: string;
                 limit?: number;
                 order?: "asc" | "desc";
                 overdue?: "true" | "false";
                 q?: string;
+                /** @description mine: active cases assigned to the caller; review: cases in internal review assigned to someone else (reviewers' queue) */
+                queue?: "mine" | "review";
                 sort?: "updatedAt" | "dueAt";
                 status?: string;
                 violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
@@ -3958,6 +4025,7 @@ export interface operations {
                  *           "text": "One lot came from a reseller whose invoices we did not verify."
                  *         }
                  *       ],
+                 *       "sessionId": "9b2f6c1e-4a7d-4e3b-8f21-6d5c0a9e7b34",
                  *       "summary": "We sold units from an unverified reseller; we removed that stock and now buy only from the brand owner.",
                  *       "supportingDocuments": []
                  *     }
@@ -4167,6 +4235,73 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in this agency */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DraftsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "baseVersion": 4,
+                 *       "name": "Back to the reviewed plan"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RestoreDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/cases/{id}/drafts': draftBody(1, 'written by B'),
   'GET /api/v1/cases/{id}/drafts/{version}': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/diff': undefined,
+  'POST /api/v1/cases/{id}/drafts/{version}/restore': { baseVersion: 1 },
   'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
   'GET /api/v1/cases/{id}/submissions': undefined,

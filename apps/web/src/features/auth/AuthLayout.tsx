@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../../lib/page-title';
 
 export function AuthLayout({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
+  usePageTitle(title);
   return (
     <main className="auth-page">
       <div className="auth-card card">

@@ -21,11 +21,13 @@ import { toLocalInputValue } from '../../lib/format';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
 import { QuickClientForm } from '../clients/QuickClientForm';
+import { usePageTitle } from '../../lib/page-title';
 
 type Touched = Partial<Record<'asins' | 'marketplace' | 'violationType' | 'dueAt' | 'title', boolean>>;
 
 export default function NewCasePage() {
   const canWrite = useCan('writer');
+  usePageTitle('New case');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const clients = useClientOptions();

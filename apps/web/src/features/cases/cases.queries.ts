@@ -1,10 +1,9 @@
-import { ACTIVE_STATUSES } from '@poa/domain';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { nextCursorOf } from '../../api/nullable';
-import type { CaseDetail, CaseListQuery, CreateCaseBody, TransitionBody, UpdateCaseBody } from '../../api/types';
+import type { CaseDetail, CaseListQuery, CasePage, CreateCaseBody, TransitionBody, UpdateCaseBody } from '../../api/types';
 import { endOfDay } from '../../lib/deadline';
 import { useTenantKey } from '../auth/session';
 
@@ -19,7 +18,7 @@ export function useCaseKeys() {
       all: key('cases'),
       list: (query: object) => key('cases', 'list', query),
       board: (query: object) => key('cases', 'board', query),
-      dueToday: key('cases', 'due-today'),
+      counts: key('cases', 'counts'),
       detail: (id: string) => key('cases', id),
     }),
     [key],
@@ -47,15 +46,64 @@ function isRendering(detail: CaseDetail | undefined): boolean {
   return detail?.pdf?.status === 'queued' || detail?.pdf?.status === 'rendering' || (detail?.approvedVersion != null && !detail.pdf);
 }
 
-/** The cases list, 50 at a time. */
+export type CaseCounts = NonNullable<CasePage['counts']>;
+
+/** The first page of a list also answers the counts of the navigation (one request), kept under `keys.counts`. */
+function fetchCasePage(queryClient: QueryClient, countsKey: unknown[], query: CaseListQuery, cursor: string) {
+  const params = cursor
+    ? { ...query, limit: 50, cursor }
+    : { ...query, limit: 50, counts: 'true' as const, dayEnd: endOfDay().toISOString() };
+  return unwrap(api.GET('/api/v1/cases', { params: { query: params } })).then((page) => {
+    if (page.counts) queryClient.setQueryData(countsKey, page.counts);
+    return page;
+  });
+}
+
+function caseListOptions(keys: ReturnType<typeof useCaseKeys>, queryClient: QueryClient, query: CaseListQuery) {
+  return {
+    queryKey: keys.list(query),
+    queryFn: ({ pageParam }: { pageParam: string }) => fetchCasePage(queryClient, keys.counts, query, pageParam),
+    initialPageParam: '',
+    getNextPageParam: (page: CasePage) => nextCursorOf(page),
+  };
+}
+
+/** The cases list, 50 at a time; the rows shown stay while the next filter's rows load. */
 export function useCaseList(query: CaseListQuery) {
   const keys = useCaseKeys();
-  return useInfiniteQuery({
-    queryKey: keys.list(query),
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/cases', { params: { query: { ...query, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    initialPageParam: '' as string,
-    getNextPageParam: (page) => nextCursorOf(page),
+  const queryClient = useQueryClient();
+  return useInfiniteQuery({ ...caseListOptions(keys, queryClient, query), placeholderData: keepPreviousData });
+}
+
+/** Loads the first page of each list in the background, so switching views shows rows at once. */
+export function usePrefetchCaseLists(): (queries: CaseListQuery[]) => void {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (queries) => {
+      for (const query of queries) void queryClient.prefetchInfiniteQuery(caseListOptions(keys, queryClient, query));
+    },
+    [keys, queryClient],
+  );
+}
+
+/**
+ * Due today, overdue and the queues, for the navigation. The list page fills it from its own first page; elsewhere
+ * (`fetchOwn`) it asks for one row with the counts.
+ */
+export function useCaseCounts(fetchOwn: boolean) {
+  const keys = useCaseKeys();
+  return useQuery({
+    queryKey: keys.counts,
+    queryFn: async (): Promise<CaseCounts> => {
+      const page = await unwrap(
+        api.GET('/api/v1/cases', { params: { query: { limit: 1, counts: 'true', dayEnd: endOfDay().toISOString() } } }),
+      );
+      if (!page.counts) throw new Error('The API answered no counts');
+      return page.counts;
+    },
+    enabled: fetchOwn,
+    refetchInterval: fetchOwn ? 60_000 : false,
   });
 }
 
@@ -72,23 +120,6 @@ export function useClientCases(clientId: string) {
   return useQuery({
     queryKey: keys.list({ clientId }),
     queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { clientId, limit: 100, sort: 'updatedAt', order: 'desc' } } })),
-  });
-}
-
-/** Active cases due before the end of today (overdue ones included). */
-export function useDueToday() {
-  const keys = useCaseKeys();
-  return useQuery({
-    queryKey: keys.dueToday,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/cases', {
-          params: {
-            query: { status: ACTIVE_STATUSES.join(','), dueBefore: endOfDay().toISOString(), sort: 'dueAt', order: 'asc', limit: 100 },
-          },
-        }),
-      ),
-    refetchInterval: 60_000,
   });
 }
 
@@ -144,6 +175,17 @@ export function useCaseTransition(
       onMoved();
       void queryClient.invalidateQueries({ queryKey: keys.all });
     },
+  });
+}
+
+/** A workflow move made from the board (no comment or parameters). */
+export function useBoardMove() {
+  const keys = useCaseKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, action }: { caseId: string; action: TransitionBody['action'] }) =>
+      unwrap(api.POST('/api/v1/cases/{id}/transitions', { params: { path: { id: caseId } }, body: { action } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
 

@@ -13,6 +13,7 @@ import { StatusPill } from '../../ui/StatusPill';
 import { ClientForm } from './ClientForm';
 import { useClient } from './clients.queries';
 import { ContactsPanel } from './ContactsPanel';
+import { usePageTitle } from '../../lib/page-title';
 
 export default function ClientPage() {
   const { id = '' } = useParams();
@@ -23,6 +24,7 @@ export default function ClientPage() {
 function ClientView({ client }: { client: Client }) {
   const canWrite = useCan('writer');
   const [editing, setEditing] = useState(false);
+  usePageTitle(client.name);
   return (
     <section>
       <p className="muted" style={{ margin: 0 }}>

@@ -6,6 +6,7 @@ import { TextField } from '../../ui/Field';
 import { DataTable } from '../../ui/DataTable';
 import { ClientForm } from './ClientForm';
 import { useClients } from './clients.queries';
+import { usePageTitle } from '../../lib/page-title';
 
 export default function ClientsPage() {
   const canWrite = useCan('writer');
@@ -28,6 +29,7 @@ export default function ClientsPage() {
   }, [search, q, params, setParams]);
 
   const clients = useClients({ q, includeArchived });
+  usePageTitle('Clients');
 
   return (
     <section>

@@ -1,4 +1,4 @@
-import { NavLink, Route, Routes } from 'react-router-dom';
+import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useCan } from '../auth/session';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
@@ -6,11 +6,21 @@ import { SubmissionSettings } from './submission/SubmissionSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
 import { WebhooksSettings } from './webhooks/WebhooksSettings';
+import { usePageTitle } from '../../lib/page-title';
+
+const SECTION_TITLES = [
+  ['/settings/api-keys', 'API keys'],
+  ['/settings/webhooks', 'Webhooks'],
+  ['/settings/branding', 'Branding'],
+] as const;
 
 const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
 
 export default function SettingsPage() {
   const isAdmin = useCan('admin');
+  const { pathname } = useLocation();
+  const section = SECTION_TITLES.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? 'Team';
+  usePageTitle(`${section} · Settings`);
   return (
     <section>
       <h1>Settings</h1>

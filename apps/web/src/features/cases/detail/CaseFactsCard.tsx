@@ -1,5 +1,5 @@
 import { MARKETPLACES, STATUS_LABELS } from '@poa/domain';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../api/types';
 import { useCan } from '../../auth/session';
@@ -12,16 +12,28 @@ import { EditCaseForm } from './EditCaseForm';
 export function CaseFactsCard({ detail }: { detail: CaseDetail }) {
   const canWrite = useCan('writer');
   const [editing, setEditing] = useState(false);
+  const card = useRef<HTMLElement>(null);
+  // Focus follows the switch: into the form's first field on "Edit details", back to the button on Cancel or save.
+  const switched = useRef(false);
+  useEffect(() => {
+    if (!switched.current) return;
+    switched.current = false;
+    card.current?.querySelector<HTMLElement>(editing ? 'input, select, textarea' : '[data-edit-details]')?.focus();
+  }, [editing]);
+  const switchTo = (next: boolean) => {
+    switched.current = true;
+    setEditing(next);
+  };
   return (
-    <section className="card" aria-label="Case facts">
+    <section className="card" aria-label="Case facts" ref={card}>
       {canWrite && !editing && (
         <div className="btn-group" style={{ justifyContent: 'flex-end', marginBottom: '0.5rem' }}>
-          <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+          <button type="button" className="btn btn-small" data-edit-details onClick={() => switchTo(true)}>
             Edit details
           </button>
         </div>
       )}
-      {editing ? <EditCaseForm detail={detail} onDone={() => setEditing(false)} /> : <Facts detail={detail} />}
+      {editing ? <EditCaseForm detail={detail} onDone={() => switchTo(false)} /> : <Facts detail={detail} />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { STATUS_LABELS } from '@poa/domain';
-import { useRef } from 'react';
+import { isViolationType, starterDraft, STATUS_LABELS } from '@poa/domain';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { CaseDetail } from '../../../api/types';
 import { useCan } from '../../auth/session';
@@ -12,6 +12,7 @@ import { DraftEditor, type EditorControl } from '../editor/DraftEditor';
 import { sectionsOf } from '../editor/draft-body';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 import { StatusPill } from '../../../ui/StatusPill';
+import { usePageTitle } from '../../../lib/page-title';
 import { ApprovalProof } from './ApprovalProof';
 import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
@@ -46,6 +47,15 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.some(([t]) => t === params.get('tab')) ? (params.get('tab') as Tab) : 'draft';
   const editorRef = useRef<EditorControl>(null);
+  const editable = useCan('writer') && EDITABLE_STATUSES.includes(detail.status);
+  const [editorStart, setEditorStart] = useState<number | null>(null);
+  const selectTab = (value: Tab) => {
+    const next = new URLSearchParams(params);
+    if (value === 'draft') next.delete('tab');
+    else next.set('tab', value);
+    setParams(next, { replace: true });
+  };
+  usePageTitle(`${detail.reference} · ${detail.title}`);
 
   return (
     <article aria-labelledby="case-title">
@@ -68,47 +78,104 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </div>
       </div>
 
-      <div className="tabs" role="tablist" aria-label="Case sections">
-        {TABS.map(([value, label]) => (
-          <button
-            key={value}
-            type="button"
-            role="tab"
-            id={`tab-${value}`}
-            aria-selected={tab === value}
-            aria-controls={`panel-${value}`}
-            onClick={() => {
-              const next = new URLSearchParams(params);
-              if (value === 'draft') next.delete('tab');
-              else next.set('tab', value);
-              setParams(next, { replace: true });
-            }}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {/* The editor stays mounted while other tabs are shown, so typing is never interrupted by a reload. */}
-        <div hidden={tab !== 'draft'}>
-          <EditorLoader detail={detail} editorRef={editorRef} />
+      <CaseTabs tab={tab} onSelect={selectTab} />
+      {TABS.map(([value]) => (
+        <div key={value} role="tabpanel" id={`panel-${value}`} aria-labelledby={`tab-${value}`} hidden={tab !== value}>
+          {/* The editor stays mounted while other tabs are shown, so typing is never interrupted by a reload. */}
+          {value === 'draft' && <EditorLoader key={editorStart ?? 'opened'} detail={detail} editorRef={editorRef} startAt={editorStart} />}
+          {value === 'history' && tab === value && (
+            <VersionHistory
+              caseId={detail.id}
+              latestVersion={detail.latestVersion}
+              restore={
+                editable
+                  ? {
+                      before: async () => {
+                        await editorRef.current?.flush();
+                        return editorRef.current?.baseVersion() ?? detail.latestVersion;
+                      },
+                      after: (draft) => {
+                        // The editor reopens on the restored version.
+                        setEditorStart(draft.version);
+                        selectTab('draft');
+                      },
+                    }
+                  : undefined
+              }
+            />
+          )}
+          {value === 'comments' && tab === value && <CommentsPanel caseId={detail.id} latestVersion={detail.latestVersion} />}
+          {value === 'timeline' && tab === value && <TimelinePanel caseId={detail.id} />}
+          {value === 'evidence' && tab === value && <EvidencePanel caseId={detail.id} />}
         </div>
-        {tab === 'history' && <VersionHistory caseId={detail.id} latestVersion={detail.latestVersion} />}
-        {tab === 'comments' && <CommentsPanel caseId={detail.id} latestVersion={detail.latestVersion} />}
-        {tab === 'timeline' && <TimelinePanel caseId={detail.id} />}
-        {tab === 'evidence' && <EvidencePanel caseId={detail.id} />}
-      </div>
+      ))}
     </article>
   );
 }
 
-function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: React.RefObject<EditorControl | null> }) {
+/** The tabs pattern: one tab stop, arrow keys (and Home, End) move between tabs and show each. */
+function CaseTabs({ tab, onSelect }: { tab: Tab; onSelect: (tab: Tab) => void }) {
+  const list = useRef<HTMLDivElement>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // From the focused tab: a second key press may come before the URL (and `tab`) has changed.
+    const index = TABS.findIndex(([value]) => `tab-${value}` === (event.target as HTMLElement).id);
+    if (index < 0) return;
+    const last = TABS.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(TABS[next][0]);
+    list.current?.querySelector<HTMLButtonElement>(`#tab-${TABS[next][0]}`)?.focus();
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label="Case sections" ref={list} onKeyDown={onKeyDown}>
+      {TABS.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          role="tab"
+          id={`tab-${value}`}
+          aria-selected={tab === value}
+          aria-controls={`panel-${value}`}
+          tabIndex={tab === value ? 0 : -1}
+          onClick={() => onSelect(value)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EditorLoader({
+  detail,
+  editorRef,
+  startAt,
+}: {
+  detail: CaseDetail;
+  editorRef: React.RefObject<EditorControl | null>;
+  /** A version to open on (after a restore) instead of the latest when the page opened. */
+  startAt: number | null;
+}) {
   const canWrite = useCan('writer');
   const attachments = useAttachments(detail.id);
   const settings = useSubmissionSettings();
   const submissions = useSubmissions(detail.id);
   // The version the editor starts from is fixed when the page opens; later saves never reload it.
-  const startVersion = useRef(detail.latestVersion).current;
+  const startVersion = useRef(startAt ?? detail.latestVersion).current;
   const latest = useDraftVersion(detail.id, startVersion, startVersion > 0);
   if ((startVersion > 0 && latest.isPending) || submissions.isPending) return <Loading label="Loading the draft…" />;
   if (latest.error) return <ErrorAlert error={latest.error} onRetry={() => void latest.refetch()} />;
@@ -125,7 +192,11 @@ function EditorLoader({ detail, editorRef }: { detail: CaseDetail; editorRef: Re
       <DraftEditor
         key={detail.id}
         caseId={detail.id}
-        initial={sectionsOf(latest.data)}
+        initial={
+          startVersion === 0 && !readOnly && isViolationType(detail.violationType)
+            ? starterDraft(detail.violationType)
+            : sectionsOf(latest.data)
+        }
         baseVersion={startVersion}
         readOnly={readOnly}
         asins={detail.asins}

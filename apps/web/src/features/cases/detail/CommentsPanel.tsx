@@ -71,7 +71,9 @@ function CommentItem({
     <article className={`comment ${comment.visibility}`} aria-label={`Comment by ${comment.author.name}`}>
       <div className="muted">
         <strong style={{ color: 'var(--text)' }}>{comment.author.name}</strong> · {formatDateTime(comment.createdAt)} ·{' '}
-        <span className="pill">{comment.visibility === 'shared' ? 'shared with client' : 'internal'}</span>
+        <span className={`pill visibility-${comment.visibility}`}>
+          {comment.visibility === 'shared' ? 'Shared with the client' : 'Internal · staff only'}
+        </span>
         {comment.version ? ` · on v${comment.version}` : ''}
       </div>
       <p style={{ whiteSpace: 'pre-wrap', margin: '0.25rem 0' }}>{comment.body}</p>
@@ -101,6 +103,8 @@ function CommentForm({
   const [visibility, setVisibility] = useState<Comment['visibility']>(parent?.visibility ?? 'internal');
   const add = useAddComment(caseId, () => {
     setBody('');
+    // Sharing is chosen per comment: the next one starts as staff only again.
+    setVisibility(parent?.visibility ?? 'internal');
     onDone?.();
   });
   const submit = (event: FormEvent) => {
@@ -123,6 +127,7 @@ function CommentForm({
           <input
             type="radio"
             name={`visibility-${parent?.id ?? 'new'}`}
+            value="internal"
             checked={visibility === 'internal'}
             onChange={() => setVisibility('internal')}
           />{' '}
@@ -132,14 +137,20 @@ function CommentForm({
           <input
             type="radio"
             name={`visibility-${parent?.id ?? 'new'}`}
+            value="shared"
             checked={visibility === 'shared'}
             onChange={() => setVisibility('shared')}
           />{' '}
           Staff and client
         </label>
       </fieldset>
+      {visibility === 'shared' && (
+        <p className="alert alert-warning" role="note">
+          The client will see this {parent ? 'reply' : 'comment'} in the portal.
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={!body.trim() || add.isPending}>
-        {add.isPending ? 'Posting…' : parent ? 'Post reply' : 'Post comment'}
+        {add.isPending ? 'Posting…' : `${parent ? 'Post reply' : 'Post comment'}${visibility === 'shared' ? ' to the client' : ''}`}
       </button>
     </form>
   );

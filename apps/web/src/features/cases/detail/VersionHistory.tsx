@@ -4,17 +4,33 @@ import { DiffView } from '../editor/DiffView';
 import { sectionsOf } from '../editor/draft-body';
 import { formatDateTime } from '../../../lib/format';
 import { SelectField } from '../../../ui/Field';
-import { useDraftVersion, useDraftVersions } from '../drafts.queries';
+import { useDraftVersion, useDraftVersions, useRestoreDraft } from '../drafts.queries';
 import { useSubmissions } from '../submissions.queries';
+import type { Draft } from '../../../api/types';
 import { ErrorAlert, Loading, QueryView } from '../../../ui/states';
 
-/** Every saved version, and a readable diff between any two: by default from what Amazon read last to the latest. */
-export function VersionHistory({ caseId, latestVersion }: { caseId: string; latestVersion: number }) {
+/** Saves what is typed and answers the version a restore builds on; then reopens the editor on the restored version. */
+interface Restore {
+  before: () => Promise<number>;
+  after: (draft: Draft) => void;
+}
+
+/**
+ * Every saved version, and a readable diff between any two: by default from what Amazon read last to the latest. An
+ * earlier version can be restored as a new one (`restore`, given when the draft is editable).
+ */
+export function VersionHistory({ caseId, latestVersion, restore }: { caseId: string; latestVersion: number; restore?: Restore }) {
   const submissions = useSubmissions(caseId);
   if (submissions.isPending) return <Loading />;
   const last = submissions.data?.data.find((s) => s.version < latestVersion);
   return (
-    <VersionCompare caseId={caseId} latestVersion={latestVersion} submitted={submissions.data?.data ?? []} defaultFrom={last?.version} />
+    <VersionCompare
+      caseId={caseId}
+      latestVersion={latestVersion}
+      submitted={submissions.data?.data ?? []}
+      defaultFrom={last?.version}
+      restore={restore}
+    />
   );
 }
 
@@ -23,13 +39,16 @@ function VersionCompare({
   latestVersion,
   submitted,
   defaultFrom,
+  restore,
 }: {
   caseId: string;
   latestVersion: number;
   submitted: { version: number; round: number }[];
   defaultFrom?: number;
+  restore?: Restore;
 }) {
   const versions = useDraftVersions(caseId, latestVersion);
+  const restoring = useRestoreDraft(caseId, (draft) => restore?.after(draft));
   const [from, setFrom] = useState(defaultFrom ?? Math.max(1, latestVersion - 1));
   const [to, setTo] = useState(latestVersion);
   const optionLabel = (v: number) => {
@@ -67,12 +86,27 @@ function VersionCompare({
       </section>
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
+        <p className="muted">A version holds one editing session; restoring one saves its content as a new version.</p>
+        <ErrorAlert error={restoring.error} />
         <QueryView query={versions} isEmpty={(list) => list.data.length === 0} empty="No version saved yet.">
           {(list) => (
             <ol className="timeline" reversed>
               {[...list.data].reverse().map((v) => (
-                <li key={v.id}>
-                  <strong>v{v.version}</strong> · round {v.round} · {v.author.name} · {formatDateTime(v.createdAt)}
+                <li key={v.id} className="version-row">
+                  <span>
+                    <strong>v{v.version}</strong>
+                    {v.name ? <> · “{v.name}”</> : null} · round {v.round} · {v.author.name} · {formatDateTime(v.updatedAt)}
+                  </span>
+                  {restore && v.version !== latestVersion && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={restoring.isPending}
+                      onClick={async () => restoring.mutate({ version: v.version, baseVersion: await restore.before() })}
+                    >
+                      Restore v{v.version}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>

@@ -1,10 +1,10 @@
 import { buildSubmission, diffDrafts, type DraftSections, type SubmissionFieldKey, type SubmissionLimits } from '@poa/domain';
-import { useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { SubmissionRecord } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../api/errors';
 import { useInvalidateCases } from '../cases.queries';
-import { saveDraftVersion, useDraftVersion } from '../drafts.queries';
+import { useDraftVersion, useSaveDraft } from '../drafts.queries';
 import { Autosaver, type AutosaveStatus } from './autosaver';
 import { CheckerPanel } from './CheckerPanel';
 import { ConflictPanel } from './ConflictPanel';
@@ -12,12 +12,15 @@ import { DiffView } from './DiffView';
 import { sectionsOf } from './draft-body';
 import { ItemList } from './ItemList';
 import { SECTION_LABELS } from './labels';
+import { newSessionId, SESSION_IDLE_MS } from './editing-session';
 import { FieldCount, SellerCentralPanel } from './SellerCentralPanel';
 
 export interface EditorControl {
   /** Saves what is typed now (before a workflow action). */
   flush(): Promise<void>;
   hasUnsavedChanges(): boolean;
+  /** The version the next save builds on. */
+  baseVersion(): number;
 }
 
 export interface AttachmentOption {
@@ -55,17 +58,32 @@ export function DraftEditor({
   const invalidateCases = useInvalidateCases();
   const [draft, setDraft] = useState(initial);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const saveDraft = useSaveDraft(caseId);
+  // Autosaves of one editing session go into one version. A session ends with "Save version", after SESSION_IDLE_MS
+  // without a save, or when the editor closes (leaving the page: the next editor has a session of its own).
+  const session = useRef({ id: newSessionId(), lastSave: Date.now() });
   const [saver] = useState(
     () =>
       new Autosaver<DraftSections>({
         baseVersion,
-        save: (content, base) => saveDraftVersion(caseId, content, base),
+        save: async (content, base, options) => {
+          const current = session.current;
+          if (Date.now() - current.lastSave > SESSION_IDLE_MS) current.id = newSessionId();
+          current.lastSave = Date.now();
+          const outcome = await saveDraft(content, base, current.id, options);
+          if (options.endSession && outcome.kind === 'saved') current.id = newSessionId();
+          return outcome;
+        },
         onStatus: setStatus,
         onSaved: invalidateCases,
       }),
   );
 
-  useImperativeHandle(control, () => ({ flush: () => saver.flush(), hasUnsavedChanges: () => saver.hasUnsavedChanges }), [saver]);
+  useImperativeHandle(
+    control,
+    () => ({ flush: () => saver.flush(), hasUnsavedChanges: () => saver.hasUnsavedChanges, baseVersion: () => saver.baseVersion }),
+    [saver],
+  );
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -86,6 +104,7 @@ export function DraftEditor({
   };
   const set = <K extends keyof DraftSections>(section: K, value: DraftSections[K]) => edit({ ...draft, [section]: value });
 
+  const editorRef = useRef<HTMLElement>(null);
   const conflictVersion = status.kind === 'conflict' ? status.latestVersion : null;
   const theirs = useDraftVersion(caseId, conflictVersion);
   const fileName = (id: string) => attachments.find((a) => a.id === id)?.fileName ?? 'missing file';
@@ -113,13 +132,14 @@ export function DraftEditor({
           />
         )}
         {lastSubmission && <SinceSubmission caseId={caseId} submission={lastSubmission} draft={draft} />}
-        <section className="card" aria-labelledby="editor-title">
+        <section className="card" aria-labelledby="editor-title" ref={editorRef}>
           <div className="page-header" style={{ marginBottom: 0 }}>
             <h2 id="editor-title" style={{ margin: 0 }}>
               Plan of Action
             </h2>
             <SaveState status={status} readOnly={readOnly} onRetry={() => void saver.retry()} />
           </div>
+          {!readOnly && <SaveVersionForm onSave={(name) => saver.saveVersion(draft, name)} busy={status.kind === 'saving'} />}
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
             <div className="editor-section">
               <label htmlFor="draft-summary">
@@ -130,7 +150,7 @@ export function DraftEditor({
               <textarea id="draft-summary" name="summary" rows={5} value={draft.summary} onChange={(e) => set('summary', e.target.value)} />
             </div>
 
-            <div className="editor-section">
+            <div className="editor-section" data-section="rootCauses" tabIndex={-1}>
               <h3>
                 {SECTION_LABELS.rootCauses} {count('root_cause')}
               </h3>
@@ -151,7 +171,7 @@ export function DraftEditor({
               />
             </div>
 
-            <div className="editor-section">
+            <div className="editor-section" data-section="correctiveActions" tabIndex={-1}>
               <h3>
                 {SECTION_LABELS.correctiveActions} {count('corrective_actions')}
               </h3>
@@ -185,7 +205,7 @@ export function DraftEditor({
               />
             </div>
 
-            <div className="editor-section">
+            <div className="editor-section" data-section="preventiveMeasures" tabIndex={-1}>
               <h3>
                 {SECTION_LABELS.preventiveMeasures} {count('preventive_measures')}
               </h3>
@@ -239,7 +259,7 @@ export function DraftEditor({
               />
             </div>
 
-            <div className="editor-section">
+            <div className="editor-section" data-section="supportingDocuments" tabIndex={-1}>
               <h3>{SECTION_LABELS.supportingDocuments}</h3>
               {attachments.length === 0 && <p className="muted">Upload evidence in the Evidence tab, then cite it here.</p>}
               <ItemList
@@ -285,8 +305,8 @@ export function DraftEditor({
           </fieldset>
         </section>
       </div>
-      <div className="stack-lg">
-        <CheckerPanel draft={draft} asins={asins} violationType={violationType} limits={limits} fileNames={fileNames} />
+      <div className="stack-lg checker-column">
+        <CheckerPanel draft={draft} asins={asins} violationType={violationType} editor={editorRef} limits={limits} fileNames={fileNames} />
         <SellerCentralPanel pack={pack} />
       </div>
     </div>
@@ -318,39 +338,77 @@ function SinceSubmission({ caseId, submission, draft }: { caseId: string; submis
   );
 }
 
+/**
+ * The save status: one live region that is always in the page (so each change is announced), and a separate alert
+ * when a save fails. "Retry" hands focus to the status, which stays, rather than to the page.
+ */
 function SaveState({ status, readOnly, onRetry }: { status: AutosaveStatus; readOnly: boolean; onRetry: () => void }) {
-  if (readOnly) return <span className="muted save-state">Read only</span>;
-  switch (status.kind) {
-    case 'idle':
-      return <span className="muted save-state">Changes save automatically</span>;
-    case 'pending':
-      return (
-        <span className="muted save-state" role="status">
-          Unsaved changes…
-        </span>
-      );
-    case 'saving':
-      return (
-        <span className="muted save-state" role="status">
-          Saving…
-        </span>
-      );
-    case 'saved':
-      return (
-        <span className="save-state" role="status" data-saved-version={status.version}>
-          Saved as version {status.version}
-        </span>
-      );
-    case 'conflict':
-      return <span className="field-error save-state">Conflict with version {status.latestVersion}</span>;
-    case 'error':
-      return (
-        <span className="field-error save-state" role="alert">
+  const statusRef = useRef<HTMLSpanElement>(null);
+  const text = readOnly
+    ? 'Read only'
+    : status.kind === 'idle'
+      ? 'Changes save automatically'
+      : status.kind === 'pending'
+        ? 'Unsaved changes…'
+        : status.kind === 'saving'
+          ? 'Saving…'
+          : status.kind === 'saved'
+            ? `Saved in version ${status.version}`
+            : status.kind === 'conflict'
+              ? `Conflict with version ${status.latestVersion}`
+              : 'Not saved';
+  return (
+    <div className="save-status">
+      <span
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        className={`save-state${status.kind === 'saved' ? '' : ' muted'}`}
+        data-saved-version={status.kind === 'saved' ? status.version : undefined}
+      >
+        {text}
+      </span>
+      {!readOnly && status.kind === 'error' && (
+        <div className="field-error save-state" role="alert">
           Not saved: {describeError(status.error)}{' '}
-          <button type="button" className="btn btn-small" onClick={onRetry}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              statusRef.current?.focus();
+              onRetry();
+            }}
+          >
             Retry
           </button>
-        </span>
-      );
-  }
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "Save version": ends the editing session, with an optional name; the next edit starts a new version. */
+function SaveVersionForm({ onSave, busy }: { onSave: (name: string | undefined) => Promise<void>; busy: boolean }) {
+  const [name, setName] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void onSave(name.trim() || undefined).then(() => setName(''));
+  };
+  return (
+    <form className="save-version" onSubmit={submit}>
+      <label htmlFor="version-name" className="sr-only">
+        Version name (optional)
+      </label>
+      <input
+        id="version-name"
+        placeholder="Version name (optional)"
+        maxLength={200}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button type="submit" className="btn btn-small" disabled={busy}>
+        Save version
+      </button>
+    </form>
+  );
 }

@@ -1,8 +1,9 @@
-import { Autosaver, type AutosaveStatus, type SaveOutcome } from './autosaver';
+import { Autosaver, type AutosaveStatus, type SaveOptions, type SaveOutcome } from './autosaver';
 
 interface Call {
   content: string;
   base: number;
+  options: SaveOptions;
   resolve(outcome: SaveOutcome): void;
   reject(error: unknown): void;
 }
@@ -14,7 +15,7 @@ function setup(baseVersion = 0) {
   const saver = new Autosaver<string>({
     baseVersion,
     delayMs: 1500,
-    save: (content, base) => new Promise((resolve, reject) => calls.push({ content, base, resolve, reject })),
+    save: (content, base, options) => new Promise((resolve, reject) => calls.push({ content, base, options, resolve, reject })),
     onStatus: (s) => statuses.push(s),
     onSaved: (version, content) => saved.push([version, content]),
   });
@@ -28,6 +29,23 @@ beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe('Autosaver', () => {
+  it('"Save version" waits for the save in flight, then saves what is shown now and ends the session, even unchanged', async () => {
+    const { saver, calls, last } = setup(2);
+    saver.edit('typed');
+    jest.advanceTimersByTime(1500);
+    const done = saver.saveVersion('typed', 'Before review');
+    calls[0].resolve({ kind: 'saved', version: 3 });
+    await settle();
+    expect(calls.map((c) => [c.content, c.base, c.options])).toEqual([
+      ['typed', 2, {}],
+      ['typed', 3, { endSession: true, name: 'Before review' }],
+    ]);
+    calls[1].resolve({ kind: 'saved', version: 3 });
+    await done;
+    expect(last()).toEqual({ kind: 'saved', version: 3 });
+    expect(saver.hasUnsavedChanges).toBe(false);
+  });
+
   it('saves once after the writer pauses, on the current base version', async () => {
     const { saver, calls, last } = setup(3);
     saver.edit('a');

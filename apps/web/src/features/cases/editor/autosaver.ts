@@ -8,12 +8,18 @@ export type AutosaveStatus =
   | { kind: 'conflict'; latestVersion: number }
   | { kind: 'error'; error: unknown };
 
+/** How a save ends the editing session: "Save version", with an optional name. */
+export interface SaveOptions {
+  endSession?: boolean;
+  name?: string;
+}
+
 export interface AutosaverOptions<T> {
   /** The version the next save builds on (0 before the first). */
   baseVersion: number;
   /** Pause after the last edit before saving. */
   delayMs?: number;
-  save(content: T, baseVersion: number): Promise<SaveOutcome>;
+  save(content: T, baseVersion: number, options: SaveOptions): Promise<SaveOutcome>;
   onStatus(status: AutosaveStatus): void;
   onSaved?(version: number, content: T): void;
 }
@@ -59,6 +65,20 @@ export class Autosaver<T> {
     this.clearTimer();
     if (this.inFlight) await this.inFlight;
     await this.saveNow();
+  }
+
+  /** "Save version": saves `content` now, even unchanged, and ends the editing session (the next edit starts a version). */
+  async saveVersion(content: T, name?: string): Promise<void> {
+    this.clearTimer();
+    if (this.inFlight) await this.inFlight;
+    if (this.conflictWith !== null) return;
+    this.latest = content;
+    this.dirty = false;
+    this.options.onStatus({ kind: 'saving' });
+    this.inFlight = this.runSave(content, { endSession: true, ...(name ? { name } : {}) }).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
   }
 
   /** Resolve a conflict by saving ours on top of the latest version. */
@@ -112,10 +132,10 @@ export class Autosaver<T> {
     return this.inFlight;
   }
 
-  private async runSave(content: T): Promise<void> {
+  private async runSave(content: T, options: SaveOptions = {}): Promise<void> {
     let outcome: SaveOutcome;
     try {
-      outcome = await this.options.save(content, this.base);
+      outcome = await this.options.save(content, this.base, options);
     } catch (error) {
       this.dirty = true;
       this.options.onStatus({ kind: 'error', error });

@@ -16,3 +16,10 @@ export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   [next[index], next[target]] = [next[target], next[index]];
   return next;
 }
+
+/** Puts an item back at its index (undoing a removal); past the end, at the end. */
+export function insertAt<T>(list: readonly T[], index: number, item: T): T[] {
+  const next = [...list];
+  next.splice(Math.min(Math.max(index, 0), next.length), 0, item);
+  return next;
+}

@@ -1,11 +1,19 @@
 import { CASE_STATUSES, STATUS_LABELS, VIOLATION_TYPES, isCaseStatus, isViolationType } from '@poa/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import { useClientOptions } from '../../clients/clients.queries';
 import { useUsers } from '../../settings/team/users.queries';
 import type { CaseFilters } from './case-filters';
 import { SelectField, TextField } from '../../../ui/Field';
 
-export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; onChange: (filters: CaseFilters) => void }) {
+export function CaseFiltersBar({
+  filters,
+  onChange,
+  searchRef,
+}: {
+  filters: CaseFilters;
+  onChange: (filters: CaseFilters) => void;
+  searchRef?: RefObject<HTMLInputElement | null>;
+}) {
   const clients = useClientOptions();
   const users = useUsers();
   const [q, setQ] = useState(filters.q);
@@ -33,6 +41,8 @@ export function CaseFiltersBar({ filters, onChange }: { filters: CaseFilters; on
       <div className="field grow">
         <TextField
           label="Search"
+          ref={searchRef}
+          aria-keyshortcuts="/"
           type="search"
           placeholder="Reference, title, client, seller id, ASIN"
           value={q}

@@ -22,45 +22,60 @@ export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (
       sort: active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none',
       header: (
         <button type="button" className="btn btn-ghost btn-small" onClick={() => onSort(sort, nextOrder)}>
-          {label} {active ? (filters.order === 'asc' ? '▲' : '▼') : ''}
+          {label} <span aria-hidden="true">{active ? (filters.order === 'asc' ? '▲' : '▼') : ''}</span>
         </button>
       ),
     };
   };
+  const loaded = query.data?.pages.flatMap((page) => page.data).length;
+  const more = query.hasNextPage ? ' or more' : '';
   return (
-    <DataTable
-      framed
-      query={query}
-      label="Cases"
-      empty="No cases match these filters."
-      columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
-      row={(c: CaseSummary) => (
-        <tr>
-          <td>
-            <CaseLink summary={c} />
-          </td>
-          <td>{c.client.name}</td>
-          <td>
-            {safeViolationLabel(c.violationType)} <span className="muted">· {c.marketplace}</span>
-          </td>
-          <td>
-            <StatusPill status={c.status} />
-          </td>
-          <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-          <td>
-            <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
-          </td>
-          <td className="muted">{formatDateTime(c.updatedAt)}</td>
-        </tr>
-      )}
-    />
+    <>
+      {/* Always in the page, so the count is announced each time a search or filter changes the list. */}
+      <p className="sr-only" role="status">
+        {query.isFetching || loaded === undefined
+          ? ''
+          : loaded === 0
+            ? 'No cases match.'
+            : `${loaded}${more} ${loaded === 1 && !more ? 'case' : 'cases'}.`}
+      </p>
+      <DataTable
+        framed
+        query={query}
+        label="Cases"
+        className="case-table"
+        empty="No cases match these filters."
+        columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
+        row={(c: CaseSummary) => (
+          <tr>
+            <td data-label="Case">
+              <CaseLink summary={c} />
+            </td>
+            <td data-label="Client">{c.client.name}</td>
+            <td data-label="Violation">
+              {safeViolationLabel(c.violationType)} <span className="muted">· {c.marketplace}</span>
+            </td>
+            <td data-label="Status">
+              <StatusPill status={c.status} />
+            </td>
+            <td data-label="Assignee">{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+            <td data-label="Due">
+              <DeadlineBadge dueAt={c.dueAt} status={c.status} now={now} />
+            </td>
+            <td data-label="Updated" className="muted">
+              {formatDateTime(c.updatedAt)}
+            </td>
+          </tr>
+        )}
+      />
+    </>
   );
 }
 
 /** The reference and title of a case, linking to its page. */
 export function CaseLink({ summary }: { summary: Pick<CaseSummary, 'id' | 'reference' | 'title'> }) {
   return (
-    <Link to={`/cases/${summary.id}`}>
+    <Link to={`/cases/${summary.id}`} data-case-link>
       <span className="mono">{summary.reference}</span> {summary.title}
     </Link>
   );

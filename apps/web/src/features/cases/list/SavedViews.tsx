@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { loadSavedViews, removeSavedView, storeSavedView } from './saved-views';
@@ -8,6 +8,17 @@ export function SavedViews({ search }: { search: string }) {
   const tenantId = useSession().tenant.id;
   const [views, setViews] = useState(() => loadSavedViews(tenantId));
   const [name, setName] = useState('');
+  const bar = useRef<HTMLDivElement>(null);
+
+  // The deleted view's button goes away: focus moves to the view now in its place, or to the name field.
+  const remove = (index: number) => {
+    const next = removeSavedView(tenantId, views[index].name);
+    setViews(next);
+    requestAnimationFrame(() => {
+      const links = bar.current?.querySelectorAll<HTMLElement>('.saved-view-link');
+      (links?.[Math.min(index, next.length - 1)] ?? bar.current?.querySelector<HTMLElement>('#view-name'))?.focus();
+    });
+  };
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -17,17 +28,19 @@ export function SavedViews({ search }: { search: string }) {
   };
 
   return (
-    <div className="row saved-views" style={{ margin: '0 0 1rem', alignItems: 'center' }}>
+    <div className="row saved-views" style={{ margin: '0 0 1rem', alignItems: 'center' }} ref={bar}>
       <span className="muted">Saved views:</span>
       {views.length === 0 && <span className="muted">none yet</span>}
-      {views.map((view) => (
+      {views.map((view, index) => (
         <span key={view.name} className="pill">
-          <Link to={`/cases?${view.search}`}>{view.name}</Link>{' '}
+          <Link to={`/cases?${view.search}`} className="saved-view-link">
+            {view.name}
+          </Link>{' '}
           <button
             type="button"
             className="btn btn-ghost btn-small"
             aria-label={`Delete the view ${view.name}`}
-            onClick={() => setViews(removeSavedView(tenantId, view.name))}
+            onClick={() => remove(index)}
           >
             ×
           </button>

@@ -38,11 +38,21 @@ describe('case filters in the URL', () => {
     });
   });
 
-  it('asks for active cases due before the end of today', () => {
+  it('asks for active cases due before the end of today that are not overdue', () => {
     const now = new Date(2026, 2, 10, 9, 30);
     const query = filtersToQuery(filtersFromParams(new URLSearchParams('dueToday=true')), now);
     expect(query.dueBefore).toBe(new Date(2026, 2, 10, 23, 59, 59, 999).toISOString());
+    expect(query.overdue).toBe('false');
     expect(query.status?.split(',')).not.toContain('closed');
+    expect(filtersToQuery(filtersFromParams(new URLSearchParams('dueToday=true&overdue=true')), now).overdue).toBeUndefined();
+  });
+
+  it('keeps the queue in the URL and the API query', () => {
+    const filters = filtersFromParams(new URLSearchParams('queue=review&sort=dueAt'));
+    expect(filters.queue).toBe('review');
+    expect(filtersToParams(filters).toString()).toBe('queue=review&sort=dueAt');
+    expect(filtersToQuery(filters).queue).toBe('review');
+    expect(filtersFromParams(new URLSearchParams('queue=everyone')).queue).toBeUndefined();
   });
 
   it('keeps defaults out of the URL and builds the API query', () => {

@@ -2,14 +2,19 @@ import { ACTIVE_STATUSES, CASE_STATUSES, isCaseStatus, isViolationType, type Cas
 import type { CaseListQuery } from '../../../api/types';
 import { endOfDay } from '../../../lib/deadline';
 
+export const CASE_QUEUES = ['mine', 'review'] as const;
+export type CaseQueue = (typeof CASE_QUEUES)[number];
+
 /** What the cases list shows, as kept in the URL (a bookmarkable saved view). */
 export interface CaseFilters {
+  /** "My cases" or "Awaiting my review"; none: every case. */
+  queue?: CaseQueue;
   statuses: CaseStatus[];
   violationType?: CaseListQuery['violationType'];
   clientId?: string;
   assigneeId?: string;
   overdue: boolean;
-  /** Active cases due before the end of today. */
+  /** Active cases due before the end of today and not yet overdue (with `overdue`: both). */
   dueToday: boolean;
   q: string;
   sort: NonNullable<CaseListQuery['sort']>;
@@ -28,7 +33,9 @@ export function filtersFromParams(params: URLSearchParams): CaseFilters {
   const assigneeId = params.get('assigneeId');
   const sort = params.get('sort') === 'dueAt' ? 'dueAt' : 'updatedAt';
   const order = params.get('order') === 'asc' ? 'asc' : params.get('order') === 'desc' ? 'desc' : sort === 'dueAt' ? 'asc' : 'desc';
+  const queue = CASE_QUEUES.find((q) => q === params.get('queue'));
   return {
+    ...(queue ? { queue } : {}),
     statuses: CASE_STATUSES.filter((s) => statuses.includes(s)),
     violationType: violationType && isViolationType(violationType) ? violationType : undefined,
     clientId: clientId && UUID.test(clientId) ? clientId : undefined,
@@ -45,6 +52,7 @@ export function filtersFromParams(params: URLSearchParams): CaseFilters {
 export function filtersToParams(filters: CaseFilters, view: CaseView = 'list'): URLSearchParams {
   const params = new URLSearchParams();
   if (view === 'board') params.set('view', 'board');
+  if (filters.queue) params.set('queue', filters.queue);
   if (filters.statuses.length > 0) params.set('status', filters.statuses.join(','));
   if (filters.violationType) params.set('violationType', filters.violationType);
   if (filters.clientId) params.set('clientId', filters.clientId);
@@ -65,12 +73,15 @@ export function viewFromParams(params: URLSearchParams): CaseView {
 /** The API query of GET /api/v1/cases for these filters. */
 export function filtersToQuery(filters: CaseFilters, now: Date = new Date()): CaseListQuery {
   const query: CaseListQuery = { sort: filters.sort, order: filters.order };
+  if (filters.queue) query.queue = filters.queue;
   if (filters.statuses.length > 0) query.status = filters.statuses.join(',');
   if (filters.violationType) query.violationType = filters.violationType;
   if (filters.clientId) query.clientId = filters.clientId;
   if (filters.assigneeId) query.assigneeId = filters.assigneeId;
-  if (filters.overdue) query.overdue = 'true';
+  if (filters.overdue && !filters.dueToday) query.overdue = 'true';
   if (filters.dueToday) {
+    // Due today is not overdue (as the navigation counts it); both boxes: everything due by the end of today.
+    if (!filters.overdue) query.overdue = 'false';
     query.dueBefore = endOfDay(now).toISOString();
     query.status ??= ACTIVE_STATUSES.join(',');
   }

@@ -85,8 +85,9 @@ function CreateWebhookForm() {
     <form className="card" onSubmit={submit} aria-labelledby="new-webhook-title">
       <h2 id="new-webhook-title">Add a webhook</h2>
       <p className="muted">
-        Each event is POSTed as JSON and signed in <span className="mono">X-PoaDesk-Signature</span> with the endpoint's secret. Private and
-        loopback addresses are refused.
+        Each event is POSTed as JSON and signed in <span className="mono">X-PoaDesk-Signature</span> with the endpoint's secret. Private,
+        link-local and reserved addresses are refused. Loopback addresses (127.0.0.1, localhost) are refused too, except on a server started
+        for local development with <span className="mono">WEBHOOK_ALLOW_LOOPBACK=true</span>.
       </p>
       {/* The URL's own error shows next to the field; anything else here. */}
       <ErrorAlert error={urlError ? null : create.error} />
