@@ -13,6 +13,7 @@ import { EmailModule } from './email/email.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UploadInterceptor } from './idempotency/upload';
+import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -42,6 +43,7 @@ export class AppModule {
         TenantModule,
         ClientsModule,
         CasesModule,
+        NoticesModule,
         AttachmentsModule,
         PortalLinksModule,
         EmailModule.forRoot(config),

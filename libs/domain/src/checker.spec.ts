@@ -172,3 +172,54 @@ describe('checkDraft', () => {
     expect(checkDraft(draft, { asins: context.asins })).toEqual([]);
   });
 });
+
+describe('checkDraft: one root cause per issue', () => {
+  const issues = [
+    { id: 'odr', violationType: 'order_defect_rate', asins: [] },
+    { id: 'auth', violationType: 'product_authenticity', asins: ['B07XJ8C8F5'] },
+  ];
+
+  it('names the issue no root cause answers', () => {
+    const draft = goodDraft();
+    draft.rootCauses[0].issueId = 'auth';
+    const found = checkDraft(draft, { ...context, issues }).filter((i) => i.rule === 'issue_without_root_cause');
+    expect(found).toEqual([
+      {
+        rule: 'issue_without_root_cause',
+        severity: 'warning',
+        section: 'rootCauses',
+        issueId: 'odr',
+        message: 'Issue 1 (Order defect rate) has no root cause: Amazon wants one for each issue',
+      },
+    ]);
+  });
+
+  it('is satisfied when every issue has a root cause', () => {
+    const draft = goodDraft();
+    draft.rootCauses = [
+      { text: 'Parcels left the warehouse two days late during the November peak.', issueId: 'odr' },
+      { ...draft.rootCauses[0], issueId: 'auth' },
+    ];
+    expect(checkDraft(draft, { ...context, issues })).toEqual([]);
+  });
+
+  it('does not count an unlinked root cause when there are several issues, but does for a single one', () => {
+    expect(rules(checkDraft(goodDraft(), { ...context, issues }))).toEqual([
+      'issue_without_root_cause:rootCauses',
+      'issue_without_root_cause:rootCauses',
+    ]);
+    expect(checkDraft(goodDraft(), { ...context, issues: [issues[1]] })).toEqual([]);
+  });
+
+  it('asks for evidence when any issue needs it', () => {
+    const draft = goodDraft();
+    draft.supportingDocuments = [];
+    draft.rootCauses = [
+      { ...draft.rootCauses[0], issueId: 'auth' },
+      { text: 'Late parcels in November.', issueId: 'odr' },
+    ];
+    expect(rules(checkDraft(draft, { asins: [], violationType: 'order_defect_rate', issues }))).toEqual([
+      'missing_evidence:supportingDocuments',
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { DraftSectionKey, DraftSections } from './draft';
 import { buildSubmission, isOverLimit, type SubmissionFieldKey, type SubmissionOptions } from './submission';
-import type { ViolationType } from './violations';
+import { isViolationType, violationLabel, type ViolationType } from './violations';
 
 export type CheckSeverity = 'error' | 'warning';
 
@@ -18,6 +18,7 @@ export type CheckRule =
   | 'template_placeholder'
   | 'missing_asin'
   | 'missing_evidence'
+  | 'issue_without_root_cause'
   | 'field_over_limit';
 
 export interface CheckIssue {
@@ -26,12 +27,22 @@ export interface CheckIssue {
   section: DraftSectionKey;
   /** Item of a list section; absent for the summary and for whole-section issues. */
   index?: number;
+  /** The case issue a finding is about. */
+  issueId?: string;
   message: string;
+}
+
+/** A problem the notice names (a case has one or more). */
+export interface CheckedIssue {
+  id: string;
+  violationType: string;
+  asins: readonly string[];
 }
 
 export interface CheckContext {
   asins: readonly string[];
   violationType?: ViolationType | null;
+  issues?: readonly CheckedIssue[];
   /** The agency's Seller Central field limits; a field over its limit is a warning. */
   limits?: SubmissionOptions['limits'];
   /** Attachment file names by id: the additional-information field lists them, so they count towards its limit. */
@@ -153,7 +164,23 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
     }
   }
 
-  if (context.violationType && EVIDENCE_REQUIRED.includes(context.violationType) && sections.supportingDocuments.length === 0) {
+  for (const issue of issuesWithoutRootCause(sections, context.issues ?? [])) {
+    const { index, violationType, asins } = issue;
+    const label = isViolationType(violationType) ? violationLabel(violationType) : violationType;
+    push({
+      rule: 'issue_without_root_cause',
+      severity: 'warning',
+      section: 'rootCauses',
+      issueId: issue.id,
+      message: `Issue ${index + 1} (${label}${asins.length ? `: ${asins.join(', ')}` : ''}) has no root cause: Amazon wants one for each issue`,
+    });
+  }
+
+  const types = new Set<string>([
+    ...(context.violationType ? [context.violationType] : []),
+    ...(context.issues ?? []).map((i) => i.violationType),
+  ]);
+  if (EVIDENCE_REQUIRED.some((t) => types.has(t)) && sections.supportingDocuments.length === 0) {
     push({
       rule: 'missing_evidence',
       severity: 'warning',
@@ -175,6 +202,18 @@ export function checkDraft(sections: DraftSections, context: CheckContext): Chec
   }
 
   return issues;
+}
+
+/**
+ * Issues no root cause is linked to. With a single issue, a root cause linked to none counts for it (drafts written
+ * before issues existed); with several, each needs its own.
+ */
+function issuesWithoutRootCause(sections: DraftSections, issues: readonly CheckedIssue[]) {
+  const written = sections.rootCauses.filter((r) => r.text.trim() !== '');
+  const linked = new Set(written.map((r) => r.issueId).filter(Boolean));
+  return issues
+    .map((issue, index) => ({ ...issue, index }))
+    .filter((issue) => !linked.has(issue.id) && !(issues.length === 1 && written.some((r) => !r.issueId)));
 }
 
 function checkProse(line: ProseLine, push: (issue: CheckIssue) => void): void {

@@ -55,6 +55,18 @@ describe('canonicalDraftJson', () => {
     );
   });
 
+  it('leaves an unset issueId out, so older versions keep their hash, and keeps a set one', () => {
+    const withNull = base();
+    withNull.rootCauses[0].issueId = null;
+    expect(canonicalDraftJson(withNull)).toBe(canonicalDraftJson(base()));
+    const linked = base();
+    linked.rootCauses[0].issueId = 'issue-1';
+    linked.correctiveActions[0].issueId = 'issue-1';
+    const json = JSON.parse(canonicalDraftJson(linked));
+    expect(json.rootCauses[0].issueId).toBe('issue-1');
+    expect(Object.keys(json.correctiveActions[0])).toEqual(['text', 'completedAt', 'issueId']);
+  });
+
   it('changes when the content changes', () => {
     const changed = base();
     changed.correctiveActions[0].completedAt = null;

@@ -3,10 +3,13 @@ import { diffArrays, diffWords } from 'diff';
 /** Dates are ISO `YYYY-MM-DD` strings. */
 export interface RootCause {
   text: string;
+  /** The case issue this root cause answers. */
+  issueId?: string | null;
 }
 export interface CorrectiveAction {
   text: string;
   completedAt: string | null;
+  issueId?: string | null;
 }
 export interface PreventiveMeasure {
   text: string;
@@ -34,8 +37,8 @@ export const DRAFT_LIST_SECTION_KEYS = DRAFT_SECTION_KEYS.filter((k): k is Draft
 
 /** Field order of each list item: fixes the canonical JSON and the order of field diffs. */
 const ITEM_FIELDS = {
-  rootCauses: ['text'],
-  correctiveActions: ['text', 'completedAt'],
+  rootCauses: ['text', 'issueId'],
+  correctiveActions: ['text', 'completedAt', 'issueId'],
   preventiveMeasures: ['text', 'owner', 'startDate', 'frequency'],
   supportingDocuments: ['attachmentId', 'description'],
 } as const satisfies { [K in DraftListSectionKey]: readonly (keyof DraftSections[K][number])[] };
@@ -46,12 +49,16 @@ export function emptyDraft(): DraftSections {
 
 type Item = Record<string, string | null>;
 
+/** Left out of the canonical JSON while unset, so versions saved before they existed keep their SHA-256. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['issueId']);
+
 function canonicalItem(section: DraftListSectionKey, item: object): Item {
   const source = item as Record<string, unknown>;
   const canonical: Item = {};
   for (const field of ITEM_FIELDS[section]) {
     const value = source[field];
-    canonical[field] = typeof value === 'string' ? value : null;
+    if (typeof value === 'string') canonical[field] = value;
+    else if (!OPTIONAL_FIELDS.has(field)) canonical[field] = null;
   }
   return canonical;
 }

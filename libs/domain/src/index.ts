@@ -9,4 +9,6 @@ export * from './reference';
 export * from './reminders';
 export * from './cadence';
 export * from './starters';
+export * from './notice-issues';
+export * from './fixtures/notice-corpus';
 export * from './submission';

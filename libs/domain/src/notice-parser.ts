@@ -9,8 +9,8 @@ export interface ParsedNotice {
   dueInHours?: number;
 }
 
-const ASIN_PATTERN = /\bB0[A-Z0-9]{8}\b/gi;
-const ORDER_ID_PATTERN = /\b\d{3}-\d{7}-\d{7}\b/g;
+export const ASIN_PATTERN = /\bB0[A-Z0-9]{8}\b/gi;
+export const ORDER_ID_PATTERN = /\b\d{3}-\d{7}-\d{7}\b/g;
 const AMAZON_HOST_PATTERN = /\b((?:[a-z0-9-]+\.)*)amazon((?:\.[a-z]{2,3})+)\b/gi;
 const DEADLINE_PATTERN = /\bwithin\s+(?:the\s+next\s+)?(\d{1,3})\s*(?:\(\d+\)\s*)?(hours?|days?)\b/i;
 
@@ -33,7 +33,7 @@ const REGIONAL_SELLER_CENTRAL: Readonly<Record<string, MarketplaceCode | null>> 
  * Keyword evidence per violation type; the type with most hits wins, ties go to the earlier entry
  * (the more specific policies come first).
  */
-const VIOLATION_KEYWORDS: readonly [ViolationType, RegExp][] = [
+export const VIOLATION_KEYWORDS: readonly [ViolationType, RegExp][] = [
   ['product_authenticity', /\b(?:inauthentic|counterfeit|authenticity|not authentic)\b/gi],
   ['intellectual_property', /\b(?:trademark|copyright|patent|intellectual property|rights owner)s?\b/gi],
   [

@@ -1,4 +1,13 @@
-import { VIOLATION_TYPES, VIOLATION_TYPE_KEYS, defaultDueAt, isViolationType, violationLabel, violationTypeInfo } from './violations';
+import {
+  RESOLUTION_PATHS,
+  VIOLATION_TYPES,
+  VIOLATION_TYPE_KEYS,
+  defaultDueAt,
+  defaultPath,
+  isViolationType,
+  violationLabel,
+  violationTypeInfo,
+} from './violations';
 
 describe('violations', () => {
   it('lists exactly the violation keys of the catalogue, in order', () => {
@@ -25,9 +34,20 @@ describe('violations', () => {
       expect(v.label.length).toBeGreaterThan(0);
       expect(v.description.length).toBeGreaterThan(0);
       expect(Array.isArray(v.typicalRootCauses)).toBe(true);
-      expect(Array.isArray(v.evidence)).toBe(true);
       expect(v.defaultDeadlineHours).toBeGreaterThan(0);
+      expect(RESOLUTION_PATHS).toContain(v.path);
+      for (const e of v.evidence) expect(e.key && e.label && e.proves).toBeTruthy();
+      expect(new Set(v.evidence.map((e) => e.key)).size).toBe(v.evidence.length);
     }
+  });
+
+  it('sends IP complaints to a retraction, restricted products and listing problems to a listing fix, safety to documents', () => {
+    expect(defaultPath('intellectual_property')).toBe('retraction');
+    expect(defaultPath('restricted_products')).toBe('listing_fix');
+    expect(defaultPath('listing_policy')).toBe('listing_fix');
+    expect(defaultPath('product_safety')).toBe('compliance_documents');
+    expect(defaultPath('product_authenticity')).toBe('poa');
+    expect(defaultPath('late_shipment_rate')).toBe('poa');
   });
 
   it('recognises violation types', () => {

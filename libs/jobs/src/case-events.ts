@@ -13,7 +13,8 @@ export type CaseEventType =
   | 'approval.recorded'
   | 'attachment.uploaded'
   | 'submission.recorded'
-  | 'pdf.ready';
+  | 'pdf.ready'
+  | 'case.resolution_updated';
 
 export interface CaseEventRecord {
   caseId: string;

@@ -1,4 +1,4 @@
-import type { CaseAction } from '@poa/domain';
+import type { CaseAction, ResolutionPath } from '@poa/domain';
 import { iso } from '../common/pagination';
 import type { CaseDetailRow, CaseRow, ChangeRequestJson } from './cases.repository';
 
@@ -8,6 +8,7 @@ export const caseSummaryView = (r: CaseRow) => ({
   title: r.title,
   status: r.status,
   violationType: r.violation_type,
+  path: r.path as ResolutionPath,
   marketplace: r.marketplace,
   asins: r.asins,
   noticeReceivedAt: iso(r.notice_received_at)!,
@@ -36,6 +37,7 @@ export const changeRequestView = (cr: ChangeRequestJson) => ({
 export const caseDetailView = (r: CaseDetailRow, availableActions: CaseAction[]) => ({
   ...caseSummaryView(r),
   noticeText: r.notice_text,
+  issues: r.issues.map((i) => ({ id: i.id, violationType: i.violationType, asins: i.asins, orderIds: i.orderIds, note: i.note })),
   availableActions,
   approvedVersion: r.approved_version,
   approval: r.approval

@@ -12,6 +12,9 @@ import { CommentsService } from './comments.service';
 import { DraftsController } from './drafts.controller';
 import { DraftsRepository } from './drafts.repository';
 import { DraftsService } from './drafts.service';
+import { ResolutionController } from './resolution.controller';
+import { ResolutionRepository } from './resolution.repository';
+import { ResolutionService } from './resolution.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
@@ -21,7 +24,7 @@ import { SettingsModule } from '../settings/settings.module';
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
   imports: [SettingsModule],
-  controllers: [CasesController, DraftsController, CommentsController, SubmissionsController],
+  controllers: [CasesController, DraftsController, CommentsController, SubmissionsController, ResolutionController],
   providers: [
     CasesService,
     DraftsService,
@@ -34,6 +37,8 @@ import { SettingsModule } from '../settings/settings.module';
     DraftsRepository,
     CommentsRepository,
     CaseEventsRepository,
+    ResolutionService,
+    ResolutionRepository,
     SubmissionsService,
     SubmissionsRepository,
   ],

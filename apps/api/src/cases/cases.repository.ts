@@ -3,7 +3,8 @@ import { Case, Client, columnsOf, sql, TenantDb, type InlineSql, type RowOf, typ
 import { ACTIVE_STATUSES, type CaseOutcome, type CaseStatus } from '@poa/domain';
 import type { timeCursor } from '../common/pagination';
 import { containsPattern } from '../common/sql-patterns';
-import type { CaseListQuery, UpdateCaseInput } from './cases.schemas';
+import type { CaseIssue } from './case-issues';
+import type { CaseListQuery } from './cases.schemas';
 
 /** Columns of `cases` a list shows (notice_text excluded: it can be long). */
 const CASE_LIST = columnsOf(Case, [
@@ -12,6 +13,7 @@ const CASE_LIST = columnsOf(Case, [
   'reference',
   'title',
   'violationType',
+  'path',
   'marketplace',
   'asins',
   'noticeReceivedAt',
@@ -37,6 +39,7 @@ const LOCKED = columnsOf(Case, [
   'approvedVersionId',
   'asins',
   'violationType',
+  'issues',
   'dueAt',
 ]);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
@@ -50,10 +53,9 @@ const CRM_OWNED = columnsOf(Case, [
   'noticeText',
   'noticeReceivedAt',
   'dueAt',
+  'issues',
 ]);
-export type CrmOwnedCase = typeof CRM_OWNED.$row;
-/** The fields a change may set (a CRM upsert sets the notice's receipt time too). */
-export type CaseChanges = UpdateCaseInput & { noticeReceivedAt?: string };
+export type CrmOwnedCase = Omit<typeof CRM_OWNED.$row, 'issues'> & { issues: CaseIssue[] };
 
 export const ACTIVE_STATUS_LIST = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -69,7 +71,7 @@ export type CaseRow = typeof CASE_LIST.$row & {
   assignee_name: string | null;
 };
 
-export type LockedCase = typeof LOCKED.$row & { status: CaseStatus };
+export type LockedCase = typeof LOCKED.$row & { status: CaseStatus; issues: CaseIssue[] };
 
 /** The caller the queues are built for. */
 export interface QueueCaller {
@@ -154,6 +156,7 @@ export const CHANGE_REQUEST_LATERAL = `LEFT JOIN LATERAL (
 /** A case with everything its page shows. */
 export type CaseDetailRow = CaseRow &
   Pick<RowOf<Case>, 'notice_text'> & {
+    issues: CaseIssue[];
     approved_version: number | null;
     approval: ApprovalJson | null;
     rounds: RoundJson[];
@@ -164,7 +167,7 @@ export type CaseDetailRow = CaseRow &
 /** One case with everything its page shows, in one statement (one round trip). */
 function caseDetailSql(caseId: string): InlineSql {
   return sql`
-    SELECT ${sql.raw(CASE_LIST_COLUMNS)}, c.notice_text, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name,
+    SELECT ${sql.raw(CASE_LIST_COLUMNS)}, c.notice_text, c.issues, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name,
       (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version,
       (SELECT row_to_json(a) FROM (
          SELECT id, version, draft_version_id, contact_id, contact_name, contact_email, full_name, approved_at, ip, user_agent,
@@ -188,6 +191,8 @@ export interface NewCase {
   reference: string;
   title: string;
   violationType: string;
+  issues: CaseIssue[];
+  path: string;
   marketplace: string;
   asins: string[];
   noticeText: string;
@@ -195,6 +200,21 @@ export interface NewCase {
   dueAt: Date;
   assigneeId: string | null;
   externalId: string | null;
+}
+
+/** The columns an update may set (undefined: unchanged; a CRM upsert sets the notice's receipt time too). */
+export interface CaseChanges {
+  title?: string;
+  noticeReceivedAt?: string;
+  dueAt?: string;
+  assigneeId?: string | null;
+  asins?: string[];
+  noticeText?: string;
+  marketplace?: string;
+  violationType?: string;
+  issues?: CaseIssue[];
+  path?: string;
+  externalId?: string | null;
 }
 
 @Injectable()
@@ -244,8 +264,9 @@ export class CasesRepository {
   /** Inserts the case and its first round; the new case's id. */
   async insert(tx: TenantTransaction, c: NewCase): Promise<string> {
     const [created] = await tx.query<{ id: string }>(
-      `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at, due_at, assignee_id, external_id)
-           VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at, due_at,
+                          assignee_id, external_id, issues, path)
+           VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         c.clientId,
         c.reference,
@@ -258,6 +279,8 @@ export class CasesRepository {
         c.dueAt,
         c.assigneeId,
         c.externalId,
+        JSON.stringify(c.issues),
+        c.path,
       ],
     );
     await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [
@@ -296,6 +319,8 @@ export class CasesRepository {
     if (input.marketplace !== undefined) set('marketplace', input.marketplace);
     if (input.violationType !== undefined) set('violation_type', input.violationType);
     if (input.externalId !== undefined) set('external_id', input.externalId);
+    if (input.issues !== undefined) set('issues', JSON.stringify(input.issues));
+    if (input.path !== undefined) set('path', input.path);
     if (sets.length === 0) return false;
     await tx.query(`UPDATE cases SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
     return true;

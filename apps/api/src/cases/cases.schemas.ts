@@ -1,4 +1,12 @@
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATUSES, MARKETPLACE_CODES, SUBMISSION_CHANNELS, VIOLATION_TYPE_KEYS } from '@poa/domain';
+import {
+  CASE_ACTIONS,
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  MARKETPLACE_CODES,
+  RESOLUTION_PATHS,
+  SUBMISSION_CHANNELS,
+  VIOLATION_TYPE_KEYS,
+} from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
@@ -15,12 +23,38 @@ const asins = z
   .max(500)
   .transform((list) => [...new Set(list)]);
 const title = z.string().trim().min(1).max(300);
+const orderId = z
+  .string()
+  .trim()
+  .regex(/^\d{3}-\d{7}-\d{7}$/, 'an Amazon order id looks like 123-1234567-1234567');
+
+/** One problem the notice names. `id` keeps an existing issue on update (root causes link to it); new issues get one. */
+export const issueInputSchema = z.strictObject({
+  id: uuidParam.optional().describe('An existing issue of the case (update); left out for a new issue'),
+  violationType: z.enum(VIOLATION_TYPE_KEYS),
+  asins: asins.default([]),
+  orderIds: z
+    .array(orderId)
+    .max(500)
+    .default([])
+    .transform((list) => [...new Set(list)]),
+  note: z.string().trim().max(5000).default(''),
+});
+export type IssueInput = z.infer<typeof issueInputSchema>;
+const issuesInput = z
+  .array(issueInputSchema)
+  .min(1, 'a case has at least one issue')
+  .max(20)
+  .describe('The problems the notice names, first the main one; violationType is the first issue’s');
+const path = z.enum(RESOLUTION_PATHS).describe('How the case is resolved; defaults from the first issue’s violation type');
 const noticeText = z.string().max(100_000);
 
 export const createCaseSchema = z.strictObject({
   clientId: uuidParam,
   title,
-  violationType: z.enum(VIOLATION_TYPE_KEYS),
+  violationType: z.enum(VIOLATION_TYPE_KEYS).optional().describe('Required unless issues are given; must equal the first issue’s'),
+  issues: issuesInput.optional(),
+  path: path.optional(),
   marketplace: z.enum(MARKETPLACE_CODES),
   asins: asins.default([]),
   noticeText: noticeText.default(''),
@@ -35,11 +69,14 @@ export class CreateCaseDto extends createZodDto(
     example: {
       clientId: '0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f',
       externalId: 'ticket-77',
-      title: 'Listing removed: inauthentic complaint',
-      violationType: 'product_authenticity',
+      title: 'Order defect rate + inauthentic complaint',
+      issues: [
+        { violationType: 'order_defect_rate', orderIds: ['112-7720415-3390125'] },
+        { violationType: 'product_authenticity', asins: ['B0ABCDE123'], note: 'One buyer complaint' },
+      ],
+      path: 'poa',
       marketplace: 'US',
-      asins: ['B0ABCDE123'],
-      noticeText: 'Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123',
+      noticeText: 'Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123',
       noticeReceivedAt: '2026-11-02T09:30:00.000Z',
     },
   }),
@@ -84,7 +121,9 @@ export const updateCaseSchema = z.strictObject({
   asins: asins.optional(),
   noticeText: noticeText.optional(),
   marketplace: z.enum(MARKETPLACE_CODES).optional(),
-  violationType: z.enum(VIOLATION_TYPE_KEYS).optional(),
+  violationType: z.enum(VIOLATION_TYPE_KEYS).optional().describe('Changes the first issue’s violation type'),
+  issues: issuesInput.optional().describe('Replaces the issues: keep an issue by sending its id'),
+  path: path.optional(),
   externalId: externalId.nullish(),
 });
 export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
@@ -147,6 +186,7 @@ export const caseSummarySchema = z.object({
   title: z.string(),
   status: z.enum(CASE_STATUSES),
   violationType: z.string(),
+  path: z.enum(RESOLUTION_PATHS),
   marketplace: z.string(),
   asins: z.array(z.string()),
   noticeReceivedAt: z.string(),
@@ -209,6 +249,14 @@ export const pdfStatusSchema = z.object({
   readyAt: z.string().nullable(),
 });
 
+export const issueSchema = z.object({
+  id: z.uuid(),
+  violationType: z.string(),
+  asins: z.array(z.string()),
+  orderIds: z.array(z.string()),
+  note: z.string(),
+});
+
 export const changeRequestSchema = z.object({
   comment: z.string().describe('What the client asked to change'),
   note: z.string().nullable().describe('How the request arrived, when staff recorded it for the client'),
@@ -219,6 +267,7 @@ export const changeRequestSchema = z.object({
 
 export const caseDetailSchema = caseSummarySchema.extend({
   noticeText: z.string(),
+  issues: z.array(issueSchema).describe('The problems the notice names; root causes and corrective actions link to them by issueId'),
   availableActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do now (workflow state, role and guards)'),
   approvedVersion: z.number().int().nullable(),
   approval: approvalSchema.nullable().describe('Proof of the client approval of the approved version'),

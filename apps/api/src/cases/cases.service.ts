@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultDueAt, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultDueAt, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { CaseEventsService } from './case-events.service';
+import { allAsins, issuesForCreate, issuesForUpdate } from './case-issues';
 import { caseDetailView, caseSummaryView } from './case-views';
 import {
   CasesRepository,
@@ -101,6 +102,8 @@ export class CasesService {
         ]);
       }
       const changes = crmChanges(current, input);
+      // A new violation type from the CRM is the first issue's; the other issues stay.
+      if (changes.violationType) changes.issues = issuesForUpdate(current.issues, { violationType: input.violationType });
       if (await this.cases.update(tx, current.id, changes)) {
         if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId: current.id });
         await this.events.record(tx, current.id, 'case.updated', { fields: Object.keys(changes) });
@@ -111,8 +114,10 @@ export class CasesService {
   }
 
   private async createIn(tx: TenantTransaction, input: CreateCaseInput) {
+    const issues = issuesForCreate(input);
+    const violationType = issues[0].violationType;
     const noticeReceivedAt = new Date(input.noticeReceivedAt);
-    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(input.violationType, noticeReceivedAt);
+    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(violationType, noticeReceivedAt);
     const client = await this.cases.lockClient(tx, input.clientId);
     if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
     if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
@@ -125,9 +130,11 @@ export class CasesService {
         clientId: input.clientId,
         reference,
         title: input.title,
-        violationType: input.violationType,
+        violationType,
+        issues,
+        path: input.path ?? defaultPath(violationType),
         marketplace: input.marketplace,
-        asins: input.asins,
+        asins: allAsins(input.asins, issues),
         noticeText: input.noticeText,
         noticeReceivedAt,
         dueAt,
@@ -137,7 +144,7 @@ export class CasesService {
     );
     await this.cases.refreshSearchText(tx, { caseId });
     await scheduleCaseReminders(tx, caseId);
-    await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType: input.violationType });
+    await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
     await emitWebhookEvent(tx, 'case.created', caseId);
     return this.detailIn(tx, caseId);
   }
@@ -145,17 +152,24 @@ export class CasesService {
   async update(caseId: string, input: UpdateCaseInput) {
     return this.db.transaction(async (tx) => {
       const locked = await this.lock(tx, caseId);
-      const { dueAtReason, ...changes } = input;
-      if (dueAtReason !== undefined && changes.dueAt === undefined)
+      const { dueAtReason, ...request } = input;
+      if (dueAtReason !== undefined && request.dueAt === undefined)
         throw AppError.validation([{ field: 'dueAtReason', message: 'only with a new dueAt' }]);
-      if (changes.assigneeId) await this.assertAssignee(tx, changes.assigneeId);
+      if (request.assigneeId) await this.assertAssignee(tx, request.assigneeId);
+      const issues = issuesForUpdate(locked.issues, request);
+      const { issues: _sent, ...fields } = request;
+      const changes = {
+        ...fields,
+        ...(issues ? { issues, violationType: issues[0].violationType } : {}),
+        ...(issues && request.issues ? { asins: allAsins(request.asins ?? locked.asins, issues) } : {}),
+      };
       if (await externalIdUnique(this.cases.update(tx, caseId, changes))) {
-        if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
-        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(changes) });
-        if (changes.dueAt !== undefined && !sameTime(locked.due_at, changes.dueAt)) {
+        if (request.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
+        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(request) });
+        if (request.dueAt !== undefined && !sameTime(locked.due_at, request.dueAt)) {
           await this.events.record(tx, caseId, 'case.due_changed', {
             from: new Date(locked.due_at).toISOString(),
-            to: new Date(changes.dueAt).toISOString(),
+            to: new Date(request.dueAt).toISOString(),
             reason: dueAtReason ?? null,
           });
         }

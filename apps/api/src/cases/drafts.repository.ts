@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, DraftVersion, sql, TenantDb, type TenantTransaction } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
+import type { CaseIssue } from './case-issues';
 
 const SUMMARY = columnsOf(DraftVersion, [
   'id',
@@ -40,6 +41,7 @@ export type DraftDetailRow = DraftRow & {
   locked: boolean;
   case_asins: string[];
   case_violation_type: string;
+  case_issues: CaseIssue[];
   file_names: Record<string, string> | null;
   submission_settings: { limits?: Record<string, unknown> } | null;
 };
@@ -47,7 +49,7 @@ export type DraftDetailRow = DraftRow & {
 const DRAFT_SELECT = `
   SELECT ${DRAFT.as('dv')},
          EXISTS (SELECT 1 FROM approvals a WHERE a.draft_version_id = dv.id) AS locked,
-         c.asins AS case_asins, c.violation_type AS case_violation_type,
+         c.asins AS case_asins, c.violation_type AS case_violation_type, c.issues AS case_issues,
          (SELECT json_object_agg(at.id, at.file_name) FROM attachments at WHERE at.case_id = c.id) AS file_names,
          (SELECT t.submission_settings FROM tenants t WHERE t.id = c.tenant_id) AS submission_settings
   FROM draft_versions dv JOIN cases c ON c.id = dv.case_id`;

@@ -5,8 +5,9 @@ import { isoDate, MAX_VERSION, uuidParam, versionParam, versionParamsSchema } fr
 
 const line = z.string().max(10_000);
 
-const rootCause = z.strictObject({ text: line });
-const correctiveAction = z.strictObject({ text: line, completedAt: isoDate.nullable().default(null) });
+const issueId = uuidParam.nullish().describe('The case issue this item answers (see the case’s issues)');
+const rootCause = z.strictObject({ text: line, issueId });
+const correctiveAction = z.strictObject({ text: line, completedAt: isoDate.nullable().default(null), issueId });
 const preventiveMeasure = z.strictObject({
   text: line,
   owner: z.string().max(200).default(''),
@@ -94,13 +95,14 @@ const checkIssueSchema = z.object({
   severity: z.enum(['error', 'warning']),
   section: z.enum(DRAFT_SECTION_KEYS),
   index: z.number().int().optional(),
+  issueId: z.string().optional().describe('The case issue a finding is about'),
   message: z.string(),
 });
 
 const sectionsOutput = z.object({
   summary: z.string(),
-  rootCauses: z.array(z.object({ text: z.string() })),
-  correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable() })),
+  rootCauses: z.array(z.object({ text: z.string(), issueId: z.string().nullish() })),
+  correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable(), issueId: z.string().nullish() })),
   preventiveMeasures: z.array(z.object({ text: z.string(), owner: z.string(), startDate: z.string().nullable(), frequency: z.string() })),
   supportingDocuments: z.array(z.object({ attachmentId: z.string(), description: z.string() })),
 });

@@ -37,6 +37,7 @@ function draftView(r: DraftDetailRow) {
   const checks = checkDraft(r.sections, {
     asins: r.case_asins,
     violationType: isViolationType(r.case_violation_type) ? r.case_violation_type : null,
+    issues: r.case_issues,
     limits: limitsOf(r.submission_settings),
     fileNames: r.file_names ?? {},
   });
@@ -81,6 +82,13 @@ export class DraftsService {
           { latestVersion: locked.latest_version },
         );
       }
+      const issueIds = new Set(locked.issues.map((issue) => issue.id));
+      const unknownIssues = (['rootCauses', 'correctiveActions'] as const).flatMap((section) =>
+        sections[section].flatMap((item, i) =>
+          item.issueId && !issueIds.has(item.issueId) ? [{ field: `${section}.${i}.issueId`, message: 'not an issue of this case' }] : [],
+        ),
+      );
+      if (unknownIssues.length > 0) throw AppError.validation(unknownIssues);
       const attachmentIds = [...new Set(sections.supportingDocuments.map((d) => d.attachmentId))];
       if (attachmentIds.length > 0) {
         const known = await this.drafts.attachmentIds(tx, caseId, attachmentIds);

@@ -139,7 +139,7 @@ export async function seedSecondRoundCase(ctx: SecondRoundContext): Promise<void
       marketplace: 'US',
       asins: ['B0DEMO0007', 'B0DEMO0008'],
       noticeText:
-        'Hello, We received a complaint that ASIN B0DEMO0007 is inauthentic. We have removed B0DEMO0007 and B0DEMO0008. To reinstate them, provide invoices from your supplier issued in the last 365 days and a plan of action within 17 days.',
+        'Hello, We received a complaint that ASIN B0DEMO0007 is inauthentic (order 112-7001234-5566778). We have removed B0DEMO0007 and B0DEMO0008. To reinstate them, provide invoices from your supplier issued in the last 365 days and a plan of action within 17 days.',
       noticeReceivedAt: new Date(Date.now() - 25 * 86_400_000).toISOString(),
       assigneeId: ctx.assigneeId,
     }),

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@poa/config';
 import { TenantContext, TenantDb, type Actor } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
+import { ResolutionService } from '../cases/resolution.service';
 import { AppModule } from '../app.module';
 import { AuthService } from '../identity/auth/auth.service';
 import { CasesService } from '../cases/cases.service';
@@ -14,7 +15,7 @@ import { UsersService } from '../identity/users/users.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { SeedRepository } from './seed.repository';
 import { seedSecondRoundCase } from './second-round-demo';
-import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase } from './demo-data';
+import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase, type DemoDraft } from './demo-data';
 
 export interface DemoLogin {
   email: string;
@@ -84,6 +85,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
           drafts: app.get(DraftsService),
           workflow: app.get(WorkflowService),
           comments: app.get(CommentsService),
+          resolution: app.get(ResolutionService),
         },
       });
     }
@@ -112,18 +114,37 @@ interface PlayContext {
   clientIds: string[];
   contactIds: string[];
   staffIds: Record<string, string>;
-  app: { cases: CasesService; drafts: DraftsService; workflow: WorkflowService; comments: CommentsService };
+  app: { cases: CasesService; drafts: DraftsService; workflow: WorkflowService; comments: CommentsService; resolution: ResolutionService };
+}
+
+/** The draft of a demo case: dates counted from its notice, issues named by position replaced by their ids. */
+function draftOf(demo: DemoCase, receivedAt: Date, issueIds: string[]): DraftSections {
+  const on = (days: number) => new Date(receivedAt.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  const draft: DemoDraft | DraftSections = typeof demo.draft === 'function' ? demo.draft(on) : demo.draft;
+  const link = <T extends { issue?: number; issueId?: string | null }>({ issue, ...item }: T) =>
+    issue === undefined ? item : { ...item, issueId: issueIds[issue] };
+  return {
+    ...draft,
+    rootCauses: draft.rootCauses.map((r) => link(r)),
+    correctiveActions: draft.correctiveActions.map((c) => link(c)),
+  };
 }
 
 /** Creates a case and walks it through the workflow up to its demo state. */
 async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
   const { as, ownerActor, app } = ctx;
-  const noticeReceivedAt = new Date(Date.now() - demo.receivedDaysAgo * 86_400_000).toISOString();
+  const receivedAt = new Date(Date.now() - demo.receivedDaysAgo * 86_400_000);
+  const noticeReceivedAt = receivedAt.toISOString();
   const created = await as(ownerActor, () =>
     app.cases.create({
       clientId: ctx.clientIds[demo.client],
       title: demo.title,
-      violationType: demo.violationType,
+      ...(demo.issues
+        ? {
+            issues: demo.issues.map((i) => ({ asins: [], orderIds: [], note: '', ...i })),
+          }
+        : { violationType: demo.violationType }),
+      ...(demo.path ? { path: demo.path } : {}),
       marketplace: demo.marketplace,
       asins: demo.asins,
       noticeText: demo.notice,
@@ -131,6 +152,27 @@ async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
       assigneeId: ctx.staffIds.writer,
     }),
   );
+  const day = (days: number) => new Date(receivedAt.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  if (demo.retraction) {
+    const { contactedDaysAfter, ...tracker } = demo.retraction;
+    await as(ownerActor, () =>
+      app.resolution.saveRetraction(created.id, { ...tracker, datesContacted: contactedDaysAfter.map(day), note: '' }),
+    );
+  }
+  if (demo.listingFixes) {
+    const items = demo.listingFixes;
+    await as(ownerActor, () => app.resolution.saveListingFixes(created.id, { items }));
+  }
+  if (demo.complianceDocuments) {
+    const items = demo.complianceDocuments.map((d) => ({ ...d, attachmentId: null }));
+    await as(ownerActor, () => app.resolution.saveComplianceDocuments(created.id, { items }));
+  }
+  const draft = draftOf(
+    demo,
+    receivedAt,
+    created.issues.map((i) => i.id),
+  );
+  const contact = DEMO_CLIENTS[demo.client].contact;
   let version = 0;
   const save = async (sections: DraftSections) => {
     await as(ownerActor, () => app.drafts.create(created.id, { baseVersion: version, ...sections }));
@@ -139,22 +181,25 @@ async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
   const act = (action: string, extra: Record<string, unknown> = {}) =>
     as(ownerActor, () => app.workflow.transition(created.id, { action, ...extra } as never));
   for (const step of demo.steps) {
-    if (step === 'draft') await save(demo.draft);
-    else if (step === 'redraft')
-      await save({ ...demo.draft, summary: `${demo.draft.summary} We have added the supplier audit requested by our reviewer.` });
+    if (step === 'draft') await save(draft);
+    else if (step === 'redraft') await save({ ...draft, summary: `${draft.summary} Each change above is dated and names who checks it.` });
     else if (step === 'client_approve')
-      await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: 'Demo Client Contact', note: 'Approved by email' });
-    else if (step === 'request_changes') await act('request_changes', { comment: 'Name the supplier and the date the stock was removed.' });
+      await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: contact.name, note: 'Approved by email' });
+    else if (step === 'request_changes')
+      await act('request_changes', { comment: 'Give the date each change went live and who checks new listings.' });
     else if (step === 'more_info')
       await act('record_outcome', {
         outcome: 'more_info_requested',
-        amazonResponse: 'Please provide invoices covering the last 365 days for ASIN ' + demo.asins[0] + '.',
+        amazonResponse: `Please provide invoices from your supplier dated within the last 365 days${demo.asins.length ? ` for ASIN ${demo.asins.join(', ')}` : ''}.`,
       });
     else if (step === 'reinstated')
       await act('record_outcome', { outcome: 'reinstated', amazonResponse: 'Your selling privileges have been reinstated.' });
     else if (step === 'comment')
       await as(ownerActor, () =>
-        app.comments.create(created.id, { body: 'Client uploaded the supplier invoices today.', visibility: 'internal' } as never),
+        app.comments.create(created.id, {
+          body: demo.comment ?? 'Client confirmed the changes are live.',
+          visibility: 'internal',
+        } as never),
       );
     else await act(step);
   }

@@ -127,6 +127,29 @@ export class Case extends TenantOwned {
   @Column('uuid', { nullable: true })
   approvedVersionId: string | null;
 
+  /**
+   * The problems the notice names: `[{id, violationType, asins, orderIds, note}]`; `violation_type` is the first one's.
+   * Kept on the row (not a table): always read and written whole with the case, a handful per case.
+   */
+  @Column('jsonb', { default: () => `'[]'` })
+  issues: Record<string, unknown>[];
+
+  /** How the case is resolved: poa | retraction | listing_fix | compliance_documents (defaults from the first issue). */
+  @Column('text', { default: 'poa' })
+  path: string;
+
+  /** Retraction tracker (IP complaints): complaint id, rights owner, contact e-mail, dates contacted, status. */
+  @Column('jsonb', { nullable: true })
+  retraction: Record<string, unknown> | null;
+
+  /** The listing changes to make, each confirmed once done. */
+  @Column('jsonb', { default: () => `'[]'` })
+  listingFixes: Record<string, unknown>[];
+
+  /** The compliance documents to provide, each with its uploaded attachment. */
+  @Column('jsonb', { default: () => `'[]'` })
+  complianceDocuments: Record<string, unknown>[];
+
   /** Lower-cased reference, title, client name, seller id and ASINs: the one column search looks at (trigram index). */
   @Column('text', { default: '' })
   searchText: string;

@@ -284,6 +284,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/compliance-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The compliance documents to provide (product safety), each with its uploaded file */
+        get: operations["ResolutionController_complianceDocuments"];
+        /** Replace the compliance documents; attachmentId links an uploaded file of this case */
+        put: operations["ResolutionController_saveComplianceDocuments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/drafts": {
         parameters: {
             query?: never;
@@ -407,6 +425,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/listing-fixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The listing changes to make (restricted products, listing policy), each with its confirmation */
+        get: operations["ResolutionController_listingFixes"];
+        /** Replace the listing changes; confirmed: true records who confirmed it and when (kept while it stays confirmed) */
+        put: operations["ResolutionController_saveListingFixes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/pdf": {
         parameters: {
             query?: never;
@@ -452,6 +488,44 @@ export interface paths {
         put?: never;
         /** Create a one-time portal link (15 minutes) that opens this case for a contact of its client, to share yourself */
         post: operations["CasePortalLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/retraction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retraction tracker (IP complaints): complaint id, rights owner, contact e-mail, dates contacted, status */
+        get: operations["ResolutionController_retraction"];
+        /** Replace the retraction tracker; status not_contacted | contacted | agreed | sent_to_amazon | confirmed */
+        put: operations["ResolutionController_saveRetraction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/retraction/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The e-mail the seller sends the rights owner, drafted from the case and the tracker
+         * @description Asks the rights owner to send the retraction to Amazon themselves: Amazon does not accept forwarded retractions.
+         */
+        get: operations["ResolutionController_letter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -651,6 +725,23 @@ export interface paths {
         /** Turn e-mail per reminder kind on or off (in-app notifications always appear) */
         put: operations["PreferencesController_update"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a pasted Amazon notice: marketplace, Section 3, scope, deadline, invoice window, funds hold and each issue it names */
+        post: operations["NoticesController_parse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1075,6 +1166,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/violation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The violation catalogue: the path each type usually takes, its default deadline and the evidence it needs */
+        get: operations["NoticesController_violationTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1322,11 +1430,22 @@ export interface components {
             fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The problems the notice names; root causes and corrective actions link to them by issueId */
+            issues: {
+                asins: string[];
+                /** Format: uuid */
+                id: string;
+                note: string;
+                orderIds: string[];
+                violationType: string;
+            }[];
             latestVersion: number;
             marketplace: string;
             noticeReceivedAt: string;
             noticeText: string;
             overdue: boolean;
+            /** @enum {string} */
+            path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
             /** @description The final PDF of the approved version */
             pdf: {
                 error: string | null;
@@ -1424,11 +1543,22 @@ export interface components {
             fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
+            /** @description The problems the notice names; root causes and corrective actions link to them by issueId */
+            issues: {
+                asins: string[];
+                /** Format: uuid */
+                id: string;
+                note: string;
+                orderIds: string[];
+                violationType: string;
+            }[];
             latestVersion: number;
             marketplace: string;
             noticeReceivedAt: string;
             noticeText: string;
             overdue: boolean;
+            /** @enum {string} */
+            path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
             /** @description The final PDF of the approved version */
             pdf: {
                 error: string | null;
@@ -1515,6 +1645,8 @@ export interface components {
                 marketplace: string;
                 noticeReceivedAt: string;
                 overdue: boolean;
+                /** @enum {string} */
+                path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
                 reference: string;
                 round: number;
                 /** @enum {string} */
@@ -1623,6 +1755,63 @@ export interface components {
             }[];
             nextCursor: string | null;
         };
+        ComplianceDocumentsDto_Output: {
+            items: {
+                /** @description null until the document is uploaded */
+                attachment: {
+                    fileName: string;
+                    /** Format: uuid */
+                    id: string;
+                } | null;
+                evidenceKey: string | null;
+                /** Format: uuid */
+                id: string;
+                label: string;
+                note: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "attachmentId": "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+         *           "evidenceKey": "cpc",
+         *           "label": "Children's Product Certificate",
+         *           "note": ""
+         *         },
+         *         {
+         *           "attachmentId": null,
+         *           "evidenceKey": "lab_report",
+         *           "label": "Test report from a CPSC-accepted laboratory",
+         *           "note": "Due 12 Nov"
+         *         }
+         *       ]
+         *     }
+         */
+        ComplianceDocumentsInputDto: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description The uploaded file (an attachment of this case)
+                 * @default null
+                 */
+                attachmentId: string | null;
+                /**
+                 * @description The catalogue evidence key it satisfies
+                 * @default null
+                 */
+                evidenceKey: string | null;
+                /**
+                 * Format: uuid
+                 * @description An existing item; left out for a new one
+                 */
+                id?: string;
+                /** @description The document to provide, e.g. Children's Product Certificate */
+                label: string;
+                /** @default  */
+                note: string;
+            }[];
+        };
         /**
          * @example {
          *       "token": "the-token-from-the-emailed-link"
@@ -1667,16 +1856,28 @@ export interface components {
         };
         /**
          * @example {
-         *       "asins": [
-         *         "B0ABCDE123"
-         *       ],
          *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
          *       "externalId": "ticket-77",
+         *       "issues": [
+         *         {
+         *           "orderIds": [
+         *             "112-7720415-3390125"
+         *           ],
+         *           "violationType": "order_defect_rate"
+         *         },
+         *         {
+         *           "asins": [
+         *             "B0ABCDE123"
+         *           ],
+         *           "note": "One buyer complaint",
+         *           "violationType": "product_authenticity"
+         *         }
+         *       ],
          *       "marketplace": "US",
          *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
-         *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
-         *       "title": "Listing removed: inauthentic complaint",
-         *       "violationType": "product_authenticity"
+         *       "noticeText": "Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+         *       "path": "poa",
+         *       "title": "Order defect rate + inauthentic complaint"
          *     }
          */
         CreateCaseDto: {
@@ -1688,15 +1889,38 @@ export interface components {
             /** Format: date-time */
             dueAt?: string;
             externalId?: string | null;
+            /** @description The problems the notice names, first the main one; violationType is the first issue’s */
+            issues?: {
+                asins?: string[];
+                /**
+                 * Format: uuid
+                 * @description An existing issue of the case (update); left out for a new issue
+                 */
+                id?: string;
+                /** @default  */
+                note: string;
+                /** @default [] */
+                orderIds: string[];
+                /** @enum {string} */
+                violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            }[];
             /** @enum {string} */
             marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
             /** Format: date-time */
             noticeReceivedAt: string;
             /** @default  */
             noticeText: string;
+            /**
+             * @description How the case is resolved; defaults from the first issue’s violation type
+             * @enum {string}
+             */
+            path?: "poa" | "retraction" | "listing_fix" | "compliance_documents";
             title: string;
-            /** @enum {string} */
-            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            /**
+             * @description Required unless issues are given; must equal the first issue’s
+             * @enum {string}
+             */
+            violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
         /**
          * @example {
@@ -1802,6 +2026,11 @@ export interface components {
                  * @default null
                  */
                 completedAt: string | null;
+                /**
+                 * Format: uuid
+                 * @description The case issue this item answers (see the case’s issues)
+                 */
+                issueId?: string | null;
                 text: string;
             }[];
             /** @description Closes the session: the next save adds a new version ("Save version") */
@@ -1823,6 +2052,11 @@ export interface components {
             }[];
             /** @default [] */
             rootCauses: {
+                /**
+                 * Format: uuid
+                 * @description The case issue this item answers (see the case’s issues)
+                 */
+                issueId?: string | null;
                 text: string;
             }[];
             /**
@@ -1916,6 +2150,7 @@ export interface components {
                 };
                 from?: {
                     completedAt: string | null;
+                    issueId?: string | null;
                     text: string;
                 };
                 index: number;
@@ -1923,6 +2158,7 @@ export interface components {
                 kind: "added" | "removed" | "changed" | "unchanged";
                 to?: {
                     completedAt: string | null;
+                    issueId?: string | null;
                     text: string;
                 };
             }[];
@@ -1966,12 +2202,14 @@ export interface components {
                     }[];
                 };
                 from?: {
+                    issueId?: string | null;
                     text: string;
                 };
                 index: number;
                 /** @enum {string} */
                 kind: "added" | "removed" | "changed" | "unchanged";
                 to?: {
+                    issueId?: string | null;
                     text: string;
                 };
             }[];
@@ -2061,6 +2299,8 @@ export interface components {
             /** @description What the POA checker flags in this version */
             checks: {
                 index?: number;
+                /** @description The case issue a finding is about */
+                issueId?: string;
                 message: string;
                 rule: string;
                 /** @enum {string} */
@@ -2071,6 +2311,7 @@ export interface components {
             contentSha256: string;
             correctiveActions: {
                 completedAt: string | null;
+                issueId?: string | null;
                 text: string;
             }[];
             createdAt: string;
@@ -2087,6 +2328,7 @@ export interface components {
                 text: string;
             }[];
             rootCauses: {
+                issueId?: string | null;
                 text: string;
             }[];
             round: number;
@@ -2149,6 +2391,51 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "reviewer" | "writer" | "viewer";
         };
+        ListingFixesDto_Output: {
+            items: {
+                asin: string | null;
+                change: string;
+                confirmed: boolean;
+                confirmedAt: string | null;
+                confirmedBy: string | null;
+                /** Format: uuid */
+                id: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "asin": "B09ABCDEF1",
+         *           "change": "Remove \"antimicrobial\" from the title and bullet 2",
+         *           "confirmed": true
+         *         },
+         *         {
+         *           "asin": "B0C1234XYZ",
+         *           "change": "Remove \"kills 99.9% of bacteria\" from the description",
+         *           "confirmed": false
+         *         }
+         *       ]
+         *     }
+         */
+        ListingFixesInputDto: {
+            items: {
+                /** @description One of the case’s ASINs, or null for a change across listings */
+                asin?: string | null;
+                /** @description The change to make to the listing */
+                change: string;
+                /**
+                 * @description The change is live on Amazon
+                 * @default false
+                 */
+                confirmed: boolean;
+                /**
+                 * Format: uuid
+                 * @description An existing item (kept with its confirmation); left out for a new one
+                 */
+                id?: string;
+            }[];
+        };
         /**
          * @example {
          *       "email": "dana@brightline.example",
@@ -2197,6 +2484,37 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             };
         };
+        NoticeParseDto_Output: {
+            /** @description Intellectual-property notices: who complained */
+            complaint: {
+                complaintId: string | null;
+                contactEmail: string | null;
+                rightsOwner: string | null;
+            } | null;
+            /** @description How far back the invoices asked for may go */
+            documentWindowDays: number | null;
+            /** @description The deadline the notice sets, from receivedAt; null when it sets none */
+            dueAt: string | null;
+            /** @description How long Amazon may hold the funds */
+            fundsHoldDays: number | null;
+            issues: {
+                asins: string[];
+                /** @description The sentence of the notice that names the issue */
+                excerpt: string;
+                orderIds: string[];
+                /** @enum {string} */
+                violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            }[];
+            /** @enum {string|null} */
+            marketplace: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA" | null;
+            /**
+             * @description selling_privileges: the account can no longer sell; listing: some listings were removed; account: a warning or review
+             * @enum {string|null}
+             */
+            scope: "account" | "listing" | "selling_privileges" | null;
+            /** @description The notice cites Section 3 of the Business Solutions Agreement */
+            section3: boolean;
+        };
         NotificationDto_Output: {
             body: string;
             /** Format: uuid */
@@ -2225,6 +2543,21 @@ export interface components {
             nextCursor: string | null;
             /** @description Unread notifications of the user, all pages */
             unreadCount: number;
+        };
+        /**
+         * @example {
+         *       "receivedAt": "2026-11-02T09:00:00.000Z",
+         *       "text": "Your selling privileges on Amazon.com have been deactivated. 1) Order Defect Rate: 1.84%, orders 112-7720415-3390125. 2) We received complaints that ASIN B0B9XQ7K2M is inauthentic. Please submit a plan of action within 17 days."
+         *     }
+         */
+        ParseNoticeDto: {
+            /**
+             * Format: date-time
+             * @description When the notice arrived (deadlines count from it); now when left out
+             */
+            receivedAt?: string;
+            /** @description The notice as pasted from Seller Central */
+            text: string;
         };
         PdfRenderDto: {
             error: string | null;
@@ -2568,6 +2901,65 @@ export interface components {
             /** @description Defaults to "Restored from version N" */
             name?: string;
         };
+        RetractionDto_Output: {
+            complaintId: string | null;
+            contactEmail: string | null;
+            datesContacted: string[];
+            note: string;
+            rightsOwner: string | null;
+            /** @enum {string} */
+            status: "not_contacted" | "contacted" | "agreed" | "sent_to_amazon" | "confirmed";
+            /** @description null until the tracker is first saved */
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "complaintId": "8841203571",
+         *       "contactEmail": "legal@lumen-co.example",
+         *       "datesContacted": [
+         *         "2026-11-03",
+         *         "2026-11-06"
+         *       ],
+         *       "note": "Their counsel answers on Fridays",
+         *       "rightsOwner": "Lumen & Co. GmbH",
+         *       "status": "contacted"
+         *     }
+         */
+        RetractionInputDto: {
+            /**
+             * @description Amazon's complaint id (from the notice)
+             * @default null
+             */
+            complaintId: string | null;
+            /**
+             * Format: email
+             * @description The rights owner's contact e-mail
+             */
+            contactEmail?: string | null;
+            /**
+             * @description The days the seller contacted the rights owner
+             * @default []
+             */
+            datesContacted: string[];
+            /** @default  */
+            note: string;
+            /**
+             * @description The rights owner who complained
+             * @default null
+             */
+            rightsOwner: string | null;
+            /** @enum {string} */
+            status: "not_contacted" | "contacted" | "agreed" | "sent_to_amazon" | "confirmed";
+        };
+        RetractionLetterDto_Output: {
+            /** @description Plain text for the seller to send the rights owner, drafted from the case and the tracker */
+            body: string;
+            /** @description Tracker fields the letter would name but that are empty (complaintId, rightsOwner) */
+            missing: string[];
+            subject: string;
+            /** @description The rights owner's e-mail, when known */
+            to: string | null;
+        };
         SessionDto_Output: {
             accessToken: string;
             tenant: {
@@ -2772,11 +3164,34 @@ export interface components {
             /** @description Why the due time moves: recorded on the timeline */
             dueAtReason?: string;
             externalId?: string | null;
+            /** @description Replaces the issues: keep an issue by sending its id */
+            issues?: {
+                asins?: string[];
+                /**
+                 * Format: uuid
+                 * @description An existing issue of the case (update); left out for a new issue
+                 */
+                id?: string;
+                /** @default  */
+                note: string;
+                /** @default [] */
+                orderIds: string[];
+                /** @enum {string} */
+                violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            }[];
             /** @enum {string} */
             marketplace?: "US" | "CA" | "MX" | "BR" | "UK" | "DE" | "FR" | "IT" | "ES" | "NL" | "SE" | "PL" | "BE" | "TR" | "IE" | "JP" | "AU" | "SG" | "IN" | "AE" | "SA" | "EG" | "ZA";
             noticeText?: string;
+            /**
+             * @description How the case is resolved; defaults from the first issue’s violation type
+             * @enum {string}
+             */
+            path?: "poa" | "retraction" | "listing_fix" | "compliance_documents";
             title?: string;
-            /** @enum {string} */
+            /**
+             * @description Changes the first issue’s violation type
+             * @enum {string}
+             */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
         };
         /**
@@ -2922,6 +3337,21 @@ export interface components {
                 status: "active" | "invited" | "deactivated";
             }[];
             nextCursor: string | null;
+        };
+        ViolationTypeListDto_Output: {
+            data: {
+                defaultDeadlineHours: number;
+                evidence: {
+                    key: string;
+                    label: string;
+                    proves: string;
+                }[];
+                /** @enum {string} */
+                key: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+                label: string;
+                /** @enum {string} */
+                path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
+            }[];
         };
         WebhookDto_Output: {
             createdAt: string;
@@ -3422,16 +3852,28 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "asins": [
-                 *         "B0ABCDE123"
-                 *       ],
                  *       "clientId": "0b6f3e1c-5d2a-4c8e-9f10-2a3b4c5d6e7f",
                  *       "externalId": "ticket-77",
+                 *       "issues": [
+                 *         {
+                 *           "orderIds": [
+                 *             "112-7720415-3390125"
+                 *           ],
+                 *           "violationType": "order_defect_rate"
+                 *         },
+                 *         {
+                 *           "asins": [
+                 *             "B0ABCDE123"
+                 *           ],
+                 *           "note": "One buyer complaint",
+                 *           "violationType": "product_authenticity"
+                 *         }
+                 *       ],
                  *       "marketplace": "US",
                  *       "noticeReceivedAt": "2026-11-02T09:30:00.000Z",
-                 *       "noticeText": "Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
-                 *       "title": "Listing removed: inauthentic complaint",
-                 *       "violationType": "product_authenticity"
+                 *       "noticeText": "Your Order Defect Rate is 1.84%... Customers reported that items you sold were inauthentic. ASIN: B0ABCDE123",
+                 *       "path": "poa",
+                 *       "title": "Order defect rate + inauthentic complaint"
                  *     }
                  */
                 "application/json": components["schemas"]["CreateCaseDto"];
@@ -3943,6 +4385,126 @@ export interface operations {
             };
         };
     };
+    ResolutionController_complianceDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocumentsDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResolutionController_saveComplianceDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "attachmentId": "6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                 *           "evidenceKey": "cpc",
+                 *           "label": "Children's Product Certificate",
+                 *           "note": ""
+                 *         },
+                 *         {
+                 *           "attachmentId": null,
+                 *           "evidenceKey": "lab_report",
+                 *           "label": "Test report from a CPSC-accepted laboratory",
+                 *           "note": "Due 12 Nov"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplianceDocumentsInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDocumentsDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DraftsController_list: {
         parameters: {
             query?: never;
@@ -4415,6 +4977,124 @@ export interface operations {
             };
         };
     };
+    ResolutionController_listingFixes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingFixesDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResolutionController_saveListingFixes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "asin": "B09ABCDEF1",
+                 *           "change": "Remove \"antimicrobial\" from the title and bullet 2",
+                 *           "confirmed": true
+                 *         },
+                 *         {
+                 *           "asin": "B0C1234XYZ",
+                 *           "change": "Remove \"kills 99.9% of bacteria\" from the description",
+                 *           "confirmed": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListingFixesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingFixesDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PdfsController_approved: {
         parameters: {
             query?: {
@@ -4553,6 +5233,170 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission clients:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResolutionController_retraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetractionDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResolutionController_saveRetraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "complaintId": "8841203571",
+                 *       "contactEmail": "legal@lumen-co.example",
+                 *       "datesContacted": [
+                 *         "2026-11-03",
+                 *         "2026-11-06"
+                 *       ],
+                 *       "note": "Their counsel answers on Fridays",
+                 *       "rightsOwner": "Lumen & Co. GmbH",
+                 *       "status": "contacted"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RetractionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetractionDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResolutionController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetractionLetterDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5495,6 +6339,56 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_parse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receivedAt": "2026-11-02T09:00:00.000Z",
+                 *       "text": "Your selling privileges on Amazon.com have been deactivated. 1) Order Defect Rate: 1.84%, orders 112-7720415-3390125. 2) We received complaints that ASIN B0B9XQ7K2M is inauthentic. Please submit a plan of action within 17 days."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ParseNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeParseDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6763,6 +7657,39 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission users:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_violationTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationTypeListDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
             403: {
                 headers: {
                     [name: string]: unknown;

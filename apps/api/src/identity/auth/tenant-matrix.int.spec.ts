@@ -39,6 +39,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/attachments/{attachmentId}': undefined,
   'GET /api/v1/cases/{id}/pdf': undefined,
   'POST /api/v1/cases/{id}/pdf/retry': undefined,
+  'GET /api/v1/cases/{id}/retraction': undefined,
+  'PUT /api/v1/cases/{id}/retraction': { status: 'contacted', rightsOwner: 'set by B' },
+  'GET /api/v1/cases/{id}/retraction/letter': undefined,
+  'GET /api/v1/cases/{id}/listing-fixes': undefined,
+  'PUT /api/v1/cases/{id}/listing-fixes': { items: [{ change: 'changed by B', confirmed: true }] },
+  'GET /api/v1/cases/{id}/compliance-documents': undefined,
+  'PUT /api/v1/cases/{id}/compliance-documents': { items: [{ label: 'set by B' }] },
   'PATCH /api/v1/users/{id}': { name: 'renamed by B' },
   'POST /api/v1/users/{id}/deactivate': {},
   'DELETE /api/v1/api-keys/{id}': undefined,
@@ -89,6 +96,12 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const kase = await createCase(http, a.token, client.id, { title: 'Secret case of A', externalId: 'ticket-a-1' });
     await transition(http, a.token, kase.id, { action: 'start_drafting' });
     await http.post(`/api/v1/cases/${kase.id}/drafts`, draftBody(0, 'Secret summary of A'), a.token);
+    const retraction = await http.put(
+      `/api/v1/cases/${kase.id}/retraction`,
+      { status: 'agreed', rightsOwner: 'Secret owner of A' },
+      a.token,
+    );
+    expect(retraction.status).toBe(200);
     const comment = (await http.post(`/api/v1/cases/${kase.id}/comments`, { body: 'Secret comment of A', visibility: 'internal' }, a.token))
       .body;
     const form = new FormData();
@@ -139,6 +152,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       'Secret summary of A',
       'Secret comment of A',
       'Alice Contact',
+      'Secret owner of A',
     ];
 
     const b = await signupAgency(http, 'Agency B');
@@ -235,6 +249,12 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const aCase = await http.get(`/api/v1/cases/${kase.id}`, a.token);
     expect(aCase.body.title).toBe('Secret case of A');
     expect(aCase.body.status).toBe('drafting');
+    expect((await http.get(`/api/v1/cases/${kase.id}/retraction`, a.token)).body).toMatchObject({
+      status: 'agreed',
+      rightsOwner: 'Secret owner of A',
+    });
+    expect((await http.get(`/api/v1/cases/${kase.id}/listing-fixes`, a.token)).body).toEqual({ items: [] });
+    expect((await http.get(`/api/v1/cases/${kase.id}/compliance-documents`, a.token)).body).toEqual({ items: [] });
     expect((await http.get('/api/v1/me', aWriter.token)).status).toBe(200);
     expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
 

@@ -1,12 +1,14 @@
 import {
   defaultDueAt,
+  defaultPath,
   MARKETPLACES,
-  parseNotice,
-  VIOLATION_TYPES,
+  parseNoticeIssues,
+  RESOLUTION_PATH_LABELS,
+  RESOLUTION_PATHS,
   isMarketplaceCode,
   isViolationType,
   violationLabel,
-  type ParsedNotice,
+  type NoticeParse,
 } from '@poa/domain';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -17,13 +19,15 @@ import { useClientOptions } from '../clients/clients.queries';
 import { useUsers } from '../settings/team/users.queries';
 import { splitAsins } from './asins';
 import { useCreateCase } from './cases.queries';
+import { emptyIssueRow, issueRowsOfNotice, issuesBody, type IssueRow } from './issues';
+import { IssuesFields } from './IssuesFields';
 import { toLocalInputValue } from '../../lib/format';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { ErrorAlert } from '../../ui/states';
 import { QuickClientForm } from '../clients/QuickClientForm';
 import { usePageTitle } from '../../lib/page-title';
 
-type Touched = Partial<Record<'asins' | 'marketplace' | 'violationType' | 'dueAt' | 'title', boolean>>;
+type Touched = Partial<Record<'asins' | 'marketplace' | 'issues' | 'path' | 'dueAt' | 'title', boolean>>;
 
 export default function NewCasePage() {
   const canWrite = useCan('writer');
@@ -37,34 +41,39 @@ export default function NewCasePage() {
   const [noticeText, setNoticeText] = useState('');
   const [asins, setAsins] = useState('');
   const [marketplace, setMarketplace] = useState('');
-  const [violationType, setViolationType] = useState('');
+  const [issues, setIssues] = useState<IssueRow[]>(() => [emptyIssueRow()]);
+  const [path, setPath] = useState('');
   const [title, setTitle] = useState('');
   const [receivedAt, setReceivedAt] = useState(() => toLocalInputValue(new Date()));
   const [dueAt, setDueAt] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [touched, setTouched] = useState<Touched>({});
-  const [parsed, setParsed] = useState<ParsedNotice | null>(null);
+  const [parsed, setParsed] = useState<NoticeParse | null>(null);
   const touch = (field: keyof Touched) => setTouched((t) => ({ ...t, [field]: true }));
+  const violationType = issues[0]?.violationType ?? '';
+  const effectivePath = touched.path ? path : isViolationType(violationType) ? defaultPath(violationType) : '';
 
   const suggestedDue = useMemo(() => {
     if (!receivedAt) return '';
     const received = new Date(receivedAt);
-    if (parsed?.dueInHours) return toLocalInputValue(new Date(received.getTime() + parsed.dueInHours * 3_600_000));
+    // The notice's own deadline ("within 72 hours") counts from when it arrived.
+    const fromNotice = noticeText.trim() ? parseNoticeIssues(noticeText, received).dueAt : null;
+    if (fromNotice) return toLocalInputValue(new Date(fromNotice));
     return isViolationType(violationType) ? toLocalInputValue(defaultDueAt(violationType, received)) : '';
-  }, [receivedAt, violationType, parsed]);
+  }, [receivedAt, violationType, noticeText]);
   const effectiveDue = touched.dueAt ? dueAt : suggestedDue;
 
   /** Pre-fills from the pasted notice whatever the writer has not set by hand. */
   const onNoticeChange = (text: string) => {
     setNoticeText(text);
-    const found = text.trim() ? parseNotice(text) : null;
+    const found = text.trim() ? parseNoticeIssues(text, receivedAt ? new Date(receivedAt) : new Date()) : null;
     setParsed(found);
     if (!found) return;
-    if (!touched.asins) setAsins(found.asins.join(', '));
+    if (!touched.asins) setAsins([...new Set(found.issues.flatMap((i) => i.asins))].join(', '));
     if (!touched.marketplace && found.marketplace) setMarketplace(found.marketplace);
-    if (!touched.violationType && found.violationType) {
-      setViolationType(found.violationType);
-      if (!touched.title) setTitle(violationLabel(found.violationType));
+    if (!touched.issues && found.issues.length > 0) {
+      setIssues(issueRowsOfNotice(found.issues));
+      if (!touched.title) setTitle(found.issues.map((i) => violationLabel(i.violationType)).join(' + '));
     }
   };
 
@@ -77,7 +86,8 @@ export default function NewCasePage() {
     create.mutate({
       clientId,
       title: title.trim(),
-      violationType: violationType as CreateCaseBody['violationType'],
+      issues: issuesBody(issues),
+      ...(effectivePath ? { path: effectivePath as CreateCaseBody['path'] } : {}),
       marketplace: marketplace as CreateCaseBody['marketplace'],
       asins: splitAsins(asins),
       noticeText,
@@ -86,7 +96,13 @@ export default function NewCasePage() {
       ...(assigneeId ? { assigneeId } : {}),
     });
   };
-  const ready = clientId && title.trim() && isViolationType(violationType) && isMarketplaceCode(marketplace) && receivedAt;
+  const ready =
+    clientId &&
+    title.trim() &&
+    issues.length > 0 &&
+    issues.every((i) => isViolationType(i.violationType)) &&
+    isMarketplaceCode(marketplace) &&
+    receivedAt;
 
   return (
     <section>
@@ -117,7 +133,7 @@ export default function NewCasePage() {
             rows={10}
             value={noticeText}
             onChange={(e) => onNoticeChange(e.target.value)}
-            hint="Paste the whole message from Seller Central: ASINs, marketplace and violation type are filled in for you to confirm."
+            hint="Paste the whole message from Seller Central: ASINs, marketplace and each issue it names are filled in for you to confirm."
             error={fieldError(create.error, 'noticeText')}
           />
           {parsed && <ParsedSummary parsed={parsed} />}
@@ -129,45 +145,52 @@ export default function NewCasePage() {
               touch('asins');
               setAsins(e.target.value);
             }}
-            hint="Separated by commas or spaces"
+            hint="Separated by commas or spaces; the ASINs of the issues are added"
             error={fieldError(create.error, 'asins')}
           />
-          <div className="row">
-            <SelectField
-              label="Marketplace"
-              required
-              value={marketplace}
-              onChange={(e) => {
-                touch('marketplace');
-                setMarketplace(e.target.value);
-              }}
-              error={fieldError(create.error, 'marketplace')}
-            >
-              <option value="">Choose</option>
-              {MARKETPLACES.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.code} · {m.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label="Violation type"
-              required
-              value={violationType}
-              onChange={(e) => {
-                touch('violationType');
-                setViolationType(e.target.value);
-              }}
-              error={fieldError(create.error, 'violationType')}
-            >
-              <option value="">Choose</option>
-              {VIOLATION_TYPES.map((v) => (
-                <option key={v.key} value={v.key}>
-                  {v.label}
-                </option>
-              ))}
-            </SelectField>
-          </div>
+          <SelectField
+            label="Marketplace"
+            required
+            value={marketplace}
+            onChange={(e) => {
+              touch('marketplace');
+              setMarketplace(e.target.value);
+            }}
+            error={fieldError(create.error, 'marketplace')}
+          >
+            <option value="">Choose</option>
+            {MARKETPLACES.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.code} · {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <IssuesFields
+            rows={issues}
+            error={create.error}
+            onChange={(rows) => {
+              touch('issues');
+              setIssues(rows);
+            }}
+          />
+          <SelectField
+            label="Path"
+            name="path"
+            value={effectivePath}
+            onChange={(e) => {
+              touch('path');
+              setPath(e.target.value);
+            }}
+            hint={touched.path ? undefined : 'Defaults from the first issue: how Amazon usually resolves it'}
+            error={fieldError(create.error, 'path')}
+          >
+            {!effectivePath && <option value="">From the first issue</option>}
+            {RESOLUTION_PATHS.map((p) => (
+              <option key={p} value={p}>
+                {RESOLUTION_PATH_LABELS[p]}
+              </option>
+            ))}
+          </SelectField>
           <TextField
             label="Title"
             required
@@ -195,7 +218,7 @@ export default function NewCasePage() {
                 touch('dueAt');
                 setDueAt(e.target.value);
               }}
-              hint={touched.dueAt ? undefined : 'Defaults from the violation type'}
+              hint={touched.dueAt ? undefined : "From the notice's deadline, or the violation type's"}
               error={fieldError(create.error, 'dueAt')}
             />
           </div>
@@ -223,20 +246,27 @@ export default function NewCasePage() {
   );
 }
 
-function ParsedSummary({ parsed }: { parsed: ParsedNotice }) {
+const SCOPE_WORDS = { selling_privileges: 'selling privileges removed', listing: 'listings removed', account: 'account at risk' } as const;
+
+function ParsedSummary({ parsed }: { parsed: NoticeParse }) {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const found = [
-    `${parsed.asins.length} ASIN${parsed.asins.length === 1 ? '' : 's'}`,
-    `${parsed.orderIds.length} order id${parsed.orderIds.length === 1 ? '' : 's'}`,
+    parsed.issues.length > 0
+      ? `${count(parsed.issues.length, 'issue')} (${parsed.issues.map((i) => violationLabel(i.violationType)).join(', ')})`
+      : 'violation type unclear',
+    count(new Set(parsed.issues.flatMap((i) => i.asins)).size, 'ASIN'),
+    count(new Set(parsed.issues.flatMap((i) => i.orderIds)).size, 'order id'),
     parsed.marketplace ? `marketplace ${parsed.marketplace}` : 'no marketplace',
-    parsed.violationType ? `looks like ${violationLabel(parsed.violationType)}` : 'violation type unclear',
-    parsed.dueInHours ? `answer within ${parsed.dueInHours} hours` : null,
+    parsed.scope ? SCOPE_WORDS[parsed.scope] : null,
+    parsed.section3 ? 'Section 3' : null,
+    parsed.documentWindowDays ? `invoices from the last ${parsed.documentWindowDays} days` : null,
+    parsed.fundsHoldDays ? `funds held up to ${parsed.fundsHoldDays} days` : null,
+    parsed.complaint?.rightsOwner ? `rights owner ${parsed.complaint.rightsOwner}` : null,
+    parsed.complaint?.complaintId ? `complaint ${parsed.complaint.complaintId}` : null,
   ].filter(Boolean);
   return (
-    <div className="alert alert-warning" role="status" aria-live="polite">
-      <p>
-        Found in the notice: {found.join(' · ')}. Check the fields below.
-        {parsed.orderIds.length > 0 && <span className="mono"> Orders: {parsed.orderIds.join(', ')}</span>}
-      </p>
+    <div className="alert alert-warning" role="status" aria-live="polite" data-testid="notice-found">
+      <p>Found in the notice: {found.join(' · ')}. Check the fields below.</p>
     </div>
   );
 }

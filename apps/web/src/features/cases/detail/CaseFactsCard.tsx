@@ -1,4 +1,4 @@
-import { MARKETPLACES, STATUS_LABELS } from '@poa/domain';
+import { MARKETPLACES, RESOLUTION_PATH_LABELS, STATUS_LABELS } from '@poa/domain';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseDetail } from '../../../api/types';
@@ -48,8 +48,21 @@ function Facts({ detail }: { detail: CaseDetail }) {
           <Link to={`/clients/${detail.client.id}`}>{detail.client.name}</Link>
           {detail.client.sellerId && <span className="muted"> · seller {detail.client.sellerId}</span>}
         </dd>
-        <dt>Violation</dt>
-        <dd>{safeViolationLabel(detail.violationType)}</dd>
+        <dt>Issues</dt>
+        <dd>
+          <ol className="issue-list" data-testid="case-issues">
+            {detail.issues.map((issue) => (
+              <li key={issue.id}>
+                <strong>{safeViolationLabel(issue.violationType)}</strong>
+                {issue.asins.length > 0 && <span className="mono"> · {issue.asins.join(', ')}</span>}
+                {issue.orderIds.length > 0 && <span className="mono muted"> · orders {issue.orderIds.join(', ')}</span>}
+                {issue.note && <span className="muted"> · {issue.note}</span>}
+              </li>
+            ))}
+          </ol>
+        </dd>
+        <dt>Path</dt>
+        <dd data-testid="case-path">{RESOLUTION_PATH_LABELS[detail.path]}</dd>
         <dt>Marketplace</dt>
         <dd>{marketplace ? `${marketplace.name} (${marketplace.domain})` : detail.marketplace}</dd>
         <dt>ASINs</dt>

@@ -19,6 +19,7 @@ import { CaseFactsCard } from './CaseFactsCard';
 import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
 import { PdfPanel } from './PdfPanel';
+import { ResolutionPanel } from './ResolutionPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowPanel } from './WorkflowPanel';
@@ -70,7 +71,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </div>
       {detail.changeRequest && <ChangeRequestBanner request={detail.changeRequest} />}
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
-        <CaseFactsCard detail={detail} />
+        <div className="stack-lg">
+          <CaseFactsCard detail={detail} />
+          <ResolutionPanel key={`${detail.id}-${detail.path}`} detail={detail} />
+        </div>
         <div className="stack-lg">
           <WorkflowPanel detail={detail} editor={editorRef} />
           {detail.approval && <ApprovalProof approval={detail.approval} />}
@@ -201,6 +205,7 @@ function EditorLoader({
         readOnly={readOnly}
         asins={detail.asins}
         violationType={detail.violationType}
+        issues={detail.issues}
         attachments={attachments.data?.data.map((a) => ({ id: a.id, fileName: a.fileName })) ?? NO_ATTACHMENTS}
         limits={settings.data?.limits}
         lastSubmission={lastSubmission}

@@ -1,4 +1,4 @@
-import { MARKETPLACES, VIOLATION_TYPES } from '@poa/domain';
+import { MARKETPLACES, RESOLUTION_PATH_LABELS, RESOLUTION_PATHS, isViolationType } from '@poa/domain';
 import { useState, type FormEvent } from 'react';
 import { fieldError, listFieldError } from '../../../api/errors';
 import type { CaseDetail } from '../../../api/types';
@@ -6,6 +6,7 @@ import { useUsers } from '../../settings/team/users.queries';
 import { useUpdateCase } from '../cases.queries';
 import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
+import { IssuesFields } from '../IssuesFields';
 import { caseChanges, caseEditFormOf, type CaseEditForm } from './case-edit';
 
 /** Edits the facts of a case (the status moves only through the workflow); sends only the changed fields. */
@@ -23,7 +24,6 @@ export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: (
   };
   const error = save.error;
   const assignable = users.data?.data.filter((u) => u.status === 'active' || u.id === detail.assignee?.id) ?? [];
-  const knownViolation = VIOLATION_TYPES.some((v) => v.key === form.violationType);
 
   return (
     <form onSubmit={submit} className="stack" aria-label="Edit case details">
@@ -85,20 +85,21 @@ export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: (
           ))}
         </SelectField>
         <SelectField
-          label="Violation type"
+          label="Path"
+          name="edit-path"
           required
-          value={form.violationType}
-          onChange={(e) => update({ violationType: e.target.value })}
-          error={fieldError(error, 'violationType')}
+          value={form.path}
+          onChange={(e) => update({ path: e.target.value })}
+          error={fieldError(error, 'path')}
         >
-          {!knownViolation && <option value={form.violationType}>{form.violationType}</option>}
-          {VIOLATION_TYPES.map((v) => (
-            <option key={v.key} value={v.key}>
-              {v.label}
+          {RESOLUTION_PATHS.map((p) => (
+            <option key={p} value={p}>
+              {RESOLUTION_PATH_LABELS[p]}
             </option>
           ))}
         </SelectField>
       </div>
+      <IssuesFields rows={form.issues} onChange={(issues) => update({ issues })} error={error} />
       <TextAreaField
         label="Amazon's notice"
         rows={6}
@@ -107,7 +108,11 @@ export function EditCaseForm({ detail, onDone }: { detail: CaseDetail; onDone: (
         error={fieldError(error, 'noticeText')}
       />
       <div className="btn-group">
-        <button type="submit" className="btn btn-primary" disabled={!changed || !form.title.trim() || save.isPending}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!changed || !form.title.trim() || !form.issues.every((i) => isViolationType(i.violationType)) || save.isPending}
+        >
           {save.isPending ? 'Saving…' : 'Save details'}
         </button>
         <button type="button" className="btn" onClick={onDone}>

@@ -49,6 +49,11 @@ export function describeEvent(event: CaseEvent): string {
       return `submitted version ${String(data.version)} to Amazon (round ${String(data.round)}, ${CHANNEL_LABELS[String(data.channel)] ?? String(data.channel)})`;
     case 'attachment.uploaded':
       return `uploaded ${String(data.fileName ?? 'a file')}`;
+    case 'case.resolution_updated':
+      if (data.part === 'retraction') return `updated the retraction: ${String(data.status).replace(/_/g, ' ')}`;
+      if (data.part === 'listing_fixes')
+        return `updated the listing changes (${String(data.confirmed)} of ${String(data.items)} confirmed)`;
+      return `updated the compliance documents (${String(data.provided)} of ${String(data.items)} uploaded)`;
     default:
       return event.type;
   }

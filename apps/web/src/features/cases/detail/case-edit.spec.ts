@@ -8,6 +8,16 @@ const detail: EditableCase = {
   asins: ['B0ABCDE123', 'B0XYZ98765'],
   marketplace: 'UK',
   violationType: 'product_authenticity',
+  path: 'poa',
+  issues: [
+    {
+      id: '22222222-2222-4222-8222-222222222222',
+      violationType: 'product_authenticity',
+      asins: ['B0ABCDE123'],
+      orderIds: ['202-1234567-1234567'],
+      note: '',
+    },
+  ],
   noticeText: 'We have deactivated your account.',
 };
 
@@ -43,8 +53,32 @@ describe('case edit form', () => {
     expect(caseChanges(detail, { ...caseEditFormOf(detail), asins: 'b0abcde123 B0XYZ98765' })).toEqual({});
   });
 
-  it('sends marketplace, violation type and notice text changes', () => {
-    const form = { ...caseEditFormOf(detail), marketplace: 'DE', violationType: 'listing_policy', noticeText: 'New notice' };
-    expect(caseChanges(detail, form)).toEqual({ marketplace: 'DE', violationType: 'listing_policy', noticeText: 'New notice' });
+  it('sends marketplace, path and notice text changes', () => {
+    const form = { ...caseEditFormOf(detail), marketplace: 'DE', path: 'retraction', noticeText: 'New notice' };
+    expect(caseChanges(detail, form)).toEqual({ marketplace: 'DE', path: 'retraction', noticeText: 'New notice' });
+  });
+
+  it('sends every issue, with the ids of the kept ones, when one changed or was added', () => {
+    const form = caseEditFormOf(detail);
+    expect(caseChanges(detail, { ...form, issues: [{ ...form.issues[0], orderIds: '202-1234567-1234567  ' }] })).toEqual({});
+    const changed = caseChanges(detail, {
+      ...form,
+      issues: [
+        { ...form.issues[0], note: 'One buyer' },
+        { key: 'new', violationType: 'order_defect_rate', asins: '', orderIds: '', note: '' },
+      ],
+    });
+    expect(changed).toEqual({
+      issues: [
+        {
+          id: detail.issues[0].id,
+          violationType: 'product_authenticity',
+          asins: ['B0ABCDE123'],
+          orderIds: ['202-1234567-1234567'],
+          note: 'One buyer',
+        },
+        { violationType: 'order_defect_rate', asins: [], orderIds: [], note: '' },
+      ],
+    });
   });
 });

@@ -1,8 +1,12 @@
 import type { CaseDetail, UpdateCaseBody } from '../../../api/types';
 import { splitAsins } from '../asins';
+import { issueRowsOfCase, issuesBody, type IssueRow } from '../issues';
 import { toLocalInputValue } from '../../../lib/format';
 
-export type EditableCase = Pick<CaseDetail, 'title' | 'dueAt' | 'assignee' | 'asins' | 'marketplace' | 'violationType' | 'noticeText'>;
+export type EditableCase = Pick<
+  CaseDetail,
+  'title' | 'dueAt' | 'assignee' | 'asins' | 'marketplace' | 'violationType' | 'noticeText' | 'issues' | 'path'
+>;
 
 /** The editable facts of a case as form inputs hold them. */
 export interface CaseEditForm {
@@ -13,7 +17,8 @@ export interface CaseEditForm {
   assigneeId: string;
   asins: string;
   marketplace: string;
-  violationType: string;
+  issues: IssueRow[];
+  path: string;
   noticeText: string;
 }
 
@@ -24,7 +29,8 @@ export function caseEditFormOf(detail: EditableCase): CaseEditForm {
     assigneeId: detail.assignee?.id ?? '',
     asins: detail.asins.join(', '),
     marketplace: detail.marketplace,
-    violationType: detail.violationType,
+    issues: issueRowsOfCase(detail.issues),
+    path: detail.path,
     noticeText: detail.noticeText,
   };
 }
@@ -39,7 +45,9 @@ export function caseChanges(detail: EditableCase, form: CaseEditForm): UpdateCas
   const asins = splitAsins(form.asins);
   if (asins.join(',') !== detail.asins.join(',')) body.asins = asins;
   if (form.marketplace !== before.marketplace) body.marketplace = form.marketplace as UpdateCaseBody['marketplace'];
-  if (form.violationType !== before.violationType) body.violationType = form.violationType as UpdateCaseBody['violationType'];
+  const issues = issuesBody(form.issues);
+  if (JSON.stringify(issues) !== JSON.stringify(issuesBody(before.issues))) body.issues = issues;
+  if (form.path !== before.path) body.path = form.path as UpdateCaseBody['path'];
   if (form.noticeText !== before.noticeText) body.noticeText = form.noticeText;
   return body;
 }

@@ -1,4 +1,4 @@
-import { checkDraft, isViolationType, type CheckContext, type CheckIssue, type DraftSections } from '@poa/domain';
+import { checkDraft, isViolationType, type CheckContext, type CheckIssue, type CheckedIssue, type DraftSections } from '@poa/domain';
 import { useMemo, type RefObject } from 'react';
 import { SECTION_LABELS } from './labels';
 
@@ -38,6 +38,7 @@ export function CheckerPanel({
   asins,
   violationType,
   editor,
+  caseIssues,
   limits,
   fileNames,
 }: {
@@ -45,15 +46,20 @@ export function CheckerPanel({
   asins: string[];
   violationType: string;
   editor: RefObject<HTMLElement | null>;
+  caseIssues: readonly CheckedIssue[];
   limits?: CheckContext['limits'];
   fileNames?: CheckContext['fileNames'];
 }) {
   const issues = useMemo(
     () =>
-      checkDraft(draft, { asins, violationType: isViolationType(violationType) ? violationType : null, limits, fileNames }).sort((a, b) =>
-        a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-      ),
-    [draft, asins, violationType, limits, fileNames],
+      checkDraft(draft, {
+        asins,
+        violationType: isViolationType(violationType) ? violationType : null,
+        issues: caseIssues,
+        limits,
+        fileNames,
+      }).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+    [draft, asins, violationType, caseIssues, limits, fileNames],
   );
   return (
     <section className="card checker" aria-labelledby="checker-title">

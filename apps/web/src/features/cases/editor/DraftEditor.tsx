@@ -1,4 +1,14 @@
-import { buildSubmission, diffDrafts, type DraftSections, type SubmissionFieldKey, type SubmissionLimits } from '@poa/domain';
+import {
+  buildSubmission,
+  diffDrafts,
+  isViolationType,
+  violationLabel,
+  type CheckedIssue,
+  type DraftSections,
+  type RootCause,
+  type SubmissionFieldKey,
+  type SubmissionLimits,
+} from '@poa/domain';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import type { SubmissionRecord } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
@@ -35,6 +45,8 @@ interface DraftEditorProps {
   readOnly: boolean;
   asins: string[];
   violationType: string;
+  /** The issues of the case's notice: root causes and corrective actions link to one. */
+  issues: readonly CheckedIssue[];
   attachments: AttachmentOption[];
   /** The agency's Seller Central field limits. */
   limits?: SubmissionLimits;
@@ -50,6 +62,7 @@ export function DraftEditor({
   readOnly,
   asins,
   violationType,
+  issues,
   attachments,
   limits,
   lastSubmission,
@@ -154,19 +167,28 @@ export function DraftEditor({
               <h3>
                 {SECTION_LABELS.rootCauses} {count('root_cause')}
               </h3>
-              <ItemList
+              <ItemList<RootCause>
                 itemLabel="Root cause"
                 items={draft.rootCauses}
                 readOnly={readOnly}
                 newItem={() => ({ text: '' })}
                 onChange={(items) => set('rootCauses', items)}
                 renderItem={(item, i, update) => (
-                  <textarea
-                    aria-label={`Root cause ${i + 1}`}
-                    name={`rootCauses.${i}.text`}
-                    value={item.text}
-                    onChange={(e) => update({ text: e.target.value })}
-                  />
+                  <div className="stack">
+                    <textarea
+                      aria-label={`Root cause ${i + 1}`}
+                      name={`rootCauses.${i}.text`}
+                      value={item.text}
+                      onChange={(e) => update({ ...item, text: e.target.value })}
+                    />
+                    <IssueSelect
+                      label={`Root cause ${i + 1} answers`}
+                      name={`rootCauses.${i}.issueId`}
+                      issues={issues}
+                      value={item.issueId}
+                      onChange={(issueId) => update({ ...item, issueId })}
+                    />
+                  </div>
                 )}
               />
             </div>
@@ -200,6 +222,13 @@ export function DraftEditor({
                         onChange={(e) => update({ ...item, completedAt: e.target.value || null })}
                       />
                     </div>
+                    <IssueSelect
+                      label={`Corrective action ${i + 1} fixes`}
+                      name={`correctiveActions.${i}.issueId`}
+                      issues={issues}
+                      value={item.issueId}
+                      onChange={(issueId) => update({ ...item, issueId })}
+                    />
                   </div>
                 )}
               />
@@ -306,7 +335,15 @@ export function DraftEditor({
         </section>
       </div>
       <div className="stack-lg checker-column">
-        <CheckerPanel draft={draft} asins={asins} violationType={violationType} editor={editorRef} limits={limits} fileNames={fileNames} />
+        <CheckerPanel
+          draft={draft}
+          asins={asins}
+          violationType={violationType}
+          editor={editorRef}
+          caseIssues={issues}
+          limits={limits}
+          fileNames={fileNames}
+        />
         <SellerCentralPanel pack={pack} />
       </div>
     </div>
@@ -410,5 +447,38 @@ function SaveVersionForm({ onSave, busy }: { onSave: (name: string | undefined) 
         Save version
       </button>
     </form>
+  );
+}
+
+/** Which issue of the notice an item answers; shown only when the notice names more than one. */
+function IssueSelect({
+  label,
+  name,
+  issues,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  issues: readonly CheckedIssue[];
+  value: string | null | undefined;
+  onChange: (issueId: string | null) => void;
+}) {
+  if (issues.length < 2 && !value) return null;
+  const id = name.replace(/\./g, '-');
+  return (
+    <div className="field" style={{ flex: '1 1 180px' }}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">No issue chosen</option>
+        {issues.map((issue, i) => (
+          <option key={issue.id} value={issue.id}>
+            Issue {i + 1}: {isViolationType(issue.violationType) ? violationLabel(issue.violationType) : issue.violationType}
+            {issue.asins.length > 0 ? ` (${issue.asins.join(', ')})` : ''}
+          </option>
+        ))}
+        {value && !issues.some((issue) => issue.id === value) && <option value={value}>A removed issue</option>}
+      </select>
+    </div>
   );
 }

@@ -12,8 +12,12 @@ export function toDraftBody(sections: DraftSections, baseVersion: number): Creat
   return {
     baseVersion,
     summary: sections.summary,
-    rootCauses: sections.rootCauses.map(({ text }) => ({ text })),
-    correctiveActions: sections.correctiveActions.map(({ text, completedAt }) => ({ text, completedAt: date(completedAt) })),
+    rootCauses: sections.rootCauses.map(({ text, issueId }) => ({ text, ...(issueId ? { issueId } : {}) })),
+    correctiveActions: sections.correctiveActions.map(({ text, completedAt, issueId }) => ({
+      text,
+      completedAt: date(completedAt),
+      ...(issueId ? { issueId } : {}),
+    })),
     preventiveMeasures: sections.preventiveMeasures.map(({ text, owner, startDate, frequency }) => ({
       text,
       owner,
@@ -31,8 +35,12 @@ export function sectionsOf(draft: Draft | undefined | null): DraftSections {
   if (!draft) return emptyDraft();
   return {
     summary: draft.summary,
-    rootCauses: draft.rootCauses.map(({ text }) => ({ text })),
-    correctiveActions: draft.correctiveActions.map(({ text, completedAt }) => ({ text, completedAt })),
+    rootCauses: draft.rootCauses.map(({ text, issueId }) => ({ text, ...(issueId ? { issueId } : {}) })),
+    correctiveActions: draft.correctiveActions.map(({ text, completedAt, issueId }) => ({
+      text,
+      completedAt,
+      ...(issueId ? { issueId } : {}),
+    })),
     preventiveMeasures: draft.preventiveMeasures.map(({ text, owner, startDate, frequency }) => ({ text, owner, startDate, frequency })),
     supportingDocuments: draft.supportingDocuments.map(({ attachmentId, description }) => ({ attachmentId, description })),
   };
