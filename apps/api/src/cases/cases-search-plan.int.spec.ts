@@ -81,7 +81,7 @@ describe('case search plan under row-level security', () => {
     const repository = new CasesRepository(new ExplainingDb(dataSource));
     const query = caseListQuerySchema.parse(q ? { q } : {});
     const [row] = (await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'test' } }, () =>
-      repository.list(query, 'updated_at', 'desc', null),
+      repository.list(query, 'updated_at', 'desc', null, { userId: null, reviews: false }),
     )) as unknown as { 'QUERY PLAN': [{ Plan: PlanNode }] }[];
     return nodes(row['QUERY PLAN'][0].Plan);
   };
