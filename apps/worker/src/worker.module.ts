@@ -14,6 +14,8 @@ import { OutboxRepository } from './outbox/outbox.repository';
 import { PdfRenderProcessor } from './pdf/pdf-render.processor';
 import { PdfRenderRepository } from './pdf/pdf-render.repository';
 import { PoaDocumentLoader } from './pdf/poa-document.loader';
+import { ReminderScheduler } from './reminders/reminder-scheduler';
+import { RemindersRepository } from './reminders/reminders.repository';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
 import { TenantExportProcessor } from './tenant-export/tenant-export.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
@@ -58,6 +60,8 @@ export class WorkerModule {
         PdfRenderProcessor,
         WebhookDeliveryProcessor,
         EmailProcessor,
+        RemindersRepository,
+        ReminderScheduler,
         TenantExportProcessor,
         HealthServer,
         TracingShutdown,

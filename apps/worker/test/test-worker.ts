@@ -28,6 +28,8 @@ export interface TestWorker {
   /** Stops and starts this worker's own Redis on the same port (outage tests). */
   stopRedis(): Promise<void>;
   startRedis(): Promise<void>;
+  /** Closes the worker's Nest context and starts a new one on the same database and Redis (a worker restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,11 +63,15 @@ export async function startTestWorker(env: Record<string, string> = {}, opts: { 
     OUTBOX_SWEEP_MS: String(24 * 3600_000),
     ...env,
   });
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, services.chromiumPath), {
-    logger: false,
-    abortOnError: false,
-  });
-  await worker.init();
+  const startWorker = async () => {
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, services.chromiumPath), {
+      logger: false,
+      abortOnError: false,
+    });
+    await context.init();
+    return context;
+  };
+  let worker = await startWorker();
   const queues = new Map<QueueName, { queue: Queue; connection: Redis }>();
   const closeQueues = async () => {
     for (const { queue, connection } of queues.values()) {
@@ -75,12 +81,16 @@ export async function startTestWorker(env: Record<string, string> = {}, opts: { 
     queues.clear();
   };
   return {
-    worker,
+    get worker() {
+      return worker;
+    },
     db: new TenantDb(dataSource),
     appUrl,
     redisUrl: redis.url,
     dataDir,
-    sweeper: worker.get(OutboxSweeper),
+    get sweeper() {
+      return worker.get(OutboxSweeper);
+    },
     queue: (name) => {
       let entry = queues.get(name);
       if (!entry) {
@@ -96,6 +106,10 @@ export async function startTestWorker(env: Record<string, string> = {}, opts: { 
     },
     startRedis: async () => {
       redis = await ensureRedis({ port, dataDir, log: () => undefined });
+    },
+    restart: async () => {
+      await worker.close();
+      worker = await startWorker();
     },
     close: async () => {
       await closeQueues();

@@ -100,6 +100,8 @@ const schema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
     /** How often the worker checks dispatched outbox rows against Redis (re-queues jobs Redis lost, marks finished ones done). */
     OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How often the worker looks for reminders that fell due (they wait in PostgreSQL, not in Redis). */
+    REMINDER_POLL_MS: z.coerce.number().int().min(100).default(30_000),
 
     WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

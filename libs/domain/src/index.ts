@@ -6,6 +6,8 @@ export * from './notice-parser';
 export * from './draft';
 export * from './checker';
 export * from './reference';
+export * from './reminders';
+export * from './cadence';
 export * from './starters';
 export * from './notice-issues';
 export * from './fixtures/notice-corpus';

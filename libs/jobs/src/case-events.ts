@@ -5,6 +5,8 @@ import type { WriteTx } from './outbox';
 export type CaseEventType =
   | 'case.created'
   | 'case.updated'
+  /** The due time moved, with the reason given. */
+  | 'case.due_changed'
   | 'draft.version_created'
   | 'case.transitioned'
   | 'comment.added'

@@ -10,3 +10,4 @@ export * from './case-events';
 export * from './mail-folder';
 export * from './webhooks';
 export * from './webhook-target';
+export * from './reminders';

@@ -34,7 +34,9 @@ export type EmailKind = 'review' | 'reminder' | 'approved' | 'changes' | 'login'
 export type EmailOccasion =
   | { kind: EmailKind }
   /** The agency's owners and admins told that an endpoint was disabled: one email per endpoint, outage and person. */
-  | { kind: 'webhook-disabled'; webhookId: string; failingSince: Date; userId: string };
+  | { kind: 'webhook-disabled'; webhookId: string; failingSince: Date; userId: string }
+  /** A staff reminder (./reminders): one email per reminder row. */
+  | { kind: 'case-reminder'; reminderId: string };
 
 /** A job as written to the outbox: its queue, its typed payload and what its id is made of. */
 export type OutboxJob =
@@ -79,6 +81,7 @@ export function emailJobId(occasion: EmailOccasion): string {
   if (occasion.kind === 'webhook-disabled') {
     return `webhook-disabled-${occasion.webhookId}-${occasion.failingSince.getTime()}-${occasion.userId}`;
   }
+  if (occasion.kind === 'case-reminder') return `reminder-${occasion.reminderId}`;
   return `email-${occasion.kind}-${randomUUID()}`;
 }
 

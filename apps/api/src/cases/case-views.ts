@@ -15,6 +15,8 @@ export const caseSummaryView = (r: CaseRow) => ({
   dueAt: iso(r.due_at)!,
   overdue: r.overdue,
   round: r.round,
+  appealsUsed: r.appeals_used,
+  fundsHoldUntil: iso(r.funds_hold_until),
   latestVersion: r.latest_version,
   externalId: r.external_id,
   client: { id: r.client_id, name: r.client_name, sellerId: r.client_seller_id },

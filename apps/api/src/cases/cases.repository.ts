@@ -20,6 +20,8 @@ const CASE_LIST = columnsOf(Case, [
   'dueAt',
   'status',
   'round',
+  'appealsUsed',
+  'fundsHoldUntil',
   'assigneeId',
   'externalId',
   'latestVersion',
@@ -38,6 +40,7 @@ const LOCKED = columnsOf(Case, [
   'asins',
   'violationType',
   'issues',
+  'dueAt',
 ]);
 const CLIENT_STATE = columnsOf(Client, ['archivedAt']);
 const CRM_OWNED = columnsOf(Case, [
@@ -387,6 +390,11 @@ export class CasesRepository {
 
   async setStatus(tx: TenantTransaction, caseId: string, status: CaseStatus, round: number): Promise<void> {
     await tx.query(`UPDATE cases SET status = $2, round = $3, updated_at = now() WHERE id = $1`, [caseId, status, round]);
+  }
+
+  /** One more round handed to Amazon. */
+  async countAppeal(tx: TenantTransaction, caseId: string): Promise<void> {
+    await tx.query(`UPDATE cases SET appeals_used = appeals_used + 1 WHERE id = $1`, [caseId]);
   }
 
   /** Amazon's answer on a round. */

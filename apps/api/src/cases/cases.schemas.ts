@@ -116,6 +116,7 @@ export class CaseExternalIdParams extends createZodDto(externalIdParamsSchema) {
 export const updateCaseSchema = z.strictObject({
   title: title.optional(),
   dueAt: isoDateTime.optional(),
+  dueAtReason: z.string().trim().min(1).max(500).optional().describe('Why the due time moves: recorded on the timeline'),
   assigneeId: uuidParam.nullish(),
   asins: asins.optional(),
   noticeText: noticeText.optional(),
@@ -132,6 +133,7 @@ export class UpdateCaseDto extends createZodDto(
       title: 'Listing removed: inauthentic complaint (2 ASINs)',
       asins: ['B0ABCDE123', 'B0FGHIJ456'],
       dueAt: '2026-11-20T17:00:00.000Z',
+      dueAtReason: 'Amazon granted a 3-day extension',
     },
   }),
 ) {}
@@ -191,6 +193,8 @@ export const caseSummarySchema = z.object({
   dueAt: z.string(),
   overdue: z.boolean(),
   round: z.number().int(),
+  appealsUsed: z.number().int().describe('Rounds submitted to Amazon'),
+  fundsHoldUntil: z.string().nullable().describe("Until when Amazon holds the seller's funds, when the notice names a hold period"),
   latestVersion: z.number().int(),
   externalId: z.string().nullable(),
   client: z.object({ id: z.uuid(), name: z.string(), sellerId: z.string().nullable() }),

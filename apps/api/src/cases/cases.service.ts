@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { availableActions, defaultDueAt, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
-import { emitWebhookEvent } from '@poa/jobs';
+import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -107,6 +107,7 @@ export class CasesService {
       if (await this.cases.update(tx, current.id, changes)) {
         if (changes.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId: current.id });
         await this.events.record(tx, current.id, 'case.updated', { fields: Object.keys(changes) });
+        await scheduleCaseReminders(tx, current.id);
       }
       return { created: false, case: await this.detailIn(tx, current.id) };
     });
@@ -142,6 +143,7 @@ export class CasesService {
       }),
     );
     await this.cases.refreshSearchText(tx, { caseId });
+    await scheduleCaseReminders(tx, caseId);
     await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });
     await emitWebhookEvent(tx, 'case.created', caseId);
     return this.detailIn(tx, caseId);
@@ -150,17 +152,28 @@ export class CasesService {
   async update(caseId: string, input: UpdateCaseInput) {
     return this.db.transaction(async (tx) => {
       const locked = await this.lock(tx, caseId);
-      if (input.assigneeId) await this.assertAssignee(tx, input.assigneeId);
-      const issues = issuesForUpdate(locked.issues, input);
-      const { issues: _sent, ...fields } = input;
+      const { dueAtReason, ...request } = input;
+      if (dueAtReason !== undefined && request.dueAt === undefined)
+        throw AppError.validation([{ field: 'dueAtReason', message: 'only with a new dueAt' }]);
+      if (request.assigneeId) await this.assertAssignee(tx, request.assigneeId);
+      const issues = issuesForUpdate(locked.issues, request);
+      const { issues: _sent, ...fields } = request;
       const changes = {
         ...fields,
         ...(issues ? { issues, violationType: issues[0].violationType } : {}),
-        ...(issues && input.issues ? { asins: allAsins(input.asins ?? locked.asins, issues) } : {}),
+        ...(issues && request.issues ? { asins: allAsins(request.asins ?? locked.asins, issues) } : {}),
       };
       if (await externalIdUnique(this.cases.update(tx, caseId, changes))) {
-        if (input.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
-        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(input) });
+        if (request.title !== undefined || changes.asins !== undefined) await this.cases.refreshSearchText(tx, { caseId });
+        await this.events.record(tx, caseId, 'case.updated', { fields: Object.keys(request) });
+        if (request.dueAt !== undefined && !sameTime(locked.due_at, request.dueAt)) {
+          await this.events.record(tx, caseId, 'case.due_changed', {
+            from: new Date(locked.due_at).toISOString(),
+            to: new Date(request.dueAt).toISOString(),
+            reason: dueAtReason ?? null,
+          });
+        }
+        await scheduleCaseReminders(tx, caseId);
       }
       return this.detailIn(tx, caseId);
     });

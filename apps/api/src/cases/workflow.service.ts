@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import { planTransition, type CaseAction } from '@poa/domain';
-import { emitWebhookEvent } from '@poa/jobs';
+import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { AppError } from '../core/errors';
 import { CaseNotificationsService } from '../email/case-notifications.service';
 import { ApprovalsService } from './approvals.service';
@@ -95,6 +95,8 @@ export class WorkflowService {
       await this.repository.setStatus(tx, caseId, plan.to, round);
       if (plan.newRound) await this.repository.openRound(tx, caseId, round, input.amazonRequest);
       if (input.action === 'record_outcome') await this.recordOutcome(tx, locked, input);
+      if (input.action === 'mark_submitted') await this.repository.countAppeal(tx, caseId);
+      await scheduleCaseReminders(tx, caseId);
 
       let commentId: string | undefined;
       if (input.comment) {

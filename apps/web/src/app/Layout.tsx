@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useCaseCounts } from '../features/cases/cases.queries';
 import { useTenant } from '../features/settings/branding/branding.queries';
 import { useCan, useSession, useSessionContext } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Loading } from '../ui/states';
 import { DueTodayBadge } from './DueTodayBadge';
 
@@ -36,6 +37,7 @@ export function Layout() {
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <DueTodayBadge counts={counts.data} />
+        <NotificationBell />
         <UserMenu />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">

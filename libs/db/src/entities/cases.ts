@@ -107,6 +107,14 @@ export class Case extends TenantOwned {
   @Column('int', { default: 1 })
   round: number;
 
+  /** Rounds submitted to Amazon (each mark_submitted). */
+  @Column('int', { default: 0 })
+  appealsUsed: number;
+
+  /** Until when Amazon holds the seller's funds, when the notice names a hold period. */
+  @Column('timestamptz', { nullable: true })
+  fundsHoldUntil: Date | null;
+
   @Column('uuid', { nullable: true })
   assigneeId: string | null;
 

@@ -22,6 +22,10 @@ export class Tenant {
   @Column('jsonb')
   branding: TenantBranding;
 
+  /** Business days a submitted appeal may wait on Amazon before its assignee is prompted to escalate. */
+  @Column('int', { default: 5 })
+  waitingOnAmazonDays: number;
+
   /** Seller Central field limits ({limits: {root_cause: n | null, ...}}); Amazon publishes none, so the agency sets them. */
   @Column('jsonb', { default: () => `'{}'` })
   submissionSettings: { limits?: Record<string, number | null> };
@@ -80,6 +84,10 @@ export class User extends TenantOwned {
 
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
+
+  /** E-mail per reminder kind (`{"overdue": false}`); a kind not named is e-mailed. */
+  @Column('jsonb', { default: () => `'{}'` })
+  emailPreferences: Record<string, boolean>;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;

@@ -1,12 +1,14 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
 import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
+import { Notification, Reminder } from './reminders';
 import { TenantExport } from './tenant-export';
 
 export * from './common';
 export * from './identity';
 export * from './cases';
 export * from './delivery';
+export * from './reminders';
 export * from './tenant-export';
 
 export const ENTITIES = [
@@ -31,5 +33,7 @@ export const ENTITIES = [
   PortalLoginToken,
   Webhook,
   WebhookDelivery,
+  Reminder,
+  Notification,
   TenantExport,
 ];

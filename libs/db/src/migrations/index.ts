@@ -10,7 +10,8 @@ import * as m7 from './1795959261068-CaseIssuesAndPaths';
 import * as m8 from './1795959412473-CaseSearchUnderRls';
 import * as m9 from './1795959554583-OutboxTraceparent';
 import * as m10 from './1795961203427-TenantExports';
-import * as m11 from './1795964167425-SubmissionPack';
+import * as m11 from './1795962671164-RemindersAndNotifications';
+import * as m12 from './1795964167425-SubmissionPack';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m9),
   ...Object.values(m10),
   ...Object.values(m11),
+  ...Object.values(m12),
 ];

@@ -12,7 +12,9 @@ export interface TenantTransaction {
 }
 
 /** Settings other than the tenant that RLS policies read (narrow credential look-ups, the outbox relay). */
-export type SessionSettings = Partial<Record<'app.login_email' | 'app.api_key_prefix' | 'app.outbox_relay', string>>;
+export type SessionSettings = Partial<
+  Record<'app.login_email' | 'app.api_key_prefix' | 'app.outbox_relay' | 'app.reminder_scheduler', string>
+>;
 
 function settingsSql(tenantId: string | null, settings: SessionSettings): string {
   const parts = [`set_config('app.tenant_id', ${tenantId ? `'${tenantId}'` : `''`}, true)`];

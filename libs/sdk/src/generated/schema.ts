@@ -713,6 +713,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your e-mail preferences per reminder kind */
+        get: operations["PreferencesController_get"];
+        /** Turn e-mail per reminder kind on or off (in-app notifications always appear) */
+        put: operations["PreferencesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices/parse": {
         parameters: {
             query?: never;
@@ -724,6 +742,40 @@ export interface paths {
         put?: never;
         /** Read a pasted Amazon notice: marketplace, Section 3, scope, deadline, invoice window, funds hold and each issue it names */
         post: operations["NoticesController_parse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's own notifications (reminders), newest first, with the unread count */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1313,6 +1365,8 @@ export interface components {
             nextCursor: string | null;
         };
         CaseDto: {
+            /** @description Rounds submitted to Amazon */
+            appealsUsed: number;
             /** @description Proof of the client approval of the approved version */
             approval: {
                 approvedAt: string;
@@ -1372,6 +1426,8 @@ export interface components {
             createdAt: string;
             dueAt: string;
             externalId: string | null;
+            /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
+            fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
             /** @description The problems the notice names; root causes and corrective actions link to them by issueId */
@@ -1422,6 +1478,8 @@ export interface components {
             violationType: string;
         };
         CaseDto_Output: {
+            /** @description Rounds submitted to Amazon */
+            appealsUsed: number;
             /** @description Proof of the client approval of the approved version */
             approval: {
                 approvedAt: string;
@@ -1481,6 +1539,8 @@ export interface components {
             createdAt: string;
             dueAt: string;
             externalId: string | null;
+            /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
+            fundsHoldUntil: string | null;
             /** Format: uuid */
             id: string;
             /** @description The problems the notice names; root causes and corrective actions link to them by issueId */
@@ -1560,6 +1620,8 @@ export interface components {
                 review: number;
             };
             data: {
+                /** @description Rounds submitted to Amazon */
+                appealsUsed: number;
                 asins: string[];
                 assignee: {
                     /** Format: uuid */
@@ -1575,6 +1637,8 @@ export interface components {
                 createdAt: string;
                 dueAt: string;
                 externalId: string | null;
+                /** @description Until when Amazon holds the seller's funds, when the notice names a hold period */
+                fundsHoldUntil: string | null;
                 /** Format: uuid */
                 id: string;
                 latestVersion: number;
@@ -2451,6 +2515,35 @@ export interface components {
             /** @description The notice cites Section 3 of the Business Solutions Agreement */
             section3: boolean;
         };
+        NotificationDto_Output: {
+            body: string;
+            /** Format: uuid */
+            caseId: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "due_soon" | "overdue" | "escalate";
+            readAt: string | null;
+            title: string;
+        };
+        NotificationPageDto_Output: {
+            data: {
+                body: string;
+                /** Format: uuid */
+                caseId: string | null;
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "due_soon" | "overdue" | "escalate";
+                readAt: string | null;
+                title: string;
+            }[];
+            nextCursor: string | null;
+            /** @description Unread notifications of the user, all pages */
+            unreadCount: number;
+        };
         /**
          * @example {
          *       "receivedAt": "2026-11-02T09:00:00.000Z",
@@ -2766,6 +2859,30 @@ export interface components {
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
         };
+        PreferencesDto_Output: {
+            email: {
+                due_soon: boolean;
+                escalate: boolean;
+                overdue: boolean;
+            };
+        };
+        /**
+         * @example {
+         *       "email": {
+         *         "due_soon": true,
+         *         "escalate": false,
+         *         "overdue": true
+         *       }
+         *     }
+         */
+        PreferencesInputDto: {
+            /** @description E-mail per reminder kind; a kind left out keeps its setting (on until turned off) */
+            email: {
+                due_soon?: boolean;
+                escalate?: boolean;
+                overdue?: boolean;
+            };
+        };
         RedeliveryDto_Output: {
             /** Format: uuid */
             deliveryId: string;
@@ -3034,6 +3151,7 @@ export interface components {
          *         "B0FGHIJ456"
          *       ],
          *       "dueAt": "2026-11-20T17:00:00.000Z",
+         *       "dueAtReason": "Amazon granted a 3-day extension",
          *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
          *     }
          */
@@ -3043,6 +3161,8 @@ export interface components {
             assigneeId?: string | null;
             /** Format: date-time */
             dueAt?: string;
+            /** @description Why the due time moves: recorded on the timeline */
+            dueAtReason?: string;
             externalId?: string | null;
             /** @description Replaces the issues: keep an issue by sending its id */
             issues?: {
@@ -3865,6 +3985,7 @@ export interface operations {
                  *         "B0FGHIJ456"
                  *       ],
                  *       "dueAt": "2026-11-20T17:00:00.000Z",
+                 *       "dueAtReason": "Amazon granted a 3-day extension",
                  *       "title": "Listing removed: inauthentic complaint (2 ASINs)"
                  *     }
                  */
@@ -6140,6 +6261,92 @@ export interface operations {
             };
         };
     };
+    PreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PreferencesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": {
+                 *         "due_soon": true,
+                 *         "escalate": false,
+                 *         "overdue": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreferencesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NoticesController_parse: {
         parameters: {
             query?: never;
@@ -6183,6 +6390,91 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission cases:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import { TenantDb } from '@poa/db';
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../../test/harness';
 import { createCase, createClient, createContact, draftBody, transition } from '../../cases/case-test-helpers';
 
@@ -53,6 +54,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'DELETE /api/v1/webhooks/{id}': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+  'POST /api/v1/notifications/{id}/read': {},
   'GET /api/v1/tenant/exports/{exportId}': undefined,
   'GET /api/v1/tenant/exports/{exportId}/archive': undefined,
 };
@@ -115,9 +117,21 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
+    // A reminder of A's writer, as the worker's scheduler writes it.
+    const [notification] = await api.app
+      .get(TenantDb)
+      .transaction(
+        (tx) =>
+          tx.query<{ id: string }>(
+            `INSERT INTO notifications (tenant_id, user_id, kind, case_id, title, body) VALUES ($1, $2, 'overdue', $3, 'Secret reminder of A', 'x') RETURNING id`,
+            [a.tenant.id, aWriter.user.id, kase.id],
+          ),
+        { tenantId: a.tenant.id },
+      );
     const tenantExport = await http.post('/api/v1/tenant/export', {}, a.token);
     expect(tenantExport.status).toBe(202);
     const aIds = [
+      notification.id,
       client.id,
       contact.id,
       kase.id,
@@ -132,6 +146,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       tenantExport.body.id as string,
     ];
     const aSecrets = [
+      'Secret reminder of A',
       'Secret Client of A',
       'Secret case of A',
       'Secret summary of A',
@@ -164,7 +179,9 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
               ? aKeyId
               : path.startsWith('/api/v1/webhooks/')
                 ? (webhook.body.id as string)
-                : undefined;
+                : path.startsWith('/api/v1/notifications/')
+                  ? notification.id
+                  : undefined;
 
     const unmapped: string[] = [];
     const failures: string[] = [];

@@ -1,0 +1,19 @@
+import type { ReminderKind } from '@poa/domain';
+import { REMINDER_KINDS } from '@poa/domain';
+import { iso } from '../common/pagination';
+import type { NotificationRow } from './notifications.repository';
+
+export const notificationView = (r: NotificationRow) => ({
+  id: r.id,
+  kind: r.kind as ReminderKind,
+  caseId: r.case_id,
+  title: r.title,
+  body: r.body,
+  readAt: iso(r.read_at),
+  createdAt: iso(r.created_at)!,
+});
+
+/** Every kind named: on unless turned off. */
+export const preferencesView = (stored: Record<string, boolean>) => ({
+  email: Object.fromEntries(REMINDER_KINDS.map((k) => [k, stored[k] !== false])) as Record<ReminderKind, boolean>,
+});

@@ -1,0 +1,88 @@
+/** How often a preventive measure is checked: every N days/weeks/months/quarters, or on an event (each order, each new supplier). */
+export const CADENCE_UNITS = ['day', 'week', 'month', 'quarter'] as const;
+export type CadenceUnit = (typeof CADENCE_UNITS)[number];
+export type Cadence = { every: number; unit: CadenceUnit } | 'event';
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  other: 2,
+};
+
+const UNIT_OF: Record<string, CadenceUnit | 'year'> = {
+  day: 'day',
+  business: 'day',
+  week: 'week',
+  fortnight: 'week',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+};
+
+/** Words for one period ("weekly", "quarterly"...), as [every, unit]. */
+const ADVERBS: [RegExp, number, CadenceUnit][] = [
+  [/\b(daily|every\s*day|each\s*day|nightly)\b/, 1, 'day'],
+  [/\b(bi-?weekly|fortnightly)\b/, 2, 'week'],
+  [/\bweekly\b/, 1, 'week'],
+  [/\b(bi-?monthly)\b/, 2, 'month'],
+  [/\bmonthly\b/, 1, 'month'],
+  [/\bquarterly\b/, 1, 'quarter'],
+  [/\b(semi-?annual(ly)?|half-?yearly|bi-?annual(ly)?)\b/, 6, 'month'],
+  [/\b(annual(ly)?|yearly)\b/, 12, 'month'],
+];
+
+const toNumber = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]);
+
+function normalise(every: number, unit: CadenceUnit | 'year'): Cadence {
+  if (unit === 'year') return { every: every * 12, unit: 'month' };
+  if (unit === 'month' && every % 3 === 0) return { every: every / 3, unit: 'quarter' };
+  return { every, unit };
+}
+
+/**
+ * The cadence a measure's free-text frequency describes ("Weekly", "every 2 weeks", "once a quarter", "twice a month",
+ * "on every purchase order"). Text naming no period (an event, or nothing usable) is `"event"`: checked when it happens.
+ */
+export function parseCadence(frequency: string): Cadence {
+  const text = frequency
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, ' ')
+    .trim();
+  if (!text) return 'event';
+
+  // "N times a week/month": the period divided by N, in days or weeks.
+  const times = text.match(/\b(\d+|once|twice|two|three|four|five|six)\s*(times\s*)?(a|per|each|every)\s*(day|week|month|quarter|year)\b/);
+  if (times) {
+    const count = times[1] === 'once' ? 1 : times[1] === 'twice' ? 2 : toNumber(times[1]);
+    const unit = UNIT_OF[times[4]];
+    if (count && count >= 1) {
+      if (count === 1) return normalise(1, unit);
+      const days = { day: 1, week: 7, month: 30, quarter: 91, year: 365 }[unit] / count;
+      if (days >= 7 && Number.isInteger(days / 7)) return { every: days / 7, unit: 'week' };
+      return { every: Math.max(1, Math.floor(days)), unit: 'day' };
+    }
+  }
+
+  // "every 2 weeks", "every other month", "every quarter", "each 90 days".
+  const every = text.match(/\b(every|each|per)\s+(?:(\d+|[a-z]+)\s+)?(business\s+)?(day|week|fortnight|month|quarter|year)s?\b/);
+  if (every) {
+    const n = every[2] ? toNumber(every[2]) : 1;
+    if (n) {
+      const unit = UNIT_OF[every[4]];
+      return normalise(every[4] === 'fortnight' ? n * 2 : n, unit);
+    }
+  }
+
+  for (const [pattern, n, unit] of ADVERBS) if (pattern.test(text)) return normalise(n, unit);
+  return 'event';
+}
