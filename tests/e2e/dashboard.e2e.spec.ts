@@ -380,9 +380,14 @@ describe('staff dashboard', () => {
   it('approves internally and records the client approval on the contact’s behalf', async () => {
     await reviewerPage.goto(caseUrl);
     await waitForStatus(reviewerPage, 'internal_review');
-    await click(reviewerPage, 'Approve and send to client');
+    await click(reviewerPage, 'Approve and send to client…');
+    await reviewerPage.waitForSelector('dialog[open]');
+    await click(reviewerPage, 'Send to 1 contact');
+    await reviewerPage.waitForSelector('::-p-text(We e-mailed a link that opens the case to)');
+    await click(reviewerPage, 'Done');
     await waitForStatus(reviewerPage, 'client_review');
-    await click(reviewerPage, 'Client approves');
+    await click(reviewerPage, 'More actions');
+    await click(reviewerPage, 'Record the client’s approval…');
     const contact = await reviewerPage.waitForSelector(byLabel('Contact who approved'));
     await reviewerPage.waitForFunction(() =>
       [...document.querySelectorAll('option')].some((o) => o.textContent?.startsWith('Carl Client')),
@@ -393,7 +398,7 @@ describe('staff dashboard', () => {
     );
     await contact!.select(contactId);
     await fill(reviewerPage, 'Full name as they typed it', 'Carl Client');
-    await fill(reviewerPage, 'How the approval arrived', 'Email of today');
+    await fill(reviewerPage, 'How it arrived (required)', 'Email of today');
     await click(reviewerPage, 'Confirm: Client approves');
     await waitForStatus(reviewerPage, 'approved');
     expect(await reviewerPage.$eval('[data-testid="approval-full-name"]', (el) => el.textContent)).toBe('Carl Client');
