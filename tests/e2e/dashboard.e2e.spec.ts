@@ -629,7 +629,7 @@ describe('staff dashboard', () => {
   });
 
   it('logs out, and the refresh cookie no longer signs in', async () => {
-    await writerPage.click('.user-menu button');
+    await writerPage.click('.account-menu > button');
     await (await writerPage.waitForSelector('::-p-aria([name="Log out"][role="menuitem"])'))!.click();
     await writerPage.waitForFunction(() => location.pathname === '/login');
     await writerPage.goto(`${baseUrl}/cases`);

@@ -228,11 +228,11 @@ describe('case queues', () => {
     await click(page, 'Delete the view Second view');
     await page.waitForFunction(() => document.activeElement?.id === 'view-name');
 
-    await page.click('.user-menu button');
+    await page.click('.account-menu > button');
     await page.waitForSelector('[role="menu"]');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[role="menu"]'));
-    expect(await page.evaluate(() => document.activeElement?.closest('.user-menu') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('.account-menu') !== null)).toBe(true);
   });
 
   it('shows the list as cards at 375 px, with the header and every staff page fitting the screen', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, sql, TenantContext, TenantDb, type InlineSql, type PreparedSql } from '@poa/db';
-import { integrationEnv } from '@poa/test-setup';
+import { createDataSource, runMigrations, sql, TenantContext, TenantDb, type InlineSql, type PreparedSql } from '@poa/db';
+import { createScratchDatabase, integrationEnv } from '@poa/test-setup';
 import type { DataSource } from 'typeorm';
 import { caseListQuerySchema } from './cases.schemas';
 import { CasesRepository } from './cases.repository';
@@ -28,7 +28,7 @@ class ExplainingDb extends TenantDb {
  * the planner as the case_search policy's condition. Checked as the app role, on the plan PostgreSQL really runs.
  */
 describe('case search plan under row-level security', () => {
-  let env: Awaited<ReturnType<typeof integrationEnv>>;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let dataSource: DataSource;
   let db: TenantDb;
   const big = randomUUID();
@@ -56,15 +56,18 @@ describe('case search plan under row-level security', () => {
   }
 
   beforeAll(async () => {
-    env = await integrationEnv();
-    dataSource = createDataSource({ url: env.appUrl, poolSize: 2 });
+    // A database of its own: the plan depends on the table's statistics, which other suites' writes would move.
+    const env = await integrationEnv();
+    scratch = await createScratchDatabase(env.adminUrl, 'poa_it_plan');
+    await runMigrations(scratch.ownerUrl);
+    dataSource = createDataSource({ url: scratch.appUrl, poolSize: 2 });
     await dataSource.initialize();
     db = new TenantDb(dataSource);
     await seedTenant(big, 3000, 'Cedar Beacon Supplies');
     await seedTenant(small, 200, 'Cedar Beacon Supplies');
     // Other agencies: the big one holds a small share of the table, as in production (else a seq scan is cheapest).
     for (let i = 0; i < 12; i += 1) await seedTenant(randomUUID(), 1000, `Filler Client ${i}`);
-    const owner = new Client({ connectionString: env.ownerUrl });
+    const owner = new Client({ connectionString: scratch.ownerUrl });
     await owner.connect();
     try {
       await owner.query('ANALYZE cases');
@@ -75,6 +78,7 @@ describe('case search plan under row-level security', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
+    await scratch?.drop();
   });
 
   const explain = async (tenantId: string, q?: string) => {

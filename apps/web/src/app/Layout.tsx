@@ -91,7 +91,7 @@ function UserMenu() {
   }, [open]);
 
   return (
-    <div className="user-menu" ref={menuRef}>
+    <div className="user-menu account-menu" ref={menuRef}>
       <button
         ref={buttonRef}
         type="button"
