@@ -10,16 +10,11 @@ import { NOTICE_CORPUS } from '@poa/domain';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expectNoAxeViolations } from './axe';
 import { CspWatch } from './csp-watch';
+import { requireEnv } from './e2e-env';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
 const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
-  return value;
-}
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const writer = {

@@ -19,17 +19,12 @@ import { expectNoAxeViolations } from './axe';
 import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { jsonApi } from './json-api';
+import { requireEnv } from './e2e-env';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
 const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
 const databaseUrl = requireEnv('TEST_DATABASE_URL');
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
-  return value;
-}
 
 jest.setTimeout(240_000);
 

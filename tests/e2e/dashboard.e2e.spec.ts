@@ -16,6 +16,7 @@ import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import { requireEnv } from './e2e-env';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
@@ -23,12 +24,6 @@ const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
 const databaseUrl = requireEnv('TEST_DATABASE_URL');
 /** The tier runner starts a worker (which renders PDFs) and passes its pid. */
 const workerRuns = Boolean(process.env.E2E_WORKER_PID);
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
-  return value;
-}
 
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const writer = {

@@ -14,17 +14,12 @@ import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { requireEnv } from './e2e-env';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
 const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
 const databaseUrl = requireEnv('TEST_DATABASE_URL');
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
-  return value;
-}
 
 jest.setTimeout(180_000);
 

@@ -11,12 +11,7 @@ import { expectNoAxeViolations } from './axe';
 import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { jsonApi } from './json-api';
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the e2e tier (bash scripts/test --tier e2e)`);
-  return value;
-}
+import { requireEnv } from './e2e-env';
 
 export const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 export const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
