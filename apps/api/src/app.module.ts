@@ -20,6 +20,8 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
 import { SettingsModule } from './settings/settings.module';
 import { TenantModule } from './tenant/tenant.module';
+import { ReportsModule } from './reports/reports.module';
+import { LibraryModule } from './library/library.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
 import { PortalLinksModule } from './portal-links/portal-links.module';
@@ -43,6 +45,8 @@ export class AppModule {
         TenantModule,
         ClientsModule,
         CasesModule,
+        ReportsModule,
+        LibraryModule,
         NoticesModule,
         AttachmentsModule,
         PortalLinksModule,

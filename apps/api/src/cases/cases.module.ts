@@ -42,6 +42,6 @@ import { SettingsModule } from '../settings/settings.module';
     SubmissionsService,
     SubmissionsRepository,
   ],
-  exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
+  exports: [CasesRepository, CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })
 export class CasesModule {}

@@ -150,6 +150,13 @@ export class Case extends TenantOwned {
   @Column('jsonb', { default: () => `'[]'` })
   complianceDocuments: Record<string, unknown>[];
 
+  /**
+   * Sentences the draft was started from (an example plan of the agency's library): the checker flags each one still
+   * in the draft unedited as template text.
+   */
+  @Column('text', { array: true, default: () => `'{}'` })
+  templateTexts: string[];
+
   /** Lower-cased reference, title, client name, seller id and ASINs: the one column search looks at (trigram index). */
   @Column('text', { default: '' })
   searchText: string;
