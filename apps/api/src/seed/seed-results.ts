@@ -42,6 +42,9 @@ export interface DecidedCase {
 
 const iso = (date: Date) => date.toISOString();
 
+/** A row for jsonb_to_recordset. */
+type Row = Record<string, unknown>;
+
 /**
  * Inserts decided cases with their rounds, versions, approvals, submissions and timeline in a few bulk statements
  * of the caller's transaction; references continue the tenant's numbering of the notice's year. Returns their ids.
@@ -70,12 +73,12 @@ export async function insertDecidedCases(
     references.push(formatCaseReference(year, n));
   }
 
-  const caseRows = [];
-  const roundRows = [];
-  const versionRows = [];
-  const approvalRows = [];
-  const submissionRows = [];
-  const eventRows = [];
+  const caseRows: Row[] = [];
+  const roundRows: Row[] = [];
+  const versionRows: Row[] = [];
+  const approvalRows: Row[] = [];
+  const submissionRows: Row[] = [];
+  const eventRows: Row[] = [];
   const ids: { id: string; reference: string }[] = [];
   for (const [i, c] of ordered.entries()) {
     const id = randomUUID();
@@ -208,7 +211,7 @@ export async function insertDecidedCases(
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, client_id uuid, reference text, title text, violation_type text, marketplace text,
           asins text[], notice_text text, notice_received_at timestamptz, due_at timestamptz, status text, round int, appeals_used int,
           assignee_id uuid, latest_version int, approved_version_id uuid, issues jsonb, path text, created_at timestamptz, updated_at timestamptz)`,
-    [JSON.stringify(caseRows.map((r) => ({ ...r, asins: `{${r.asins.join(',')}}` })))],
+    [JSON.stringify(caseRows.map((r) => ({ ...r, asins: `{${(r.asins as string[]).join(',')}}` })))],
   );
   await tx.query(
     `UPDATE cases c SET search_text = lower(concat_ws(' ', c.reference, c.title, cl.name, cl.seller_id, array_to_string(c.asins, ' ')))
