@@ -103,12 +103,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
         attachments: app.get(AttachmentsService),
       },
     });
-    await seedResults(
-      app.get(TenantDb),
-      tenantId,
-      clientIds.map((id, i) => ({ id, contact: { id: contactIds[i], ...DEMO_CLIENTS[i].contact } })),
-      staffIds,
-    );
+    await seedResults(app.get(TenantDb), tenantId, { clientIds, contactIds, staffIds });
     return logins;
   } finally {
     await app.close();

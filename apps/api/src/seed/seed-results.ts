@@ -393,14 +393,14 @@ export function demoDecidedCases(
   return out;
 }
 
-/** Seeds the decided demo cases in one transaction of the demo agency. */
+/** Seeds the decided demo cases in one transaction of the demo agency (its clients and contacts in DEMO_CLIENTS order). */
 export async function seedResults(
   db: TenantDb,
   tenantId: string,
-  clients: readonly { id: string; contact: { id: string; name: string; email: string } }[],
-  staffIds: Record<string, string>,
+  ids: { clientIds: readonly string[]; contactIds: readonly string[]; staffIds: Record<string, string> },
 ): Promise<void> {
-  const staff = DEMO_STAFF.filter((s) => s.role !== 'viewer').map((s) => ({ id: staffIds[s.role], name: s.name }));
+  const clients = ids.clientIds.map((id, i) => ({ id, contact: { id: ids.contactIds[i], ...DEMO_CLIENTS[i].contact } }));
+  const staff = DEMO_STAFF.filter((s) => s.role !== 'viewer').map((s) => ({ id: ids.staffIds[s.role], name: s.name }));
   const cases = demoDecidedCases(new Date(), clients, staff);
   await db.transaction((tx) => insertDecidedCases(tx, cases), { tenantId });
 }
