@@ -64,7 +64,13 @@ export default function ResultsPage() {
       </div>
       <ErrorAlert error={download.error} />
       <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-        <TextField label="Decided from" type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set('from', e.target.value)} />
+        <TextField
+          label="Decided from"
+          type="date"
+          value={filters.from ?? ''}
+          max={filters.to}
+          onChange={(e) => set('from', e.target.value)}
+        />
         <TextField label="Decided to" type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set('to', e.target.value)} />
         <SelectField label="Group by" value={filters.groupBy} onChange={(e) => set('groupBy', e.target.value)}>
           {GROUPS.map((g) => (

@@ -43,7 +43,8 @@ export function useDownloadOutcomesCsv() {
         params: { query: { ...period(filters), groupBy: filters.groupBy, format: 'csv' } },
         parseAs: 'blob',
       });
-      if (!response.ok || !(data instanceof Blob)) throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
+      if (!response.ok || !(data instanceof Blob))
+        throw ApiError.from(response.status, data ? JSON.parse(await (data as Blob).text()) : null);
       saveBlob(data, fileNameFrom(response, `outcomes-by-${filters.groupBy}.csv`));
     },
   });
