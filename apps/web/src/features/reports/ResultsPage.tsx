@@ -121,7 +121,7 @@ export default function ResultsPage() {
                       </BarChart>
                     </ResponsiveContainer>
                   </figure>
-                  <div className="query-view">
+                  <div className="results-table" tabIndex={0} role="region" aria-label="Outcomes table">
                     <table className="table" aria-labelledby="outcomes-heading">
                       <thead>
                         <tr>
@@ -189,7 +189,7 @@ export default function ResultsPage() {
                     </BarChart>
                   </ResponsiveContainer>
                 </figure>
-                <div className="query-view">
+                <div className="results-table" tabIndex={0} role="region" aria-label="Findings table">
                   <table className="table" aria-labelledby="findings-heading">
                     <thead>
                       <tr>
