@@ -1,4 +1,4 @@
-import { NOTICE_CORPUS } from '@poa/domain';
+import { NOTICE_CORPUS } from '@poa/domain/fixtures';
 import { createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, draftBody, expectStatus } from './case-test-helpers';
 
