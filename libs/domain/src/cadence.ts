@@ -79,7 +79,6 @@ export function readCadence(frequency: string): Cadence | null {
 }
 
 function readPeriod(text: string): Cadence | null {
-
   // "N times a week/month": the period divided by N, in days or weeks.
   const times = text.match(/\b(\d+|once|twice|two|three|four|five|six)\s*(times\s*)?(a|per|each|every)\s*(day|week|month|quarter|year)\b/);
   if (times) {

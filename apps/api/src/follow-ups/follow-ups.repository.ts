@@ -38,7 +38,8 @@ export interface PlannedFollowUp {
 
 /** Events sort after every dated follow-up; the cursor carries this instant for them. */
 export const NO_DUE_DATE = '9999-12-31T00:00:00.000Z';
-const SORT_KEY = `coalesce(f.next_due_at, '${NO_DUE_DATE}'::timestamptz)`;
+// Milliseconds: the cursor carries a JavaScript instant, and a due time written by SQL may hold microseconds.
+const SORT_KEY = `date_trunc('milliseconds', coalesce(f.next_due_at, '${NO_DUE_DATE}'::timestamptz))`;
 
 const SELECT_FOLLOW_UP = `
   SELECT ${FOLLOW_UP.as('f')}, c.reference AS case_reference, cl.name AS client_name,
@@ -97,10 +98,10 @@ export class FollowUpsRepository {
         ],
       );
     }
-    await tx.query(`UPDATE follow_ups SET ended_at = now(), updated_at = now() WHERE case_id = $1 AND ended_at IS NULL AND NOT (measure = ANY($2::text[]))`, [
-      c.caseId,
-      planned.map((p) => p.measure),
-    ]);
+    await tx.query(
+      `UPDATE follow_ups SET ended_at = now(), updated_at = now() WHERE case_id = $1 AND ended_at IS NULL AND NOT (measure = ANY($2::text[]))`,
+      [c.caseId, planned.map((p) => p.measure)],
+    );
   }
 
   /** One page (plus one row) of active follow-ups, next due first (events last). */

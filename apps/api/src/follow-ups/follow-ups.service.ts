@@ -4,7 +4,6 @@ import { TenantContext, type TenantTransaction } from '@poa/db';
 import {
   addCadence,
   followUpProblemMessage,
-  readCadence,
   safetyNetIntro,
   safetyNetLine,
   type Cadence,
@@ -21,11 +20,10 @@ import type { PdfAnswer } from '../core/send-pdf';
 import { APP_CONFIG } from '../core/tokens';
 import { FILE_STORAGE } from '../storage/storage.module';
 import { checkInView, followUpView } from './follow-up-views';
-import { FollowUpsRepository, NO_DUE_DATE, type FollowUpRow, type PlannedFollowUp } from './follow-ups.repository';
+import { FollowUpsRepository, NO_DUE_DATE, type FollowUpRow } from './follow-ups.repository';
+import { planFollowUps } from './plan-follow-ups';
 import type { CreateCheckInInput, UpdateFollowUpInput } from './follow-ups.schemas';
 
-/** A measure whose frequency names no period is checked monthly until someone sets its cadence. */
-const DEFAULT_CADENCE: Cadence = { every: 1, unit: 'month' };
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -47,24 +45,7 @@ export class FollowUpsService {
   async createFromApproval(tx: TenantTransaction, draftVersionId: string, now: Date = new Date()): Promise<void> {
     const version = await this.repo.approvedMeasures(tx, draftVersionId);
     if (!version) return;
-    const seen = new Set<string>();
-    const planned: PlannedFollowUp[] = [];
-    for (const m of Array.isArray(version.measures) ? version.measures : []) {
-      const measure = (m.text ?? '').trim();
-      if (!measure || seen.has(measure)) continue;
-      seen.add(measure);
-      const frequency = (m.frequency ?? '').trim();
-      const parsed = readCadence(frequency);
-      const cadence = parsed ?? DEFAULT_CADENCE;
-      planned.push({
-        measure,
-        frequency,
-        owner: (m.owner ?? '').trim(),
-        cadence,
-        cadenceSource: parsed ? 'parsed' : 'default',
-        nextDueAt: addCadence(now, cadence),
-      });
-    }
+    const planned = planFollowUps(Array.isArray(version.measures) ? version.measures : [], now);
     await this.repo.upsertForCase(tx, { caseId: version.case_id, clientId: version.client_id, draftVersionId }, planned);
   }
 
@@ -112,7 +93,14 @@ export class FollowUpsService {
       const actor = scope.actor;
       const checkInId = await this.repo.insertCheckIn(
         tx,
-        { followUpId: id, caseId: row.case_id, result: input.result, note: input.note, attachmentId: input.attachmentId ?? null, checkedAt: now },
+        {
+          followUpId: id,
+          caseId: row.case_id,
+          result: input.result,
+          note: input.note,
+          attachmentId: input.attachmentId ?? null,
+          checkedAt: now,
+        },
         { type: actor.kind, id: actor.id, name: actor.name },
       );
       await this.repo.moveNextDue(tx, id, addCadence(now, row.cadence as Cadence));
@@ -188,7 +176,10 @@ export class FollowUpsService {
         ]);
       }
     }
-    return { body: lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n', fileName: `safety-net-${slug(sellerName)}-${from}-${to}.csv` };
+    return {
+      body: lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n',
+      fileName: `safety-net-${slug(sellerName)}-${from}-${to}.csv`,
+    };
   }
 
   /**
@@ -196,7 +187,10 @@ export class FollowUpsService {
    * with its hash and the worker renders it through the outbox: 202 until then. New check-ins change the HTML, so
    * they make a new report; an unchanged log is rendered once.
    */
-  async pdf(clientId: string, range: { from?: string; to?: string }): Promise<PdfAnswer<{ status: 'queued' | 'failed'; error: string | null }>> {
+  async pdf(
+    clientId: string,
+    range: { from?: string; to?: string },
+  ): Promise<PdfAnswer<{ status: 'queued' | 'failed'; error: string | null }>> {
     const { from, to, sellerName, rows } = await this.log(clientId, range);
     const scope = TenantContext.require();
     const document = renderSafetyNetHtml({

@@ -34,6 +34,8 @@ export class PreferencesInputDto extends createZodDto(
 ) {}
 
 export const preferencesViewSchema = z.object({
-  email: z.object(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodBoolean>),
+  email: z.object(
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodBoolean>,
+  ),
 });
 export class PreferencesDto extends createZodDto(preferencesViewSchema) {}

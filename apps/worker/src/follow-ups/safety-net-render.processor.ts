@@ -63,7 +63,11 @@ export class SafetyNetRenderProcessor extends QueueProcessor<typeof QUEUES.safet
   protected override async onFailed(job: Job<SafetyNetRenderJob>, error: Error, final: boolean): Promise<void> {
     if (!final) return;
     await this.db.transaction(
-      (tx) => tx.query(`UPDATE safety_net_reports SET status = 'failed', error = $2 WHERE id = $1`, [job.data.reportId, error.message.slice(0, 500)]),
+      (tx) =>
+        tx.query(`UPDATE safety_net_reports SET status = 'failed', error = $2 WHERE id = $1`, [
+          job.data.reportId,
+          error.message.slice(0, 500),
+        ]),
       { tenantId: job.data.tenantId },
     );
   }

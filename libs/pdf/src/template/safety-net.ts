@@ -52,7 +52,12 @@ export function renderSafetyNetHtml(doc: SafetyNetDocument): PoaHtml {
     `<h1>How our safety nets ran</h1>` +
     `<p class="log-intro">${e(doc.sellerName)}, ${e(doc.from)} to ${e(doc.to)}. These are the preventive measures of our ` +
     `Plan of Action and every check we recorded in this period (${checks} check${checks === 1 ? '' : 's'}).</p>\n${measures}`;
-  const boxes = { topLeft: `Safety-net log \u00b7 ${doc.sellerName}`, topRight: `${doc.from} to ${doc.to}`, bottomLeft: `${doc.sellerName} \u00b7 safety-net log`, draft: false };
+  const boxes = {
+    topLeft: `Safety-net log \u00b7 ${doc.sellerName}`,
+    topRight: `${doc.from} to ${doc.to}`,
+    bottomLeft: `${doc.sellerName} \u00b7 safety-net log`,
+    draft: false,
+  };
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${e(title)}</title>` +
     `${FONT_STYLESHEET_LINK}<style>${documentStyles(primaryColor)}${STYLES}${pageStyles(boxes, primaryColor)}</style></head>` +
