@@ -190,7 +190,7 @@ export class FollowUpsService {
   async pdf(
     clientId: string,
     range: { from?: string; to?: string },
-  ): Promise<PdfAnswer<{ status: 'queued' | 'failed'; error: string | null }>> {
+  ): Promise<PdfAnswer<{ status: 'queued'; error: string | null }>> {
     const { from, to, sellerName, rows } = await this.log(clientId, range);
     const scope = TenantContext.require();
     const document = renderSafetyNetHtml({
@@ -214,8 +214,8 @@ export class FollowUpsService {
         if (!(error instanceof FileNotFoundError)) throw error;
       }
     }
-    if (existing?.status === 'failed') return { ready: false, render: { status: 'failed', error: existing.error } };
-    if (!existing || existing.status === 'ready') {
+    // A new log, a file storage lost, or a render that failed for good (asked for again): queued (again).
+    if (!existing || existing.status !== 'queued') {
       await this.repo.transaction(async (tx) => {
         const reportId = existing?.id ?? (await this.repo.insertReport(tx, clientId, contentSha256, document.html));
         if (existing) await this.repo.requeueReport(tx, existing.id);
