@@ -18,6 +18,7 @@ const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DevMailboxPage = lazy(() => import('../features/dev-mailbox/DevMailboxPage'));
+const SafetyNetsPage = lazy(() => import('../features/follow-ups/SafetyNetsPage'));
 const ConfirmEmailPage = lazy(() => import('../features/auth/ConfirmEmailPage'));
 
 export function App() {
@@ -55,6 +56,7 @@ export function App() {
           <Route path="/cases/:id" element={<CasePage />} />
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientPage />} />
+          <Route path="/safety-nets" element={<SafetyNetsPage />} />
           <Route path="/settings/*" element={<SettingsPage />} />
           <Route path="/dev/mail" element={<DevMailboxPage />} />
           <Route path="*" element={<NotFound />} />
