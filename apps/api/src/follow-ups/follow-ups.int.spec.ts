@@ -20,6 +20,7 @@ describe('the safety-net tracker', () => {
   let seller: Awaited<ReturnType<typeof clientWithPortalSession>>;
   let caseId: string;
   const list = (query = '', token = a.token) => api.http.get(`/api/v1/follow-ups${query}`, token);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API answers, checked field by field
   const byMeasure = (rows: { measure: string }[], prefix: string) => rows.find((r) => r.measure.startsWith(prefix)) as any;
 
   beforeAll(async () => {

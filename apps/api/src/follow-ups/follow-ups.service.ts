@@ -187,10 +187,7 @@ export class FollowUpsService {
    * with its hash and the worker renders it through the outbox: 202 until then. New check-ins change the HTML, so
    * they make a new report; an unchanged log is rendered once.
    */
-  async pdf(
-    clientId: string,
-    range: { from?: string; to?: string },
-  ): Promise<PdfAnswer<{ status: 'queued'; error: string | null }>> {
+  async pdf(clientId: string, range: { from?: string; to?: string }): Promise<PdfAnswer<{ status: 'queued'; error: string | null }>> {
     const { from, to, sellerName, rows } = await this.log(clientId, range);
     const scope = TenantContext.require();
     const document = renderSafetyNetHtml({
