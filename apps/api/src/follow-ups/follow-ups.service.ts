@@ -152,7 +152,9 @@ export class FollowUpsService {
     if (from > to) throw AppError.validation([{ field: 'from', message: 'must not be after to' }]);
     const sellerName = await this.repo.clientName(clientId);
     if (sellerName === undefined) throw AppError.notFound('Client');
-    const rows = await this.repo.safetyNetLog(clientId, new Date(`${from}T00:00:00.000Z`), new Date(Date.parse(to) + DAY_MS));
+    // The day after `to`, within the years PostgreSQL and the API take (to 9999-12-31).
+    const toExclusive = new Date(Math.min(Date.parse(to) + DAY_MS, Date.parse('9999-12-31T23:59:59.999Z')));
+    const rows = await this.repo.safetyNetLog(clientId, new Date(`${from}T00:00:00.000Z`), toExclusive);
     return { from, to, sellerName, rows };
   }
 
