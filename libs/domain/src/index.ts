@@ -11,5 +11,4 @@ export * from './cadence';
 export * from './follow-ups';
 export * from './starters';
 export * from './notice-issues';
-export * from './fixtures/notice-corpus';
 export * from './submission';
