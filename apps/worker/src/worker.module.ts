@@ -5,6 +5,8 @@ import { PdfRenderer } from '@poa/pdf';
 import { createFileStorage } from '@poa/storage';
 import { DataSource } from 'typeorm';
 import { EmailProcessor } from './email/email.processor';
+import { FollowUpReminders } from './follow-ups/follow-up-reminders';
+import { SafetyNetRenderProcessor } from './follow-ups/safety-net-render.processor';
 import { HealthServer } from './health/health-server';
 import { TracingShutdown } from './observability/tracing-shutdown';
 import { WorkerMetrics } from './observability/worker-metrics';
@@ -63,6 +65,8 @@ export class WorkerModule {
         RemindersRepository,
         ReminderScheduler,
         TenantExportProcessor,
+        FollowUpReminders,
+        SafetyNetRenderProcessor,
         HealthServer,
         TracingShutdown,
       ],

@@ -1,4 +1,4 @@
-import { parseCadence, type Cadence } from './cadence';
+import { addCadence, parseCadence, readCadence, type Cadence } from './cadence';
 
 describe('parseCadence: a measure frequency text to a structured cadence', () => {
   it.each<[string, Cadence]>([
@@ -32,5 +32,46 @@ describe('parseCadence: a measure frequency text to a structured cadence', () =>
     ['', 'event'],
   ])('%j', (text, expected) => {
     expect(parseCadence(text)).toEqual(expected);
+  });
+});
+
+describe('readCadence: a preventive measure frequency to a follow-up cadence, or null when a person must set it', () => {
+  it.each<[string, Cadence | null]>([
+    ['daily', { every: 1, unit: 'day' }],
+    ['every Monday', { every: 1, unit: 'week' }],
+    ['Fridays before the weekly shipment', { every: 1, unit: 'week' }],
+    ['weekly', { every: 1, unit: 'week' }],
+    ['twice a month', { every: 15, unit: 'day' }],
+    ['monthly', { every: 1, unit: 'month' }],
+    ['each quarter', { every: 1, unit: 'quarter' }],
+    ['every 2 weeks', { every: 2, unit: 'week' }],
+    ['once a year', { every: 4, unit: 'quarter' }],
+    ['before each new listing', 'event'],
+    ['on every purchase order', 'event'],
+    ['when a new supplier is onboarded', 'event'],
+    ['regularly', null],
+    ['ongoing', null],
+    ['as needed', null],
+    ['', null],
+    ['   ', null],
+  ])('%j', (text, expected) => {
+    expect(readCadence(text)).toEqual(expected);
+  });
+
+  it('parseCadence still reads anything unusable as an event', () => {
+    expect(parseCadence('regularly')).toBe('event');
+  });
+});
+
+describe('addCadence', () => {
+  const from = new Date('2026-01-31T09:00:00.000Z');
+  it.each<[Cadence, string | null]>([
+    [{ every: 1, unit: 'day' }, '2026-02-01T09:00:00.000Z'],
+    [{ every: 2, unit: 'week' }, '2026-02-14T09:00:00.000Z'],
+    [{ every: 1, unit: 'month' }, '2026-02-28T09:00:00.000Z'],
+    [{ every: 1, unit: 'quarter' }, '2026-04-30T09:00:00.000Z'],
+    ['event', null],
+  ])('%j', (cadence, expected) => {
+    expect(addCadence(from, cadence)?.toISOString() ?? null).toBe(expected);
   });
 });

@@ -44,7 +44,7 @@ const ADVERBS: [RegExp, number, CadenceUnit][] = [
 const toNumber = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]);
 
 function normalise(every: number, unit: CadenceUnit | 'year'): Cadence {
-  if (unit === 'year') return { every: every * 12, unit: 'month' };
+  if (unit === 'year') return normalise(every * 12, 'month');
   if (unit === 'month' && every % 3 === 0) return { every: every / 3, unit: 'quarter' };
   return { every, unit };
 }
@@ -54,12 +54,31 @@ function normalise(every: number, unit: CadenceUnit | 'year'): Cadence {
  * "on every purchase order"). Text naming no period (an event, or nothing usable) is `"event"`: checked when it happens.
  */
 export function parseCadence(frequency: string): Cadence {
+  return readCadence(frequency) ?? 'event';
+}
+
+/** Words that tie a check to something happening rather than to the calendar ("before each new listing"). */
+const EVENT_CUE = /\b(each|every|per|before|after|on|upon|when|whenever|with|at)\b/;
+/** Days of the week: "every Monday" is weekly. */
+const WEEKDAY = /\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/;
+
+/**
+ * Like `parseCadence`, but tells an event ("before each new listing", "on every purchase order") from text that
+ * names no usable period or event at all ("regularly", "ongoing", ""): that is `null`, for a person to set.
+ */
+export function readCadence(frequency: string): Cadence | null {
   const text = frequency
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, ' ')
     .trim();
-  if (!text) return 'event';
+  if (!text) return null;
+  const period = readPeriod(text);
+  if (period) return period;
+  if (WEEKDAY.test(text)) return { every: 1, unit: 'week' };
+  return EVENT_CUE.test(text) ? 'event' : null;
+}
 
+function readPeriod(text: string): Cadence | null {
   // "N times a week/month": the period divided by N, in days or weeks.
   const times = text.match(/\b(\d+|once|twice|two|three|four|five|six)\s*(times\s*)?(a|per|each|every)\s*(day|week|month|quarter|year)\b/);
   if (times) {
@@ -84,5 +103,38 @@ export function parseCadence(frequency: string): Cadence {
   }
 
   for (const [pattern, n, unit] of ADVERBS) if (pattern.test(text)) return normalise(n, unit);
-  return 'event';
+  return null;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** `from` moved on by one period of the cadence (calendar months; a month-end is clamped); events have no next time. */
+export function addCadence(from: Date, cadence: Cadence): Date | null {
+  if (cadence === 'event') return null;
+  switch (cadence.unit) {
+    case 'day':
+      return new Date(from.getTime() + cadence.every * DAY_MS);
+    case 'week':
+      return new Date(from.getTime() + cadence.every * 7 * DAY_MS);
+    case 'month':
+    case 'quarter':
+      return addMonths(from, cadence.every * (cadence.unit === 'quarter' ? 3 : 1));
+  }
+}
+
+function addMonths(from: Date, months: number): Date {
+  const result = new Date(from.getTime());
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
+}
+
+/** The cadence in the seller's words: "every week", "every 2 months", "when it happens". */
+export function describeCadence(cadence: Cadence): string {
+  if (cadence === 'event') return 'each time it happens';
+  if (cadence.every === 1) return `every ${cadence.unit}`;
+  return `every ${cadence.every} ${cadence.unit}s`;
 }

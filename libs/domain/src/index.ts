@@ -8,6 +8,7 @@ export * from './checker';
 export * from './reference';
 export * from './reminders';
 export * from './cadence';
+export * from './follow-ups';
 export * from './starters';
 export * from './notice-issues';
 export * from './submission';

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { QUEUES, type EmailJob, type PdfRenderJob, type PdfRenderJobSchema, type TenantExportJob, type WebhookEventJob } from './payloads';
+import {
+  QUEUES,
+  type EmailJob,
+  type PdfRenderJob,
+  type PdfRenderJobSchema,
+  type SafetyNetRenderJob,
+  type TenantExportJob,
+  type WebhookEventJob,
+} from './payloads';
 
 /**
  * Job ids, the one place they are made. A job id is deterministic for the work it names, so a message relayed twice
@@ -36,14 +44,20 @@ export type EmailOccasion =
   /** The agency's owners and admins told that an endpoint was disabled: one email per endpoint, outage and person. */
   | { kind: 'webhook-disabled'; webhookId: string; failingSince: Date; userId: string }
   /** A staff reminder (./reminders): one email per reminder row. */
-  | { kind: 'case-reminder'; reminderId: string };
+  | { kind: 'case-reminder'; reminderId: string }
+  /** A client's contact told that a safety check fell due: one email per follow-up, due time and contact. */
+  | { kind: 'follow-up-due'; followUpId: string; dueAt: Date; contactId: string }
+  /** The case's assignee told of a problem a check found: one email per check-in. */
+  | { kind: 'follow-up-problem'; checkInId: string; userId: string };
 
 /** A job as written to the outbox: its queue, its typed payload and what its id is made of. */
 export type OutboxJob =
   | { queue: typeof QUEUES.pdfRender; payload: z.input<typeof PdfRenderJobSchema>; repeat?: PdfRenderRepeat }
   | { queue: typeof QUEUES.webhookDelivery; payload: WebhookEventJob; repeat?: WebhookDeliveryRepeat }
   | { queue: typeof QUEUES.email; payload: EmailJob; occasion: EmailOccasion }
-  | { queue: typeof QUEUES.tenantExport; payload: TenantExportJob };
+  | { queue: typeof QUEUES.tenantExport; payload: TenantExportJob }
+  /** A re-render names why: a ready report whose stored file is gone (the finished job may still be in BullMQ). */
+  | { queue: typeof QUEUES.safetyNetRender; payload: SafetyNetRenderJob; repeat?: { reason: 'rerender' } };
 
 export function pdfRenderJobId(
   job: Pick<PdfRenderJob, 'draftVersionId' | 'kind'> & { variant?: PdfRenderJob['variant'] },
@@ -82,6 +96,8 @@ export function emailJobId(occasion: EmailOccasion): string {
     return `webhook-disabled-${occasion.webhookId}-${occasion.failingSince.getTime()}-${occasion.userId}`;
   }
   if (occasion.kind === 'case-reminder') return `reminder-${occasion.reminderId}`;
+  if (occasion.kind === 'follow-up-due') return `follow-up-due-${occasion.followUpId}-${occasion.dueAt.getTime()}-${occasion.contactId}`;
+  if (occasion.kind === 'follow-up-problem') return `follow-up-problem-${occasion.checkInId}-${occasion.userId}`;
   return `email-${occasion.kind}-${randomUUID()}`;
 }
 
@@ -95,5 +111,7 @@ export function jobIdOf(job: OutboxJob): string {
       return emailJobId(job.occasion);
     case QUEUES.tenantExport:
       return `tenant-export-${job.payload.exportId}`;
+    case QUEUES.safetyNetRender:
+      return `safety-net-${job.payload.reportId}${job.repeat ? `-rerender-${randomUUID()}` : ''}`;
   }
 }

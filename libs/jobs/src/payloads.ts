@@ -6,6 +6,7 @@ export const QUEUES = {
   webhookDelivery: 'webhook-delivery',
   email: 'email',
   tenantExport: 'tenant-export',
+  safetyNetRender: 'safety-net-render',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -58,12 +59,17 @@ export type EmailJob = z.infer<typeof EmailJobSchema>;
 export const TenantExportJobSchema = z.object({ tenantId: id, exportId: id });
 export type TenantExportJob = z.infer<typeof TenantExportJobSchema>;
 
+/** A client's safety-net log to print (the safety_net_reports row holding its HTML). */
+export const SafetyNetRenderJobSchema = z.object({ tenantId: id, reportId: id });
+export type SafetyNetRenderJob = z.infer<typeof SafetyNetRenderJobSchema>;
+
 /** The payload schema of each queue: the API checks a job before writing it, the worker before running it. */
 export const JOB_SCHEMAS = {
   [QUEUES.pdfRender]: PdfRenderJobSchema,
   [QUEUES.webhookDelivery]: WebhookEventJobSchema,
   [QUEUES.email]: EmailJobSchema,
   [QUEUES.tenantExport]: TenantExportJobSchema,
+  [QUEUES.safetyNetRender]: SafetyNetRenderJobSchema,
 } as const satisfies Record<QueueName, z.ZodType>;
 
 export type JobPayloads = { [Q in QueueName]: z.infer<(typeof JOB_SCHEMAS)[Q]> };

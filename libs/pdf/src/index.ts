@@ -29,3 +29,4 @@ export { PdfBrowserGoneError, PdfRendererClosedError, PdfRenderTimeoutError } fr
 export { PDF_CREATOR } from './renderer/pdf-metadata';
 export { renderDocumentHtml, renderPdf } from './render-pdf';
 export { renderAmazonHtml, renderCertificateHtml } from './template/render-variants';
+export { renderSafetyNetHtml, type SafetyNetDocument } from './template/safety-net';

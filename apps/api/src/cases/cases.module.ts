@@ -19,11 +19,12 @@ import { SubmissionsController } from './submissions.controller';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { WorkflowService } from './workflow.service';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { SettingsModule } from '../settings/settings.module';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, FollowUpsModule],
   controllers: [CasesController, DraftsController, CommentsController, SubmissionsController, ResolutionController],
   providers: [
     CasesService,

@@ -4,6 +4,7 @@ import { planTransition, type CaseAction } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { AppError } from '../core/errors';
 import { CaseNotificationsService } from '../email/case-notifications.service';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { ApprovalsService } from './approvals.service';
 import { CaseEventsService } from './case-events.service';
 import { CasesRepository, type LockedCase } from './cases.repository';
@@ -49,6 +50,7 @@ export class WorkflowService {
     private readonly events: CaseEventsService,
     private readonly notifications: CaseNotificationsService,
     private readonly submissions: SubmissionsService,
+    private readonly followUps: FollowUpsService,
   ) {}
 
   /** `expectedVersion` (the portal's approve): the draft version the caller reviewed must still be the latest, else 409 VERSION_CONFLICT. */
@@ -144,12 +146,14 @@ export class WorkflowService {
       if (!input.note) problems.push({ field: 'note', message: 'say how the approval arrived (email, phone...)' });
     }
     if (problems.length > 0) throw AppError.validation(problems);
-    await this.approvals.recordClientApproval(tx, locked, {
+    const approval = await this.approvals.recordClientApproval(tx, locked, {
       contactId: actor.kind === 'contact' ? actor.id! : input.contactId!,
       fullName: input.fullName!,
       note: input.note ?? null,
       recordedBy: actor.kind === 'contact' ? null : { id: actor.id!, name: actor.name },
     });
+    // Each preventive measure of the approved version becomes a safety net to check (once, however often approved).
+    await this.followUps.createFromApproval(tx, approval.draftVersionId);
   }
 
   /** Amazon's answer closes the current round; "more information requested" prepares the next one with what Amazon asked. */

@@ -16,6 +16,7 @@ import { AttachmentsService } from '../attachments/attachments.service';
 import { SeedRepository } from './seed.repository';
 import { seedSecondRoundCase } from './second-round-demo';
 import { seedResults } from './seed-results';
+import { seedFollowUps } from './seed-follow-ups';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase, type DemoDraft } from './demo-data';
 
 export interface DemoLogin {
@@ -104,6 +105,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
       },
     });
     await seedResults(app.get(TenantDb), tenantId, { clientIds, contactIds, staffIds });
+    await seedFollowUps(app.get(TenantDb), tenantId);
     return logins;
   } finally {
     await app.close();

@@ -20,6 +20,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 // Its charting library stays out of the initial JavaScript: loaded only when the page opens.
 const ResultsPage = lazy(() => import('../features/reports/ResultsPage'));
 const DevMailboxPage = lazy(() => import('../features/dev-mailbox/DevMailboxPage'));
+const SafetyNetsPage = lazy(() => import('../features/follow-ups/SafetyNetsPage'));
 const ConfirmEmailPage = lazy(() => import('../features/auth/ConfirmEmailPage'));
 
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
           <Route path="/cases/:id" element={<CasePage />} />
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientPage />} />
+          <Route path="/safety-nets" element={<SafetyNetsPage />} />
           <Route path="/settings/*" element={<SettingsPage />} />
           <Route path="/results" element={<ResultsPage />} />
           <Route path="/dev/mail" element={<DevMailboxPage />} />

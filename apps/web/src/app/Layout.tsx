@@ -35,6 +35,7 @@ export function Layout() {
           {reviews && <QueueLink queue="review" label="Awaiting my review" count={counts.data?.review} />}
           <NavLink to="/clients">Clients</NavLink>
           {reviews && <NavLink to="/results">Results</NavLink>}
+          <NavLink to="/safety-nets">Safety nets</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <DueTodayBadge counts={counts.data} />

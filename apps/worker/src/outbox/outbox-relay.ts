@@ -30,6 +30,12 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 86400 },
     removeOnFail: { age: 7 * 86400 },
   },
+  [QUEUES.safetyNetRender]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { age: 86400 },
+    removeOnFail: { age: 7 * 86400 },
+  },
 };
 
 /**

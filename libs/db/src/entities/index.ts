@@ -1,6 +1,7 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
 import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
+import { FollowUp, FollowUpCheckIn, SafetyNetReport } from './follow-ups';
 import { Notification, Reminder } from './reminders';
 import { TenantExport } from './tenant-export';
 
@@ -9,6 +10,7 @@ export * from './identity';
 export * from './cases';
 export * from './delivery';
 export * from './reminders';
+export * from './follow-ups';
 export * from './tenant-export';
 
 export const ENTITIES = [
@@ -36,4 +38,7 @@ export const ENTITIES = [
   Reminder,
   Notification,
   TenantExport,
+  FollowUp,
+  FollowUpCheckIn,
+  SafetyNetReport,
 ];

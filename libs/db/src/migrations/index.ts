@@ -13,6 +13,7 @@ import * as m10 from './1795961203427-TenantExports';
 import * as m11 from './1795962671164-RemindersAndNotifications';
 import * as m12 from './1795964167425-SubmissionPack';
 import * as m13 from './1795971088520-CaseTemplateTexts';
+import * as m14 from './1795971105221-FollowUps';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m11),
   ...Object.values(m12),
   ...Object.values(m13),
+  ...Object.values(m14),
 ];

@@ -13,7 +13,7 @@ export interface TenantTransaction {
 
 /** Settings other than the tenant that RLS policies read (narrow credential look-ups, the outbox relay). */
 export type SessionSettings = Partial<
-  Record<'app.login_email' | 'app.api_key_prefix' | 'app.outbox_relay' | 'app.reminder_scheduler', string>
+  Record<'app.login_email' | 'app.api_key_prefix' | 'app.outbox_relay' | 'app.reminder_scheduler' | 'app.follow_up_scheduler', string>
 >;
 
 function settingsSql(tenantId: string | null, settings: SessionSettings): string {

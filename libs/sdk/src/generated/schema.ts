@@ -696,6 +696,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/safety-net.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's safety-net log for a date range as CSV: one row per check */
+        get: operations["SafetyNetController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/safety-net.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's safety-net log for a date range as a PDF in the seller's voice (each measure and its checks), or 202 while it renders */
+        get: operations["SafetyNetController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/by-external-id/{externalId}": {
         parameters: {
             query?: never;
@@ -707,6 +741,59 @@ export interface paths {
         /** CRM upsert by your own id: 201 when created, 200 when updated (fields left out keep their value) */
         put: operations["ClientsController_upsert"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Safety nets: the preventive measures of approved plans and when each is next checked, next due first */
+        get: operations["FollowUpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One follow-up */
+        get: operations["FollowUpsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set the cadence (the next due time is counted again from the last check) or the owner */
+        patch: operations["FollowUpsController_update"];
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checks of a follow-up, newest first */
+        get: operations["FollowUpsController_checkIns"];
+        put?: never;
+        /** Record a check (done, or a problem: the agency is told at once); the next due time moves on by the cadence */
+        post: operations["FollowUpsController_checkIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -964,6 +1051,40 @@ export interface paths {
         get: operations["PortalController_versionPdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your safety checks: the preventive measures of your approved plans, next due first */
+        get: operations["PortalFollowUpsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/follow-ups/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a safety check: done, or a problem you found (your agency is told at once) */
+        post: operations["PortalFollowUpsController_checkIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1753,6 +1874,24 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        CheckInPageDto_Output: {
+            data: {
+                /** Format: uuid */
+                attachmentId: string | null;
+                by: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "user" | "api_key" | "contact";
+                };
+                checkedAt: string;
+                /** Format: uuid */
+                id: string;
+                note: string;
+                /** @enum {string} */
+                result: "done" | "problem";
+            }[];
+            nextCursor: string | null;
+        };
         ClientDto: {
             archivedAt: string | null;
             createdAt: string;
@@ -1995,6 +2134,23 @@ export interface components {
              * @enum {string}
              */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "note": "All 14 new invoices matched the listings.",
+         *       "result": "done"
+         *     }
+         */
+        CreateCheckInDto: {
+            /**
+             * Format: uuid
+             * @description Evidence of the check: an attachment of the same case
+             */
+            attachmentId?: string;
+            /** @default  */
+            note: string;
+            /** @enum {string} */
+            result: "done" | "problem";
         };
         /**
          * @example {
@@ -2459,6 +2615,99 @@ export interface components {
             /** @description Decided cases of the period with a submitted version */
             decided: number;
         };
+        FollowUpDto_Output: {
+            /** @description How often the measure is checked: every N days/weeks/months/quarters, or "event" (each time it applies) */
+            cadence: {
+                /** @description How many units between checks */
+                every: number;
+                /** @enum {string} */
+                unit: "day" | "week" | "month" | "quarter";
+            } | "event";
+            /**
+             * @description parsed from the frequency text; default: the text named no period, so monthly until someone sets it; edited
+             * @enum {string}
+             */
+            cadenceSource: "parsed" | "default" | "edited";
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /** Format: uuid */
+            clientId: string;
+            clientName: string;
+            /** @description The frequency as the approved plan words it */
+            frequency: string;
+            /** Format: uuid */
+            id: string;
+            lastCheckIn: {
+                /** Format: uuid */
+                attachmentId: string | null;
+                by: {
+                    name: string;
+                    /** @enum {string} */
+                    type: "user" | "api_key" | "contact";
+                };
+                checkedAt: string;
+                /** Format: uuid */
+                id: string;
+                note: string;
+                /** @enum {string} */
+                result: "done" | "problem";
+            } | null;
+            measure: string;
+            /** @description When the next check is due; null for an event cadence */
+            nextDueAt: string | null;
+            owner: string;
+            /** @enum {string} */
+            status: "due" | "overdue" | "ok";
+        };
+        FollowUpPageDto_Output: {
+            data: {
+                /** @description How often the measure is checked: every N days/weeks/months/quarters, or "event" (each time it applies) */
+                cadence: {
+                    /** @description How many units between checks */
+                    every: number;
+                    /** @enum {string} */
+                    unit: "day" | "week" | "month" | "quarter";
+                } | "event";
+                /**
+                 * @description parsed from the frequency text; default: the text named no period, so monthly until someone sets it; edited
+                 * @enum {string}
+                 */
+                cadenceSource: "parsed" | "default" | "edited";
+                /** Format: uuid */
+                caseId: string;
+                caseReference: string;
+                /** Format: uuid */
+                clientId: string;
+                clientName: string;
+                /** @description The frequency as the approved plan words it */
+                frequency: string;
+                /** Format: uuid */
+                id: string;
+                lastCheckIn: {
+                    /** Format: uuid */
+                    attachmentId: string | null;
+                    by: {
+                        name: string;
+                        /** @enum {string} */
+                        type: "user" | "api_key" | "contact";
+                    };
+                    checkedAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    note: string;
+                    /** @enum {string} */
+                    result: "done" | "problem";
+                } | null;
+                measure: string;
+                /** @description When the next check is due; null for an event cadence */
+                nextDueAt: string | null;
+                owner: string;
+                /** @enum {string} */
+                status: "due" | "overdue" | "ok";
+            }[];
+            nextCursor: string | null;
+        };
         /**
          * @example {
          *       "baseVersion": 1,
@@ -2674,7 +2923,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "due_soon" | "overdue" | "escalate";
+            kind: "due_soon" | "overdue" | "escalate" | "follow_up_problem";
             readAt: string | null;
             title: string;
         };
@@ -2687,7 +2936,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: "due_soon" | "overdue" | "escalate";
+                kind: "due_soon" | "overdue" | "escalate" | "follow_up_problem";
                 readAt: string | null;
                 title: string;
             }[];
@@ -3047,6 +3296,7 @@ export interface components {
             email: {
                 due_soon: boolean;
                 escalate: boolean;
+                follow_up_problem: boolean;
                 overdue: boolean;
             };
         };
@@ -3060,10 +3310,11 @@ export interface components {
          *     }
          */
         PreferencesInputDto: {
-            /** @description E-mail per reminder kind; a kind left out keeps its setting (on until turned off) */
+            /** @description E-mail per notification kind; a kind left out keeps its setting (on until turned off) */
             email: {
                 due_soon?: boolean;
                 escalate?: boolean;
+                follow_up_problem?: boolean;
                 overdue?: boolean;
             };
         };
@@ -3143,6 +3394,11 @@ export interface components {
             subject: string;
             /** @description The rights owner's e-mail, when known */
             to: string | null;
+        };
+        SafetyNetRenderDto: {
+            error: string | null;
+            /** @enum {string} */
+            status: "queued" | "ready" | "failed";
         };
         SessionDto_Output: {
             accessToken: string;
@@ -3405,6 +3661,25 @@ export interface components {
             /** Format: email */
             email?: string;
             name?: string;
+        };
+        /**
+         * @example {
+         *       "cadence": {
+         *         "every": 2,
+         *         "unit": "week"
+         *       },
+         *       "owner": "Warehouse lead"
+         *     }
+         */
+        UpdateFollowUpDto: {
+            /** @description How often the measure is checked: every N days/weeks/months/quarters, or "event" (each time it applies) */
+            cadence?: {
+                /** @description How many units between checks */
+                every: number;
+                /** @enum {string} */
+                unit: "day" | "week" | "month" | "quarter";
+            } | "event";
+            owner?: string;
         };
         /**
          * @example {
@@ -6412,6 +6687,121 @@ export interface operations {
             };
         };
     };
+    SafetyNetController_csv: {
+        parameters: {
+            query?: {
+                /** @description First day of the log (YYYY-MM-DD, UTC); default 90 days before `to` */
+                from?: string;
+                /** @description Last day of the log, included (YYYY-MM-DD, UTC); default today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SafetyNetController_pdf: {
+        parameters: {
+            query?: {
+                /** @description First day of the log (YYYY-MM-DD, UTC); default 90 days before `to` */
+                from?: string;
+                /** @description Last day of the log, included (YYYY-MM-DD, UTC); default today */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, with an ETag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Queued: ask again shortly */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["SafetyNetRenderDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ClientsController_upsert: {
         parameters: {
             query?: never;
@@ -6471,6 +6861,287 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission clients:write */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_list: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                cursor?: string;
+                limit?: number;
+                status?: "due" | "overdue" | "ok";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cadence": {
+                 *         "every": 2,
+                 *         "unit": "week"
+                 *       },
+                 *       "owner": "Warehouse lead"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_checkIns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "All 14 new invoices matched the listings.",
+                 *       "result": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7312,6 +7983,116 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such case of yours, or that version was never approved */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalFollowUpsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "due" | "overdue" | "ok";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPageDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalFollowUpsController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "All 14 new invoices matched the listings.",
+                 *       "result": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

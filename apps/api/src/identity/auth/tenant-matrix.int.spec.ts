@@ -59,6 +59,12 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/notifications/{id}/read': {},
   'GET /api/v1/tenant/exports/{exportId}': undefined,
   'GET /api/v1/tenant/exports/{exportId}/archive': undefined,
+  'GET /api/v1/follow-ups/{id}': undefined,
+  'PATCH /api/v1/follow-ups/{id}': { owner: 'changed by B' },
+  'GET /api/v1/follow-ups/{id}/check-ins': undefined,
+  'POST /api/v1/follow-ups/{id}/check-ins': { result: 'problem', note: 'B was here' },
+  'GET /api/v1/clients/{id}/safety-net.pdf': undefined,
+  'GET /api/v1/clients/{id}/safety-net.csv': undefined,
 };
 
 /** Query strings that choose another answer of the same endpoint; each is walked too. */
@@ -130,6 +136,24 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
           ),
         { tenantId: a.tenant.id },
       );
+    // A safety net of A's, as an approval writes it, with one check.
+    const [followUp] = await api.app.get(TenantDb).transaction(
+      async (tx) => {
+        const [version] = await tx.query<{ id: string }>(`SELECT id FROM draft_versions WHERE case_id = $1`, [kase.id]);
+        const rows = await tx.query<{ id: string }>(
+          `INSERT INTO follow_ups (tenant_id, case_id, client_id, draft_version_id, measure, frequency, owner, cadence, cadence_source, next_due_at)
+           VALUES ($1, $2, $3, $4, 'Secret measure of A', 'weekly', 'Secret owner of A', '{"every":1,"unit":"week"}', 'parsed', now()) RETURNING id`,
+          [a.tenant.id, kase.id, client.id, version.id],
+        );
+        await tx.query(
+          `INSERT INTO follow_up_check_ins (tenant_id, follow_up_id, case_id, result, note, checked_at, actor_type, actor_name)
+           VALUES ($1, $2, $3, 'done', 'Secret check of A', now(), 'user', 'A')`,
+          [a.tenant.id, rows[0].id, kase.id],
+        );
+        return rows;
+      },
+      { tenantId: a.tenant.id },
+    );
     const tenantExport = await http.post('/api/v1/tenant/export', {}, a.token);
     expect(tenantExport.status).toBe(202);
     const aIds = [
@@ -146,6 +170,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       webhook.body.id,
       deliveryId,
       tenantExport.body.id as string,
+      followUp.id,
     ];
     const aSecrets = [
       'Secret reminder of A',
@@ -155,6 +180,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       'Secret comment of A',
       'Alice Contact',
       'Secret owner of A',
+      'Secret measure of A',
+      'Secret check of A',
     ];
 
     const b = await signupAgency(http, 'Agency B');
@@ -183,7 +210,9 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
                 ? (webhook.body.id as string)
                 : path.startsWith('/api/v1/notifications/')
                   ? notification.id
-                  : undefined;
+                  : path.startsWith('/api/v1/follow-ups/')
+                    ? followUp.id
+                    : undefined;
 
     const unmapped: string[] = [];
     const failures: string[] = [];
@@ -259,6 +288,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     expect((await http.get(`/api/v1/cases/${kase.id}/compliance-documents`, a.token)).body).toEqual({ items: [] });
     expect((await http.get('/api/v1/me', aWriter.token)).status).toBe(200);
     expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
+    const aFollowUp = await http.get(`/api/v1/follow-ups/${followUp.id}`, a.token);
+    expect(aFollowUp.body).toMatchObject({ owner: 'Secret owner of A', lastCheckIn: { note: 'Secret check of A' } });
 
     // Lists never show A's rows to B.
     for (const list of [
@@ -269,6 +300,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       '/api/v1/api-keys',
       '/api/v1/webhooks',
       `/api/v1/cases?q=${encodeURIComponent('Secret')}`,
+      '/api/v1/follow-ups',
+      `/api/v1/follow-ups?clientId=${client.id}`,
     ]) {
       const res = await http.get(list, b.token);
       const text = JSON.stringify(res.body);

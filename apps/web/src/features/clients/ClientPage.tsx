@@ -13,6 +13,7 @@ import { StatusPill } from '../../ui/StatusPill';
 import { ClientForm } from './ClientForm';
 import { useClient } from './clients.queries';
 import { ContactsPanel } from './ContactsPanel';
+import { ClientSafetyNets } from '../follow-ups/ClientSafetyNets';
 import { usePageTitle } from '../../lib/page-title';
 
 export default function ClientPage() {
@@ -69,6 +70,7 @@ function ClientView({ client }: { client: Client }) {
         <ClientCases clientId={client.id} />
         <ContactsPanel clientId={client.id} />
       </div>
+      <ClientSafetyNets clientId={client.id} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors';
+import { PortalSafetyChecks } from '../follow-ups/PortalSafetyChecks';
 import { CaseListPage } from './CaseListPage';
 import { CasePage } from './CasePage';
 import { LoginPage } from './LoginPage';
@@ -112,8 +113,27 @@ export function PortalApp() {
         <p className="muted who">
           Signed in as <strong>{me.contact.name}</strong> ({me.contact.email}) for {me.client.name}
         </p>
-        {caseMatch ? <CasePage id={caseMatch[1]} me={me} /> : <CaseListPage />}
+        <nav aria-label="Portal" className="portal-nav">
+          <PortalLink to="/portal" current={!caseMatch && path !== '/portal/safety-checks'} label="Your cases" />
+          <PortalLink to="/portal/safety-checks" current={path === '/portal/safety-checks'} label="Your safety checks" />
+        </nav>
+        {caseMatch ? <CasePage id={caseMatch[1]} me={me} /> : path === '/portal/safety-checks' ? <PortalSafetyChecks /> : <CaseListPage />}
       </main>
     </>
+  );
+}
+
+function PortalLink({ to, current, label }: { to: string; current: boolean; label: string }) {
+  return (
+    <a
+      href={to}
+      aria-current={current ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {label}
+    </a>
   );
 }
