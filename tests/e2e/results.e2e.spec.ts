@@ -51,11 +51,13 @@ afterAll(async () => {
 
 describe('results page', () => {
   it('draws the outcome and findings charts, each with its table, from the seeded decided cases', async () => {
+    // The cases list first finishes loading (a navigation while its page is still suspended can wait for it).
+    await page.waitForSelector('table[aria-label="Cases"]', { timeout: 60_000 });
     const link = await page.waitForSelector('nav[aria-label="Main"] a[href="/results"]', { visible: true });
     await page.screenshot({ path: `${artifactsDir}/results-nav.png` });
     await link!.click();
-    await page.waitForFunction(() => location.pathname === '/results');
-    await page.waitForSelector('[data-testid="outcomes-chart"] .recharts-bar-rectangle');
+    await page.waitForFunction(() => location.pathname === '/results', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="outcomes-chart"] .recharts-bar-rectangle', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="findings-chart"] .recharts-bar-rectangle');
     const bars = await page.$$eval('[data-testid="outcomes-chart"] .recharts-bar-rectangle', (els) => els.length);
     expect(bars).toBeGreaterThanOrEqual(8);
