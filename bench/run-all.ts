@@ -150,22 +150,37 @@ function report(ran: Record<string, { ok: boolean; seconds: number; loadBefore: 
   }
   if (cases) {
     out.push('', '## Cases list, filter and search through the API (`bench/cases`)', '');
+    const hasCompared = (cases.targets?.verdicts ?? []).some((v: Json) => v['CPU/req API/compared'] !== undefined);
     out.push(
       table(
-        ['workload', 'API req/s', 'API p50/p95 ms', 'baseline req/s', 'API/baseline req/s (target >= 0.5)', 'p95 < 50 ms'],
+        [
+          'workload',
+          'API req/s',
+          'API p50/p95 ms',
+          'CPU/req API/RLS baseline (target <= 1.5)',
+          'CPU/req API/raw baseline',
+          'req/s API/raw baseline (target >= 0.65)',
+          ...(hasCompared ? ['CPU/req API/compared build'] : []),
+        ],
         (cases.targets?.verdicts ?? []).map((v: Json) => {
           const w = cases.workloads?.[v.workload] ?? {};
           return [
             v.workload,
             w.api?.reqPerSec,
             `${w.api?.p50Ms}/${w.api?.p95Ms}`,
-            w.baseline?.reqPerSec,
-            `${v['API/baseline req/s']} (${v['>= 0.5'] === 'PASS' ? 'met' : 'missed'})`,
-            v['p95 < 50'] === 'PASS' ? 'met' : 'missed',
+            `${v['CPU/req API/RLS baseline']} (${v['<= 1.5'] === 'PASS' ? 'met' : 'missed'})`,
+            v['CPU/req API/raw baseline'],
+            `${v['req/s API/raw baseline']} (${v['>= 0.65'] === 'PASS' ? 'met' : 'missed'})`,
+            ...(hasCompared ? [v['CPU/req API/compared']] : []),
           ];
         }),
       ),
     );
+    if (cases.setup?.compareDir)
+      out.push(
+        '',
+        `The compared build: \`${cases.setup.compareDir}\` (see bench/cases/README.md for what it is), interleaved in the same run.`,
+      );
   }
   if (pdf) {
     out.push('', '## PDF rendering (`bench/pdf/render.bench.ts`)', '');

@@ -8,7 +8,7 @@
  * interleaved with this one, to tell a change's effect from the machine's drift.
  * BENCH_PROFILE=1: samples the API's CPU (inspector) during each workload's measured rounds and prints what each
  * layer costs per request (profiles in $TMPDIR; the sampling itself slows the API, so read ratios from another run).
- * BENCH_WORKLOADS=list,search_asin: only these workloads.
+ * BENCH_WORKLOADS=list,search_asin: only these workloads. open_case (GET /cases/<id>) runs on the API builds only.
  * BENCH_BIG_TENANT_CASES (default 50000, 0 = skip): one more tenant that large; the searches are then measured on it
  * against the same searches on the 2,000-case tenants (API only, interleaved).
  */
@@ -123,7 +123,7 @@ async function main() {
       const b = httpTarget(baseline.baseUrl, 4);
       const r = httpTarget(baselineRaw.baseUrl, 4);
       try {
-        for (const workload of WORKLOADS) {
+        for (const workload of WORKLOADS.filter((w) => !w.apiOnly)) {
           const sample = [...tenants.slice(0, 5), ...(bigTenant ? [bigTenant] : [])].map((t) => ({
             path: workload.path(t),
             token: tokens.get(t.tenantId)!,
@@ -203,7 +203,9 @@ async function main() {
     const results: Record<string, Record<string, LoadStats & { serverCpuMsPerRequest: number }>> = {};
     const tableRows: Record<string, string | number>[] = [];
     for (const workload of WORKLOADS) {
-      const used = variants.filter((v) => v.key !== 'baseline_no_user_lookup' || workload.key === 'list');
+      const used = variants.filter((v) =>
+        workload.apiOnly ? v.key.startsWith('api') : v.key !== 'baseline_no_user_lookup' || workload.key === 'list',
+      );
       for (const variant of used) {
         const warm = await measure(workload, variant, WARMUP_MS);
         if (warm.errors > 0) throw new Error(`${workload.key}/${variant.key}: ${warm.errors} errors in warm-up, first: ${warm.firstError}`);
@@ -237,7 +239,7 @@ async function main() {
       ) as Record<string, LoadStats & { serverCpuMsPerRequest: number }>;
       results[workload.key] = stats;
       const apiStats = stats.api;
-      const base = stats.baseline;
+      const base = stats.baseline as (typeof stats)['api'] | undefined;
       for (const [key, s] of Object.entries(stats)) {
         tableRows.push({
           workload: workload.key,
@@ -247,17 +249,19 @@ async function main() {
           'p95 ms': s.p95Ms,
           'p99 ms': s.p99Ms,
           errors: s.errors,
-          'req/s vs RLS baseline': ratio(s.reqPerSec, base.reqPerSec),
-          'req/s vs raw baseline': ratio(s.reqPerSec, stats.baseline_raw.reqPerSec),
+          'req/s vs RLS baseline': base ? ratio(s.reqPerSec, base.reqPerSec) : '-',
+          'req/s vs raw baseline': base ? ratio(s.reqPerSec, stats.baseline_raw.reqPerSec) : '-',
           'server CPU ms/req': s.serverCpuMsPerRequest,
+          ...(stats.api_compare ? { 'CPU/req vs compared': ratio(s.serverCpuMsPerRequest, stats.api_compare.serverCpuMsPerRequest) } : {}),
         });
       }
       log(
-        `${workload.key}: API ${apiStats.reqPerSec} req/s p95 ${apiStats.p95Ms} ms; baseline ${base.reqPerSec} req/s p95 ${base.p95Ms} ms`,
+        `${workload.key}: API ${apiStats.reqPerSec} req/s p95 ${apiStats.p95Ms} ms` +
+          (base ? `; baseline ${base.reqPerSec} req/s p95 ${base.p95Ms} ms` : ''),
       );
     }
 
-    const verdicts = WORKLOADS.map((w) => {
+    const verdicts = WORKLOADS.filter((w) => !w.apiOnly).map((w) => {
       const s = results[w.key];
       const throughput = ratio(s.api.reqPerSec, s.baseline_raw.reqPerSec);
       const cpu = ratio(s.api.serverCpuMsPerRequest, s.baseline.serverCpuMsPerRequest);
@@ -285,6 +289,16 @@ async function main() {
       tableRows,
     );
     printTable('Targets', verdicts);
+    const apiOnly = WORKLOADS.filter((w) => w.apiOnly && results[w.key].api_compare);
+    if (apiOnly.length)
+      printTable(
+        'API against the compared build (no bare server serves these)',
+        apiOnly.map((w) => ({
+          workload: w.key,
+          'API/compared req/s': ratio(results[w.key].api.reqPerSec, results[w.key].api_compare.reqPerSec),
+          'CPU/req API/compared': ratio(results[w.key].api.serverCpuMsPerRequest, results[w.key].api_compare.serverCpuMsPerRequest),
+        })),
+      );
 
     const bigTenantSearch = bigTenant ? await measureBigTenantSearch(bigTenant) : null;
 

@@ -11,12 +11,16 @@ export interface BenchTenant {
   clientTerms: string[];
   asins: string[];
   references: string[];
+  /** Ids of 10 of its cases (the open-case workload). */
+  caseIds: string[];
 }
 
 export interface Workload {
   key: string;
   description: string;
   path(tenant: BenchTenant): string;
+  /** Only the API serves it (the bare servers answer the case list alone): measured against the compared build. */
+  apiOnly?: boolean;
 }
 
 const enc = encodeURIComponent;
@@ -40,6 +44,12 @@ export const WORKLOADS: Workload[] = [
     description: 'q=<a case reference, e.g. POA-2026-0123>',
     path: (t) => `/api/v1/cases?limit=50&q=${enc(pick(t.references))}`,
   },
+  {
+    key: 'open_case',
+    description: 'GET /api/v1/cases/<id>: one case with its client, rounds, approval and PDF status (API builds only)',
+    path: (t) => `/api/v1/cases/${pick(t.caseIds)}`,
+    apiOnly: true,
+  },
 ];
 
 /** Reads every tenant's user and 10 search terms of each kind (as the superuser, before the measured part). */
@@ -54,11 +64,13 @@ export async function loadBenchTenants(adminDbUrl: string): Promise<BenchTenant[
       client_terms: string[];
       asins: string[];
       refs: string[];
+      case_ids: string[];
     }>(`
       SELECT t.id AS tenant_id, t.name, u.id AS user_id,
         ARRAY(SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) FROM clients WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS client_terms,
         ARRAY(SELECT asins[1] FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS asins,
-        ARRAY(SELECT reference FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS refs
+        ARRAY(SELECT reference FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS refs,
+        ARRAY(SELECT id::text FROM cases WHERE tenant_id = t.id ORDER BY random() LIMIT 10) AS case_ids
       FROM tenants t JOIN users u ON u.tenant_id = t.id ORDER BY t.name`);
     return rows.map((r) => ({
       tenantId: r.tenant_id,
@@ -67,6 +79,7 @@ export async function loadBenchTenants(adminDbUrl: string): Promise<BenchTenant[
       clientTerms: r.client_terms,
       asins: r.asins,
       references: r.refs,
+      caseIds: r.case_ids,
     }));
   } finally {
     await db.end();

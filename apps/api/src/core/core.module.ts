@@ -13,10 +13,23 @@ import type { AppConfig } from '@poa/config';
 import { createDataSource, TenantDb } from '@poa/db';
 import Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, REDIS } from './tokens';
+
+/** The request in the log: its id, method and URL as received. */
+const requestFields = (req: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
+  id: req.id,
+  method: req.method,
+  url: req.originalUrl ?? req.url,
+});
+const responseFields = (res: ServerResponse) => ({ statusCode: res.statusCode });
+const withTenant = (req: IncomingMessage, fields: object) => {
+  const tenantId = (req as { tenantId?: string }).tenantId;
+  return tenantId ? { ...fields, tenantId } : fields;
+};
 
 const REDIS_READY_TIMEOUT_MS = 5000;
 
@@ -61,11 +74,20 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
               res.setHeader('x-request-id', id);
               return id;
             },
+            // pino-http binds the serialised request to a child logger at the start of every request, whatever the
+            // level: only what the request line needs (no headers, so no tokens or cookies to redact there).
+            serializers: { req: requestFields, res: responseFields, err: stdSerializers.err },
+            wrapSerializers: false,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            customProps: (req) => ({
-              tenantId: (req as { tenantId?: string }).tenantId,
-              traceId: (req as { traceId?: string }).traceId,
-            }),
+            // A binding only when there is one: pino-http makes another child logger for any object given here.
+            customProps: (req) => {
+              const traceId = (req as { traceId?: string }).traceId;
+              // pino-http's type says object; it skips the child logger for undefined.
+              return (traceId ? { traceId } : undefined) as object;
+            },
+            // The tenant is known once the request is authenticated: it goes on the request's last line.
+            customSuccessObject: (req, _res, fields) => withTenant(req, fields),
+            customErrorObject: (req, _res, _error, fields) => withTenant(req, fields),
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),

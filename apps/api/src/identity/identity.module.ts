@@ -61,6 +61,6 @@ import { jwtKey, TokensService } from './auth/tokens.service';
     PortalJwtStrategy,
     ApiKeyStrategy,
   ],
-  exports: [AuditService, TokensService, AuthService],
+  exports: [AuditService, TokensService, AuthService, StaffJwtStrategy],
 })
 export class IdentityModule {}

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors';
 import { RequestRateLimit } from '../../rate-limit/request-rate-limit';
 import { ACCESS_KEY, type AccessRule } from '../../core/access.decorators';
 import { principalHas, type Principal } from '../../core/permissions';
+import { StaffJwtStrategy } from './strategies';
 
 /**
  * The one guard on every route. A route must declare Public() or Can(permission); anything else is refused.
@@ -18,6 +19,7 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
   constructor(
     private readonly reflector: Reflector,
     private readonly rateLimit: RequestRateLimit,
+    private readonly staffJwt: StaffJwtStrategy,
   ) {
     super();
   }
@@ -27,8 +29,12 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
     if (!rule) throw new AppError('PERMISSION_NOT_DECLARED', 'This endpoint declares no permission and is refused by default');
     if (rule.public) return true;
 
-    await super.canActivate(context);
     const request = context.switchToHttp().getRequest<Request & { user: Principal; tenantId?: string }>();
+    // A staff access token is checked directly; everything else (API keys, portal tokens and cookies, bad tokens)
+    // goes through the passport strategies.
+    const staff = await this.staffJwt.authenticateBearer(request);
+    if (staff === undefined) await super.canActivate(context);
+    else request.user = this.handleRequest(null, staff) as Principal;
     const principal = request.user;
     if (!principalHas(principal, rule.permission)) {
       throw new AppError('FORBIDDEN', `This action needs the permission ${rule.permission}`);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, type JwtVerifyOptions } from '@nestjs/jwt';
 import { PassportStrategy } from '@nestjs/passport';
 import type { AppConfig } from '@poa/config';
 import type { StaffRole } from '@poa/domain';
@@ -31,6 +32,27 @@ export class PasswordStrategy extends PassportStrategy(LocalStrategy, 'local') {
   }
 }
 
+/** `Bearer <token>` exactly (what every client sends); other spellings go through passport's own parsing. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (header === undefined || !header.startsWith('Bearer ')) return undefined;
+  const token = header.slice(7);
+  return token.length > 0 && !/\s/.test(token) ? token : undefined;
+}
+
+/** An API key (`poa_...`), whatever the case: the api-key strategy's. */
+const API_KEY_PREFIX = /^poa_/i;
+
+/** Verified staff tokens kept per process (about 300 bytes each), the oldest dropped first. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+/** What passport-jwt passes to jsonwebtoken for a staff token (the key is the JwtModule's, the same jwtKey). */
+const STAFF_VERIFY_OPTIONS: JwtVerifyOptions = {
+  algorithms: [JWT_ALGORITHM],
+  audience: STAFF_AUDIENCE,
+  issuer: JWT_ISSUER,
+  ignoreExpiration: false,
+};
+
 const mayUse = (user: AccessRow | undefined, claims: StaffTokenClaims): user is AccessRow & { role: StaffRole } =>
   !!user && user.status === 'active' && user.token_version === claims.tv && isStaffRole(user.role);
 
@@ -43,11 +65,14 @@ const mayUse = (user: AccessRow | undefined, claims: StaffTokenClaims): user is 
  */
 @Injectable()
 export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
+  private readonly verified = new Map<string, StaffTokenClaims & { exp: number }>();
+
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly users: UsersRepository,
     private readonly cache: StaffAccessCache,
     private readonly rateLimit: RequestRateLimit,
+    private readonly jwt: JwtService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -58,6 +83,44 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
       ignoreExpiration: false,
       passReqToCallback: true,
     });
+  }
+
+  /**
+   * The same check as the passport strategy for the common case, a staff access token as `Bearer <jwt>`, without
+   * passport's chain of strategies (the API key strategy tried first, callbacks, a second verification for the
+   * portal). Verified by the same library (jsonwebtoken) with the same key and options. Returns undefined for anything else (no such header, an
+   * API key, a portal token, an invalid or expired token): the caller then runs the passport chain, which answers
+   * it exactly as before.
+   */
+  async authenticateBearer(req: Request): Promise<Principal | false | undefined> {
+    const token = bearerToken(req.headers.authorization);
+    if (token === undefined || API_KEY_PREFIX.test(token)) return undefined;
+    const claims = this.verifiedClaims(token);
+    return claims ? this.validate(req, claims) : undefined;
+  }
+
+  /**
+   * The claims of a valid staff token. A token's text is signed: once verified, the same text verifies again until
+   * its expiry, so the result is kept by the exact text (a bounded map) and only the expiry is checked again.
+   * Whether the user may still use it (deactivation, token version) is checked on every request by validate().
+   */
+  private verifiedClaims(token: string): StaffTokenClaims | undefined {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Math.floor(Date.now() / 1000) < known.exp) return known;
+      this.verified.delete(token);
+    }
+    let claims: StaffTokenClaims & { exp?: unknown; nbf?: unknown };
+    try {
+      claims = this.jwt.verify<StaffTokenClaims & object>(token, STAFF_VERIFY_OPTIONS);
+    } catch {
+      return undefined;
+    }
+    if (typeof claims.exp === 'number' && claims.nbf === undefined) {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, Object.freeze({ ...claims, exp: claims.exp }));
+    }
+    return claims;
   }
 
   async validate(req: Request, claims: StaffTokenClaims): Promise<Principal | false> {
