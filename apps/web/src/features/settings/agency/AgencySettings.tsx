@@ -38,7 +38,11 @@ function ExportSection() {
             The archive is ready ({formatSize(current.size ?? 0)}, {new Date(current.readyAt ?? current.createdAt).toLocaleString()}).
           </p>
         )}
-        {current?.status === 'failed' && <p className="alert alert-error">The export failed: {current.error}. Try again.</p>}
+        {current?.status === 'failed' && (
+          <div className="alert alert-error">
+            <span>The export failed: {current.error}. Try again.</span>
+          </div>
+        )}
       </div>
       <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
         <button type="button" className="btn" disabled={preparing} onClick={() => start.mutate()}>
@@ -68,10 +72,12 @@ function DeletionSection() {
       <h2 id="delete-agency-title">Delete agency</h2>
       {tenant.deletionScheduledFor ? (
         <>
-          <p className="alert alert-warning">
-            {tenant.name} and all of its data will be deleted on <strong>{formatDeletionDate(tenant.deletionScheduledFor)}</strong>. Until
-            then the team keeps working and you can cancel; clients can no longer log in to the portal.
-          </p>
+          <div className="alert alert-warning">
+            <span>
+              {tenant.name} and all of its data will be deleted on <strong>{formatDeletionDate(tenant.deletionScheduledFor)}</strong>. Until
+              then the team keeps working and you can cancel; clients can no longer log in to the portal.
+            </span>
+          </div>
           <ErrorAlert error={cancel.error} />
           <button type="button" className="btn" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel deletion'}
