@@ -22,7 +22,7 @@ import { httpTarget } from '../lib/http-get';
 import { signStaffToken } from '../lib/jwt';
 import { emptySamples, mergeSamples, pick, runClosedLoop, summariseSamples, type Samples } from '../lib/load';
 import { processCpuMs } from '../lib/process-cpu';
-import { loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
+import { benchOutput, loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
 import { createScratchDb } from '../lib/scratch-db';
 import { BIG_TENANT_NAME, seedCases } from '../lib/seed';
 import { ratio, type LoadStats } from '../lib/stats';
@@ -79,9 +79,9 @@ async function main() {
     const jwtSecret = randomBytes(32).toString('hex');
     const tokens = new Map(allTenants.map((t) => [t.tenantId, signStaffToken(jwtSecret, { sub: t.userId, tid: t.tenantId, tv: 0 }, 3600)]));
 
-    const plans = await explainPlans(db.appUrl, db.adminDbUrl, tenants[0], path.join(__dirname, 'plans.txt'));
+    const plans = await explainPlans(db.appUrl, db.adminDbUrl, tenants[0], benchOutput(__dirname, 'plans.txt'));
     if (bigTenant)
-      for (const plan of await explainPlans(db.appUrl, db.adminDbUrl, bigTenant, path.join(__dirname, 'plans-big-tenant.txt')))
+      for (const plan of await explainPlans(db.appUrl, db.adminDbUrl, bigTenant, benchOutput(__dirname, 'plans-big-tenant.txt')))
         plans.push({ ...plan, key: `big_tenant_${plan.key}` });
     printTable(
       'Plans as the app role (full text in bench/cases/plans.txt)',
@@ -303,7 +303,7 @@ async function main() {
     const bigTenantSearch = bigTenant ? await measureBigTenantSearch(bigTenant) : null;
 
     // A profiled run's figures are slowed by the sampling: they go next to the profiles, not over results.json.
-    const resultsFile = profileFile ? path.join(path.dirname(profileFile), 'results.json') : path.join(__dirname, 'results.json');
+    const resultsFile = profileFile ? path.join(path.dirname(profileFile), 'results.json') : benchOutput(__dirname, 'results.json');
     if (profileFile) log(`profiles and figures in ${path.dirname(profileFile)}`);
     writeJson(resultsFile, {
       date: startedAt.toISOString(),

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 
 export interface MachineInfo {
@@ -30,6 +31,18 @@ export function printTable(title: string, rows: Record<string, string | number>[
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ');
   process.stdout.write(`\n${title}\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => cell(row[c])))}\n`);
+}
+
+/**
+ * Where a bench writes one of its output files: beside the bench (the committed results), or, when BENCH_OUTPUT_DIR
+ * is set (a test run of the quick forms), under `<BENCH_OUTPUT_DIR>/<bench folder>/`, leaving the committed files alone.
+ */
+export function benchOutput(benchDir: string, file: string): string {
+  const root = process.env.BENCH_OUTPUT_DIR;
+  if (!root) return path.join(benchDir, file);
+  const dir = path.join(path.resolve(root), path.basename(benchDir));
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, file);
 }
 
 export function writeJson(file: string, value: unknown): void {

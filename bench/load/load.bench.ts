@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { startChildServer, type ChildServer } from '../lib/child-server';
-import { loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
+import { benchOutput, loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
 import { createScratchDb } from '../lib/scratch-db';
 import { summarise, type LoadStats } from '../lib/stats';
 import { startProxy } from './proxy';
@@ -390,7 +390,7 @@ async function main() {
       scale = { oneApi, twoApis, throughputRatio: Math.round((twoApis.reqPerSec / oneApi.reqPerSec) * 100) / 100 };
       log(`scale: 2 APIs / 1 API throughput = ${scale.throughputRatio}`);
     }
-    writeJson(path.join(__dirname, 'results.json'), {
+    writeJson(benchOutput(__dirname, 'results.json'), {
       date: new Date().toISOString(),
       machine: machineInfo(),
       setup: { clients: CLIENTS, seconds: SECONDS, agencies: AGENCIES, mix: Object.fromEntries(MIX), workers: 1, databasePoolPerApi: 20 },

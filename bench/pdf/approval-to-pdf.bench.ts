@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Http, signupAgency } from '../../apps/api/test/harness';
 import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
 import { startChildServer } from '../lib/child-server';
-import { loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
+import { benchOutput, loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
 import { createScratchDb } from '../lib/scratch-db';
 import { percentile } from '../lib/stats';
 
@@ -111,7 +111,7 @@ async function main() {
       targetP50Ms: 1500,
     };
     printTable('Approval to downloadable PDF (API + outbox + relay + BullMQ + Chromium + storage)', [result]);
-    writeJson(path.join(__dirname, 'approval-results.json'), {
+    writeJson(benchOutput(__dirname, 'approval-results.json'), {
       measuredAt: new Date().toISOString(),
       machine: machineInfo(),
       loadAverage: loadAvg(),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ensurePdfBrowser } from '../../tools/services/index';
 import { PdfRenderer, renderPoaHtml, type PoaRenderInput } from '../../libs/pdf/src/index';
 import { samplePoaDocument } from '../../libs/pdf/test/sample-poa';
+import { benchOutput } from '../lib/report';
 
 const WARM_RENDERS = Number(process.env.BENCH_WARM ?? 60);
 const BASELINE_RENDERS = Number(process.env.BENCH_BASELINE ?? 20);
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
   for (const [name, check] of Object.entries(checks))
     console.log(`${check.pass ? 'PASS' : 'MISS'} ${name}: ${check.value} (target ${check.target})`);
 
-  const file = path.join(__dirname, 'results.json');
+  const file = benchOutput(__dirname, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
 }

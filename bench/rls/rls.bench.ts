@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { createDataSource, sql, TenantDb } from '@poa/db';
 import { emptySamples, mergeSamples, pick, runClosedLoop, summariseSamples, type Samples } from '../lib/load';
 import { processCpuMs } from '../lib/process-cpu';
-import { loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
+import { benchOutput, loadAvg, log, machineInfo, printTable, writeJson } from '../lib/report';
 import { createScratchDb } from '../lib/scratch-db';
 import { seedCases } from '../lib/seed';
 import { ratio } from '../lib/stats';
@@ -202,7 +202,7 @@ async function main() {
         `Target (b)/(a) and (b)/(p) < ${TARGET_RATIO} (median per round): ${judged} -> ${verdict}\n`,
     );
 
-    writeJson(path.join(__dirname, 'results.json'), {
+    writeJson(benchOutput(__dirname, 'results.json'), {
       date: startedAt.toISOString(),
       machine: { ...machineInfo(), loadAvgBefore: loadBefore, loadAvgAfter: loadAvg() },
       setup: {

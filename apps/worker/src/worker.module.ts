@@ -19,6 +19,7 @@ import { PoaDocumentLoader } from './pdf/poa-document.loader';
 import { ReminderScheduler } from './reminders/reminder-scheduler';
 import { RemindersRepository } from './reminders/reminders.repository';
 import { FILE_STORAGE, WORKER_CONFIG } from './tokens';
+import { TenantPurger } from './tenant-deletion/tenant-purger';
 import { TenantExportProcessor } from './tenant-export/tenant-export.processor';
 import { WebhookDeliveryProcessor } from './webhooks/webhook-delivery.processor';
 
@@ -67,6 +68,7 @@ export class WorkerModule {
         TenantExportProcessor,
         FollowUpReminders,
         SafetyNetRenderProcessor,
+        TenantPurger,
         HealthServer,
         TracingShutdown,
       ],

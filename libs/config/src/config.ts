@@ -102,6 +102,10 @@ const schema = z
     OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).default(60_000),
     /** How often the worker looks for reminders that fell due (they wait in PostgreSQL, not in Redis). */
     REMINDER_POLL_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Days between an owner's request to delete the agency and the purge of all of its data (the owner may cancel meanwhile). */
+    TENANT_DELETION_GRACE_DAYS: z.coerce.number().min(0).max(365).default(7),
+    /** How often the worker looks for agencies whose deletion fell due. */
+    TENANT_DELETION_POLL_MS: z.coerce.number().int().min(100).default(60_000),
 
     WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),

@@ -47,6 +47,21 @@ describe.each(['local', 's3'] as const)('file storage (%s)', (driver) => {
     await expect(storage.get(key)).rejects.toBeInstanceOf(FileNotFoundError);
   });
 
+  it('lists and deletes the files under one prefix only', async () => {
+    const run = randomBytes(4).toString('hex');
+    const [mine, other] = [`purge-${run}`, `purge-${run}x`];
+    await storage.put(`${mine}/cases/c1/a.pdf`, Buffer.from('a'));
+    await storage.put(`${mine}/exports/e1.tar.gz`, Buffer.from('b'));
+    await storage.put(`${other}/cases/c1/a.pdf`, Buffer.from('c'));
+    expect((await storage.list(mine)).sort()).toEqual([`${mine}/cases/c1/a.pdf`, `${mine}/exports/e1.tar.gz`]);
+    expect(await storage.deletePrefix(mine)).toBe(2);
+    expect(await storage.list(mine)).toEqual([]);
+    expect(await storage.exists(`${mine}/cases/c1/a.pdf`)).toBe(false);
+    expect(await storage.list(other)).toEqual([`${other}/cases/c1/a.pdf`]);
+    expect(await storage.deletePrefix(mine)).toBe(0);
+    await expect(storage.deletePrefix('..')).rejects.toThrow(/Unsafe storage key/);
+  });
+
   it('refuses keys that could leave the tenant prefix', async () => {
     for (const key of ['../etc/passwd', 'tenant-a/../tenant-b/x', '/abs', 'a//b', 'a/./b']) {
       await expect(storage.put(key, Buffer.from('x'))).rejects.toThrow(/Unsafe storage key/);

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -8,6 +8,10 @@ export interface FileStorage {
   /** The stored bytes; throws FileNotFoundError when the key is unknown. */
   get(key: string): Promise<Buffer>;
   exists(key: string): Promise<boolean>;
+  /** Every key under `<prefix>/` (a tenant's id, say), in no particular order. */
+  list(prefix: string): Promise<string[]>;
+  /** Removes every file under `<prefix>/`; returns how many were removed. Removing nothing is not an error. */
+  deletePrefix(prefix: string): Promise<number>;
 }
 
 export class FileNotFoundError extends Error {
@@ -81,5 +85,28 @@ export class LocalDiskStorage implements FileStorage {
       if ((error as { code?: string }).code === 'ENOENT') return false;
       throw error;
     }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    try {
+      const entries = await readdir(this.pathOf(prefix), { recursive: true, withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isFile() && !entry.name.endsWith('.tmp'))
+        .map((entry) =>
+          join(entry.parentPath, entry.name)
+            .slice(this.root.length + 1)
+            .split(sep)
+            .join('/'),
+        );
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    const keys = await this.list(prefix);
+    await rm(this.pathOf(prefix), { recursive: true, force: true });
+    return keys.length;
   }
 }

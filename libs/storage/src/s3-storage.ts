@@ -1,4 +1,12 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { assertSafeKey, FileNotFoundError, type FileStorage } from './file-storage';
 
 export interface S3StorageOptions {
@@ -54,6 +62,35 @@ export class S3Storage implements FileStorage {
       if (isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    assertSafeKey(prefix);
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: `${prefix}/`, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return keys;
+  }
+
+  /** Lists and deletes in pages of up to 1,000 keys (S3's limit for one DeleteObjects). */
+  async deletePrefix(prefix: string): Promise<number> {
+    const keys = await this.list(prefix);
+    for (let start = 0; start < keys.length; start += 1000) {
+      const batch = keys.slice(start, start + 1000);
+      const result = await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+      );
+      const failed = (result.Errors ?? []).filter((error) => error.Code !== 'NoSuchKey');
+      if (failed.length)
+        throw new Error(`Could not delete ${failed.length} objects under ${prefix}/: ${failed[0].Code} ${failed[0].Message}`);
+    }
+    return keys.length;
   }
 
   destroy(): void {

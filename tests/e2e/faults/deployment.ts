@@ -7,17 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { freePort } from '@poa/services';
 import { createScratchDatabase, e2eEnv, type ScratchDatabase } from '@poa/test-setup';
-import { waitForHttpOk } from '../../../tools/start/health';
 import { SERVER_ENTRIES } from '../../../tools/start/paths';
 import { migrate } from '../../../tools/start/product-cli';
-import { serverEnv } from '../../../tools/start/server-env';
 import { startServerProcess, type ServerProcess } from '../../../tools/start/server-process';
-
-const READY_TIMEOUT_MS = 90_000;
+import { deleteRedisKeys, testProductEnv, waitForApiReady, waitForWorkerReady } from '../../../tools/test/test-product';
 
 export interface DeploymentOptions {
   /** Short name for logs and keys. */
@@ -63,28 +59,30 @@ export async function startDeployment(options: DeploymentOptions): Promise<Deplo
     const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), `poa-${options.name}-`));
     if (!options.dataDir) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const queuePrefix = `poa-fault-${options.name}-${randomBytes(4).toString('hex')}`;
-    cleanups.push(() => deleteKeys(tier.redisUrl, `${queuePrefix}:*`));
+    cleanups.push(() => deleteRedisKeys(tier.redisUrl, `${queuePrefix}:*`));
 
     const env = (port: number): Record<string, string> => ({
-      ...serverEnv({
-        appUrl: database.appUrl,
-        ownerUrl: database.ownerUrl,
-        redisUrl: tier.redisUrl,
-        chromiumPath: tier.chromiumPath,
-        host: '127.0.0.1',
-        port,
-        publicUrl: `http://127.0.0.1:${port}`,
-        dataDir,
-        jwtSecret: JWT_SECRET,
-        workerHealthPort: 0,
-        nodeEnv: 'test',
-        webhookAllowLoopback: true,
-        devMailbox: false,
-      }),
-      QUEUE_PREFIX: queuePrefix,
-      PDF_BROWSER_PATH: process.env.PDF_BROWSER_PATH ?? tier.workerCommand.env.PDF_BROWSER_PATH ?? tier.chromiumPath,
-      RATE_LIMIT_PER_MINUTE: '100000',
-      SIGNUP_RATE_LIMIT_PER_IP: '100000',
+      ...testProductEnv(
+        {
+          appUrl: database.appUrl,
+          ownerUrl: database.ownerUrl,
+          redisUrl: tier.redisUrl,
+          chromiumPath: tier.chromiumPath,
+          host: '127.0.0.1',
+          port,
+          publicUrl: `http://127.0.0.1:${port}`,
+          dataDir,
+          jwtSecret: JWT_SECRET,
+          workerHealthPort: 0,
+          nodeEnv: 'test',
+          webhookAllowLoopback: true,
+          devMailbox: false,
+        },
+        {
+          queuePrefix,
+          pdfBrowserPath: process.env.PDF_BROWSER_PATH ?? tier.workerCommand.env.PDF_BROWSER_PATH ?? tier.chromiumPath,
+        },
+      ),
       LOG_LEVEL: 'warn',
       ...options.env,
     });
@@ -110,11 +108,11 @@ export async function startDeployment(options: DeploymentOptions): Promise<Deplo
     const startWorker = async () => {
       const healthPort = await freePort();
       const worker = spawnProcess(`worker${++workerCount}`, SERVER_ENTRIES.worker, { ...baseEnv, WORKER_HEALTH_PORT: String(healthPort) });
-      await waitForHttpOk(`http://127.0.0.1:${healthPort}/health`, { timeoutMs: READY_TIMEOUT_MS, abortReason: stopped([worker]) });
+      await waitForWorkerReady(healthPort, [worker]);
       return worker;
     };
     workers.push(...(await Promise.all(Array.from({ length: options.workers }, startWorker))));
-    for (const url of apiUrls) await waitForHttpOk(`${url}/health/ready`, { timeoutMs: READY_TIMEOUT_MS, abortReason: stopped(apis) });
+    for (const url of apiUrls) await waitForApiReady(url, apis);
 
     return {
       apiUrls,
@@ -135,13 +133,6 @@ export async function startDeployment(options: DeploymentOptions): Promise<Deplo
 
 const JWT_SECRET = randomBytes(32).toString('hex');
 
-function stopped(servers: ServerProcess[]): () => string | undefined {
-  return () => {
-    const gone = servers.find((server) => !server.isRunning());
-    return gone ? `${gone.name} stopped:\n${gone.tail()}` : undefined;
-  };
-}
-
 export async function queryAsTenant<T>(url: string, tenantId: string, text: string, params: unknown[]): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -153,21 +144,6 @@ export async function queryAsTenant<T>(url: string, tenantId: string, text: stri
     return result.rows as T[];
   } finally {
     await client.end();
-  }
-}
-
-async function deleteKeys(url: string, pattern: string): Promise<void> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await client.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
   }
 }
 

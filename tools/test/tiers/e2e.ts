@@ -2,26 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { freePort } from '@poa/services';
 import { buildProducts } from '../../start/commands';
-import { waitForHttpOk } from '../../start/health';
 import { REPO_ROOT, SERVER_ENTRIES } from '../../start/paths';
 import { migrate, seed } from '../../start/product-cli';
-import { serverEnv } from '../../start/server-env';
-import { startServerProcess, type ServerProcess } from '../../start/server-process';
+import { startServerProcess } from '../../start/server-process';
 import type { WorkerCommand } from '../../../tests/setup/e2e-env';
 import { jestPatternArgs, type RunOptions } from '../args';
 import type { Counts } from '../counts';
 import { runJest } from '../run-jest';
 import { createScratchDatabase } from '../../../tests/setup/scratch-database';
 import type { Teardown } from '../teardown';
+import { deleteRedisKeys, testProductEnv, waitForApiReady, waitForWorkerReady } from '../test-product';
 import { ensureTestServices, TEST_REDIS_DB, testLog, withRedisDatabase } from '../../../tests/setup/test-services';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
 export const LOGS_DIR = path.join(ARTIFACTS_DIR, 'logs');
 export const E2E_LOG_FILES = [path.join(LOGS_DIR, 'api.log'), path.join(LOGS_DIR, 'worker.log')];
-const READY_TIMEOUT_MS = 90_000;
 
 /**
  * Build, then a seeded scratch database poa_e2e_<random>, the API and the worker on free ports (logs in
@@ -47,28 +44,25 @@ export async function runE2eTier(teardown: Teardown, options: RunOptions): Promi
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const productEnv = serverEnv({
-    appUrl: database.appUrl,
-    ownerUrl: database.ownerUrl,
-    redisUrl,
-    chromiumPath: services.chromiumPath,
-    host: '127.0.0.1',
-    port,
-    publicUrl: baseUrl,
-    dataDir,
-    jwtSecret: randomBytes(32).toString('hex'),
-    workerHealthPort: await freePort(),
-    nodeEnv: 'test',
-    webhookAllowLoopback: true,
-    // The portal suite reads a contact's log-in e-mail there, as the agency's owner.
-    devMailbox: true,
-  });
-  productEnv.QUEUE_PREFIX = queuePrefix;
-  productEnv.PDF_BROWSER_PATH = services.pdfBrowserPath;
-  // The suites poll for PDFs and deliveries; the per-principal limit itself is covered by the integration tier.
-  productEnv.RATE_LIMIT_PER_MINUTE = '100000';
-  // Every suite signs up its own agencies from 127.0.0.1.
-  productEnv.SIGNUP_RATE_LIMIT_PER_IP = '100000';
+  const productEnv = testProductEnv(
+    {
+      appUrl: database.appUrl,
+      ownerUrl: database.ownerUrl,
+      redisUrl,
+      chromiumPath: services.chromiumPath,
+      host: '127.0.0.1',
+      port,
+      publicUrl: baseUrl,
+      dataDir,
+      jwtSecret: randomBytes(32).toString('hex'),
+      workerHealthPort: await freePort(),
+      nodeEnv: 'test',
+      webhookAllowLoopback: true,
+      // The portal suite reads a contact's log-in e-mail there, as the agency's owner.
+      devMailbox: true,
+    },
+    { queuePrefix, pdfBrowserPath: services.pdfBrowserPath },
+  );
   const env = { ...process.env, ...productEnv };
   testLog(`e2e: scratch database ${database.name}: migrating and seeding`);
   await migrate(env);
@@ -82,9 +76,8 @@ export async function runE2eTier(teardown: Teardown, options: RunOptions): Promi
   const worker = startServerProcess({ name: 'worker', entry: SERVER_ENTRIES.worker, env, logFile: logFiles[1] });
   teardown.add('stop the worker', () => worker.stop());
 
-  const abortReason = firstStopped([api, worker]);
-  await waitForHttpOk(`${baseUrl}/health/ready`, { timeoutMs: READY_TIMEOUT_MS, abortReason });
-  await waitForHttpOk(`http://127.0.0.1:${productEnv.WORKER_HEALTH_PORT}/health`, { timeoutMs: READY_TIMEOUT_MS, abortReason });
+  await waitForApiReady(baseUrl, [api, worker]);
+  await waitForWorkerReady(productEnv.WORKER_HEALTH_PORT, [api, worker]);
   testLog(`e2e: api on ${baseUrl} (pid ${api.pid}), worker pid ${worker.pid}`);
 
   const workerCommand: WorkerCommand = { command: process.execPath, args: worker.args, cwd: REPO_ROOT, env: productEnv };
@@ -106,27 +99,4 @@ export async function runE2eTier(teardown: Teardown, options: RunOptions): Promi
     },
     jestPatternArgs(options),
   );
-}
-
-function firstStopped(servers: ServerProcess[]): () => string | undefined {
-  return () => {
-    const stopped = servers.find((server) => !server.isRunning());
-    return stopped ? `the ${stopped.name} stopped; its last lines:\n${stopped.tail()}\n` : undefined;
-  };
-}
-
-/** The e2e tier owns its Redis database: jobs left by an interrupted run must not reach this run's worker. */
-async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
-  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await client.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    client.disconnect();
-  }
 }

@@ -52,7 +52,7 @@ export class PortalAuthController {
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED on the field token: forged, unknown, expired or already used (one answer for all)',
   })
-  @ApiErrors('CROSS_SITE_REQUEST')
+  @ApiErrors('CROSS_SITE_REQUEST', 'TENANT_DELETION_SCHEDULED')
   @ZodResponse({ status: 200, type: PortalSessionDto })
   async session(@Body() body: PortalSessionRequestDto, @Res({ passthrough: true }) res: Response) {
     const session = await this.auth.exchange(body.token);

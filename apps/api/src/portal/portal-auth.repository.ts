@@ -52,6 +52,14 @@ export class PortalAuthRepository {
   }
 
   /** The contact a session opens for, unless its client is archived. */
+  /** Whether an owner scheduled the deletion of the current agency (its clients then no longer log in). */
+  async agencyDeletionScheduled(tx: TenantTransaction): Promise<boolean> {
+    const [row] = await tx.query<{ scheduled: boolean }>(
+      `SELECT deletion_scheduled_for IS NOT NULL AS scheduled FROM tenants WHERE id = current_setting('app.tenant_id')::uuid`,
+    );
+    return row?.scheduled ?? false;
+  }
+
   async sessionContact(tx: TenantTransaction, contactId: string): Promise<SessionContactRow | undefined> {
     const [found] = await tx.query<SessionContactRow>(
       `SELECT ${SESSION_CONTACT.as('ct')}, cl.name AS client_name

@@ -83,6 +83,9 @@ export class PortalAuthService {
       async (tx) => {
         const row = await this.repo.lockToken(tx, parsed.rowId);
         if (!row || !safeEqualHex(row.token_hash, parsed.secretHash) || !row.usable) return null;
+        // Refused before the link is used up: should the owner cancel, the same link still works while it is valid.
+        if (await this.repo.agencyDeletionScheduled(tx))
+          throw new AppError('TENANT_DELETION_SCHEDULED', 'This agency is closing its account: the client portal is no longer available');
         await this.repo.markTokenUsed(tx, parsed.rowId);
         const found = await this.repo.sessionContact(tx, row.contact_id);
         return found ?? null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, sql, Tenant, TenantDb, type TenantTransaction, type TenantBranding } from '@poa/db';
 
-const TENANT = columnsOf(Tenant, ['id', 'name', 'branding']);
+const TENANT = columnsOf(Tenant, ['id', 'name', 'branding', 'deletionScheduledFor']);
 export type TenantRow = typeof TENANT.$row;
 
 /** The current tenant's own row (RLS lets a tenant see only itself). */

@@ -4,7 +4,13 @@ import { columnsOf, sql, TenantDb, TenantExport, type TenantTransaction } from '
 const EXPORT = columnsOf(TenantExport, ['id', 'status', 'size', 'sha256', 'error', 'createdAt', 'readyAt', 'storageKey']);
 export type TenantExportRow = typeof EXPORT.$row;
 
-/** The statements on tenant_exports. */
+export interface TenantDeletionRow {
+  name: string;
+  deletion_scheduled_for: Date | null;
+  deletion_started_at: Date | null;
+}
+
+/** The statements on tenant_exports and on the agency's deletion schedule (its own tenants row). */
 @Injectable()
 export class TenantRepository {
   constructor(private readonly db: TenantDb) {}
@@ -15,6 +21,30 @@ export class TenantRepository {
       [requestedById],
     );
     return row;
+  }
+
+  /** The agency's row, locked: a deletion request and its cancellation never interleave. */
+  async lockDeletionState(tx: TenantTransaction): Promise<TenantDeletionRow | undefined> {
+    const [row] = await tx.query<TenantDeletionRow>(
+      `SELECT name, deletion_scheduled_for, deletion_started_at FROM tenants WHERE id = current_setting('app.tenant_id')::uuid FOR UPDATE`,
+    );
+    return row;
+  }
+
+  async scheduleDeletion(tx: TenantTransaction, requestedById: string, graceDays: number): Promise<Date> {
+    const [row] = await tx.query<{ deletion_scheduled_for: Date }>(
+      `UPDATE tenants SET deletion_scheduled_for = now() + make_interval(secs => $2 * 86400), deletion_requested_by_id = $1, updated_at = now()
+       WHERE id = current_setting('app.tenant_id')::uuid RETURNING deletion_scheduled_for`,
+      [requestedById, graceDays],
+    );
+    return row.deletion_scheduled_for;
+  }
+
+  async cancelDeletion(tx: TenantTransaction): Promise<void> {
+    await tx.query(
+      `UPDATE tenants SET deletion_scheduled_for = NULL, deletion_requested_by_id = NULL, updated_at = now()
+       WHERE id = current_setting('app.tenant_id')::uuid AND deletion_started_at IS NULL`,
+    );
   }
 
   async findExport(id: string): Promise<TenantExportRow | undefined> {

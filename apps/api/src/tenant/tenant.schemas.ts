@@ -14,4 +14,17 @@ export const tenantExportSchema = z.object({
 });
 
 export class TenantExportDto extends createZodDto(tenantExportSchema) {}
+export const deleteTenantSchema = z.strictObject({
+  confirmName: z.string().max(200).describe("The agency's name exactly as it is (GET /api/v1/tenant), typed by the owner to confirm"),
+});
+export class DeleteTenantDto extends createZodDto(deleteTenantSchema.meta({ example: { confirmName: 'Harbour Appeals Ltd' } })) {}
+
+export const tenantDeletionSchema = z.object({
+  deletionScheduledFor: z
+    .string()
+    .nullable()
+    .describe('When every row and file of the agency will be purged (null: no deletion is scheduled)'),
+});
+export class TenantDeletionDto extends createZodDto(tenantDeletionSchema) {}
+
 export class ExportParams extends createZodDto(z.strictObject({ exportId: uuidParam })) {}

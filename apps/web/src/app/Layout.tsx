@@ -5,6 +5,7 @@ import { useTenant } from '../features/settings/branding/branding.queries';
 import { useCan, useSession, useSessionContext } from '../features/auth/session';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Loading } from '../ui/states';
+import { formatDeletionDate } from '../features/settings/agency/AgencySettings';
 import { DueTodayBadge } from './DueTodayBadge';
 
 export function Layout() {
@@ -12,6 +13,7 @@ export function Layout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const reviews = useCan('reviewer');
+  const owner = useCan('owner');
   // The cases list answers the counts with its first page; every other page asks for them.
   const counts = useCaseCounts(location.pathname !== '/cases' || new URLSearchParams(location.search).get('view') === 'board');
 
@@ -42,6 +44,14 @@ export function Layout() {
         <NotificationBell />
         <UserMenu />
       </header>
+      {tenant.deletionScheduledFor && (
+        <div className="alert alert-warning deletion-banner" role="status">
+          <span>
+            This agency and all of its data will be deleted on <strong>{formatDeletionDate(tenant.deletionScheduledFor)}</strong>.
+          </span>
+          {owner ? <Link to="/settings/agency">Review or cancel</Link> : <span>Ask an owner to cancel it if this is a mistake.</span>}
+        </div>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1} className="page">
         <Suspense fallback={<Loading />}>
           <Outlet />

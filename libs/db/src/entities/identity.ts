@@ -30,6 +30,17 @@ export class Tenant {
   @Column('jsonb', { default: () => `'{}'` })
   submissionSettings: { limits?: Record<string, number | null> };
 
+  /** When the owner's request to delete the agency falls due: the worker then purges every row and file of it. */
+  @Column('timestamptz', { nullable: true })
+  deletionScheduledFor: Date | null;
+
+  @Column('uuid', { nullable: true })
+  deletionRequestedById: string | null;
+
+  /** Set by the worker when the purge begins: from then on the deletion can no longer be cancelled. */
+  @Column('timestamptz', { nullable: true })
+  deletionStartedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

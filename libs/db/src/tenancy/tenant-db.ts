@@ -13,7 +13,16 @@ export interface TenantTransaction {
 
 /** Settings other than the tenant that RLS policies read (narrow credential look-ups, the outbox relay). */
 export type SessionSettings = Partial<
-  Record<'app.login_email' | 'app.api_key_prefix' | 'app.outbox_relay' | 'app.reminder_scheduler' | 'app.follow_up_scheduler', string>
+  Record<
+    | 'app.login_email'
+    | 'app.api_key_prefix'
+    | 'app.outbox_relay'
+    | 'app.reminder_scheduler'
+    | 'app.follow_up_scheduler'
+    | 'app.tenant_deletion'
+    | 'app.tenant_purge',
+    string
+  >
 >;
 
 function settingsSql(tenantId: string | null, settings: SessionSettings): string {
@@ -81,9 +90,12 @@ export class TenantDb {
   }
 
   /** A read-write transaction for the current tenant (or an explicit one, e.g. right after sign-up or log-in). */
-  async transaction<T>(fn: (tx: TenantTransaction) => Promise<T>, opts: { tenantId?: string } = {}): Promise<T> {
+  async transaction<T>(
+    fn: (tx: TenantTransaction) => Promise<T>,
+    opts: { tenantId?: string; settings?: SessionSettings } = {},
+  ): Promise<T> {
     const tenantId = this.tenantId(opts.tenantId);
-    return this.run(tenantId, {}, fn);
+    return this.run(tenantId, opts.settings ?? {}, fn);
   }
 
   /**

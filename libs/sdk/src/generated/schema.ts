@@ -1234,7 +1234,11 @@ export interface paths {
         get: operations["BrandingController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Schedule the deletion of the agency: every row and file of it is purged after the grace period
+         * @description The owner types the agency's name as confirmation (confirmName; otherwise 400 VALIDATION_FAILED on that field). The purge runs TENANT_DELETION_GRACE_DAYS (default 7) days later, in the worker; until it begins an owner may cancel (DELETE /api/v1/tenant/deletion). Meanwhile staff keep working and see the date (GET /api/v1/tenant, deletionScheduledFor), and client portal log-ins are refused (403 TENANT_DELETION_SCHEDULED). 409 CONFLICT when a deletion is already scheduled.
+         */
+        delete: operations["TenantController_scheduleDeletion"];
         options?: never;
         head?: never;
         /** Change the agency name or its PDF branding (admins); new PDFs use it */
@@ -1253,6 +1257,23 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenant/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel the scheduled deletion of the agency (until the purge begins) */
+        delete: operations["TenantController_cancelDeletion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2339,6 +2360,15 @@ export interface components {
             /** @enum {string} */
             result: "deleted" | "archived";
         };
+        /**
+         * @example {
+         *       "confirmName": "Harbour Appeals Ltd"
+         *     }
+         */
+        DeleteTenantDto: {
+            /** @description The agency's name exactly as it is (GET /api/v1/tenant), typed by the owner to confirm */
+            confirmName: string;
+        };
         DeliveryPageDto_Output: {
             data: {
                 attempts: {
@@ -2867,6 +2897,8 @@ export interface components {
                     paperSize: "A4" | "Letter";
                     primaryColor: string;
                 };
+                /** @description When an owner asked to delete the agency: all of its data is purged at this time unless an owner cancels first */
+                deletionScheduledFor: string | null;
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -3410,6 +3442,8 @@ export interface components {
                     paperSize: "A4" | "Letter";
                     primaryColor: string;
                 };
+                /** @description When an owner asked to delete the agency: all of its data is purged at this time unless an owner cancels first */
+                deletionScheduledFor: string | null;
                 /** Format: uuid */
                 id: string;
                 name: string;
@@ -3506,6 +3540,10 @@ export interface components {
                 root_cause: number | null;
             };
         };
+        TenantDeletionDto_Output: {
+            /** @description When every row and file of the agency will be purged (null: no deletion is scheduled) */
+            deletionScheduledFor: string | null;
+        };
         TenantDto_Output: {
             branding: {
                 letterhead: string | null;
@@ -3514,6 +3552,8 @@ export interface components {
                 paperSize: "A4" | "Letter";
                 primaryColor: string;
             };
+            /** @description When an owner asked to delete the agency: all of its data is purged at this time unless an owner cancels first */
+            deletionScheduledFor: string | null;
             /** Format: uuid */
             id: string;
             name: string;
@@ -8237,7 +8277,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent); TENANT_DELETION_SCHEDULED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8459,6 +8499,62 @@ export interface operations {
             };
         };
     };
+    TenantController_scheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "confirmName": "Harbour Appeals Ltd"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteTenantDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDeletionDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     BrandingController_update: {
         parameters: {
             query?: never;
@@ -8528,6 +8624,53 @@ export interface operations {
             };
             /** @description FORBIDDEN: needs permission me:read */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TenantController_cancelDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDeletionDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission tenant:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,7 +19,9 @@ export type AuditType =
   | 'api_key.revoked'
   | 'settings.branding_changed'
   | 'settings.submission_changed'
-  | 'tenant.export_requested';
+  | 'tenant.export_requested'
+  | 'tenant.deletion_scheduled'
+  | 'tenant.deletion_cancelled';
 
 export interface AuditInput {
   type: AuditType;

@@ -55,7 +55,15 @@ export const brandingSchema = z.object({
   paperSize: z.enum(['A4', 'Letter']),
 });
 
-export const tenantSchema = z.object({ id: z.uuid(), name: z.string(), branding: brandingSchema });
+export const tenantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  branding: brandingSchema,
+  deletionScheduledFor: z
+    .string()
+    .nullable()
+    .describe('When an owner asked to delete the agency: all of its data is purged at this time unless an owner cancels first'),
+});
 
 export const sessionSchema = z.object({ accessToken: z.string(), user: userSchema, tenant: tenantSchema });
 export class SessionDto extends createZodDto(sessionSchema) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { columnsOf, Tenant, type TenantBranding, type TenantTransaction } from '@poa/db';
 
-const TENANT = columnsOf(Tenant, ['id', 'name', 'branding']);
+const TENANT = columnsOf(Tenant, ['id', 'name', 'branding', 'deletionScheduledFor']);
 export type TenantRow = typeof TENANT.$row;
 
 /** The agency row a session carries (the branding settings keep their own read and update of it). */

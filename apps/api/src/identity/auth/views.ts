@@ -12,4 +12,9 @@ export const userView = (u: UserRow) => ({
   lastLoginAt: iso(u.last_login_at),
 });
 
-export const tenantView = (t: TenantRow) => ({ id: t.id, name: t.name, branding: t.branding });
+export const tenantView = (t: TenantRow) => ({
+  id: t.id,
+  name: t.name,
+  branding: t.branding,
+  deletionScheduledFor: iso(t.deletion_scheduled_for),
+});

@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useCan } from '../auth/session';
+import { AgencySettings } from './agency/AgencySettings';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
 import { SubmissionSettings } from './submission/SubmissionSettings';
@@ -12,12 +13,16 @@ const SECTION_TITLES = [
   ['/settings/api-keys', 'API keys'],
   ['/settings/webhooks', 'Webhooks'],
   ['/settings/branding', 'Branding'],
+  ['/settings/seller-central', 'Seller Central'],
+  ['/settings/agency', 'Agency'],
 ] as const;
 
 const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
+const OWNERS_ONLY = <p className="muted">Only the agency's owners manage this.</p>;
 
 export default function SettingsPage() {
   const isAdmin = useCan('admin');
+  const isOwner = useCan('owner');
   const { pathname } = useLocation();
   const section = SECTION_TITLES.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? 'Team';
   usePageTitle(`${section} · Settings`);
@@ -32,6 +37,7 @@ export default function SettingsPage() {
         {isAdmin && <NavLink to="/settings/webhooks">Webhooks</NavLink>}
         <NavLink to="/settings/branding">Branding</NavLink>
         <NavLink to="/settings/seller-central">Seller Central</NavLink>
+        {isOwner && <NavLink to="/settings/agency">Agency</NavLink>}
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
@@ -40,6 +46,7 @@ export default function SettingsPage() {
         <Route path="webhooks/:id" element={isAdmin ? <WebhookDeliveries /> : ADMINS_ONLY} />
         <Route path="branding" element={<BrandingSettings />} />
         <Route path="seller-central" element={<SubmissionSettings />} />
+        <Route path="agency" element={isOwner ? <AgencySettings /> : OWNERS_ONLY} />
       </Routes>
     </section>
   );

@@ -4,6 +4,7 @@ const tenant: Tenant = {
   id: '22222222-2222-4222-8222-222222222222',
   name: 'Acme Agency',
   branding: { primaryColor: '#1F5FBF', logoDataUri: 'data:image/png;base64,iVBORw0KGgo=', letterhead: null, paperSize: 'A4' },
+  deletionScheduledFor: null,
 };
 
 describe('branding form', () => {
