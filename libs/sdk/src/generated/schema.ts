@@ -1257,6 +1257,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a signed `webhook.test` event to this endpoint (whatever its events); it is delivered and logged like any other
+         * @description The answer is the queued delivery; its attempts appear in `GET /api/v1/webhooks/{id}/deliveries`. The event is `{id, type: "webhook.test", createdAt, tenantId, data: {webhook: {id, url}, message}}`. A disabled endpoint answers 409.
+         */
+        post: operations["WebhooksController_sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -2100,7 +2120,7 @@ export interface components {
          */
         CreateWebhookDto: {
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
-            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            /** @description https (or http) URL; private, link-local and reserved targets are always refused, loopback ones (127.0.0.1, ::1, localhost) unless the server runs with WEBHOOK_ALLOW_LOOPBACK=true (local development only, never in production) */
             url: string;
         };
         DeletedClientDto_Output: {
@@ -2108,6 +2128,30 @@ export interface components {
             id: string;
             /** @enum {string} */
             result: "deleted" | "archived";
+        };
+        DeliveryDto_Output: {
+            attempts: {
+                at: string;
+                error: string | null;
+                latencyMs: number;
+                statusCode: number | null;
+            }[];
+            createdAt: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            nextAttemptAt: string | null;
+            /** @description The event exactly as POSTed: {id, type, createdAt, tenantId, data} */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            updatedAt: string;
+            /** Format: uuid */
+            webhookId: string;
         };
         DeliveryPageDto_Output: {
             data: {
@@ -3258,7 +3302,7 @@ export interface components {
         UpdateWebhookDto: {
             enabled?: boolean;
             events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
-            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            /** @description https (or http) URL; private, link-local and reserved targets are always refused, loopback ones (127.0.0.1, ::1, localhost) unless the server runs with WEBHOOK_ALLOW_LOOPBACK=true (local development only, never in production) */
             url?: string;
         };
         /**
@@ -8036,6 +8080,62 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in this agency */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
