@@ -1056,7 +1056,11 @@ export interface paths {
         /** A sample POA laid out with the current branding (the HTML the PDF renderer prints) */
         get: operations["BrandingController_preview"];
         put?: never;
-        post?: never;
+        /**
+         * The sample POA laid out with unsaved branding (admins, while editing): nothing is saved
+         * @description Fields left out are the saved ones; each is checked as in `PATCH /api/v1/tenant`.
+         */
+        post: operations["BrandingController_previewDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1383,6 +1387,24 @@ export interface components {
                 type: string;
             }[];
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "letterhead": "12 Harbour Street, Leeds LS1 4AB",
+         *       "name": "Harbour POA Services",
+         *       "paperSize": "Letter",
+         *       "primaryColor": "#aa3300"
+         *     }
+         */
+        BrandingPreviewDto: {
+            /** @description Address, phone... printed under the agency name */
+            letterhead?: string | null;
+            logoDataUri?: string | null;
+            /** @description The agency's name as printed on PDFs and emails */
+            name?: string;
+            /** @enum {string} */
+            paperSize?: "A4" | "Letter";
+            primaryColor?: string;
         };
         CaseDto: {
             /** @description Rounds submitted to Amazon */
@@ -7403,6 +7425,57 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission me:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrandingController_previewDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "letterhead": "12 Harbour Street, Leeds LS1 4AB",
+                 *       "name": "Harbour POA Services",
+                 *       "paperSize": "Letter",
+                 *       "primaryColor": "#aa3300"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrandingPreviewDto"];
+            };
+        };
+        responses: {
+            /** @description HTML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
             403: {
                 headers: {
                     [name: string]: unknown;

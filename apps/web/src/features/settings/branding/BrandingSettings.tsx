@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { fieldError } from '../../../api/errors';
 import { useSaveBranding, useTenant } from './branding.queries';
 import { useCan } from '../../auth/session';
@@ -7,7 +7,17 @@ import { ColorField } from '../../../ui/ColorField';
 import { TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
 import { BrandingPreview } from './BrandingPreview';
-import { brandingPatch, formOf, logoProblem, LOGO_TYPES, PAPER_SIZES, type BrandingForm, type Tenant } from './branding-form';
+import {
+  brandingPatch,
+  formOf,
+  isHexColor,
+  logoProblem,
+  LOGO_TYPES,
+  PAPER_SIZES,
+  type BrandingForm,
+  type BrandingPatch,
+  type Tenant,
+} from './branding-form';
 
 const PAPER_LABELS = { A4: 'A4 (210 × 297 mm)', Letter: 'US Letter (8.5 × 11 in)' } as const;
 
@@ -17,8 +27,14 @@ export function BrandingSettings() {
   const canManage = useCan('admin');
   return (
     <div className="branding-layout">
-      {canManage ? <BrandingEditor tenant={tenant} /> : <BrandingFacts tenant={tenant} />}
-      <BrandingPreview />
+      {canManage ? (
+        <BrandingEditor tenant={tenant} />
+      ) : (
+        <>
+          <BrandingFacts tenant={tenant} />
+          <BrandingPreview paperSize={tenant.branding.paperSize} />
+        </>
+      )}
     </div>
   );
 }
@@ -31,6 +47,7 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
   const update = (fields: Partial<BrandingForm>) => setForm((f) => ({ ...f, ...fields }));
 
   const save = useSaveBranding((saved) => setForm(formOf(saved)));
+  const previewDraft = usePreviewDraft(form, tenant);
 
   const onLogo = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -54,6 +71,7 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
   const logoFieldError = logoError ?? fieldError(error, 'logoDataUri');
 
   return (
+    <>
     <form className="card" onSubmit={submit} aria-labelledby="branding-title">
       <h2 id="branding-title">Branding</h2>
       <p className="muted">How your PDFs look. New PDFs use the saved branding; PDFs already rendered stay as they are.</p>
@@ -141,7 +159,18 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
         </p>
       )}
     </form>
+    <BrandingPreview draft={previewDraft} paperSize={form.paperSize} />
+    </>
   );
+}
+
+/** The form as a preview request; a value the API would refuse (a colour half typed, no name) shows the saved one. */
+function usePreviewDraft(form: BrandingForm, tenant: Tenant): BrandingPatch {
+  const name = form.name.trim() || tenant.name;
+  const primaryColor = isHexColor(form.primaryColor) ? form.primaryColor.trim() : tenant.branding.primaryColor;
+  const letterhead = form.letterhead.trim() ? form.letterhead : null;
+  const { logoDataUri, paperSize } = form;
+  return useMemo(() => ({ name, primaryColor, logoDataUri, letterhead, paperSize }), [name, primaryColor, logoDataUri, letterhead, paperSize]);
 }
 
 function BrandingFacts({ tenant }: { tenant: Tenant }) {
