@@ -4,9 +4,16 @@ import type { Page } from 'puppeteer-core';
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rule sets: what the product promises. */
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * Frames that run no script (the branding page's PDF preview: a sample printed page, its own look by design) cannot
+ * take axe-core's script (Puppeteer would wait for their script context for ever): left out, frame and all. The
+ * suite that shows such a frame checks its title itself.
+ */
+const SCRIPTLESS_FRAMES = 'iframe[sandbox]:not([sandbox~="allow-scripts"])';
+
 /** axe-core's violations on the page as it is now, one readable line per rule (rule, impact, first elements). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxePuppeteer(page).withTags(WCAG_AA_TAGS).analyze();
+  const results = await new AxePuppeteer(page).withTags(WCAG_AA_TAGS).exclude(SCRIPTLESS_FRAMES).disableFrame(SCRIPTLESS_FRAMES).analyze();
   return results.violations.map((violation) => {
     const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
     return `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} at ${targets.join('; ')}`;
@@ -17,4 +24,25 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectNoAxeViolations(page: Page, pageName: string): Promise<void> {
   const violations = await axeViolations(page);
   expect({ page: pageName, violations }).toEqual({ page: pageName, violations: [] });
+}
+
+/**
+ * The page as it is now, at 1440 and at 375 px wide: zero violations at both (the viewport is put back after).
+ * The suites that walk a flow call it after each step, so every page they visit is checked at both widths.
+ */
+export async function expectNoAxeViolationsAtBothWidths(page: Page, pageName: string): Promise<void> {
+  const before = page.viewport();
+  try {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 375, height: 800 },
+    ]) {
+      // Same touch and mobile flags as before: changing them would make Puppeteer reload the page.
+      await page.setViewport({ ...before, ...viewport });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await expectNoAxeViolations(page, `${pageName} at ${viewport.width} px`);
+    }
+  } finally {
+    if (before) await page.setViewport(before);
+  }
 }

@@ -276,7 +276,13 @@ describe('case queues', () => {
         fits: el.getBoundingClientRect().right <= window.innerWidth,
       };
     });
-    expect(brand).toEqual({ overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', title: `Queues Agency ${run}`, fits: true });
+    expect(brand).toEqual({
+      overflow: 'hidden',
+      whiteSpace: 'nowrap',
+      textOverflow: 'ellipsis',
+      title: `Queues Agency ${run}`,
+      fits: true,
+    });
     await page.setViewport({ width: 1440, height: 900 });
   });
 

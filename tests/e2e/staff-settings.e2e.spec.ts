@@ -8,8 +8,20 @@
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { Browser, Frame, HTTPRequest, Page } from 'puppeteer-core';
-import { api, baseUrl, button, checkScreen, click, csp, fill, launchBrowser, newStaffPage, signUpInBrowser, type Agency } from './staff-browser';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import {
+  api,
+  baseUrl,
+  button,
+  checkScreen,
+  click,
+  csp,
+  fill,
+  launchBrowser,
+  newStaffPage,
+  signUpInBrowser,
+  type Agency,
+} from './staff-browser';
 
 jest.setTimeout(240_000);
 
@@ -53,12 +65,16 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
 });
 
-/** The preview's document (same origin as the app, so its fonts can be read). */
-async function previewFrame(): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe[data-testid="branding-preview"]');
-  const frame = await handle!.contentFrame();
-  if (!frame) throw new Error('no preview frame');
-  return frame;
+/**
+ * Waits until the preview's document (same origin as the app, read from the page: no script runs inside it) has
+ * `selector`. Puppeteer's own frame helpers wait for a script context the sandbox never gives.
+ */
+async function previewHas(selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => !!document.querySelector<HTMLIFrameElement>('iframe[data-testid="branding-preview"]')?.contentDocument?.querySelector(sel),
+    { timeout: 20_000 },
+    selector,
+  );
 }
 
 async function previewHtml(): Promise<string> {
@@ -69,23 +85,25 @@ describe('branding preview', () => {
   it('lays the sample plan out in the PDF’s own fonts, from this origin, with no font host that does not exist', async () => {
     requests.length = 0;
     await page.goto(`${baseUrl}/settings/branding`);
-    const frame = await previewFrame();
-    await frame.waitForSelector('.agency-name');
-    const fonts = await frame.evaluate(async () => {
-      await document.fonts.ready;
-      const body = getComputedStyle(document.body).fontFamily;
-      const asin = document.querySelector('.asins');
+    // The PDF's faces finish loading in the preview's document.
+    await page.waitForFunction(
+      () => {
+        const doc = document.querySelector<HTMLIFrameElement>('iframe[data-testid="branding-preview"]')?.contentDocument;
+        return !!doc?.querySelector('.agency-name') && doc.fonts.status === 'loaded' && doc.fonts.check('700 14pt "Noto Sans"', 'Agency');
+      },
+      { timeout: 20_000 },
+    );
+    const fonts = await page.evaluate(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('iframe[data-testid="branding-preview"]')!.contentDocument!;
+      const asin = doc.querySelector('.asins');
+      const loaded = Array.from(doc.fonts as unknown as Iterable<FontFace>)
+        .filter((face) => face.status === 'loaded')
+        .map((face) => `${face.family.replace(/["']/g, '')} ${face.weight}`);
       return {
-        body,
+        body: getComputedStyle(doc.body).fontFamily,
         mono: asin ? getComputedStyle(asin).fontFamily : null,
-        loaded: (() => {
-          const faces: string[] = [];
-          document.fonts.forEach((face) => {
-            if (face.status === 'loaded') faces.push(`${face.family.replace(/["']/g, '')} ${face.weight}`);
-          });
-          return faces;
-        })(),
-        sans: document.fonts.check('9.5pt "Noto Sans"', 'Plan of Action 0123456789'),
+        loaded,
+        sans: doc.fonts.check('9.5pt "Noto Sans"', 'Plan of Action 0123456789'),
       };
     });
     expect(fonts.body).toMatch(/^["']?Noto Sans["']?,/);
@@ -98,6 +116,9 @@ describe('branding preview', () => {
     expect(fontRequests.every((url) => url.startsWith(`${baseUrl}/`))).toBe(true);
     expect(requests.filter((url) => url.includes('.invalid'))).toEqual([]);
     expect(await previewHtml()).not.toContain('.invalid');
+    expect(
+      await page.$eval('iframe[data-testid="branding-preview"]', (el) => [el.getAttribute('title'), el.getAttribute('sandbox')]),
+    ).toEqual(['PDF layout preview', 'allow-same-origin']);
     await checkScreen(page, 'staff-branding', async (p) => {
       await p.waitForSelector('iframe[data-testid="branding-preview"]');
     });
@@ -105,7 +126,7 @@ describe('branding preview', () => {
 
   it('follows colour, letterhead, paper size and name while editing, before anything is saved', async () => {
     await page.goto(`${baseUrl}/settings/branding`);
-    await (await previewFrame()).waitForSelector('.agency-name');
+    await previewHas('.agency-name');
     let patches = 0;
     const countPatch = (request: HTTPRequest) => {
       if (request.method() === 'PATCH' && request.url().endsWith('/api/v1/tenant')) patches++;
@@ -116,22 +137,31 @@ describe('branding preview', () => {
     await fill(page, 'Letterhead', '1 Harbour Street, Leeds');
     await page.click('input[name="paper-size"][value="Letter"]');
     await fill(page, 'Agency name', `Harbour Plans ${run}`);
-    await page.waitForFunction(
-      (name) => {
-        const html = (document.querySelector('iframe[data-testid="branding-preview"]')?.getAttribute('srcdoc') ?? '').toLowerCase();
-        return html.includes('#0b6e4f') && html.includes('1 Harbour Street, Leeds') && html.includes('8.5in') && html.includes(name.toLowerCase());
-      },
-      { timeout: 15_000 },
-      `Harbour Plans ${run}`,
-    );
-    const frame = await previewFrame();
-    await frame.waitForSelector('.letterhead-text');
-    const shown = await frame.evaluate(() => ({
-      name: document.querySelector('.agency-name')?.textContent,
-      colour: getComputedStyle(document.querySelector('.agency-name')!).color,
-      letterhead: document.querySelector('.letterhead-text')?.textContent,
-      sheetWidth: Math.round(document.body.getBoundingClientRect().width),
-    }));
+    const srcdocIncludes = (text: string) =>
+      page
+        .waitForFunction(
+          (expected) =>
+            (document.querySelector('iframe[data-testid="branding-preview"]')?.getAttribute('srcdoc') ?? '')
+              .toLowerCase()
+              .includes(expected),
+          { timeout: 20_000 },
+          text.toLowerCase(),
+        )
+        .catch(async (error: Error) => {
+          const shown = (await previewHtml()).replace(/<style[\s\S]*?<\/style>/g, '').slice(0, 600);
+          throw new Error(`the preview never showed "${text}" (${error.message}); it shows: ${shown}`);
+        });
+    for (const text of ['#0b6e4f', '1 Harbour Street, Leeds', 'width: 8.5in', `Harbour Plans ${run}`]) await srcdocIncludes(text);
+    await previewHas('.letterhead-text');
+    const shown = await page.evaluate(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('iframe[data-testid="branding-preview"]')!.contentDocument!;
+      return {
+        name: doc.querySelector('.agency-name')?.textContent,
+        colour: getComputedStyle(doc.querySelector('.agency-name')!).color,
+        letterhead: doc.querySelector('.letterhead-text')?.textContent,
+        sheetWidth: Math.round(doc.body.getBoundingClientRect().width),
+      };
+    });
     expect(shown).toEqual({
       name: `Harbour Plans ${run}`,
       colour: 'rgb(11, 110, 79)',
@@ -180,7 +210,8 @@ describe('webhooks: send test event', () => {
 
     await click(page, 'Send test event');
     await page.waitForFunction(
-      () => /^Test event delivered: HTTP 200 in \d+ ms\.$/.test(document.querySelector('[data-testid="test-event-result"]')?.textContent ?? ''),
+      () =>
+        /^Test event delivered: HTTP 200 in \d+ ms\.$/.test(document.querySelector('[data-testid="test-event-result"]')?.textContent ?? ''),
       { timeout: 30_000 },
     );
     expect(received).toHaveLength(1);
@@ -189,7 +220,9 @@ describe('webhooks: send test event', () => {
     expect(body.type).toBe('webhook.test');
     expect(body.data.webhook.url).toBe(receiverUrl);
     expect(request.headers['x-poadesk-event']).toBe('webhook.test');
-    const [t, v1] = String(request.headers['x-poadesk-signature']).split(',').map((part) => part.split('=')[1]);
+    const [t, v1] = String(request.headers['x-poadesk-signature'])
+      .split(',')
+      .map((part) => part.split('=')[1]);
     expect(v1).toBe(createHmac('sha256', secret).update(`${t}.${request.rawBody}`).digest('hex'));
     // The delivery is in the endpoint's log, with its one successful attempt.
     await page.waitForSelector('tr[data-delivery-status="succeeded"] ::-p-text(webhook.test)');

@@ -177,7 +177,7 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
       5_000,
       'the logged test delivery',
     );
-    expect(logged.attempts.map((x: any) => x.statusCode)).toEqual([200]);
+    expect(logged.attempts.map((x: { statusCode: number | null }) => x.statusCode)).toEqual([200]);
     expect(logged.payload).toEqual(request.body);
 
     // Another agency cannot send to this endpoint, nor see the delivery; nothing else was sent anywhere.

@@ -62,7 +62,7 @@ export function BrandingPreview({ draft = null, paperSize }: { draft?: BrandingP
       </div>
       <p className="muted">
         {draft
-          ? 'A sample Plan of Action with the values above, in the PDF’s fonts and page size. It follows your changes before you save them.'
+          ? 'A sample Plan of Action with the values in the form, in the PDF’s fonts and page size. It follows your changes before you save them.'
           : 'A sample Plan of Action laid out with the saved branding, in the PDF’s fonts and page size.'}
       </p>
       <div ref={box} className="branding-preview-box" style={{ height: frameHeight * scale }}>
