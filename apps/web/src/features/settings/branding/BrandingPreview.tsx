@@ -35,14 +35,18 @@ export function BrandingPreview({ draft = null, paperSize }: { draft?: BrandingP
   const html = useMemo(() => (preview.data === undefined ? undefined : withPreviewFonts(preview.data)), [preview.data]);
   const box = useRef<HTMLDivElement>(null);
   const [boxWidth, setBoxWidth] = useState(0);
+  // The card's inner width, measured again whenever it or the paper changes (a width of 0, while hidden, is ignored).
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => setBoxWidth(entry.contentRect.width));
+    const measure = () => {
+      if (element.clientWidth > 0) setBoxWidth(element.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
-    setBoxWidth(element.clientWidth);
+    measure();
     return () => observer.disconnect();
-  }, []);
+  }, [paperSize]);
 
   const sheet = SHEET_PX[paperSize];
   const frameWidth = Math.ceil(sheet.width + DESK_PX);
