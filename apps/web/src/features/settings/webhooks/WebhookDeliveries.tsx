@@ -32,7 +32,12 @@ export function WebhookDeliveries() {
       </p>
       <div className="page-header">
         <h2 id="deliveries-title" style={{ margin: 0 }}>
-          Deliveries {webhook.data && <span className="mono">to {webhook.data.url}</span>}
+          Deliveries{' '}
+          {webhook.data && (
+            <span className="mono" style={{ overflowWrap: 'anywhere' }}>
+              to {webhook.data.url}
+            </span>
+          )}
         </h2>
         {webhook.data && <span className={`pill pill-${webhookState(webhook.data)}`}>{webhookState(webhook.data)}</span>}
       </div>
