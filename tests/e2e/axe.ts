@@ -48,24 +48,3 @@ export async function expectNoAxeViolations(page: Page, pageName: string): Promi
   const violations = await axeViolations(page);
   expect({ page: pageName, violations }).toEqual({ page: pageName, violations: [] });
 }
-
-/**
- * The page as it is now, at 1440 and at 375 px wide: zero violations at both (the viewport is put back after).
- * The suites that walk a flow call it after each step, so every page they visit is checked at both widths.
- */
-export async function expectNoAxeViolationsAtBothWidths(page: Page, pageName: string): Promise<void> {
-  const before = page.viewport();
-  try {
-    for (const viewport of [
-      { width: 1440, height: 900 },
-      { width: 375, height: 800 },
-    ]) {
-      // Same touch and mobile flags as before: changing them would make Puppeteer reload the page.
-      await page.setViewport({ ...before, ...viewport });
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      await expectNoAxeViolations(page, `${pageName} at ${viewport.width} px`);
-    }
-  } finally {
-    if (before) await page.setViewport(before);
-  }
-}

@@ -12,7 +12,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { confirmationLink } from './confirmation-link';
-import { expectNoAxeViolationsAtBothWidths } from './axe';
 import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
@@ -170,13 +169,8 @@ beforeAll(async () => {
   }
 });
 
-afterEach(async () => {
+afterEach(() => {
   expect(csp.violations.splice(0)).toEqual([]);
-  // Every screen a step of the flow ends on is checked with axe-core at 1440 and 375 px.
-  const test = expect.getState().currentTestName ?? '';
-  if (test.startsWith('staff dashboard') && writerPage.url().startsWith(baseUrl)) {
-    await expectNoAxeViolationsAtBothWidths(writerPage, `${new URL(writerPage.url()).pathname} after "${test}"`);
-  }
 });
 
 afterAll(async () => {

@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { draftBody } from '../../apps/api/src/cases/case-test-helpers';
 import { confirmationLink } from './confirmation-link';
-import { expectNoAxeViolationsAtBothWidths } from './axe';
 import { CspWatch } from './csp-watch';
 import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
@@ -108,12 +107,8 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 
-afterEach(async () => {
+afterEach(() => {
   expect(csp.violations.splice(0)).toEqual([]);
-  // The screen each step ends on, checked with axe-core at 1440 and 375 px.
-  if (page.url().startsWith(baseUrl)) {
-    await expectNoAxeViolationsAtBothWidths(page, `${new URL(page.url()).pathname} after "${expect.getState().currentTestName ?? ''}"`);
-  }
 });
 
 afterAll(async () => {
