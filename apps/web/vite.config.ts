@@ -20,6 +20,8 @@ export default defineConfig({
     outDir: fromRoot('dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
+    // Font files stay files: the site's policy loads fonts from this origin only (font-src 'self'), never data: URIs.
+    assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),

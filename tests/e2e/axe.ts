@@ -1,12 +1,42 @@
+/// <reference lib="dom" />
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer-core';
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rule sets: what the product promises. */
 const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * Frames that run no script (the branding page's PDF preview: a sample printed page, its own look by design) cannot
+ * take axe-core's script, and Puppeteer waits for their script context for ever. They are taken out of the page
+ * while axe runs and put back after (the frame then shows its document again); the suites that show one check its
+ * title themselves.
+ */
+const SCRIPTLESS_FRAMES = 'iframe[sandbox]:not([sandbox~="allow-scripts"])';
+
+declare global {
+  interface Window {
+    __axeParkedFrames?: [Comment, Element][];
+  }
+}
+
 /** axe-core's violations on the page as it is now, one readable line per rule (rule, impact, first elements). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxePuppeteer(page).withTags(WCAG_AA_TAGS).analyze();
+  await page.evaluate((selector) => {
+    window.__axeParkedFrames = [...document.querySelectorAll(selector)].map((frame) => {
+      const mark = document.createComment('frame taken out while axe-core runs');
+      frame.replaceWith(mark);
+      return [mark, frame];
+    });
+  }, SCRIPTLESS_FRAMES);
+  let results;
+  try {
+    results = await new AxePuppeteer(page).withTags(WCAG_AA_TAGS).analyze();
+  } finally {
+    await page.evaluate(() => {
+      for (const [mark, frame] of window.__axeParkedFrames ?? []) mark.replaceWith(frame);
+      window.__axeParkedFrames = undefined;
+    });
+  }
   return results.violations.map((violation) => {
     const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' '));
     return `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} at ${targets.join('; ')}`;

@@ -530,7 +530,7 @@ describe('staff dashboard', () => {
   it('edits the branding: refused values shown at the field, then colour, paper size and logo saved into the PDF preview', async () => {
     await writerPage.goto(`${baseUrl}/settings/branding`);
     const frame = await writerPage.waitForSelector('iframe[data-testid="branding-preview"]');
-    expect(await frame!.evaluate((el) => el.getAttribute('sandbox'))).toBe('');
+    expect(await frame!.evaluate((el) => el.getAttribute('sandbox'))).toBe('allow-same-origin');
     await fill(writerPage, 'Primary colour code', '#12');
     await click(writerPage, 'Save branding');
     await writerPage.waitForSelector('.field-error::-p-text("must be a #rrggbb colour")');

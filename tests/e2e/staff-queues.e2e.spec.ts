@@ -235,6 +235,57 @@ describe('case queues', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('.account-menu') !== null)).toBe(true);
   });
 
+  it('opens the notification bell (the overdue reminder listed): axe-clean at 1440 and 375 px, Escape puts focus back on the bell', async () => {
+    // The worker's scheduler writes the reminder of the overdue case within its poll interval.
+    const bell = '.notification-bell > button';
+    for (let tries = 0; tries < 40; tries++) {
+      await page.goto(`${baseUrl}/cases`);
+      const label = await (await page.waitForSelector(bell))!.evaluate((el) => el.getAttribute('aria-label') ?? '');
+      if (!label.startsWith('Notifications, 0 ')) break;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    expect(await page.$eval(bell, (el) => el.getAttribute('aria-label'))).toMatch(/^Notifications, [1-9]\d* unread$/);
+    await page.focus(bell);
+    await page.keyboard.press('Enter');
+    const panel = await page.waitForSelector('.notification-list[role="region"][aria-label="Notifications"]');
+    expect(await page.$eval(bell, (el) => [el.getAttribute('aria-expanded'), el.getAttribute('aria-controls')])).toEqual([
+      'true',
+      await panel!.evaluate((el) => el.id),
+    ]);
+    expect(await panel!.evaluate((el) => el.textContent ?? '')).toContain('is overdue');
+    await checkScreen(page, 'staff-notifications', (p) => p.waitForSelector('.notification-list'));
+
+    // Into the list with Tab, out with Escape: focus is back on the bell, the panel gone.
+    await page.focus(bell);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.notification-list') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.notification-list'));
+    expect(await page.evaluate(() => document.activeElement?.matches('.notification-bell > button') ?? false)).toBe(true);
+    expect(await page.$eval(bell, (el) => el.getAttribute('aria-expanded'))).toBe('false');
+
+    // At 375 px the agency name stays on one line, cut with an ellipsis, the whole name in its title.
+    await page.setViewport({ width: 375, height: 800 });
+    const brand = await page.$eval('.topbar-brand', (el) => {
+      const style = getComputedStyle(el);
+      return {
+        overflow: style.overflow,
+        whiteSpace: style.whiteSpace,
+        textOverflow: style.textOverflow,
+        title: el.getAttribute('title'),
+        fits: el.getBoundingClientRect().right <= window.innerWidth,
+      };
+    });
+    expect(brand).toEqual({
+      overflow: 'hidden',
+      whiteSpace: 'nowrap',
+      textOverflow: 'ellipsis',
+      title: `Queues Agency ${run}`,
+      fits: true,
+    });
+    await page.setViewport({ width: 1440, height: 900 });
+  });
+
   it('shows the list as cards at 375 px, with the header and every staff page fitting the screen', async () => {
     await page.goto(`${baseUrl}/cases`);
     await checkScreen(page, 'staff-cases-list', (p) => p.waitForSelector('table[aria-label="Cases"] tbody tr'));

@@ -153,6 +153,48 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
     );
   }, 60_000);
 
+  it('sends a signed webhook.test event to one endpoint on request, logged with its deliveries; another agency gets 404', async () => {
+    const t = await agencyWithWebhook('/test-event', ['pdf.ready']);
+    const other = await agencyWithWebhook('/test-other', ['pdf.ready']);
+    const sent = await api.http.post(`/api/v1/webhooks/${t.webhookId}/test`, {}, t.token);
+    expectStatus(sent, 202);
+    expect(sent.body).toMatchObject({ webhookId: t.webhookId, eventType: 'webhook.test', status: 'pending', attempts: [] });
+
+    await waitFor(async () => receiver.at('/test-event').length >= 1, 10_000, 'the test event');
+    const [request] = receiver.at('/test-event');
+    expect(request.headers['x-poadesk-event']).toBe('webhook.test');
+    expect(request.headers['x-poadesk-delivery']).toBe(sent.body.id);
+    expect(request.body).toMatchObject({
+      type: 'webhook.test',
+      tenantId: t.tenant.id,
+      data: { webhook: { id: t.webhookId, url: receiver.url('/test-event') } },
+    });
+    expect(await verifyWebhookSignature(t.secret, request.headers['x-poadesk-signature'] as string, request.rawBody)).toBe(true);
+    expect(await verifyWebhookSignature(other.secret, request.headers['x-poadesk-signature'] as string, request.rawBody)).toBe(false);
+
+    const logged = await waitFor(
+      async () => (await deliveriesOf(t.token, t.webhookId)).find((d) => d.id === sent.body.id && d.status === 'succeeded'),
+      5_000,
+      'the logged test delivery',
+    );
+    expect(logged.attempts.map((x: { statusCode: number | null }) => x.statusCode)).toEqual([200]);
+    expect(logged.payload).toEqual(request.body);
+
+    // Another agency cannot send to this endpoint, nor see the delivery; nothing else was sent anywhere.
+    const refused = await api.http.post(`/api/v1/webhooks/${t.webhookId}/test`, {}, other.token);
+    expectStatus(refused, 404);
+    expect(await deliveriesOf(other.token, other.webhookId)).toEqual([]);
+    expect(receiver.at('/test-other')).toHaveLength(0);
+    expect(receiver.at('/test-event')).toHaveLength(1);
+
+    // A disabled endpoint is refused: its deliveries would only wait.
+    expectStatus(await api.http.patch(`/api/v1/webhooks/${t.webhookId}`, { enabled: false }, t.token), 200);
+    const disabled = await api.http.post(`/api/v1/webhooks/${t.webhookId}/test`, {}, t.token);
+    expectStatus(disabled, 409);
+    expect(disabled.body.error.code).toBe('CONFLICT');
+    expectStatus(await api.http.post('/api/v1/webhooks/not-a-uuid/test', {}, t.token), 400);
+  }, 30_000);
+
   it('refuses a private target at send time, before any connection (e.g. after the address changed)', async () => {
     const e = await agencyWithWebhook('/e', ['case.created']);
     await db.transaction(

@@ -19,9 +19,15 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/**
+ * The event "Send test event" queues for one endpoint, whatever it subscribes to: signed, logged and retried like
+ * any other delivery, so a receiver can be checked before a real event depends on it.
+ */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+
 export interface WebhookEvent<D = Record<string, unknown>> {
   id: string;
-  type: WebhookEventType;
+  type: WebhookEventType | typeof WEBHOOK_TEST_EVENT;
   createdAt: string;
   tenantId: string;
   data: D;
@@ -95,6 +101,17 @@ export async function emitWebhookEvent(
     })),
   );
   return event;
+}
+
+/** The body of a test event for an endpoint: no case, only the endpoint it was sent to. */
+export function webhookTestEvent(tenantId: string, webhook: { id: string; url: string }): WebhookEvent {
+  return {
+    id: randomUUID(),
+    type: WEBHOOK_TEST_EVENT,
+    createdAt: new Date().toISOString(),
+    tenantId,
+    data: { webhook: { id: webhook.id, url: webhook.url }, message: 'A test event sent from POA Desk. No case changed.' },
+  };
 }
 
 const QUEUED = columnsOf(WebhookDelivery, ['id', 'eventId', 'eventType', 'retryCount']);

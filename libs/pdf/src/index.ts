@@ -16,6 +16,7 @@ export type {
 } from './template/types';
 export { renderPoaHtml, type PoaHtml } from './template/render-poa-html';
 export { escapeHtml } from './template/escape';
+export { PAGE_MARGIN } from './template/header-footer';
 export { DEFAULT_PRIMARY_COLOR, safeLogoDataUri, safePrimaryColor } from './template/branding';
 export { FONT_ORIGIN, FONT_STYLESHEET_LINK, FONT_STYLESHEET_URL } from './fonts/font-origin';
 export {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Can } from '../core/access.decorators';
-import { TenantDto, UpdateBrandingDto } from './branding.schemas';
+import { ApiErrors } from '../core/api-errors';
+import { BrandingPreviewDto, TenantDto, UpdateBrandingDto } from './branding.schemas';
 import { BrandingService } from './branding.service';
 
 /** The agency's own settings: name and PDF branding (logo, colour, letterhead, paper size). */
@@ -28,6 +29,22 @@ export class BrandingController {
   @ApiOkResponse({ description: 'HTML document' })
   preview(): Promise<string> {
     return this.branding.preview();
+  }
+
+  @Post('branding/preview')
+  @HttpCode(200)
+  @Can('settings:manage')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+  @ApiOperation({
+    summary: 'The sample POA laid out with unsaved branding (admins, while editing): nothing is saved',
+    description: 'Fields left out are the saved ones; each is checked as in `PATCH /api/v1/tenant`.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML document' })
+  @ApiErrors('VALIDATION_FAILED')
+  previewDraft(@Body() body: BrandingPreviewDto): Promise<string> {
+    return this.branding.preview(body);
   }
 
   @Patch()

@@ -26,4 +26,10 @@ export class UpdateBrandingDto extends createZodDto(
     example: { primaryColor: '#1f4e79', letterhead: '12 Harbour Street, Leeds LS1 4AB, +44 113 496 0000', paperSize: 'A4' },
   }),
 ) {}
+/** Unsaved values to lay the preview out with: any field left out is the saved one. */
+export class BrandingPreviewDto extends createZodDto(
+  updateBrandingSchema.meta({
+    example: { name: 'Harbour POA Services', primaryColor: '#aa3300', letterhead: '12 Harbour Street, Leeds LS1 4AB', paperSize: 'Letter' },
+  }),
+) {}
 export class TenantDto extends createZodDto(tenantSchema) {}

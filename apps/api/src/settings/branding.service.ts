@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb, type TenantBranding } from '@poa/db';
-import { FONT_STYLESHEET_LINK, renderPoaHtml } from '@poa/pdf';
+import { FONT_STYLESHEET_LINK, PAGE_MARGIN, renderPoaHtml, type PaperSize } from '@poa/pdf';
 import { AuditService } from '../identity/audit/audit.service';
 import { brandingSchema } from '../identity/auth/auth.schemas';
 import { tenantView } from '../identity/auth/views';
@@ -23,16 +23,22 @@ export class BrandingService {
     return tenantView(tenant);
   }
 
-  /** The HTML the PDF renderer would print for a sample plan, with the agency's current name and branding. */
-  async preview(): Promise<string> {
+  /**
+   * The HTML the PDF renderer would print for a sample plan, with the agency's name and branding: the saved ones,
+   * or unsaved values (`draft`) over them while an admin edits. On screen the body is drawn as a sheet of the
+   * paper size with the PDF's margins. The fonts are the page's to give (the app serves the PDF's font files).
+   */
+  async preview(draft: UpdateBrandingInput = {}): Promise<string> {
     const tenant = await this.get();
-    const { html } = renderPoaHtml({
+    const { name, ...fields } = draft;
+    const branding = { ...tenant.branding, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+    const { html, paperSize } = renderPoaHtml({
       ...brandingPreviewDocument(),
       mode: 'draft',
-      tenant: { name: tenant.name, branding: tenant.branding },
+      tenant: { name: name ?? tenant.name, branding },
     });
     // The font link is for the PDF renderer, which inlines the fonts in its place; a browser could only be refused it.
-    return html.replace(FONT_STYLESHEET_LINK, '');
+    return html.replace(FONT_STYLESHEET_LINK, '').replace('</style></head>', `${sheetStyles(paperSize)}</style></head>`);
   }
 
   async update(input: UpdateBrandingInput) {
@@ -48,4 +54,19 @@ export class BrandingService {
       return tenantView(tenant);
     });
   }
+}
+
+const SHEET: Record<PaperSize, { width: string; height: string }> = {
+  A4: { width: '210mm', height: '297mm' },
+  Letter: { width: '8.5in', height: '11in' },
+};
+
+/** On screen only: the body as one sheet of paper, with the PDF's page margins, on a grey desk. */
+function sheetStyles(paperSize: PaperSize): string {
+  const { width, height } = SHEET[paperSize];
+  const m = PAGE_MARGIN;
+  return (
+    `@media screen { html { background: #e4e6ea; } body { box-sizing: border-box; width: ${width}; min-height: ${height}; ` +
+    `margin: 16px auto; padding: ${m.top} ${m.right} ${m.bottom} ${m.left}; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); } }`
+  );
 }

@@ -8,6 +8,7 @@ import { SecretInAnswer } from '../idempotency/idempotency.interceptor';
 import {
   CreatedWebhookDto,
   CreateWebhookDto,
+  DeliveryDto,
   DeliveryListQueryDto,
   DeliveryPageDto,
   DeliveryParams,
@@ -84,6 +85,21 @@ export class WebhooksController {
   @ZodResponse({ status: 200, type: DeliveryPageDto })
   deliveries(@Param() params: IdParams, @Query() query: DeliveryListQueryDto) {
     return this.webhooks.deliveries(params.id, query);
+  }
+
+  @Post(':id/test')
+  @HttpCode(202)
+  @Can('webhooks:manage')
+  @ApiOperation({
+    summary: 'Queue a signed `webhook.test` event to this endpoint (whatever its events); it is delivered and logged like any other',
+    description:
+      'The answer is the queued delivery; its attempts appear in `GET /api/v1/webhooks/{id}/deliveries`. ' +
+      'The event is `{id, type: "webhook.test", createdAt, tenantId, data: {webhook: {id, url}, message}}`. A disabled endpoint answers 409.',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT')
+  @ZodResponse({ status: 202, type: DeliveryDto })
+  sendTest(@Param() params: IdParams) {
+    return this.webhooks.sendTest(params.id);
   }
 
   @Post(':id/deliveries/:deliveryId/redeliver')

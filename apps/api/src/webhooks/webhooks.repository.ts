@@ -88,6 +88,20 @@ export class WebhooksRepository {
       ORDER BY seq DESC LIMIT ${query.limit}`);
   }
 
+  /** A delivery of an event to this endpoint alone, pending: the end of its queue. */
+  async insertDelivery(
+    tx: TenantTransaction,
+    webhookId: string,
+    event: { id: string; type: string; payload: Record<string, unknown> },
+  ): Promise<DeliveryRow> {
+    const [row] = await tx.query<DeliveryRow>(
+      `INSERT INTO webhook_deliveries (tenant_id, webhook_id, event_id, event_type, payload)
+       VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4) RETURNING ${DELIVERY.columns}`,
+      [webhookId, event.id, event.type, JSON.stringify(event.payload)],
+    );
+    return row;
+  }
+
   async deliveryToResend(tx: TenantTransaction, webhookId: string, deliveryId: string): Promise<typeof REDELIVERY.$row | undefined> {
     const [row] = await tx.query<typeof REDELIVERY.$row>(
       `SELECT ${REDELIVERY.columns} FROM webhook_deliveries WHERE id = $1 AND webhook_id = $2`,

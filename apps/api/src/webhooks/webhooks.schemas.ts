@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { listQuerySchema } from '../common/pagination';
 import { uuidParam } from '../common/schemas';
 
-const url = z.string().trim().min(1).max(2000).describe('https (or http) URL; private, loopback and link-local targets are refused');
+const url = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .describe(
+    'https (or http) URL; private, link-local and reserved targets are always refused, loopback ones (127.0.0.1, ::1, localhost) unless the server runs with WEBHOOK_ALLOW_LOOPBACK=true (local development only, never in production)',
+  );
 const events = z
   .array(z.enum(WEBHOOK_EVENT_TYPES))
   .min(1)

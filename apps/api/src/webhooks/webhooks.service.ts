@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantContext, TenantDb } from '@poa/db';
-import { QUEUES, queueOldestPending, vetWebhookTarget, WebhookTargetError } from '@poa/jobs';
+import { QUEUES, queueOldestPending, vetWebhookTarget, webhookTestEvent, WebhookTargetError } from '@poa/jobs';
 import { randomBytes } from 'node:crypto';
 import { seqCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
@@ -101,6 +101,25 @@ export class WebhooksService {
         repeat: { reason: 'redeliver' },
       });
       return { deliveryId, queued: true as const };
+    });
+  }
+
+  /**
+   * Queues a signed `webhook.test` event to this endpoint alone, through the usual delivery path (its queue, signature,
+   * retries and log). A disabled endpoint is refused: its deliveries wait until it is enabled again.
+   */
+  async sendTest(webhookId: string) {
+    return this.db.transaction(async (tx) => {
+      const hook = await this.webhooks.lock(tx, webhookId);
+      if (!hook) throw AppError.notFound('Webhook');
+      if (!hook.enabled) throw new AppError('CONFLICT', 'The endpoint is disabled: enable it to send a test event');
+      const event = webhookTestEvent(tx.tenantId, hook);
+      const row = await this.webhooks.insertDelivery(tx, webhookId, { id: event.id, type: event.type, payload: { ...event } });
+      await this.outbox.add(tx, {
+        queue: QUEUES.webhookDelivery,
+        payload: { tenantId: tx.tenantId, eventId: event.id, type: event.type, webhookId, deliveryId: row.id, attempt: 0 },
+      });
+      return deliveryView(row);
     });
   }
 }

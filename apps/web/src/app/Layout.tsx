@@ -28,7 +28,7 @@ export function Layout() {
         Skip to content
       </a>
       <header className="topbar">
-        <Link to="/cases" className="topbar-brand">
+        <Link to="/cases" className="topbar-brand" title={tenant.name}>
           {tenant.name}
         </Link>
         <nav aria-label="Main" className="topbar-nav">

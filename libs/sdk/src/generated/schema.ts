@@ -1255,7 +1255,11 @@ export interface paths {
         /** A sample POA laid out with the current branding (the HTML the PDF renderer prints) */
         get: operations["BrandingController_preview"];
         put?: never;
-        post?: never;
+        /**
+         * The sample POA laid out with unsaved branding (admins, while editing): nothing is saved
+         * @description Fields left out are the saved ones; each is checked as in `PATCH /api/v1/tenant`.
+         */
+        post: operations["BrandingController_previewDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1473,6 +1477,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a signed `webhook.test` event to this endpoint (whatever its events); it is delivered and logged like any other
+         * @description The answer is the queued delivery; its attempts appear in `GET /api/v1/webhooks/{id}/deliveries`. The event is `{id, type: "webhook.test", createdAt, tenantId, data: {webhook: {id, url}, message}}`. A disabled endpoint answers 409.
+         */
+        post: operations["WebhooksController_sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1579,6 +1603,24 @@ export interface components {
                 type: string;
             }[];
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "letterhead": "12 Harbour Street, Leeds LS1 4AB",
+         *       "name": "Harbour POA Services",
+         *       "paperSize": "Letter",
+         *       "primaryColor": "#aa3300"
+         *     }
+         */
+        BrandingPreviewDto: {
+            /** @description Address, phone... printed under the agency name */
+            letterhead?: string | null;
+            logoDataUri?: string | null;
+            /** @description The agency's name as printed on PDFs and emails */
+            name?: string;
+            /** @enum {string} */
+            paperSize?: "A4" | "Letter";
+            primaryColor?: string;
         };
         CaseDto: {
             /** @description Rounds submitted to Amazon */
@@ -2351,7 +2393,7 @@ export interface components {
          */
         CreateWebhookDto: {
             events: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
-            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            /** @description https (or http) URL; private, link-local and reserved targets are always refused, loopback ones (127.0.0.1, ::1, localhost) unless the server runs with WEBHOOK_ALLOW_LOOPBACK=true (local development only, never in production) */
             url: string;
         };
         DeletedClientDto_Output: {
@@ -2368,6 +2410,30 @@ export interface components {
         DeleteTenantDto: {
             /** @description The agency's name exactly as it is (GET /api/v1/tenant), typed by the owner to confirm */
             confirmName: string;
+        };
+        DeliveryDto_Output: {
+            attempts: {
+                at: string;
+                error: string | null;
+                latencyMs: number;
+                statusCode: number | null;
+            }[];
+            createdAt: string;
+            /** Format: uuid */
+            eventId: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            nextAttemptAt: string | null;
+            /** @description The event exactly as POSTed: {id, type, createdAt, tenantId, data} */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            updatedAt: string;
+            /** Format: uuid */
+            webhookId: string;
         };
         DeliveryPageDto_Output: {
             data: {
@@ -3757,7 +3823,7 @@ export interface components {
         UpdateWebhookDto: {
             enabled?: boolean;
             events?: ("case.created" | "case.status_changed" | "draft.created" | "case.approved" | "pdf.ready" | "comment.created")[];
-            /** @description https (or http) URL; private, loopback and link-local targets are refused */
+            /** @description https (or http) URL; private, link-local and reserved targets are always refused, loopback ones (127.0.0.1, ::1, localhost) unless the server runs with WEBHOOK_ALLOW_LOOPBACK=true (local development only, never in production) */
             url?: string;
         };
         /**
@@ -8631,6 +8697,57 @@ export interface operations {
             };
         };
     };
+    BrandingController_previewDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "letterhead": "12 Harbour Street, Leeds LS1 4AB",
+                 *       "name": "Harbour POA Services",
+                 *       "paperSize": "Letter",
+                 *       "primaryColor": "#aa3300"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrandingPreviewDto"];
+            };
+        };
+        responses: {
+            /** @description HTML document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     TenantController_cancelDeletion: {
         parameters: {
             query?: never;
@@ -9347,6 +9464,62 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such resource in this agency */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission webhooks:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

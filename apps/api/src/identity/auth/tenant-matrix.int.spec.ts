@@ -56,6 +56,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'DELETE /api/v1/webhooks/{id}': undefined,
   'GET /api/v1/webhooks/{id}/deliveries': undefined,
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {},
+  'POST /api/v1/webhooks/{id}/test': {},
   'POST /api/v1/notifications/{id}/read': {},
   'GET /api/v1/tenant/exports/{exportId}': undefined,
   'GET /api/v1/tenant/exports/{exportId}/archive': undefined,

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../../api/client';
 import { unwrap } from '../../../api/errors';
@@ -23,23 +23,36 @@ export function useTenant() {
   });
 }
 
-/** The sample POA as the PDF renderer lays it out with the saved branding (HTML). */
 /**
  * A srcdoc frame inherits the page's Content-Security-Policy, which allows only <style> elements carrying the
  * page's nonce: the preview's stylesheet, the first <style> of the API's HTML (in its head, before any text of the
  * agency's, which is escaped), gets that nonce. Plain string work: parsing the HTML here would apply the policy
  * to the unmarked element already.
  */
+export function pageStyleNonce(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+}
+
 function withPageStyleNonce(html: string): string {
-  const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+  const nonce = pageStyleNonce();
   return nonce ? html.replace('<style>', `<style nonce="${nonce}">`) : html;
 }
 
-export function useBrandingPreview() {
+/**
+ * The sample POA as the PDF renderer lays it out (HTML): with `draft` (an admin editing) the unsaved values,
+ * otherwise the saved branding. While the next one loads the previous one stays on screen.
+ */
+export function useBrandingPreview(draft: BrandingPatch | null) {
   const keys = useAgencyKeys();
   return useQuery({
-    queryKey: keys.preview,
-    queryFn: async () => withPageStyleNonce(String(await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' })))),
+    queryKey: draft ? [...keys.preview, draft] : keys.preview,
+    queryFn: async () => {
+      const html = draft
+        ? await unwrap(api.POST('/api/v1/tenant/branding/preview', { body: draft, parseAs: 'text' }))
+        : await unwrap(api.GET('/api/v1/tenant/branding/preview', { parseAs: 'text' }));
+      return withPageStyleNonce(String(html));
+    },
+    placeholderData: keepPreviousData,
   });
 }
 

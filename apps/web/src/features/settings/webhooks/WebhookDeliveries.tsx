@@ -5,7 +5,7 @@ import { SelectField } from '../../../ui/Field';
 import { DataTable } from '../../../ui/DataTable';
 import { ErrorAlert } from '../../../ui/states';
 import { describeAttempt, webhookState, type Delivery } from './webhook-events';
-import { useRedeliver, useWebhook, useWebhookDeliveries } from './webhooks.queries';
+import { useRedeliver, useSendTestEvent, useWebhook, useWebhookDeliveries } from './webhooks.queries';
 
 type DeliveryStatus = Delivery['status'];
 const STATUSES: readonly DeliveryStatus[] = ['pending', 'succeeded', 'failed'];
@@ -19,6 +19,11 @@ export function WebhookDeliveries() {
   const [followUntil, setFollowUntil] = useState(0);
   const webhook = useWebhook(id);
   const deliveries = useWebhookDeliveries(id, status, followUntil);
+  const follow = () => setFollowUntil(Date.now() + FOLLOW_MS);
+  const sendTest = useSendTestEvent(id, follow);
+  const testDelivery = sendTest.data
+    ? (deliveries.data?.pages.flatMap((page) => page.data).find((d) => d.id === sendTest.data.id) ?? sendTest.data)
+    : null;
 
   return (
     <section className="card" aria-labelledby="deliveries-title">
@@ -27,11 +32,34 @@ export function WebhookDeliveries() {
       </p>
       <div className="page-header">
         <h2 id="deliveries-title" style={{ margin: 0 }}>
-          Deliveries {webhook.data && <span className="mono">to {webhook.data.url}</span>}
+          Deliveries{' '}
+          {webhook.data && (
+            <span className="mono" style={{ overflowWrap: 'anywhere' }}>
+              to {webhook.data.url}
+            </span>
+          )}
         </h2>
         {webhook.data && <span className={`pill pill-${webhookState(webhook.data)}`}>{webhookState(webhook.data)}</span>}
       </div>
       <ErrorAlert error={webhook.error} />
+      <div className="test-event">
+        <button
+          type="button"
+          className="btn"
+          disabled={sendTest.isPending || webhook.data?.enabled === false}
+          onClick={() => sendTest.mutate()}
+        >
+          {sendTest.isPending ? 'Sending…' : 'Send test event'}
+        </button>
+        <p className="muted" role="status" data-testid="test-event-result">
+          {testDelivery
+            ? testEventOutcome(testDelivery)
+            : webhook.data?.enabled === false
+              ? 'Enable the endpoint to send a test event.'
+              : 'Sends a signed webhook.test event to this endpoint; it is listed below with its attempts.'}
+        </p>
+        <ErrorAlert error={sendTest.error} />
+      </div>
       <div className="filters">
         <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as DeliveryStatus | '')}>
           <option value="">All</option>
@@ -51,6 +79,15 @@ export function WebhookDeliveries() {
       />
     </section>
   );
+}
+
+/** What became of the test event, in a sentence: queued, delivered, or failed (and whether it is tried again). */
+function testEventOutcome(delivery: Delivery): string {
+  const last = delivery.attempts.at(-1);
+  if (delivery.status === 'succeeded' && last) return `Test event delivered: ${describeAttempt(last)}.`;
+  if (!last) return 'Test event queued: waiting for the worker to send it…';
+  const retry = delivery.status === 'pending' && delivery.nextAttemptAt ? ` Next try ${formatDateTime(delivery.nextAttemptAt)}.` : '';
+  return `Test event failed: ${describeAttempt(last)}.${retry}`;
 }
 
 function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () => void }) {

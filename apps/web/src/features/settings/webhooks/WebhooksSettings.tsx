@@ -86,8 +86,9 @@ function CreateWebhookForm() {
       <h2 id="new-webhook-title">Add a webhook</h2>
       <p className="muted">
         Each event is POSTed as JSON and signed in <span className="mono">X-PoaDesk-Signature</span> with the endpoint's secret. Private,
-        link-local and reserved addresses are refused. Loopback addresses (127.0.0.1, localhost) are refused too, except on a server started
-        for local development with <span className="mono">WEBHOOK_ALLOW_LOOPBACK=true</span>.
+        link-local and reserved addresses are always refused. Loopback addresses (127.0.0.1, ::1, localhost) are refused in production; only
+        a server started for local development with <span className="mono">WEBHOOK_ALLOW_LOOPBACK=true</span> (the local start command's
+        default) accepts them. Check an endpoint with &ldquo;Send test event&rdquo; on its deliveries page.
       </p>
       {/* The URL's own error shows next to the field; anything else here. */}
       <ErrorAlert error={urlError ? null : create.error} />

@@ -97,3 +97,14 @@ export function useRedeliver(delivery: Delivery, onQueued: () => void) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.deliveries(delivery.webhookId) }),
   });
 }
+
+/** Queues a signed `webhook.test` event to the endpoint; the answer is its delivery, which the log then follows. */
+export function useSendTestEvent(webhookId: string, onQueued: () => void) {
+  const keys = useWebhookKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/webhooks/{id}/test', { params: { path: { id: webhookId } } })),
+    onSuccess: onQueued,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.deliveries(webhookId) }),
+  });
+}
