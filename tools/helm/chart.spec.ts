@@ -70,7 +70,10 @@ describe('Helm chart deploy/helm/poa-desk with production values', () => {
           triggers: { type: string; metadata: { listName: string }; authenticationRef?: { name: string } }[];
         }
       ).triggers.map((t) => [t.type, t.metadata.listName, t.authenticationRef?.name]);
-    expect(lists('poa-desk-worker-pdf')).toEqual([['redis', 'poa:pdf-render:wait', 'poa-desk-redis']]);
+    expect(lists('poa-desk-worker-pdf')).toEqual([
+      ['redis', 'poa:pdf-render:wait', 'poa-desk-redis'],
+      ['redis', 'poa:safety-net-render:wait', 'poa-desk-redis'],
+    ]);
     expect(lists('poa-desk-worker-jobs')).toEqual([
       ['redis', 'poa:webhook-delivery:wait', 'poa-desk-redis'],
       ['redis', 'poa:email:wait', 'poa-desk-redis'],
