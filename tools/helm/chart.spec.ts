@@ -70,7 +70,10 @@ describe('Helm chart deploy/helm/poa-desk with production values', () => {
           triggers: { type: string; metadata: { listName: string }; authenticationRef?: { name: string } }[];
         }
       ).triggers.map((t) => [t.type, t.metadata.listName, t.authenticationRef?.name]);
-    expect(lists('poa-desk-worker-pdf')).toEqual([['redis', 'poa:pdf-render:wait', 'poa-desk-redis']]);
+    expect(lists('poa-desk-worker-pdf')).toEqual([
+      ['redis', 'poa:pdf-render:wait', 'poa-desk-redis'],
+      ['redis', 'poa:safety-net-render:wait', 'poa-desk-redis'],
+    ]);
     expect(lists('poa-desk-worker-jobs')).toEqual([
       ['redis', 'poa:webhook-delivery:wait', 'poa-desk-redis'],
       ['redis', 'poa:email:wait', 'poa-desk-redis'],
@@ -135,7 +138,9 @@ describe('Helm chart deploy/helm/poa-desk with production values', () => {
     expect([...new Set(ports)].sort((a, b) => a - b)).toEqual([53, 443, 5432, 6379]);
     const cidrs = policy.egress.flatMap((rule) => rule.to.flatMap((t) => (t.ipBlock ? [t.ipBlock.cidr] : [])));
     expect(cidrs).not.toContain('0.0.0.0/0');
-    expect(containerOf(find('Deployment', 'poa-desk-worker-pdf')).env?.find((e) => e.name === 'WORKER_QUEUES')?.value).toBe('pdf-render,safety-net-render');
+    expect(containerOf(find('Deployment', 'poa-desk-worker-pdf')).env?.find((e) => e.name === 'WORKER_QUEUES')?.value).toBe(
+      'pdf-render,safety-net-render',
+    );
   });
 
   it('exposes no metrics port in the Service', () => {
