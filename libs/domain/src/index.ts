@@ -12,3 +12,4 @@ export * from './starters';
 export * from './notice-issues';
 export * from './fixtures/notice-corpus';
 export * from './submission';
+export * from './evidence';

@@ -20,10 +20,11 @@ import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
 import { WorkflowService } from './workflow.service';
 import { SettingsModule } from '../settings/settings.module';
+import { PlaybooksModule } from '../playbooks/playbooks.module';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  imports: [SettingsModule],
+  imports: [SettingsModule, PlaybooksModule],
   controllers: [CasesController, DraftsController, CommentsController, SubmissionsController, ResolutionController],
   providers: [
     CasesService,

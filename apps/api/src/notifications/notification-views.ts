@@ -1,11 +1,10 @@
-import type { ReminderKind } from '@poa/domain';
-import { REMINDER_KINDS } from '@poa/domain';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@poa/domain';
 import { iso } from '../common/pagination';
 import type { NotificationRow } from './notifications.repository';
 
 export const notificationView = (r: NotificationRow) => ({
   id: r.id,
-  kind: r.kind as ReminderKind,
+  kind: r.kind as NotificationKind,
   caseId: r.case_id,
   title: r.title,
   body: r.body,
@@ -15,5 +14,5 @@ export const notificationView = (r: NotificationRow) => ({
 
 /** Every kind named: on unless turned off. */
 export const preferencesView = (stored: Record<string, boolean>) => ({
-  email: Object.fromEntries(REMINDER_KINDS.map((k) => [k, stored[k] !== false])) as Record<ReminderKind, boolean>,
+  email: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, stored[k] !== false])) as Record<NotificationKind, boolean>,
 });

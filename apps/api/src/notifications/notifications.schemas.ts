@@ -1,11 +1,11 @@
-import { REMINDER_KINDS } from '@poa/domain';
+import { NOTIFICATION_KINDS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
 
 export const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(REMINDER_KINDS),
+  kind: z.enum(NOTIFICATION_KINDS),
   caseId: z.uuid().nullable(),
   title: z.string(),
   body: z.string(),
@@ -19,14 +19,14 @@ export class NotificationPageDto extends createZodDto(
 export class NotificationListQueryDto extends createZodDto(listQuerySchema) {}
 
 const emailByKind = z.strictObject(
-  Object.fromEntries(REMINDER_KINDS.map((k) => [k, z.boolean().optional()])) as Record<
-    (typeof REMINDER_KINDS)[number],
+  Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean().optional()])) as Record<
+    (typeof NOTIFICATION_KINDS)[number],
     z.ZodOptional<z.ZodBoolean>
   >,
 );
 
 export const preferencesSchema = z.strictObject({
-  email: emailByKind.describe('E-mail per reminder kind; a kind left out keeps its setting (on until turned off)'),
+  email: emailByKind.describe('E-mail per notification kind; a kind left out keeps its setting (on until turned off)'),
 });
 export type PreferencesInput = z.infer<typeof preferencesSchema>;
 export class PreferencesInputDto extends createZodDto(
@@ -34,6 +34,8 @@ export class PreferencesInputDto extends createZodDto(
 ) {}
 
 export const preferencesViewSchema = z.object({
-  email: z.object(Object.fromEntries(REMINDER_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof REMINDER_KINDS)[number], z.ZodBoolean>),
+  email: z.object(
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, z.boolean()])) as Record<(typeof NOTIFICATION_KINDS)[number], z.ZodBoolean>,
+  ),
 });
 export class PreferencesDto extends createZodDto(preferencesViewSchema) {}

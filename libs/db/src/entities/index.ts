@@ -1,5 +1,19 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
-import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
+import {
+  Approval,
+  Attachment,
+  Case,
+  CaseEvidence,
+  PlaybookRow,
+  CaseCounter,
+  CaseEvent,
+  CaseRound,
+  Client,
+  Comment,
+  Contact,
+  DraftVersion,
+  Submission,
+} from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
 import { Notification, Reminder } from './reminders';
 import { TenantExport } from './tenant-export';
@@ -28,6 +42,8 @@ export const ENTITIES = [
   Comment,
   CaseEvent,
   Attachment,
+  CaseEvidence,
+  PlaybookRow,
   PdfRender,
   OutboxMessage,
   PortalLoginToken,

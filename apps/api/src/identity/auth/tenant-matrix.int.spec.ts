@@ -36,6 +36,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
   'GET /api/v1/cases/{id}/events': undefined,
   'GET /api/v1/cases/{id}/attachments': undefined,
+  'GET /api/v1/cases/{id}/evidence': undefined,
+  'POST /api/v1/cases/{id}/evidence/{key}/waive': { reason: 'waived by B' },
+  'DELETE /api/v1/cases/{id}/evidence/{key}/waive': undefined,
+  'PUT /api/v1/cases/{id}/evidence/{key}/details': { supplierName: 'typed by B' },
   'GET /api/v1/cases/{id}/attachments/{attachmentId}': undefined,
   'GET /api/v1/cases/{id}/pdf': undefined,
   'POST /api/v1/cases/{id}/pdf/retry': undefined,
@@ -67,7 +71,13 @@ const VARIANTS: Record<string, string[]> = {
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
-const OWN_NAMESPACE = new Set(['PUT /api/v1/clients/by-external-id/{externalId}', 'PUT /api/v1/cases/by-external-id/{externalId}']);
+const OWN_NAMESPACE = new Set([
+  'PUT /api/v1/clients/by-external-id/{externalId}',
+  'PUT /api/v1/cases/by-external-id/{externalId}',
+  'GET /api/v1/playbooks/{violationType}',
+  'PUT /api/v1/playbooks/{violationType}',
+  'DELETE /api/v1/playbooks/{violationType}',
+]);
 
 async function upload(url: string, token: string) {
   const form = new FormData();
@@ -106,6 +116,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       .body;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
+    form.append('evidenceKey', 'supplier_invoices');
     const attachment = (await (
       await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, {
         method: 'POST',
@@ -114,6 +125,15 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       })
     ).json()) as { id: string };
     expect(attachment.id).toBeDefined();
+    const details = await http.put(
+      `/api/v1/cases/${kase.id}/evidence/supplier_invoices/details`,
+      { supplierName: 'Secret supplier of A' },
+      a.token,
+    );
+    expect(details.status).toBe(200);
+    const { starterDraft, evidence, deadlineHours } = (await http.get('/api/v1/playbooks/product_authenticity', a.token)).body;
+    const ownPlaybook = { starterDraft, evidence, deadlineHours, guidance: 'Secret guidance of A' };
+    expect((await http.put('/api/v1/playbooks/product_authenticity', ownPlaybook, a.token)).status).toBe(200);
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
@@ -153,6 +173,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       'Secret comment of A',
       'Alice Contact',
       'Secret owner of A',
+      'Secret supplier of A',
+      'Secret guidance of A',
     ];
 
     const b = await signupAgency(http, 'Agency B');
@@ -167,6 +189,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       externalId: 'crm-a-1',
       deliveryId,
       exportId: tenantExport.body.id as string,
+      key: 'supplier_invoices',
     };
     const idFor = (path: string) =>
       path.startsWith('/api/v1/clients/')
@@ -258,6 +281,17 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     expect((await http.get('/api/v1/me', aWriter.token)).status).toBe(200);
     expect((await http.get(`/api/v1/cases/${kase.id}`, aKey)).status).toBe(200);
 
+    // B's playbooks are its own: B reads the default, and B's change and reset leave A's copy alone.
+    const bPlaybook = await http.get('/api/v1/playbooks/product_authenticity', b.token);
+    expect([bPlaybook.status, bPlaybook.body.customised, JSON.stringify(bPlaybook.body).includes('Secret')]).toEqual([200, false, false]);
+    expect((await http.delete('/api/v1/playbooks/product_authenticity', b.token)).status).toBe(200);
+    expect((await http.get('/api/v1/playbooks/product_authenticity', a.token)).body.guidance).toBe('Secret guidance of A');
+    expect((await http.get(`/api/v1/cases/${kase.id}/evidence`, a.token)).body.data[0]).toMatchObject({
+      key: 'supplier_invoices',
+      status: 'provided',
+      invoice: expect.objectContaining({ supplierName: 'Secret supplier of A' }),
+    });
+
     // Lists never show A's rows to B.
     for (const list of [
       '/api/v1/clients',
@@ -266,6 +300,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       '/api/v1/audit-events',
       '/api/v1/api-keys',
       '/api/v1/webhooks',
+      '/api/v1/playbooks',
       `/api/v1/cases?q=${encodeURIComponent('Secret')}`,
     ]) {
       const res = await http.get(list, b.token);
