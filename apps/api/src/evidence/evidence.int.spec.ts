@@ -9,6 +9,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]);
 
 /** Playbooks per violation type, the evidence checklist of a case, and the documents the client sends from the portal. */
+jest.setTimeout(120_000);
+
 describe('playbooks and evidence', () => {
   let api: TestApi;
   let owner: { token: string; tenant: { id: string }; user: { id: string } };
@@ -22,7 +24,7 @@ describe('playbooks and evidence', () => {
     admin = (await addStaff(api.http, owner.token, 'admin')).token;
     writer = await addStaff(api.http, owner.token, 'writer');
     viewer = (await addStaff(api.http, owner.token, 'viewer')).token;
-  });
+  }, 180_000);
   afterAll(async () => {
     await api?.close();
   });

@@ -18,6 +18,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
 import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
+import { EvidenceSummary } from './EvidenceChecklist';
 import { PdfPanel } from './PdfPanel';
 import { ResolutionPanel } from './ResolutionPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -73,6 +74,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
         <div className="stack-lg">
           <CaseFactsCard detail={detail} />
+          <EvidenceSummary caseId={detail.id} onOpen={() => selectTab('evidence')} />
           <ResolutionPanel key={`${detail.id}-${detail.path}`} detail={detail} />
         </div>
         <div className="stack-lg">
