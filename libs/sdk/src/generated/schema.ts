@@ -1614,6 +1614,27 @@ export interface components {
                 outcomeAt: string | null;
                 round: number;
             }[];
+            /** @description The starter draft of the playbook the case was opened from: where the editor starts before version 1 */
+            starterDraft: {
+                correctiveActions: {
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                preventiveMeasures: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                }[];
+                rootCauses: {
+                    text: string;
+                }[];
+                summary: string;
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            } | null;
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
             title: string;
@@ -1727,6 +1748,27 @@ export interface components {
                 outcomeAt: string | null;
                 round: number;
             }[];
+            /** @description The starter draft of the playbook the case was opened from: where the editor starts before version 1 */
+            starterDraft: {
+                correctiveActions: {
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                preventiveMeasures: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                }[];
+                rootCauses: {
+                    text: string;
+                }[];
+                summary: string;
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            } | null;
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
             title: string;

@@ -199,9 +199,11 @@ function EditorLoader({
         key={detail.id}
         caseId={detail.id}
         initial={
-          startVersion === 0 && !readOnly && isViolationType(detail.violationType)
-            ? starterDraft(detail.violationType)
-            : sectionsOf(latest.data)
+          startVersion === 0 && !readOnly && detail.starterDraft
+            ? detail.starterDraft
+            : startVersion === 0 && !readOnly && isViolationType(detail.violationType)
+              ? starterDraft(detail.violationType)
+              : sectionsOf(latest.data)
         }
         baseVersion={startVersion}
         readOnly={readOnly}
