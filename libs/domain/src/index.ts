@@ -10,6 +10,5 @@ export * from './reminders';
 export * from './cadence';
 export * from './starters';
 export * from './notice-issues';
-export * from './fixtures/notice-corpus';
 export * from './submission';
 export * from './evidence';

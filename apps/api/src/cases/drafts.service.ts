@@ -4,6 +4,7 @@ import {
   buildSubmission,
   canonicalDraftJson,
   checkDraft,
+  groupByIssue,
   diffDrafts,
   isViolationType,
   type CaseStatus,
@@ -46,7 +47,12 @@ function draftView(r: DraftDetailRow) {
 
 /** The version laid out as Seller Central's appeal form takes it. */
 export function submissionView(r: DraftDetailRow): SubmissionPack {
-  return buildSubmission(r.sections, { asins: r.case_asins, fileNames: r.file_names ?? {}, limits: limitsOf(r.submission_settings) });
+  return buildSubmission(r.sections, {
+    asins: r.case_asins,
+    fileNames: r.file_names ?? {},
+    limits: limitsOf(r.submission_settings),
+    groupOf: groupByIssue(r.case_issues),
+  });
 }
 
 @Injectable()
