@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { expectNoAxeViolations } from './axe';
 import {
   api,
@@ -82,8 +82,8 @@ it('the seller uploads a requested invoice from a phone and the staff case page 
   const dir = mkdtempSync(path.join(tmpdir(), 'evidence-'));
   const invoice = path.join(dir, 'invoice-acme.pdf');
   writeFileSync(invoice, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  const input = await seller.waitForSelector('#document-supplier_invoices', { visible: true });
-  await input!.uploadFile(invoice);
+  const input = (await seller.waitForSelector('#document-supplier_invoices', { visible: true })) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(invoice);
   await (await seller.waitForSelector(button('Send supplier invoices'), { visible: true }))!.click();
   await waitForText(seller, 'invoice-acme.pdf was sent');
   await seller.waitForSelector('li[data-status="provided"]', { visible: true });
