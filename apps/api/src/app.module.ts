@@ -22,6 +22,8 @@ import { PlaybooksModule } from './playbooks/playbooks.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { SettingsModule } from './settings/settings.module';
 import { TenantModule } from './tenant/tenant.module';
+import { ReportsModule } from './reports/reports.module';
+import { LibraryModule } from './library/library.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { PortalModule } from './portal/portal.module';
 import { PortalLinksModule } from './portal-links/portal-links.module';
@@ -45,6 +47,8 @@ export class AppModule {
         TenantModule,
         ClientsModule,
         CasesModule,
+        ReportsModule,
+        LibraryModule,
         NoticesModule,
         AttachmentsModule,
         PlaybooksModule,

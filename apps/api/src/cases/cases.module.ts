@@ -43,6 +43,6 @@ import { PlaybooksModule } from '../playbooks/playbooks.module';
     SubmissionsService,
     SubmissionsRepository,
   ],
-  exports: [CasesRepository, CasesService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
+  exports: [CasesRepository, CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })
 export class CasesModule {}

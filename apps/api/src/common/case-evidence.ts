@@ -63,11 +63,12 @@ export async function evidenceFacts(tx: TenantTransaction, caseId: string): Prom
  * playbooks, its type's built-in starter), for the checker to find text left unedited.
  */
 export async function caseTemplateTexts(tx: TenantTransaction, caseId: string): Promise<string[]> {
-  const [row] = await tx.query<{ starter_draft: DraftSections | null; violation_type: string }>(
-    `SELECT starter_draft, violation_type FROM cases WHERE id = $1`,
+  const [row] = await tx.query<{ starter_draft: DraftSections | null; violation_type: string; template_texts: string[] }>(
+    `SELECT starter_draft, violation_type, template_texts FROM cases WHERE id = $1`,
     [caseId],
   );
   if (!row) return [];
   const starter = row.starter_draft ?? (isViolationType(row.violation_type) ? starterDraft(row.violation_type) : null);
-  return starter ? templateSentences(starter) : [];
+  // Also the sentences of a library plan the draft was started from.
+  return [...new Set([...(starter ? templateSentences(starter) : []), ...row.template_texts])];
 }

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'cases:read': { minRole: 'viewer', scope: 'cases:read' },
   'cases:write': { minRole: 'writer', scope: 'cases:write' },
   'webhooks:manage': { minRole: 'admin', scope: 'webhooks:manage' },
+  /** Win rates by writer are about people: reviewers and above, never API keys. */
+  'reports:read': { minRole: 'reviewer', scope: null },
   portal: { minRole: null, scope: null },
 } as const satisfies Record<string, { minRole: StaffRole | null; scope: ApiKeyScope | null }>;
 

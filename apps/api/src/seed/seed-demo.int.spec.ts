@@ -64,5 +64,25 @@ describe('the demo seed', () => {
     expect(problems).toEqual([]);
     expect([...paths].sort()).toEqual(['compliance_documents', 'listing_fix', 'poa', 'retraction']);
     expect(multiIssue).toBeGreaterThanOrEqual(2);
+
+    // Decided cases for the results page and the library: six months, every writer, one to three rounds, both outcomes.
+    const report = async (groupBy: string) => (await api.http.get(`/api/v1/reports/outcomes?groupBy=${groupBy}`, token)).body;
+    const byType = await report('violationType');
+    expect(byType.total.decided).toBeGreaterThanOrEqual(40);
+    expect(byType.total.reinstated).toBeGreaterThan(0);
+    expect(byType.total.denied).toBeGreaterThan(0);
+    expect(byType.data.length).toBeGreaterThanOrEqual(8);
+    expect((await report('writer')).data.map((r: { label: string }) => r.label).sort()).toEqual([
+      'Olivia Owner',
+      'Ravi Reviewer',
+      'Wendy Writer',
+    ]);
+    expect((await report('round')).data.map((r: { group: string }) => r.group)).toEqual(['1', '2', '3']);
+    expect((await report('month')).data.length).toBeGreaterThanOrEqual(6);
+    const findings = (await api.http.get('/api/v1/reports/findings', token)).body;
+    expect(findings.data.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['vague', 'missing_owner', 'blame']));
+    const library = (await api.http.get('/api/v1/library?violationType=order_defect_rate', token)).body.data;
+    expect(library.length).toBeGreaterThan(0);
+    expect(JSON.stringify(library)).not.toMatch(/Northwind|Kaito|Berliner|Nora|A2NWHOME01|\bB0[A-Z0-9]{8}\b/);
   }, 120_000);
 });

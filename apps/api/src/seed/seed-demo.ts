@@ -15,6 +15,7 @@ import { UsersService } from '../identity/users/users.service';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { SeedRepository } from './seed.repository';
 import { seedSecondRoundCase } from './second-round-demo';
+import { seedResults } from './seed-results';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, type DemoCase, type DemoDraft } from './demo-data';
 
 export interface DemoLogin {
@@ -102,6 +103,7 @@ export async function seedDemo(config: AppConfig): Promise<DemoLogin[]> {
         attachments: app.get(AttachmentsService),
       },
     });
+    await seedResults(app.get(TenantDb), tenantId, { clientIds, contactIds, staffIds });
     return logins;
   } finally {
     await app.close();

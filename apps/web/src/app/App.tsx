@@ -17,6 +17,8 @@ const CasePage = lazy(() => import('../features/cases/detail/CasePage'));
 const ClientsPage = lazy(() => import('../features/clients/ClientsPage'));
 const ClientPage = lazy(() => import('../features/clients/ClientPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+// Its charting library stays out of the initial JavaScript: loaded only when the page opens.
+const ResultsPage = lazy(() => import('../features/reports/ResultsPage'));
 const DevMailboxPage = lazy(() => import('../features/dev-mailbox/DevMailboxPage'));
 const ConfirmEmailPage = lazy(() => import('../features/auth/ConfirmEmailPage'));
 
@@ -56,6 +58,7 @@ export function App() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/clients/:id" element={<ClientPage />} />
           <Route path="/settings/*" element={<SettingsPage />} />
+          <Route path="/results" element={<ResultsPage />} />
           <Route path="/dev/mail" element={<DevMailboxPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

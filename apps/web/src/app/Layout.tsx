@@ -34,6 +34,7 @@ export function Layout() {
           <QueueLink queue="mine" label="My cases" count={counts.data?.mine} />
           {reviews && <QueueLink queue="review" label="Awaiting my review" count={counts.data?.review} />}
           <NavLink to="/clients">Clients</NavLink>
+          {reviews && <NavLink to="/results">Results</NavLink>}
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <DueTodayBadge counts={counts.data} />

@@ -153,6 +153,12 @@ export class Case extends TenantOwned {
   /** The starter draft of the playbook the case was opened from (null: opened before playbooks; the type's default). */
   @Column('jsonb', { nullable: true })
   starterDraft: Record<string, unknown> | null;
+  /**
+   * Sentences the draft was started from (an example plan of the agency's library): the checker flags each one still
+   * in the draft unedited as template text.
+   */
+  @Column('text', { array: true, default: () => `'{}'` })
+  templateTexts: string[];
 
   /** Lower-cased reference, title, client name, seller id and ASINs: the one column search looks at (trigram index). */
   @Column('text', { default: '' })

@@ -408,6 +408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/drafts/from-example": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the draft from an example of the library: saved as the next version, its sentences flagged as template text until edited */
+        post: operations["LibraryController_fromExample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/events": {
         parameters: {
             query?: never;
@@ -741,6 +758,23 @@ export interface paths {
         get?: never;
         /** CRM upsert by your own id: 201 when created, 200 when updated (fields left out keep their value) */
         put: operations["ClientsController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's plans that won: the version each reinstated case submitted, anonymised, newest first (50 at most) */
+        get: operations["LibraryController_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1143,6 +1177,46 @@ export interface paths {
          * @description Also sets the httpOnly cookie poa_portal (path /api/v1/portal, 8 hours), replacing any earlier portal session of this browser: the portal's requests are authenticated by it. A bearer token, when sent, takes precedence.
          */
         post: operations["PortalAuthController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For each checker rule, the win rate of decided cases whose submitted version had that finding against those without it
+         * @description The version submitted last before each decision, checked with today's checker.
+         */
+        get: operations["ReportsController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Win rates of the agency's decided cases by violation type, writer, month, round or path
+         * @description A case is decided when the last outcome Amazon gave it is reinstated or denied; it counts in the period of that decision. format=csv (or Accept: text/csv) answers the rows as CSV with a header row.
+         */
+        get: operations["ReportsController_outcomes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2646,6 +2720,46 @@ export interface components {
                 waivedReason: string | null;
             }[];
         };
+        FindingsReportDto_Output: {
+            /** @description One row per rule found in at least one submitted version, most frequent first */
+            data: {
+                /** @description The checker rule */
+                rule: string;
+                /** @description withoutFinding.winRate - withFinding.winRate: what the finding costs (null when a side is empty) */
+                winRateDifference: number | null;
+                /** @description Decided cases whose submitted version had this finding */
+                withFinding: {
+                    decided: number;
+                    reinstated: number;
+                    /** @description reinstated / decided, 0 to 1 (4 decimals); null when nothing was decided */
+                    winRate: number | null;
+                };
+                /** @description Decided cases whose submitted version did not */
+                withoutFinding: {
+                    decided: number;
+                    reinstated: number;
+                    /** @description reinstated / decided, 0 to 1 (4 decimals); null when nothing was decided */
+                    winRate: number | null;
+                };
+            }[];
+            /** @description Decided cases of the period with a submitted version */
+            decided: number;
+        };
+        /**
+         * @example {
+         *       "baseVersion": 1,
+         *       "exampleId": "3f6c2a1e-8b4d-4c7a-9e12-5d0b7a6c4e21"
+         *     }
+         */
+        FromExampleDto: {
+            /** @description The latest version you know (0 for none); a newer one answers 409 VERSION_CONFLICT. Absent: the latest */
+            baseVersion?: number;
+            /**
+             * Format: uuid
+             * @description An example of the library (GET /library)
+             */
+            exampleId: string;
+        };
         InvitedUserDto_Output: {
             inviteExpiresAt: string;
             inviteToken: string;
@@ -2676,6 +2790,43 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "reviewer" | "writer" | "viewer";
+        };
+        LibraryDto_Output: {
+            data: {
+                /** @description The reference of the case it won */
+                caseReference?: string;
+                /** @description When Amazon reinstated the seller */
+                decidedAt: string;
+                /**
+                 * Format: uuid
+                 * @description The example (the submission that won)
+                 */
+                id: string;
+                /** @description Submissions it took */
+                rounds: number;
+                /** @description The submitted plan with client names, seller ids, ASINs and order ids replaced by {{CLIENT}}, {{SELLER_ID}}, {{ASIN}}, {{ORDER_ID}} */
+                sections: {
+                    correctiveActions: {
+                        completedAt: string | null;
+                        text: string;
+                    }[];
+                    preventiveMeasures: {
+                        frequency: string;
+                        owner: string;
+                        startDate: string | null;
+                        text: string;
+                    }[];
+                    rootCauses: {
+                        text: string;
+                    }[];
+                    summary: string;
+                    /** @description What each document proved (the files stay with their case) */
+                    supportingDocuments: {
+                        description: string;
+                    }[];
+                };
+                violationType: string;
+            }[];
         };
         ListingFixesDto_Output: {
             items: {
@@ -2829,6 +2980,39 @@ export interface components {
             nextCursor: string | null;
             /** @description Unread notifications of the user, all pages */
             unreadCount: number;
+        };
+        OutcomesReportDto: {
+            data: {
+                decided: number;
+                denied: number;
+                /** @description violationType: the catalogue key; writer: the assignee user id ("unassigned" when none); month: YYYY-MM of the decision; round: submissions sent to Amazon up to the decision; path: poa | retraction | listing_fix | compliance_documents */
+                group: string;
+                /** @description The group as a person reads it (violation label, writer name, month, round) */
+                label: string;
+                /** @description Median days from the notice to the decision (1 decimal) */
+                medianDaysToDecision: number | null;
+                /** @description Median submissions sent to Amazon up to the decision */
+                medianRounds: number | null;
+                reinstated: number;
+                /** @description reinstated / decided, 0 to 1 (4 decimals); null when nothing was decided */
+                winRate: number | null;
+            }[];
+            /** @description Every decided case of the period in one row (group "all") */
+            total: {
+                decided: number;
+                denied: number;
+                /** @description violationType: the catalogue key; writer: the assignee user id ("unassigned" when none); month: YYYY-MM of the decision; round: submissions sent to Amazon up to the decision; path: poa | retraction | listing_fix | compliance_documents */
+                group: string;
+                /** @description The group as a person reads it (violation label, writer name, month, round) */
+                label: string;
+                /** @description Median days from the notice to the decision (1 decimal) */
+                medianDaysToDecision: number | null;
+                /** @description Median submissions sent to Amazon up to the decision */
+                medianRounds: number | null;
+                reinstated: number;
+                /** @description reinstated / decided, 0 to 1 (4 decimals); null when nothing was decided */
+                winRate: number | null;
+            };
         };
         /**
          * @example {
@@ -5536,6 +5720,72 @@ export interface operations {
             };
         };
     };
+    LibraryController_fromExample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "baseVersion": 1,
+                 *       "exampleId": "3f6c2a1e-8b4d-4c7a-9e12-5d0b7a6c4e21"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FromExampleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it; CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_timeline: {
         parameters: {
             query?: {
@@ -7061,6 +7311,49 @@ export interface operations {
             };
         };
     };
+    LibraryController_list: {
+        parameters: {
+            query?: {
+                /** @description Only examples of this violation type */
+                violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -8390,6 +8683,100 @@ export interface operations {
                 content?: never;
             };
             /** @description CROSS_SITE_REQUEST: a page of another site sent it (Sec-Fetch-Site, or Origin when that is absent) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_findings: {
+        parameters: {
+            query?: {
+                /** @description Cases decided on or after this day (UTC) */
+                from?: string;
+                /** @description Cases decided on or before this day (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingsReportDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_outcomes: {
+        parameters: {
+            query?: {
+                /** @description csv: text/csv with a header row (Accept: text/csv does the same) */
+                format?: "json" | "csv";
+                /** @description Cases decided on or after this day (UTC) */
+                from?: string;
+                groupBy?: "violationType" | "writer" | "month" | "round" | "path";
+                /** @description Cases decided on or before this day (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesReportDto"];
+                    "text/csv": components["schemas"]["OutcomesReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission reports:read */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 import { TenantDb } from '@poa/db';
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../../test/harness';
 import { createCase, createClient, createContact, draftBody, transition } from '../../cases/case-test-helpers';
+import { insertDecidedCases } from '../../seed/seed-results';
 
 /**
  * The two-tenant matrix: every endpoint of the OpenAPI document that takes an id, called by tenant B's owner
@@ -26,6 +27,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/drafts/{version}': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/diff': undefined,
   'POST /api/v1/cases/{id}/drafts/{version}/restore': { baseVersion: 1 },
+  'POST /api/v1/cases/{id}/drafts/from-example': { exampleId: '00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
   'GET /api/v1/cases/{id}/submissions': undefined,
@@ -307,5 +309,50 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       const text = JSON.stringify(res.body);
       expect([list, res.status, aSecrets.filter((s) => text.includes(s))]).toEqual([list, 200, []]);
     }
+
+    // Reports and the library of plans that won: A's decided cases never count for B, A's examples never reach B.
+    const [won] = await api.app.get(TenantDb).transaction(
+      (tx) =>
+        insertDecidedCases(tx, [
+          {
+            clientId: client.id,
+            contact: { id: contact.id, name: contact.name, email: contact.email },
+            assignee: { id: aWriter.user.id, name: 'writer person' },
+            title: 'Secret case of A',
+            violationType: 'order_defect_rate',
+            path: 'poa',
+            marketplace: 'US',
+            asins: ['B0SECRETA1'],
+            orderIds: [],
+            noticeText: 'Secret notice of A',
+            noticeReceivedAt: new Date('2026-03-01T12:00:00Z'),
+            rounds: [
+              {
+                sections: (({ baseVersion: _b, ...sections }) => sections)(draftBody(0, 'Secret summary of A')),
+                submittedAt: new Date('2026-03-05T12:00:00Z'),
+                outcomeAt: new Date('2026-03-09T12:00:00Z'),
+                outcome: 'reinstated',
+                amazonResponse: 'Reinstated',
+              },
+            ],
+          },
+        ]),
+      { tenantId: a.tenant.id },
+    );
+    const example = (await http.get('/api/v1/library', a.token)).body.data[0];
+    expect(example.sections.summary).toBe('Secret summary of A');
+    for (const list of ['/api/v1/reports/outcomes', '/api/v1/reports/findings', '/api/v1/library']) {
+      const res = await http.get(list, b.token);
+      const text = JSON.stringify(res.body);
+      expect([list, res.status, aSecrets.filter((s) => text.includes(s)), text.includes(example.id)]).toEqual([list, 200, [], false]);
+    }
+    expect((await http.get('/api/v1/reports/outcomes', b.token)).body.total.decided).toBe(0);
+    expect((await http.get('/api/v1/reports/outcomes', a.token)).body.total.decided).toBe(1);
+    const bOwnClient = await createClient(http, b.token, { name: 'B own client' });
+    const bOwnCase = await createCase(http, b.token, bOwnClient.id);
+    await transition(http, b.token, bOwnCase.id, { action: 'start_drafting' });
+    const fromA = await http.post(`/api/v1/cases/${bOwnCase.id}/drafts/from-example`, { exampleId: example.id }, b.token);
+    expect([fromA.status, aSecrets.filter((s) => JSON.stringify(fromA.body).includes(s))]).toEqual([404, []]);
+    expect(won.reference).toMatch(/^POA-2026-/);
   }, 60_000);
 });

@@ -17,6 +17,7 @@ import { useInvalidateCases } from '../cases.queries';
 import { useDraftVersion, useSaveDraft } from '../drafts.queries';
 import { Autosaver, type AutosaveStatus } from './autosaver';
 import { CheckerPanel } from './CheckerPanel';
+import { ExamplesPanel } from '../../library/ExamplesPanel';
 import { ConflictPanel } from './ConflictPanel';
 import { DiffView } from './DiffView';
 import { sectionsOf } from './draft-body';
@@ -344,6 +345,20 @@ export function DraftEditor({
           limits={limits}
           fileNames={fileNames}
         />
+        {!readOnly && (
+          <ExamplesPanel
+            caseId={caseId}
+            violationType={violationType}
+            beforeStart={async () => {
+              await saver.flush();
+              return saver.baseVersion;
+            }}
+            onStarted={(started) => {
+              saver.keepTheirs(started.version);
+              setDraft(sectionsOf(started));
+            }}
+          />
+        )}
         <SellerCentralPanel pack={pack} />
       </div>
     </div>
