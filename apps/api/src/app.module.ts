@@ -18,6 +18,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PdfsModule } from './pdfs/pdfs.module';
+import { PlaybooksModule } from './playbooks/playbooks.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { SettingsModule } from './settings/settings.module';
 import { TenantModule } from './tenant/tenant.module';
 import { ReportsModule } from './reports/reports.module';
@@ -49,6 +51,8 @@ export class AppModule {
         LibraryModule,
         NoticesModule,
         AttachmentsModule,
+        PlaybooksModule,
+        EvidenceModule,
         PortalLinksModule,
         EmailModule.forRoot(config),
         PortalModule,

@@ -1,5 +1,4 @@
 import { describeCadence, type Cadence } from './cadence';
-import { REMINDER_KINDS } from './reminders';
 
 /** What a check of a safety net found. */
 export const CHECK_IN_RESULTS = ['done', 'problem'] as const;
@@ -53,7 +52,3 @@ export function followUpProblemMessage(f: { measure: string; note: string; clien
 }
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
-
-/** Every kind of staff notification (each can be e-mailed or not per user): the reminders, and a client's problem report. */
-export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'follow_up_problem'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -12,3 +12,4 @@ export * from './follow-ups';
 export * from './starters';
 export * from './notice-issues';
 export * from './submission';
+export * from './evidence';

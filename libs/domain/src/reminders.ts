@@ -4,6 +4,13 @@ import type { CaseStatus } from './workflow';
 export const REMINDER_KINDS = ['due_soon', 'overdue', 'escalate'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/**
+ * Every kind of in-app notification (each can be e-mailed or not per user): the reminders, evidence the client sent,
+ * and a client's problem report on a safety check.
+ */
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'evidence_received', 'follow_up_problem'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** How long before the due time the assignee hears that it is close. */
 export const DUE_SOON_LEAD_MS = 24 * 3600_000;
 export const DEFAULT_WAITING_ON_AMAZON_DAYS = 5;

@@ -9,7 +9,7 @@ import { violationTypeInfo, type ViolationType } from './violations';
 export function starterDraft(type: ViolationType): DraftSections {
   const info = violationTypeInfo(type);
   const causes = info.typicalRootCauses.length > 0 ? info.typicalRootCauses : ['What went wrong'];
-  const evidence = info.evidence.length > 0 ? ` Cite: ${info.evidence.join('; ')}.` : '';
+  const evidence = info.evidence.length > 0 ? ` Cite: ${info.evidence.map((e) => e.label.toLowerCase()).join('; ')}.` : '';
   return {
     summary: `[Insert two or three sentences: the ${info.label.toLowerCase()} notice, what the seller found, and what is now fixed.]`,
     rootCauses: causes.map((cause) => ({

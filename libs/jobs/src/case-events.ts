@@ -12,6 +12,11 @@ export type CaseEventType =
   | 'comment.added'
   | 'approval.recorded'
   | 'attachment.uploaded'
+  /** A file provides an item of the evidence checklist; waived/unwaived with a reason; invoice or letter fields typed. */
+  | 'evidence.provided'
+  | 'evidence.waived'
+  | 'evidence.unwaived'
+  | 'evidence.details_updated'
   | 'submission.recorded'
   | 'pdf.ready'
   | 'case.resolution_updated';

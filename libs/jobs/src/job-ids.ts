@@ -37,7 +37,7 @@ export type WebhookDeliveryRepeat =
   | { reason: 'redeliver' };
 
 /** The emails the API writes: one job per message, never deduplicated against another. */
-export type EmailKind = 'review' | 'reminder' | 'approved' | 'changes' | 'login' | 'confirm-address' | 'address-in-use';
+export type EmailKind = 'review' | 'reminder' | 'approved' | 'changes' | 'login' | 'confirm-address' | 'address-in-use' | 'evidence';
 
 export type EmailOccasion =
   | { kind: EmailKind }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -7,14 +7,14 @@ import { ApiErrors } from '../core/api-errors';
 import { contentDisposition } from '../core/content-disposition';
 import { idParamsSchema } from '../common/schemas';
 import { Upload } from '../idempotency/upload';
-import { AttachmentDto, AttachmentListDto, AttachmentParams } from './attachments.schemas';
+import { AttachmentDto, AttachmentListDto, AttachmentParams, UploadFieldsDto } from './attachments.schemas';
 import { AttachmentsService } from './attachments.service';
 import { MAX_ATTACHMENT_BYTES } from './detect-file-type';
 
 class IdParams extends createZodDto(idParamsSchema) {}
 
 /** What multer's memory storage hands over. */
-interface UploadedEvidence {
+export interface UploadedEvidence {
   originalname: string;
   buffer: Buffer;
   size: number;
@@ -28,20 +28,27 @@ export class AttachmentsController {
   @Post()
   @Can('cases:write')
   @Upload('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })
-  @ApiOperation({ summary: 'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content)' })
+  @ApiOperation({
+    summary:
+      'Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content); "evidenceKey" names the ' +
+      'checklist item it provides',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-      example: { file: "supplier-invoice.pdf (the file's bytes)" },
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        evidenceKey: { type: 'string', description: 'The evidence item the file provides (GET /cases/{id}/evidence)' },
+      },
+      example: { file: "supplier-invoice.pdf (the file's bytes)", evidenceKey: 'supplier_invoices' },
     },
   })
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORAGE_FULL')
   @ZodResponse({ status: 201, type: AttachmentDto })
-  upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined) {
-    return this.attachments.upload(params.id, file);
+  upload(@Param() params: IdParams, @UploadedFile() file: UploadedEvidence | undefined, @Body() fields: UploadFieldsDto) {
+    return this.attachments.upload(params.id, file, fields);
   }
 
   @Get()

@@ -10,6 +10,7 @@ const ATTACHMENT = columnsOf(Attachment, [
   'storageKey',
   'uploadedByType',
   'uploadedById',
+  'evidenceKey',
   'createdAt',
 ]);
 export type AttachmentRow = typeof ATTACHMENT.$row;
@@ -24,6 +25,7 @@ export interface NewAttachment {
   storageKey: string;
   uploadedByType: string;
   uploadedById: string | null;
+  evidenceKey: string | null;
 }
 
 @Injectable()
@@ -38,9 +40,10 @@ export class AttachmentsRepository {
 
   async insert(tx: TenantTransaction, a: NewAttachment): Promise<AttachmentRow> {
     const [row] = await tx.query<AttachmentRow>(
-      `INSERT INTO attachments (id, tenant_id, case_id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id)
-         VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${ATTACHMENT.columns}`,
-      [a.id, a.caseId, a.fileName, a.contentType, a.size, a.sha256, a.storageKey, a.uploadedByType, a.uploadedById],
+      `INSERT INTO attachments (id, tenant_id, case_id, file_name, content_type, size, sha256, storage_key, uploaded_by_type, uploaded_by_id,
+                                evidence_key)
+         VALUES ($1, current_setting('app.tenant_id')::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${ATTACHMENT.columns}`,
+      [a.id, a.caseId, a.fileName, a.contentType, a.size, a.sha256, a.storageKey, a.uploadedByType, a.uploadedById, a.evidenceKey],
     );
     return row;
   }

@@ -3,6 +3,7 @@ import { TenantContext, TenantDb } from '@poa/db';
 import { randomUUID } from 'node:crypto';
 import { CaseEventsService } from '../cases/case-events.service';
 import { CasesService } from '../cases/cases.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { FileNotFoundError, type FileStorage } from '@poa/storage';
@@ -18,6 +19,7 @@ const attachmentView = (r: AttachmentRow) => ({
   size: r.size,
   sha256: r.sha256,
   uploadedBy: { type: r.uploaded_by_type, id: r.uploaded_by_id },
+  evidenceKey: r.evidence_key,
   createdAt: iso(r.created_at)!,
 });
 
@@ -40,12 +42,23 @@ export class AttachmentsService {
     private readonly attachments: AttachmentsRepository,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
+    private readonly evidence: EvidenceService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
-  async upload(caseId: string, file: { originalname?: string; buffer: Buffer; size: number } | undefined) {
+  /**
+   * Stores an evidence file; with `evidenceKey` it provides that item of the checklist (a client may only provide
+   * the items asked of them). The caller has checked that the case is visible to the actor.
+   */
+  async upload(
+    caseId: string,
+    file: { originalname?: string; buffer: Buffer; size: number } | undefined,
+    fields: { evidenceKey?: string } = {},
+  ) {
     if (!file) throw AppError.validation([{ field: 'file', message: 'send the file as multipart/form-data in the field "file"' }]);
     await this.cases.assertExists(caseId);
+    const fromClient = TenantContext.require().actor.kind === 'contact';
+    if (fields.evidenceKey !== undefined) await this.evidence.assertUploadable(caseId, fields.evidenceKey, { client: fromClient });
     const contentType = await detectAcceptedType(file.buffer);
     if (!contentType)
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only PDF, JPG, PNG or GIF files are accepted (judged by their content)');
@@ -67,13 +80,16 @@ export class AttachmentsService {
         storageKey,
         uploadedByType: actor.kind,
         uploadedById: actor.id,
+        evidenceKey: fields.evidenceKey ?? null,
       });
       await this.events.record(tx, caseId, 'attachment.uploaded', {
         attachmentId: id,
         fileName: row.file_name,
         contentType,
         size: row.size,
+        ...(fields.evidenceKey ? { evidenceKey: fields.evidenceKey } : {}),
       });
+      if (fields.evidenceKey) await this.evidence.provided(tx, caseId, fields.evidenceKey, { attachmentId: id, fileName: row.file_name });
       return attachmentView(row);
     });
   }

@@ -1,4 +1,4 @@
-import type { CaseAction, ResolutionPath } from '@poa/domain';
+import { isViolationType, starterDraft, type CaseAction, type ResolutionPath } from '@poa/domain';
 import { iso } from '../common/pagination';
 import type { CaseDetailRow, CaseRow, ChangeRequestJson } from './cases.repository';
 
@@ -39,6 +39,8 @@ export const caseDetailView = (r: CaseDetailRow, availableActions: CaseAction[])
   noticeText: r.notice_text,
   issues: r.issues.map((i) => ({ id: i.id, violationType: i.violationType, asins: i.asins, orderIds: i.orderIds, note: i.note })),
   availableActions,
+  // Cases opened before playbooks: their type's built-in starter.
+  starterDraft: r.starter_draft ?? (isViolationType(r.violation_type) ? starterDraft(r.violation_type) : null),
   approvedVersion: r.approved_version,
   approval: r.approval
     ? {

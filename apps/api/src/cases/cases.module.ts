@@ -21,10 +21,11 @@ import { SubmissionsService } from './submissions.service';
 import { WorkflowService } from './workflow.service';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { SettingsModule } from '../settings/settings.module';
+import { PlaybooksModule } from '../playbooks/playbooks.module';
 
 /** Cases, their draft versions, the review workflow, approvals, comments and the timeline. */
 @Module({
-  imports: [SettingsModule, FollowUpsModule],
+  imports: [SettingsModule, FollowUpsModule, PlaybooksModule],
   controllers: [CasesController, DraftsController, CommentsController, SubmissionsController, ResolutionController],
   providers: [
     CasesService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Case, Client, columnsOf, sql, TenantDb, type InlineSql, type RowOf, type TenantTransaction } from '@poa/db';
-import { ACTIVE_STATUSES, type CaseOutcome, type CaseStatus } from '@poa/domain';
+import { ACTIVE_STATUSES, type CaseOutcome, type CaseStatus, type DraftSections } from '@poa/domain';
 import type { timeCursor } from '../common/pagination';
 import { containsPattern } from '../common/sql-patterns';
 import type { CaseIssue } from './case-issues';
@@ -157,6 +157,7 @@ export const CHANGE_REQUEST_LATERAL = `LEFT JOIN LATERAL (
 export type CaseDetailRow = CaseRow &
   Pick<RowOf<Case>, 'notice_text'> & {
     issues: CaseIssue[];
+    starter_draft: DraftSections | null;
     approved_version: number | null;
     approval: ApprovalJson | null;
     rounds: RoundJson[];
@@ -167,7 +168,7 @@ export type CaseDetailRow = CaseRow &
 /** One case with everything its page shows, in one statement (one round trip). */
 function caseDetailSql(caseId: string): InlineSql {
   return sql`
-    SELECT ${sql.raw(CASE_LIST_COLUMNS)}, c.notice_text, c.issues, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name,
+    SELECT ${sql.raw(CASE_LIST_COLUMNS)}, c.notice_text, c.issues, c.starter_draft, cl.name AS client_name, cl.seller_id AS client_seller_id, u.name AS assignee_name,
       (SELECT dv.version FROM draft_versions dv WHERE dv.id = c.approved_version_id) AS approved_version,
       (SELECT row_to_json(a) FROM (
          SELECT id, version, draft_version_id, contact_id, contact_name, contact_email, full_name, approved_at, ip, user_agent,

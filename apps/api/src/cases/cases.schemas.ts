@@ -269,6 +269,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
   noticeText: z.string(),
   issues: z.array(issueSchema).describe('The problems the notice names; root causes and corrective actions link to them by issueId'),
   availableActions: z.array(z.enum(CASE_ACTIONS)).describe('What the caller may do now (workflow state, role and guards)'),
+  starterDraft: z
+    .object({
+      summary: z.string(),
+      rootCauses: z.array(z.object({ text: z.string() })),
+      correctiveActions: z.array(z.object({ text: z.string(), completedAt: z.string().nullable() })),
+      preventiveMeasures: z.array(
+        z.object({ text: z.string(), owner: z.string(), startDate: z.string().nullable(), frequency: z.string() }),
+      ),
+      supportingDocuments: z.array(z.object({ attachmentId: z.string(), description: z.string() })),
+    })
+    .nullable()
+    .describe('The starter draft of the playbook the case was opened from: where the editor starts before version 1'),
   approvedVersion: z.number().int().nullable(),
   approval: approvalSchema.nullable().describe('Proof of the client approval of the approved version'),
   rounds: z.array(roundSchema),

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultDueAt, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
 import { AppError } from '../core/errors';
+import { PlaybooksService } from '../playbooks/playbooks.service';
 import { CaseEventsService } from './case-events.service';
 import { allAsins, issuesForCreate, issuesForUpdate } from './case-issues';
 import { caseDetailView, caseSummaryView } from './case-views';
@@ -32,6 +33,8 @@ async function externalIdUnique<T>(write: Promise<T>): Promise<T> {
   }
 }
 
+const HOUR = 60 * 60 * 1000;
+
 function endOfUtcDay(): Date {
   const end = new Date();
   end.setUTCHours(23, 59, 59, 999);
@@ -44,6 +47,7 @@ export class CasesService {
     private readonly db: TenantDb,
     private readonly cases: CasesRepository,
     private readonly events: CaseEventsService,
+    private readonly playbooks: PlaybooksService,
   ) {}
 
   /** Locks the case row for the rest of the transaction: concurrent writers to one case queue up here. */
@@ -117,7 +121,11 @@ export class CasesService {
     const issues = issuesForCreate(input);
     const violationType = issues[0].violationType;
     const noticeReceivedAt = new Date(input.noticeReceivedAt);
-    const dueAt = input.dueAt ? new Date(input.dueAt) : defaultDueAt(violationType, noticeReceivedAt);
+    const playbook = await this.playbooks.forNewCase(
+      tx,
+      issues.map((issue) => issue.violationType),
+    );
+    const dueAt = input.dueAt ? new Date(input.dueAt) : new Date(noticeReceivedAt.getTime() + playbook.deadlineHours * HOUR);
     const client = await this.cases.lockClient(tx, input.clientId);
     if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
     if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
@@ -142,6 +150,7 @@ export class CasesService {
         externalId: input.externalId ?? null,
       }),
     );
+    await this.playbooks.copyToCase(tx, caseId, playbook);
     await this.cases.refreshSearchText(tx, { caseId });
     await scheduleCaseReminders(tx, caseId);
     await this.events.record(tx, caseId, 'case.created', { reference, title: input.title, violationType, issues: issues.length });

@@ -101,6 +101,25 @@ export class CaseNotificationsService {
     for (const user of recipients) await this.send(tx, move.action === 'client_approve' ? 'approved' : 'changes', user.email, email);
   }
 
+  /**
+   * The client uploaded a document the agency asked for: the case's assignee (without one, every reviewer and above)
+   * gets an in-app notification, and an e-mail unless they turned `evidence_received` off.
+   */
+  async evidenceReceived(tx: TenantTransaction, e: { caseId: string; label: string; fileName: string }): Promise<void> {
+    const facts = await this.facts(tx, e.caseId);
+    const assignee = await this.repo.assignee(tx, e.caseId);
+    const recipients = assignee ? [assignee] : await this.repo.activeReviewersToNotify(tx);
+    const actor = TenantContext.require().actor;
+    const title = `${facts.reference}: ${actor.name} sent ${e.label.toLowerCase()}`;
+    const body = `${actor.name} uploaded "${e.fileName}" for "${e.label}" on ${facts.reference} (${facts.title}).`;
+    const url = `${this.config.PUBLIC_URL.replace(/\/$/, '')}/cases/${e.caseId}`;
+    for (const user of recipients) {
+      await this.repo.insertNotification(tx, { userId: user.id, kind: 'evidence_received', caseId: e.caseId, title, body });
+      if (user.email_preferences?.evidence_received !== false)
+        await this.send(tx, 'evidence', user.email, { subject: title, text: `${body}\n\n${url}` });
+    }
+  }
+
   private async send(
     tx: TenantTransaction,
     kind: EmailKind,

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Can, Public } from '../core/access.decorators';
@@ -8,6 +17,9 @@ import { contentDisposition } from '../core/content-disposition';
 import { sendPdf } from '../core/send-pdf';
 import { PdfQueryDto, PdfRenderDto } from '../pdfs/pdfs.schemas';
 import { PdfsService } from '../pdfs/pdfs.service';
+import type { UploadedEvidence } from '../attachments/attachments.controller';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/detect-file-type';
+import { Upload } from '../idempotency/upload';
 import {
   PortalAgencyDto,
   PortalAttachmentParams,
@@ -19,6 +31,10 @@ import {
   PortalCommentDto,
   PortalCommentListQueryDto,
   PortalCommentPageDto,
+  PortalEvidenceListDto,
+  PortalEvidenceRequestsDto,
+  PortalUploadedDto,
+  PortalUploadFieldsDto,
   PortalCreateCommentDto,
   PortalMeDto,
   PortalRequestChangesDto,
@@ -62,6 +78,44 @@ export class PortalController {
   @ZodResponse({ status: 200, type: PortalCasePageDto })
   list(@Query() query: PortalCaseListQueryDto) {
     return this.portal.list(query);
+  }
+
+  @Get('evidence-requests')
+  @Can('portal')
+  @ApiOperation({ summary: 'Your open cases with documents the agency still needs from you' })
+  @ZodResponse({ status: 200, type: PortalEvidenceRequestsDto })
+  evidenceRequests() {
+    return this.portal.evidenceRequests();
+  }
+
+  @Get('cases/:id/evidence')
+  @Can('portal')
+  @ApiOperation({ summary: 'Documents we need from you: the evidence items of the case asked of the client, and what you sent' })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: PortalEvidenceListDto })
+  evidence(@Param() params: PortalCaseParams) {
+    return this.portal.evidenceList(params.id);
+  }
+
+  @Post('cases/:id/attachments')
+  @Can('portal')
+  @Upload('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })
+  @ApiOperation({
+    summary: 'Send a document asked of you (multipart: "file" up to 20 MB, PDF, JPG, PNG or GIF by content; "evidenceKey")',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'evidenceKey'],
+      properties: { file: { type: 'string', format: 'binary' }, evidenceKey: { type: 'string' } },
+      example: { file: "supplier-invoice.pdf (the file's bytes)", evidenceKey: 'supplier_invoices' },
+    },
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'STORAGE_FULL')
+  @ZodResponse({ status: 201, type: PortalUploadedDto })
+  upload(@Param() params: PortalCaseParams, @UploadedFile() file: UploadedEvidence | undefined, @Body() fields: PortalUploadFieldsDto) {
+    return this.portal.uploadEvidence(params.id, file, fields.evidenceKey);
   }
 
   @Get('cases/:id')

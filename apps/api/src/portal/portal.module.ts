@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CasesModule } from '../cases/cases.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { PdfsModule } from '../pdfs/pdfs.module';
 import { LoginLinkRateLimit } from './login-link-rate-limit';
 import { CasePortalLinksController, ContactLoginLinksController, PortalAuthController } from './portal-auth.controller';
@@ -12,7 +13,7 @@ import { PortalService } from './portal.service';
 
 /** The client portal: magic-link log-in, review, approval and downloads for a client's contacts. */
 @Module({
-  imports: [CasesModule, PdfsModule, AttachmentsModule],
+  imports: [CasesModule, PdfsModule, AttachmentsModule, EvidenceModule],
   controllers: [PortalAuthController, ContactLoginLinksController, CasePortalLinksController, PortalController],
   providers: [PortalAuthService, PortalService, LoginLinkRateLimit, PortalRepository, PortalAuthRepository],
 })

@@ -173,6 +173,27 @@ export class PortalRepository {
     return Boolean(parent);
   }
 
+  /**
+   * A case of the contact's client, whatever its status: documents are asked of the client while the agency is still
+   * writing (no draft reached them yet). Closed cases ask for nothing.
+   */
+  async clientCase(clientId: string, caseId: string): Promise<{ id: string; reference: string; title: string } | undefined> {
+    const [row] = await this.db.read<{ id: string; reference: string; title: string }>(
+      sql`SELECT id, reference, title FROM cases WHERE id = ${caseId}::uuid AND client_id = ${clientId}::uuid AND status <> 'closed'`,
+    );
+    return row;
+  }
+
+  /** The client's open cases with documents asked of them and not yet sent, most urgent first. */
+  evidenceRequests(clientId: string): Promise<{ case_id: string; reference: string; title: string; missing: number }[]> {
+    return this.db.read(sql`
+      SELECT c.id AS case_id, c.reference, c.title, count(*)::int AS missing
+      FROM cases c JOIN case_evidence e ON e.case_id = c.id AND e.ask_client AND e.waived_reason IS NULL
+      WHERE c.client_id = ${clientId}::uuid AND c.status <> 'closed'
+        AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.case_id = c.id AND a.evidence_key = e.key)
+      GROUP BY c.id ORDER BY min(c.due_at), c.id`);
+  }
+
   async isVisible(clientId: string, caseId: string): Promise<boolean> {
     const [row] = await this.db.read(sql`SELECT 1 FROM cases c WHERE c.id = ${caseId}::uuid AND ${sql.raw(visibleToContact(clientId))}`);
     return Boolean(row);

@@ -1,4 +1,5 @@
 import { CASE_STATUSES } from '@poa/domain';
+import { evidenceKey } from '../playbooks/playbooks.schemas';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '../common/pagination';
@@ -192,3 +193,38 @@ export class PortalCaseParams extends createZodDto(idParamsSchema) {}
 export class PortalAttachmentParams extends createZodDto(z.strictObject({ id: uuidParam, attachmentId: uuidParam })) {}
 export class PortalVersionParams extends createZodDto(versionParamsSchema) {}
 export class ContactLinkParams extends createZodDto(z.strictObject({ id: uuidParam, contactId: uuidParam })) {}
+
+const portalEvidenceItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  proves: z.string(),
+  required: z.boolean(),
+  accepts: z.array(z.enum(['pdf', 'image'])),
+  status: z.enum(['missing', 'provided', 'waived']).describe('waived: the agency no longer needs it'),
+  attachments: z.array(z.object({ id: z.uuid(), fileName: z.string() })).describe('The files you sent for it'),
+});
+export class PortalEvidenceListDto extends createZodDto(
+  z.object({
+    case: z.object({ id: z.uuid(), reference: z.string(), title: z.string() }),
+    data: z.array(portalEvidenceItemSchema),
+  }),
+) {}
+export class PortalEvidenceRequestsDto extends createZodDto(
+  z.object({
+    data: z.array(
+      z.object({
+        caseId: z.uuid(),
+        reference: z.string(),
+        title: z.string(),
+        missing: z.number().int().describe('Documents still to send'),
+      }),
+    ),
+  }),
+) {}
+export const portalUploadFieldsSchema = z.strictObject({
+  evidenceKey: evidenceKey.describe('The document asked of you that the file provides (GET /portal/cases/{id}/evidence)'),
+});
+export class PortalUploadFieldsDto extends createZodDto(portalUploadFieldsSchema) {}
+export class PortalUploadedDto extends createZodDto(
+  z.object({ id: z.uuid(), fileName: z.string(), evidenceKey: z.string(), status: z.literal('provided') }),
+) {}

@@ -7,6 +7,7 @@ import { AppError } from '../core/errors';
 import { PdfsService, type PdfAnswer } from '../pdfs/pdfs.service';
 import type { PdfVariant } from '@poa/jobs';
 import { AttachmentsService } from '../attachments/attachments.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { changesView, draftView, pdfView, portalCaseSummaryView } from './portal-views';
 import { PortalRepository, type Branding, type CommentRow } from './portal.repository';
 
@@ -34,6 +35,7 @@ export class PortalService {
     private readonly comments: CommentsService,
     private readonly pdfs: PdfsService,
     private readonly attachments: AttachmentsService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   private contact(): { id: string; clientId: string } {
@@ -199,6 +201,44 @@ export class PortalService {
     if (!row) throw AppError.notFound('Approved version');
     if (variant === 'standard') return this.pdfs.answer(row);
     return this.pdfs.finalVariant({ caseId, draftVersionId: row.draft_version_id, version, variant }, row.reference);
+  }
+
+  /** "Documents we need from you": the items of the case asked of the client, with the files they sent. */
+  async evidenceList(caseId: string) {
+    const kase = await this.clientCase(caseId);
+    const { data } = await this.evidence.list(caseId, { askClient: true });
+    return {
+      case: kase,
+      data: data.map((item) => ({
+        key: item.key,
+        label: item.label,
+        proves: item.proves,
+        required: item.required,
+        accepts: item.accepts,
+        status: item.status,
+        attachments: item.attachments.filter((a) => a.fromClient).map((a) => ({ id: a.id, fileName: a.fileName })),
+      })),
+    };
+  }
+
+  async evidenceRequests() {
+    const { clientId } = this.contact();
+    const rows = await this.portal.evidenceRequests(clientId);
+    return { data: rows.map((r) => ({ caseId: r.case_id, reference: r.reference, title: r.title, missing: r.missing })) };
+  }
+
+  /** The client sends a document asked of them: the same content checks as staff uploads; the assignee is told. */
+  async uploadEvidence(caseId: string, file: { originalname?: string; buffer: Buffer; size: number } | undefined, evidenceKey: string) {
+    await this.clientCase(caseId);
+    const saved = await this.attachments.upload(caseId, file, { evidenceKey });
+    return { id: saved.id, fileName: saved.fileName, evidenceKey, status: 'provided' as const };
+  }
+
+  private async clientCase(caseId: string) {
+    const { clientId } = this.contact();
+    const row = await this.portal.clientCase(clientId, caseId);
+    if (!row) throw AppError.notFound('Case');
+    return row;
   }
 
   clientId(): string {

@@ -150,6 +150,9 @@ export class Case extends TenantOwned {
   @Column('jsonb', { default: () => `'[]'` })
   complianceDocuments: Record<string, unknown>[];
 
+  /** The starter draft of the playbook the case was opened from (null: opened before playbooks; the type's default). */
+  @Column('jsonb', { nullable: true })
+  starterDraft: Record<string, unknown> | null;
   /**
    * Sentences the draft was started from (an example plan of the agency's library): the checker flags each one still
    * in the draft unedited as template text.
@@ -393,4 +396,83 @@ export class Attachment extends TenantOwned {
 
   @Column('uuid', { nullable: true })
   uploadedById: string | null;
+
+  /** The evidence item of the case this file provides (`case_evidence.key`), if any. */
+  @Column('text', { nullable: true })
+  evidenceKey: string | null;
+}
+
+/**
+ * One item of a case's evidence checklist, copied from its playbook when the case was opened (later playbook edits
+ * leave it alone). Provided when an attachment names its key; waived with a reason. `details` holds the structured
+ * fields typed beside an invoice or a letter of authorisation.
+ */
+@Entity('case_evidence')
+@Index(['caseId', 'key'], { unique: true })
+export class CaseEvidence extends TenantOwned {
+  @Column('uuid')
+  caseId: string;
+
+  @Column('text')
+  key: string;
+
+  @Column('int')
+  position: number;
+
+  @Column('text')
+  label: string;
+
+  @Column('text', { default: '' })
+  proves: string;
+
+  @Column('boolean', { default: true })
+  required: boolean;
+
+  @Column('boolean', { default: false })
+  askClient: boolean;
+
+  @Column('text', { array: true, default: () => `'{pdf,image}'` })
+  accepts: string[];
+
+  /** invoice | authorisation | other */
+  @Column('text', { default: 'other' })
+  kind: string;
+
+  @Column('text', { nullable: true })
+  waivedReason: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  waivedAt: Date | null;
+
+  @Column('jsonb', { nullable: true })
+  details: Record<string, unknown> | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+/** A tenant's own copy of a violation type's playbook; without a row the built-in default applies. */
+@Entity('playbooks')
+@Index(['tenantId', 'violationType'], { unique: true })
+export class PlaybookRow extends TenantOwned {
+  @Column('text')
+  violationType: string;
+
+  @Column('jsonb')
+  starterDraft: Record<string, unknown>;
+
+  @Column('jsonb')
+  evidence: Record<string, unknown>[];
+
+  @Column('int')
+  deadlineHours: number;
+
+  @Column('text', { default: '' })
+  guidance: string;
+
+  @Column('uuid', { nullable: true })
+  updatedById: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
 }

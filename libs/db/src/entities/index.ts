@@ -1,5 +1,19 @@
 import { ApiKey, AuditEvent, RefreshToken, Tenant, User } from './identity';
-import { Approval, Attachment, Case, CaseCounter, CaseEvent, CaseRound, Client, Comment, Contact, DraftVersion, Submission } from './cases';
+import {
+  Approval,
+  Attachment,
+  Case,
+  CaseEvidence,
+  PlaybookRow,
+  CaseCounter,
+  CaseEvent,
+  CaseRound,
+  Client,
+  Comment,
+  Contact,
+  DraftVersion,
+  Submission,
+} from './cases';
 import { OutboxMessage, PdfRender, PortalLoginToken, Webhook, WebhookDelivery } from './delivery';
 import { FollowUp, FollowUpCheckIn, SafetyNetReport } from './follow-ups';
 import { Notification, Reminder } from './reminders';
@@ -30,6 +44,8 @@ export const ENTITIES = [
   Comment,
   CaseEvent,
   Attachment,
+  CaseEvidence,
+  PlaybookRow,
   PdfRender,
   OutboxMessage,
   PortalLoginToken,

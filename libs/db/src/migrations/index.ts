@@ -14,7 +14,8 @@ import * as m11 from './1795962671164-RemindersAndNotifications';
 import * as m12 from './1795964167425-SubmissionPack';
 import * as m13 from './1795971014577-TenantDeletion';
 import * as m14 from './1795971088520-CaseTemplateTexts';
-import * as m15 from './1795971105221-FollowUps';
+import * as m15 from './1795971088650-PlaybooksAndEvidence';
+import * as m16 from './1795971105221-FollowUps';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m13),
   ...Object.values(m14),
   ...Object.values(m15),
+  ...Object.values(m16),
 ];

@@ -9,7 +9,18 @@ export const FIRST_TENANT_TABLES = [
  * Every table carrying tenant_id: each gets FORCEd row-level security (the catalogue test checks it). A table added
  * after the first schema is secured by its own migration with `tenantIsolationStatements`.
  */
-export const TENANT_TABLES = [...FIRST_TENANT_TABLES, 'submissions', 'tenant_exports', 'reminders', 'notifications', 'follow_ups', 'follow_up_check_ins', 'safety_net_reports'] as const;
+export const TENANT_TABLES = [
+  ...FIRST_TENANT_TABLES,
+  'submissions',
+  'tenant_exports',
+  'reminders',
+  'notifications',
+  'follow_ups',
+  'follow_up_check_ins',
+  'safety_net_reports',
+  'case_evidence',
+  'playbooks',
+] as const;
 
 const CURRENT_TENANT = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
 

@@ -224,7 +224,7 @@ export interface paths {
         /** Evidence files of the case */
         get: operations["AttachmentsController_list"];
         put?: never;
-        /** Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content) */
+        /** Upload evidence (multipart field "file", up to 20 MB; PDF, JPG, PNG or GIF judged by content); "evidenceKey" names the checklist item it provides */
         post: operations["AttachmentsController_upload"];
         delete?: never;
         options?: never;
@@ -437,6 +437,58 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence checklist: each item, what it proves, its status (missing, provided, waived) and files */
+        get: operations["EvidenceController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence/{key}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** What the document says, typed beside it: supplier name, address, contact, invoice date, quantity and units sold for an invoice; rights owner, seller name and explicit authorisation for a letter of authorisation */
+        put: operations["EvidenceController_details"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/evidence/{key}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Go without an item, saying why (a file uploaded later still provides it) */
+        post: operations["EvidenceController_waive"];
+        /** Ask for an item again after waiving it */
+        delete: operations["EvidenceController_unwaive"];
         options?: never;
         head?: never;
         patch?: never;
@@ -903,6 +955,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The playbook of every violation type (the agency’s copy, or the built-in default) */
+        get: operations["PlaybooksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playbooks/{violationType}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One violation type’s playbook: starter draft, evidence checklist, deadline, guidance */
+        get: operations["PlaybooksController_get"];
+        /** Replace the agency’s playbook of a violation type (admins); cases opened later start from it */
+        put: operations["PlaybooksController_update"];
+        post?: never;
+        /** Return a violation type to the built-in playbook (admins); answers the default */
+        delete: operations["PlaybooksController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/agencies/{id}": {
         parameters: {
             query?: never;
@@ -971,6 +1059,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a document asked of you (multipart: "file" up to 20 MB, PDF, JPG, PNG or GIF by content; "evidenceKey") */
+        post: operations["PortalController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/cases/{id}/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -1000,6 +1105,23 @@ export interface paths {
         put?: never;
         /** Add a comment; the agency sees it (it is shared) */
         post: operations["PortalController_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Documents we need from you: the evidence items of the case asked of the client, and what you sent */
+        get: operations["PortalController_evidence"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1049,6 +1171,23 @@ export interface paths {
         };
         /** The final PDF of an earlier approved version (variant as for the approved one), or 202 with its render status */
         get: operations["PortalController_versionPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/evidence-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open cases with documents the agency still needs from you */
+        get: operations["PortalController_evidenceRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1561,6 +1700,8 @@ export interface components {
         AttachmentDto_Output: {
             contentType: string;
             createdAt: string;
+            /** @description The evidence item of the case this file provides */
+            evidenceKey: string | null;
             fileName: string;
             /** Format: uuid */
             id: string;
@@ -1575,6 +1716,8 @@ export interface components {
             data: {
                 contentType: string;
                 createdAt: string;
+                /** @description The evidence item of the case this file provides */
+                evidenceKey: string | null;
                 fileName: string;
                 /** Format: uuid */
                 id: string;
@@ -1729,6 +1872,27 @@ export interface components {
                 outcomeAt: string | null;
                 round: number;
             }[];
+            /** @description The starter draft of the playbook the case was opened from: where the editor starts before version 1 */
+            starterDraft: {
+                correctiveActions: {
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                preventiveMeasures: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                }[];
+                rootCauses: {
+                    text: string;
+                }[];
+                summary: string;
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            } | null;
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
             title: string;
@@ -1842,6 +2006,27 @@ export interface components {
                 outcomeAt: string | null;
                 round: number;
             }[];
+            /** @description The starter draft of the playbook the case was opened from: where the editor starts before version 1 */
+            starterDraft: {
+                correctiveActions: {
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                preventiveMeasures: {
+                    frequency: string;
+                    owner: string;
+                    startDate: string | null;
+                    text: string;
+                }[];
+                rootCauses: {
+                    text: string;
+                }[];
+                summary: string;
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            } | null;
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
             title: string;
@@ -2686,6 +2871,107 @@ export interface components {
                 version: number;
             }[];
         };
+        /**
+         * @example {
+         *       "invoiceDate": "2026-09-14",
+         *       "quantity": 500,
+         *       "supplierAddress": "1 Trade Park, Leeds LS1 1AA, United Kingdom",
+         *       "supplierContact": "+44 113 000 0000, acme-wholesale.example",
+         *       "supplierName": "Acme Wholesale Ltd",
+         *       "unitsSold": 430
+         *     }
+         */
+        EvidenceDetailsDto: {
+            /** @description The letter explicitly authorises selling the brand */
+            explicit?: boolean | null;
+            /** Format: date */
+            invoiceDate?: string | null;
+            /** @description Units on the invoice */
+            quantity?: number | null;
+            rightsOwner?: string | null;
+            /** @description The seller the letter authorises (must match the client) */
+            sellerName?: string | null;
+            supplierAddress?: string | null;
+            /** @description Phone, e-mail or website */
+            supplierContact?: string | null;
+            supplierName?: string | null;
+            /** @description Units the seller sold in the period the notice looks at */
+            unitsSold?: number | null;
+        };
+        EvidenceItemDto_Output: {
+            accepts: ("pdf" | "image")[];
+            askClient: boolean;
+            attachments: {
+                fileName: string;
+                /** @description Uploaded by the client in the portal */
+                fromClient: boolean;
+                /** Format: uuid */
+                id: string;
+            }[];
+            /** @description Letters of authorisation: what staff typed from the letter */
+            authorisation: {
+                explicit?: boolean | null;
+                rightsOwner?: string | null;
+                sellerName?: string | null;
+            } | null;
+            /** @description Invoice items: what staff typed from the invoice */
+            invoice: {
+                /** @description YYYY-MM-DD */
+                invoiceDate?: string | null;
+                quantity?: number | null;
+                supplierAddress?: string | null;
+                supplierContact?: string | null;
+                supplierName?: string | null;
+                unitsSold?: number | null;
+            } | null;
+            key: string;
+            /** @enum {string} */
+            kind: "invoice" | "authorisation" | "other";
+            label: string;
+            proves: string;
+            required: boolean;
+            /** @enum {string} */
+            status: "missing" | "provided" | "waived";
+            waivedReason: string | null;
+        };
+        EvidenceListDto_Output: {
+            data: {
+                accepts: ("pdf" | "image")[];
+                askClient: boolean;
+                attachments: {
+                    fileName: string;
+                    /** @description Uploaded by the client in the portal */
+                    fromClient: boolean;
+                    /** Format: uuid */
+                    id: string;
+                }[];
+                /** @description Letters of authorisation: what staff typed from the letter */
+                authorisation: {
+                    explicit?: boolean | null;
+                    rightsOwner?: string | null;
+                    sellerName?: string | null;
+                } | null;
+                /** @description Invoice items: what staff typed from the invoice */
+                invoice: {
+                    /** @description YYYY-MM-DD */
+                    invoiceDate?: string | null;
+                    quantity?: number | null;
+                    supplierAddress?: string | null;
+                    supplierContact?: string | null;
+                    supplierName?: string | null;
+                    unitsSold?: number | null;
+                } | null;
+                key: string;
+                /** @enum {string} */
+                kind: "invoice" | "authorisation" | "other";
+                label: string;
+                proves: string;
+                required: boolean;
+                /** @enum {string} */
+                status: "missing" | "provided" | "waived";
+                waivedReason: string | null;
+            }[];
+        };
         FindingsReportDto_Output: {
             /** @description One row per rule found in at least one submitted version, most frequent first */
             data: {
@@ -3021,7 +3307,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "due_soon" | "overdue" | "escalate" | "follow_up_problem";
+            kind: "due_soon" | "overdue" | "escalate" | "evidence_received" | "follow_up_problem";
             readAt: string | null;
             title: string;
         };
@@ -3034,7 +3320,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                kind: "due_soon" | "overdue" | "escalate" | "follow_up_problem";
+                kind: "due_soon" | "overdue" | "escalate" | "evidence_received" | "follow_up_problem";
                 readAt: string | null;
                 title: string;
             }[];
@@ -3119,6 +3405,273 @@ export interface components {
             /** @enum {string} */
             variant: "standard" | "amazon" | "certificate";
             version: number;
+        };
+        PlaybookDto_Output: {
+            /** @description false: the built-in default applies */
+            customised: boolean;
+            deadlineHours: number;
+            evidence: {
+                /**
+                 * @default [
+                 *       "pdf",
+                 *       "image"
+                 *     ]
+                 */
+                accepts: ("pdf" | "image")[];
+                /**
+                 * @description Asked of the client in the portal ("Documents we need from you")
+                 * @default false
+                 */
+                askClient: boolean;
+                key: string;
+                /**
+                 * @description invoice and authorisation items get structured fields beside the file
+                 * @default other
+                 * @enum {string}
+                 */
+                kind: "invoice" | "authorisation" | "other";
+                label: string;
+                /** @default  */
+                proves: string;
+                /** @default true */
+                required: boolean;
+            }[];
+            guidance: string;
+            label: string;
+            /** @enum {string} */
+            path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
+            starterDraft: {
+                /** @default [] */
+                correctiveActions: {
+                    /**
+                     * Format: date
+                     * @default null
+                     */
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                /** @default [] */
+                preventiveMeasures: {
+                    /** @default  */
+                    frequency: string;
+                    /** @default  */
+                    owner: string;
+                    /**
+                     * Format: date
+                     * @default null
+                     */
+                    startDate: string | null;
+                    text: string;
+                }[];
+                /** @default [] */
+                rootCauses: {
+                    text: string;
+                }[];
+                /** @default  */
+                summary: string;
+                /**
+                 * @description Always empty: a starter cites no file yet
+                 * @default []
+                 */
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            };
+            updatedAt: string | null;
+            /** @enum {string} */
+            violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "deadlineHours": 408,
+         *       "evidence": [
+         *         {
+         *           "accepts": [
+         *             "pdf",
+         *             "image"
+         *           ],
+         *           "askClient": true,
+         *           "key": "supplier_invoices",
+         *           "kind": "invoice",
+         *           "label": "Supplier invoices",
+         *           "proves": "The units sold were bought from a traceable source",
+         *           "required": true
+         *         }
+         *       ],
+         *       "guidance": "Invoices dated within 365 days, quantities covering the units sold.",
+         *       "starterDraft": {
+         *         "correctiveActions": [
+         *           {
+         *             "completedAt": null,
+         *             "text": "[Insert what was already done, in the past tense, with dates.]"
+         *           }
+         *         ],
+         *         "preventiveMeasures": [
+         *           {
+         *             "frequency": "",
+         *             "owner": "",
+         *             "startDate": null,
+         *             "text": "[Insert the change that keeps it from happening again.]"
+         *           }
+         *         ],
+         *         "rootCauses": [
+         *           {
+         *             "text": "[Insert what happened: supplier cannot be verified.]"
+         *           }
+         *         ],
+         *         "summary": "[Insert two or three sentences: the notice, what the seller found, and what is now fixed.]",
+         *         "supportingDocuments": []
+         *       }
+         *     }
+         */
+        PlaybookInputDto: {
+            /** @description Hours from the notice to the due time when the notice names none */
+            deadlineHours: number;
+            evidence: {
+                /**
+                 * @default [
+                 *       "pdf",
+                 *       "image"
+                 *     ]
+                 */
+                accepts: ("pdf" | "image")[];
+                /**
+                 * @description Asked of the client in the portal ("Documents we need from you")
+                 * @default false
+                 */
+                askClient: boolean;
+                key: string;
+                /**
+                 * @description invoice and authorisation items get structured fields beside the file
+                 * @default other
+                 * @enum {string}
+                 */
+                kind: "invoice" | "authorisation" | "other";
+                label: string;
+                /** @default  */
+                proves: string;
+                /** @default true */
+                required: boolean;
+            }[];
+            /** @default  */
+            guidance: string;
+            starterDraft: {
+                /** @default [] */
+                correctiveActions: {
+                    /**
+                     * Format: date
+                     * @default null
+                     */
+                    completedAt: string | null;
+                    text: string;
+                }[];
+                /** @default [] */
+                preventiveMeasures: {
+                    /** @default  */
+                    frequency: string;
+                    /** @default  */
+                    owner: string;
+                    /**
+                     * Format: date
+                     * @default null
+                     */
+                    startDate: string | null;
+                    text: string;
+                }[];
+                /** @default [] */
+                rootCauses: {
+                    text: string;
+                }[];
+                /** @default  */
+                summary: string;
+                /**
+                 * @description Always empty: a starter cites no file yet
+                 * @default []
+                 */
+                supportingDocuments: {
+                    attachmentId: string;
+                    description: string;
+                }[];
+            };
+        };
+        PlaybookListDto_Output: {
+            data: {
+                /** @description false: the built-in default applies */
+                customised: boolean;
+                deadlineHours: number;
+                evidence: {
+                    /**
+                     * @default [
+                     *       "pdf",
+                     *       "image"
+                     *     ]
+                     */
+                    accepts: ("pdf" | "image")[];
+                    /**
+                     * @description Asked of the client in the portal ("Documents we need from you")
+                     * @default false
+                     */
+                    askClient: boolean;
+                    key: string;
+                    /**
+                     * @description invoice and authorisation items get structured fields beside the file
+                     * @default other
+                     * @enum {string}
+                     */
+                    kind: "invoice" | "authorisation" | "other";
+                    label: string;
+                    /** @default  */
+                    proves: string;
+                    /** @default true */
+                    required: boolean;
+                }[];
+                guidance: string;
+                label: string;
+                /** @enum {string} */
+                path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
+                starterDraft: {
+                    /** @default [] */
+                    correctiveActions: {
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        completedAt: string | null;
+                        text: string;
+                    }[];
+                    /** @default [] */
+                    preventiveMeasures: {
+                        /** @default  */
+                        frequency: string;
+                        /** @default  */
+                        owner: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        startDate: string | null;
+                        text: string;
+                    }[];
+                    /** @default [] */
+                    rootCauses: {
+                        text: string;
+                    }[];
+                    /** @default  */
+                    summary: string;
+                    /**
+                     * @description Always empty: a starter cites no file yet
+                     * @default []
+                     */
+                    supportingDocuments: {
+                        attachmentId: string;
+                        description: string;
+                    }[];
+                };
+                updatedAt: string | null;
+                /** @enum {string} */
+                violationType: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+            }[];
         };
         PortalAgencyDto_Output: {
             branding: {
@@ -3333,6 +3886,42 @@ export interface components {
             /** @description The draft version the comment is about */
             version?: number;
         };
+        PortalEvidenceListDto_Output: {
+            case: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+            };
+            data: {
+                accepts: ("pdf" | "image")[];
+                /** @description The files you sent for it */
+                attachments: {
+                    fileName: string;
+                    /** Format: uuid */
+                    id: string;
+                }[];
+                key: string;
+                label: string;
+                proves: string;
+                required: boolean;
+                /**
+                 * @description waived: the agency no longer needs it
+                 * @enum {string}
+                 */
+                status: "missing" | "provided" | "waived";
+            }[];
+        };
+        PortalEvidenceRequestsDto_Output: {
+            data: {
+                /** Format: uuid */
+                caseId: string;
+                /** @description Documents still to send */
+                missing: number;
+                reference: string;
+                title: string;
+            }[];
+        };
         PortalMeDto_Output: {
             agency: {
                 branding: {
@@ -3390,10 +3979,19 @@ export interface components {
             /** @enum {string} */
             status: "intake" | "drafting" | "internal_review" | "client_review" | "approved" | "submitted" | "reinstated" | "denied" | "more_info_requested" | "closed";
         };
+        PortalUploadedDto_Output: {
+            evidenceKey: string;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "provided";
+        };
         PreferencesDto_Output: {
             email: {
                 due_soon: boolean;
                 escalate: boolean;
+                evidence_received: boolean;
                 follow_up_problem: boolean;
                 overdue: boolean;
             };
@@ -3412,6 +4010,7 @@ export interface components {
             email: {
                 due_soon?: boolean;
                 escalate?: boolean;
+                evidence_received?: boolean;
                 follow_up_problem?: boolean;
                 overdue?: boolean;
             };
@@ -3917,6 +4516,15 @@ export interface components {
                 /** @enum {string} */
                 path: "poa" | "retraction" | "listing_fix" | "compliance_documents";
             }[];
+        };
+        /**
+         * @example {
+         *       "reason": "The seller sources only from the brand; the LOA covers it."
+         *     }
+         */
+        WaiveDto: {
+            /** @description Why the case goes without it */
+            reason: string;
         };
         WebhookDto_Output: {
             createdAt: string;
@@ -4665,10 +5273,13 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "evidenceKey": "supplier_invoices",
                  *       "file": "supplier-invoice.pdf (the file's bytes)"
                  *     }
                  */
                 "multipart/form-data": {
+                    /** @description The evidence item the file provides (GET /cases/{id}/evidence) */
+                    evidenceKey?: string;
                     /** Format: binary */
                     file: string;
                 };
@@ -5593,6 +6204,228 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "invoiceDate": "2026-09-14",
+                 *       "quantity": 500,
+                 *       "supplierAddress": "1 Trade Park, Leeds LS1 1AA, United Kingdom",
+                 *       "supplierContact": "+44 113 000 0000, acme-wholesale.example",
+                 *       "supplierName": "Acme Wholesale Ltd",
+                 *       "unitsSold": 430
+                 *     }
+                 */
+                "application/json": components["schemas"]["EvidenceDetailsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The seller sources only from the brand; the LOA covers it."
+                 *     }
+                 */
+                "application/json": components["schemas"]["WaiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EvidenceController_unwaive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItemDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:write */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7552,6 +8385,233 @@ export interface operations {
             };
         };
     };
+    PlaybooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookListDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlaybooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                violationType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlaybooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                violationType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "deadlineHours": 408,
+                 *       "evidence": [
+                 *         {
+                 *           "accepts": [
+                 *             "pdf",
+                 *             "image"
+                 *           ],
+                 *           "askClient": true,
+                 *           "key": "supplier_invoices",
+                 *           "kind": "invoice",
+                 *           "label": "Supplier invoices",
+                 *           "proves": "The units sold were bought from a traceable source",
+                 *           "required": true
+                 *         }
+                 *       ],
+                 *       "guidance": "Invoices dated within 365 days, quantities covering the units sold.",
+                 *       "starterDraft": {
+                 *         "correctiveActions": [
+                 *           {
+                 *             "completedAt": null,
+                 *             "text": "[Insert what was already done, in the past tense, with dates.]"
+                 *           }
+                 *         ],
+                 *         "preventiveMeasures": [
+                 *           {
+                 *             "frequency": "",
+                 *             "owner": "",
+                 *             "startDate": null,
+                 *             "text": "[Insert the change that keeps it from happening again.]"
+                 *           }
+                 *         ],
+                 *         "rootCauses": [
+                 *           {
+                 *             "text": "[Insert what happened: supplier cannot be verified.]"
+                 *           }
+                 *         ],
+                 *         "summary": "[Insert two or three sentences: the notice, what the seller found, and what is now fixed.]",
+                 *         "supportingDocuments": []
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlaybookInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlaybooksController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                violationType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PortalController_agency: {
         parameters: {
             query?: never;
@@ -7745,6 +8805,90 @@ export interface operations {
             };
         };
     };
+    PortalController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "evidenceKey": "supplier_invoices",
+                 *       "file": "supplier-invoice.pdf (the file's bytes)"
+                 *     }
+                 */
+                "multipart/form-data": {
+                    evidenceKey: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUploadedDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PAYLOAD_TOO_LARGE: the file is over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STORAGE_FULL: the file store has no room; nothing was saved */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PortalController_attachment: {
         parameters: {
             query?: never;
@@ -7878,6 +9022,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalCommentDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalEvidenceListDto_Output"];
                 };
             };
             /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
@@ -8089,6 +9282,39 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such case of yours, or that version was never approved */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_evidenceRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalEvidenceRequestsDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission portal */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

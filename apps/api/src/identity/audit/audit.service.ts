@@ -19,6 +19,8 @@ export type AuditType =
   | 'api_key.revoked'
   | 'settings.branding_changed'
   | 'settings.submission_changed'
+  | 'settings.playbook_changed'
+  | 'settings.playbook_reset'
   | 'tenant.export_requested'
   | 'tenant.deletion_scheduled'
   | 'tenant.deletion_cancelled';

@@ -38,6 +38,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'GET /api/v1/cases/{id}/comments/{commentId}': undefined,
   'GET /api/v1/cases/{id}/events': undefined,
   'GET /api/v1/cases/{id}/attachments': undefined,
+  'GET /api/v1/cases/{id}/evidence': undefined,
+  'POST /api/v1/cases/{id}/evidence/{key}/waive': { reason: 'waived by B' },
+  'DELETE /api/v1/cases/{id}/evidence/{key}/waive': undefined,
+  'PUT /api/v1/cases/{id}/evidence/{key}/details': { supplierName: 'typed by B' },
   'GET /api/v1/cases/{id}/attachments/{attachmentId}': undefined,
   'GET /api/v1/cases/{id}/pdf': undefined,
   'POST /api/v1/cases/{id}/pdf/retry': undefined,
@@ -76,7 +80,13 @@ const VARIANTS: Record<string, string[]> = {
 };
 
 /** Paths whose parameter is not an id of A's (B acts in its own namespace) are checked separately. */
-const OWN_NAMESPACE = new Set(['PUT /api/v1/clients/by-external-id/{externalId}', 'PUT /api/v1/cases/by-external-id/{externalId}']);
+const OWN_NAMESPACE = new Set([
+  'PUT /api/v1/clients/by-external-id/{externalId}',
+  'PUT /api/v1/cases/by-external-id/{externalId}',
+  'GET /api/v1/playbooks/{violationType}',
+  'PUT /api/v1/playbooks/{violationType}',
+  'DELETE /api/v1/playbooks/{violationType}',
+]);
 
 async function upload(url: string, token: string) {
   const form = new FormData();
@@ -115,6 +125,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       .body;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%secret of A\n')], { type: 'application/pdf' }), 'secret-a.pdf');
+    form.append('evidenceKey', 'supplier_invoices');
     const attachment = (await (
       await fetch(`${api.baseUrl}/api/v1/cases/${kase.id}/attachments`, {
         method: 'POST',
@@ -123,6 +134,15 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       })
     ).json()) as { id: string };
     expect(attachment.id).toBeDefined();
+    const details = await http.put(
+      `/api/v1/cases/${kase.id}/evidence/supplier_invoices/details`,
+      { supplierName: 'Secret supplier of A' },
+      a.token,
+    );
+    expect(details.status).toBe(200);
+    const { starterDraft, evidence, deadlineHours } = (await http.get('/api/v1/playbooks/product_authenticity', a.token)).body;
+    const ownPlaybook = { starterDraft, evidence, deadlineHours, guidance: 'Secret guidance of A' };
+    expect((await http.put('/api/v1/playbooks/product_authenticity', ownPlaybook, a.token)).status).toBe(200);
     const deliveries = await http.get(`/api/v1/webhooks/${webhook.body.id}/deliveries`, a.token);
     const deliveryId = deliveries.body.data[0]?.id as string;
     expect(deliveryId).toBeDefined();
@@ -183,6 +203,8 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       'Secret owner of A',
       'Secret measure of A',
       'Secret check of A',
+      'Secret supplier of A',
+      'Secret guidance of A',
     ];
 
     const b = await signupAgency(http, 'Agency B');
@@ -197,6 +219,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       externalId: 'crm-a-1',
       deliveryId,
       exportId: tenantExport.body.id as string,
+      key: 'supplier_invoices',
     };
     const idFor = (path: string) =>
       path.startsWith('/api/v1/clients/')
@@ -292,6 +315,17 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
     const aFollowUp = await http.get(`/api/v1/follow-ups/${followUp.id}`, a.token);
     expect(aFollowUp.body).toMatchObject({ owner: 'Secret owner of A', lastCheckIn: { note: 'Secret check of A' } });
 
+    // B's playbooks are its own: B reads the default, and B's change and reset leave A's copy alone.
+    const bPlaybook = await http.get('/api/v1/playbooks/product_authenticity', b.token);
+    expect([bPlaybook.status, bPlaybook.body.customised, JSON.stringify(bPlaybook.body).includes('Secret')]).toEqual([200, false, false]);
+    expect((await http.delete('/api/v1/playbooks/product_authenticity', b.token)).status).toBe(200);
+    expect((await http.get('/api/v1/playbooks/product_authenticity', a.token)).body.guidance).toBe('Secret guidance of A');
+    expect((await http.get(`/api/v1/cases/${kase.id}/evidence`, a.token)).body.data[0]).toMatchObject({
+      key: 'supplier_invoices',
+      status: 'provided',
+      invoice: expect.objectContaining({ supplierName: 'Secret supplier of A' }),
+    });
+
     // Lists never show A's rows to B.
     for (const list of [
       '/api/v1/clients',
@@ -300,6 +334,7 @@ describe('two-tenant matrix: tenant B never reaches tenant A', () => {
       '/api/v1/audit-events',
       '/api/v1/api-keys',
       '/api/v1/webhooks',
+      '/api/v1/playbooks',
       `/api/v1/cases?q=${encodeURIComponent('Secret')}`,
       '/api/v1/follow-ups',
       `/api/v1/follow-ups?clientId=${client.id}`,

@@ -17,6 +17,7 @@ import type { CreateCaseBody } from '../../api/types';
 import { useCan } from '../auth/session';
 import { useClientOptions } from '../clients/clients.queries';
 import { useUsers } from '../settings/team/users.queries';
+import { usePlaybooks } from '../settings/playbooks/playbooks.queries';
 import { splitAsins } from './asins';
 import { useCreateCase } from './cases.queries';
 import { emptyIssueRow, issueRowsOfNotice, issuesBody, type IssueRow } from './issues';
@@ -53,14 +54,18 @@ export default function NewCasePage() {
   const violationType = issues[0]?.violationType ?? '';
   const effectivePath = touched.path ? path : isViolationType(violationType) ? defaultPath(violationType) : '';
 
+  const playbooks = usePlaybooks();
   const suggestedDue = useMemo(() => {
     if (!receivedAt) return '';
     const received = new Date(receivedAt);
     // The notice's own deadline ("within 72 hours") counts from when it arrived.
     const fromNotice = noticeText.trim() ? parseNoticeIssues(noticeText, received).dueAt : null;
     if (fromNotice) return toLocalInputValue(new Date(fromNotice));
-    return isViolationType(violationType) ? toLocalInputValue(defaultDueAt(violationType, received)) : '';
-  }, [receivedAt, violationType, noticeText]);
+    if (!isViolationType(violationType)) return '';
+    // Otherwise the agency's playbook for the type says how long (the built-in default until it has loaded).
+    const hours = playbooks.data?.data.find((p) => p.violationType === violationType)?.deadlineHours;
+    return toLocalInputValue(hours ? new Date(received.getTime() + hours * 3600_000) : defaultDueAt(violationType, received));
+  }, [receivedAt, violationType, noticeText, playbooks.data]);
   const effectiveDue = touched.dueAt ? dueAt : suggestedDue;
 
   /** Pre-fills from the pasted notice whatever the writer has not set by hand. */

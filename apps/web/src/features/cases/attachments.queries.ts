@@ -40,10 +40,12 @@ export function useUploadAttachment(
   const keys = useCaseKeys();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
+    mutationFn: async (input: File | { file: File; evidenceKey: string }) => {
+      const { file, evidenceKey } = input instanceof File ? { file: input, evidenceKey: undefined } : input;
       if (file.size > MAX_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The file is larger than 20 MB', null);
       onProgress(0);
-      const result = await uploadWithProgress(`/api/v1/cases/${encodeURIComponent(caseId)}/attachments`, file, onProgress);
+      const fields: Record<string, string> = evidenceKey ? { evidenceKey } : {};
+      const result = await uploadWithProgress(`/api/v1/cases/${encodeURIComponent(caseId)}/attachments`, file, fields, onProgress);
       if (result.status < 200 || result.status >= 300) throw ApiError.from(result.status, result.body);
       return result.body as Attachment;
     },
@@ -60,7 +62,7 @@ interface UploadResult {
   body: unknown;
 }
 
-function send(url: string, file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+function send(url: string, file: File, fields: Record<string, string>, onProgress: (fraction: number) => void): Promise<UploadResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -80,15 +82,21 @@ function send(url: string, file: File, onProgress: (fraction: number) => void): 
     };
     xhr.onerror = () => reject(new TypeError('The upload failed: the server could not be reached'));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });
 }
 
 /** multipart upload with progress (fetch cannot report upload progress); refreshes the token once on 401. */
-async function uploadWithProgress(url: string, file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
-  const first = await send(url, file, onProgress);
+async function uploadWithProgress(
+  url: string,
+  file: File,
+  fields: Record<string, string>,
+  onProgress: (fraction: number) => void,
+): Promise<UploadResult> {
+  const first = await send(url, file, fields, onProgress);
   if (first.status !== 401 || !(await tokenStore.refresh())) return first;
   onProgress(0);
-  return send(url, file, onProgress);
+  return send(url, file, fields, onProgress);
 }

@@ -1,14 +1,36 @@
 import { formatDate } from './format';
 import { caseStateLabel } from './labels';
-import { usePortalCases } from './portal.queries';
+import { usePortalCases, usePortalEvidenceRequests } from './portal.queries';
 import { navigate } from './router';
 
 export function CaseListPage() {
   const { cases, failed } = usePortalCases();
+  const requests = usePortalEvidenceRequests();
   const error = failed ? 'Could not load your cases.' : null;
 
   return (
     <section aria-labelledby="cases-title">
+      {requests.length > 0 ? (
+        <section className="panel" aria-labelledby="requests-title">
+          <h2 id="requests-title">Documents we need from you</h2>
+          <ul className="requests">
+            {requests.map((r) => (
+              <li key={r.caseId}>
+                <a
+                  href={`/portal/cases/${r.caseId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/portal/cases/${r.caseId}`);
+                  }}
+                >
+                  <strong>{r.reference}</strong> — {r.title}
+                </a>{' '}
+                <span className="pill pill-action">{r.missing === 1 ? '1 document' : `${r.missing} documents`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h1 id="cases-title">Your cases</h1>
       {error ? (
         <p role="alert" className="error">

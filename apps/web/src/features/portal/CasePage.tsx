@@ -6,7 +6,8 @@ import { DraftDocument } from './DraftDocument';
 import { formatDate, formatDateTime } from './format';
 import { caseStateLabel } from './labels';
 import { PdfDownload } from './PdfDownload';
-import { usePortalCase } from './portal.queries';
+import { DocumentsRequested } from './DocumentsRequested';
+import { usePortalCase, usePortalEvidence } from './portal.queries';
 import { ApproveForm, RequestChangesForm } from './ReviewForms';
 import { navigate } from './router';
 
@@ -21,18 +22,33 @@ const CHANGE_NAMES = { added: 'Added', removed: 'Removed', changed: 'Changed' } 
 
 export function CasePage({ id, me }: { id: string; me: PortalMe | null }) {
   const { data, error: failure, reload } = usePortalCase(id);
+  const evidence = usePortalEvidence(id);
   const [message, setMessage] = useState<string | null>(null);
+  // A case still being written has no draft to show the client, but may ask them for documents.
+  const asksForDocuments = (evidence.data?.data.length ?? 0) > 0;
   const error =
     failure === null
       ? null
       : failure instanceof ApiError && failure.status === 404
-        ? 'There is nothing to show on this case at the moment.'
+        ? asksForDocuments
+          ? null
+          : 'There is nothing to show on this case at the moment.'
         : 'Could not load this case.';
 
   const done = (text: string) => {
     setMessage(text);
     reload();
   };
+  const documents = evidence.data ? (
+    <DocumentsRequested
+      items={evidence.data.data}
+      upload={evidence.upload}
+      onUploaded={(text) => {
+        setMessage(text);
+        evidence.reload();
+      }}
+    />
+  ) : null;
 
   return (
     <>
@@ -55,7 +71,16 @@ export function CasePage({ id, me }: { id: string; me: PortalMe | null }) {
           {error}
         </p>
       ) : null}
-      {!data && !error ? <p role="status">Loading…</p> : null}
+      {!data && !error && !asksForDocuments ? <p role="status">Loading…</p> : null}
+      {!data && asksForDocuments && evidence.data ? (
+        <>
+          <h1>
+            {evidence.data.case.reference}: {evidence.data.case.title}
+          </h1>
+          <p className="muted">We are preparing your plan of action. We will e-mail you when it is ready for your review.</p>
+          {documents}
+        </>
+      ) : null}
       {data ? (
         <>
           <h1>
@@ -70,6 +95,7 @@ export function CasePage({ id, me }: { id: string; me: PortalMe | null }) {
             </span>{' '}
             <span className="muted">Amazon deadline: {formatDate(data.dueAt)}</span>
           </p>
+          {documents}
           {data.changeRequest ? (
             <section className="panel working" aria-labelledby="working-title">
               <h2 id="working-title">We’re working on your changes</h2>

@@ -9,6 +9,9 @@ export type PortalSession = Schemas['PortalSessionDto_Output'];
 export type PdfStatus = NonNullable<PortalCase['pdf']>;
 
 export type PortalAgency = Schemas['PortalAgencyDto_Output'];
+export type PortalEvidence = Schemas['PortalEvidenceListDto_Output'];
+export type PortalEvidenceItem = PortalEvidence['data'][number];
+export type PortalEvidenceRequest = Schemas['PortalEvidenceRequestsDto_Output']['data'][number];
 
 /**
  * The portal session is an httpOnly cookie the API sets when a log-in link is exchanged (no script can read it): it
@@ -17,12 +20,13 @@ export type PortalAgency = Schemas['PortalAgencyDto_Output'];
  */
 async function send(method: string, path: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   const response = await fetch(`/api/v1/portal${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   if (response.status === 401) window.dispatchEvent(new Event('portal:logged-out'));
   if (!response.ok) {
@@ -46,6 +50,15 @@ export const portalApi = {
   addComment: (id: string, body: string, version?: number) => json<PortalComment>('POST', `/cases/${id}/comments`, { body, version }),
   approve: (id: string, version: number, fullName: string) =>
     json<{ status: string }>('POST', `/cases/${id}/approve`, { version, fullName }),
+  evidence: (id: string) => json<PortalEvidence>('GET', `/cases/${id}/evidence`),
+  evidenceRequests: () => json<{ data: PortalEvidenceRequest[] }>('GET', '/evidence-requests'),
+  /** Sends a document asked of the client (multipart: the file and the item it provides). */
+  uploadEvidence: (id: string, evidenceKey: string, file: File) => {
+    const form = new FormData();
+    form.append('evidenceKey', evidenceKey);
+    form.append('file', file);
+    return json<{ id: string; fileName: string }>('POST', `/cases/${id}/attachments`, form);
+  },
   requestChanges: (id: string, comment: string) => json<{ status: string }>('POST', `/cases/${id}/request-changes`, { comment }),
   /** 200: the PDF bytes; 202: still rendering (its status). `amazon`: the copy to send Amazon (rendered on first request). */
   async pdf(

@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { portalApi, type PortalAgency, type PortalCase, type PortalCaseSummary, type PortalComment, type PortalMe } from './api';
+import {
+  portalApi,
+  type PortalAgency,
+  type PortalCase,
+  type PortalCaseSummary,
+  type PortalComment,
+  type PortalEvidence,
+  type PortalEvidenceRequest,
+  type PortalMe,
+} from './api';
 
 /*
  * The portal's data hooks, over its own small fetch client (api.ts). Plain React state rather than TanStack Query:
@@ -140,4 +149,30 @@ export function usePortalReview(caseId: string) {
 /** Fetches the PDF of an approved version (the latest one through its own address): the file, or its render status. */
 export function usePortalPdf(caseId: string, version: number, latest: boolean) {
   return useCallback((variant?: 'amazon') => portalApi.pdf(caseId, latest ? undefined : version, variant), [caseId, version, latest]);
+}
+
+/** The documents the agency asks of the client on a case (any status); `error` is what a failed load threw. */
+export function usePortalEvidence(caseId: string) {
+  const [state, setState] = useState<{ data: PortalEvidence | null; error: unknown }>({ data: null, error: null });
+  const reload = useCallback(() => {
+    portalApi.evidence(caseId).then(
+      (data) => setState({ data, error: null }),
+      (error: unknown) => setState({ data: null, error }),
+    );
+  }, [caseId]);
+  useEffect(reload, [reload]);
+  const upload = useCallback((key: string, file: File) => portalApi.uploadEvidence(caseId, key, file), [caseId]);
+  return { ...state, reload, upload };
+}
+
+/** The client's cases with documents still to send. */
+export function usePortalEvidenceRequests() {
+  const [requests, setRequests] = useState<PortalEvidenceRequest[]>([]);
+  useEffect(() => {
+    portalApi.evidenceRequests().then(
+      (page) => setRequests(page.data),
+      () => setRequests([]),
+    );
+  }, []);
+  return requests;
 }

@@ -3,6 +3,7 @@ import { useCan } from '../auth/session';
 import { AgencySettings } from './agency/AgencySettings';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
+import { PlaybooksSettings } from './playbooks/PlaybooksSettings';
 import { SubmissionSettings } from './submission/SubmissionSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
@@ -15,6 +16,7 @@ const SECTION_TITLES = [
   ['/settings/branding', 'Branding'],
   ['/settings/seller-central', 'Seller Central'],
   ['/settings/agency', 'Agency'],
+  ['/settings/playbooks', 'Playbooks'],
 ] as const;
 
 const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
@@ -38,6 +40,7 @@ export default function SettingsPage() {
         <NavLink to="/settings/branding">Branding</NavLink>
         <NavLink to="/settings/seller-central">Seller Central</NavLink>
         {isOwner && <NavLink to="/settings/agency">Agency</NavLink>}
+        {isAdmin && <NavLink to="/settings/playbooks">Playbooks</NavLink>}
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
@@ -47,6 +50,7 @@ export default function SettingsPage() {
         <Route path="branding" element={<BrandingSettings />} />
         <Route path="seller-central" element={<SubmissionSettings />} />
         <Route path="agency" element={isOwner ? <AgencySettings /> : OWNERS_ONLY} />
+        <Route path="playbooks" element={isAdmin ? <PlaybooksSettings /> : ADMINS_ONLY} />
       </Routes>
     </section>
   );

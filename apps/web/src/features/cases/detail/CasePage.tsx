@@ -18,6 +18,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { CaseFactsCard } from './CaseFactsCard';
 import { ChangeRequestBanner } from './ChangeRequestBanner';
 import { EvidencePanel } from './EvidencePanel';
+import { EvidenceSummary } from './EvidenceChecklist';
 import { PdfPanel } from './PdfPanel';
 import { ResolutionPanel } from './ResolutionPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -73,6 +74,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <div className="grid-2" style={{ marginBottom: '1.25rem' }}>
         <div className="stack-lg">
           <CaseFactsCard detail={detail} />
+          <EvidenceSummary caseId={detail.id} onOpen={() => selectTab('evidence')} />
           <ResolutionPanel key={`${detail.id}-${detail.path}`} detail={detail} />
         </div>
         <div className="stack-lg">
@@ -197,9 +199,11 @@ function EditorLoader({
         key={detail.id}
         caseId={detail.id}
         initial={
-          startVersion === 0 && !readOnly && isViolationType(detail.violationType)
-            ? starterDraft(detail.violationType)
-            : sectionsOf(latest.data)
+          startVersion === 0 && !readOnly && detail.starterDraft
+            ? detail.starterDraft
+            : startVersion === 0 && !readOnly && isViolationType(detail.violationType)
+              ? starterDraft(detail.violationType)
+              : sectionsOf(latest.data)
         }
         baseVersion={startVersion}
         readOnly={readOnly}

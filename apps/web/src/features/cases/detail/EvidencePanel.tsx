@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/format';
 import { DataTable } from '../../../ui/DataTable';
 import { ErrorAlert } from '../../../ui/states';
 import { useAttachments, useDownloadAttachment, useUploadAttachment } from '../attachments.queries';
+import { EvidenceChecklist } from './EvidenceChecklist';
 
 /** Evidence files (PDF, JPG, PNG, GIF up to 20 MB) that the draft's supporting documents cite. */
 export function EvidencePanel({ caseId }: { caseId: string }) {
@@ -12,30 +13,33 @@ export function EvidencePanel({ caseId }: { caseId: string }) {
   const download = useDownloadAttachment(caseId);
 
   return (
-    <div className="grid-2">
-      <section className="card" aria-labelledby="evidence-title">
-        <h2 id="evidence-title">Evidence</h2>
-        <ErrorAlert error={download.error} />
-        <DataTable
-          query={attachments}
-          empty="No files uploaded yet."
-          columns={['File', 'Type', 'Size', 'Uploaded', { header: 'Download', srOnly: true }]}
-          row={(a) => (
-            <tr>
-              <td>{a.fileName}</td>
-              <td className="muted">{a.contentType}</td>
-              <td>{formatSize(a.size)}</td>
-              <td className="muted">{formatDateTime(a.createdAt)}</td>
-              <td className="actions">
-                <button type="button" className="btn btn-small" onClick={() => download.mutate(a)}>
-                  Download
-                </button>
-              </td>
-            </tr>
-          )}
-        />
-      </section>
-      {canWrite && <UploadForm caseId={caseId} />}
+    <div className="stack-lg">
+      <EvidenceChecklist caseId={caseId} />
+      <div className="grid-2">
+        <section className="card" aria-labelledby="evidence-title">
+          <h2 id="evidence-title">All files</h2>
+          <ErrorAlert error={download.error} />
+          <DataTable
+            query={attachments}
+            empty="No files uploaded yet."
+            columns={['File', 'Type', 'Size', 'Uploaded', { header: 'Download', srOnly: true }]}
+            row={(a) => (
+              <tr>
+                <td>{a.fileName}</td>
+                <td className="muted">{a.contentType}</td>
+                <td>{formatSize(a.size)}</td>
+                <td className="muted">{formatDateTime(a.createdAt)}</td>
+                <td className="actions">
+                  <button type="button" className="btn btn-small" onClick={() => download.mutate(a)}>
+                    Download
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+        </section>
+        {canWrite && <UploadForm caseId={caseId} />}
+      </div>
     </div>
   );
 }
@@ -59,7 +63,7 @@ function UploadForm({ caseId }: { caseId: string }) {
   };
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="upload-title">
-      <h2 id="upload-title">Upload evidence</h2>
+      <h2 id="upload-title">Upload another file</h2>
       <ErrorAlert error={upload.error} />
       <div className="field">
         <label htmlFor="evidence-file">File (PDF, JPG, PNG or GIF, up to 20 MB)</label>

@@ -1,0 +1,2 @@
+export * from './evidence-facts';
+export * from './playbooks';
