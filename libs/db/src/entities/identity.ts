@@ -30,6 +30,10 @@ export class Tenant {
   @Column('jsonb', { default: () => `'{}'` })
   submissionSettings: { limits?: Record<string, number | null> };
 
+  /** The POA checker's severity per rule ({rules: {blame: 'warning', ...}, maxLength}); a rule left out keeps its default. */
+  @Column('jsonb', { default: () => `'{}'` })
+  checkerSettings: { rules?: Record<string, string>; maxLength?: number | null };
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -12,6 +12,7 @@ import * as m9 from './1795959554583-OutboxTraceparent';
 import * as m10 from './1795961203427-TenantExports';
 import * as m11 from './1795962671164-RemindersAndNotifications';
 import * as m12 from './1795964167425-SubmissionPack';
+import * as m13 from './1795972362166-CheckerSettings';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m10),
   ...Object.values(m11),
   ...Object.values(m12),
+  ...Object.values(m13),
 ];

@@ -19,6 +19,8 @@ export type AuditType =
   | 'api_key.revoked'
   | 'settings.branding_changed'
   | 'settings.submission_changed'
+  | 'settings.checker_changed'
+  | 'case.check_overridden'
   | 'tenant.export_requested';
 
 export interface AuditInput {
