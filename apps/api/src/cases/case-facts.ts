@@ -30,7 +30,12 @@ export async function loadCaseFacts(tx: TenantTransaction, caseId: string): Prom
   return {
     asins: row.asins,
     violationType: isViolationType(row.violation_type) ? row.violation_type : null,
-    issues: row.issues.map((issue) => ({ id: issue.id, violationType: issue.violationType, asins: issue.asins, orderIds: issue.orderIds ?? [] })),
+    issues: row.issues.map((issue) => ({
+      id: issue.id,
+      violationType: issue.violationType,
+      asins: issue.asins,
+      orderIds: issue.orderIds ?? [],
+    })),
     clientName: row.client_name,
     noticeReceivedAt: row.notice_received_at,
     now: new Date(),

@@ -17,16 +17,7 @@ import { SubmissionsService } from './submissions.service';
 import { currentWorkflowActor } from './workflow-actor';
 
 type ExtraField =
-  | 'outcome'
-  | 'amazonResponse'
-  | 'amazonRequest'
-  | 'contactId'
-  | 'fullName'
-  | 'note'
-  | 'message'
-  | 'contactIds'
-  | 'channel'
-  | 'override';
+  'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note' | 'message' | 'contactIds' | 'channel' | 'override';
 const EXTRA_FIELDS: readonly ExtraField[] = [
   'outcome',
   'amazonResponse',

@@ -9,7 +9,8 @@ export const checkerSettingsInputSchema = z.strictObject({
     .record(z.string(), ruleSetting)
     .superRefine((rules, ctx) => {
       for (const key of Object.keys(rules))
-        if (!isCheckerRule(key)) ctx.addIssue({ code: 'custom', path: [key], message: `not a checker rule (one of: ${CHECKER_RULES.join(', ')})` });
+        if (!isCheckerRule(key))
+          ctx.addIssue({ code: 'custom', path: [key], message: `not a checker rule (one of: ${CHECKER_RULES.join(', ')})` });
     })
     .describe('Severity per rule (error, warning, tip) or off; a rule left out keeps its default'),
   maxLength: z
@@ -34,4 +35,3 @@ export const checkerSettingsSchema = z.object({
   maxLength: z.number().int().nullable(),
 });
 export class CheckerSettingsDto extends createZodDto(checkerSettingsSchema) {}
-

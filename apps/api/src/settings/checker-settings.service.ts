@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb, type TenantTransaction } from '@poa/db';
-import { CHECKER_RULES, DEFAULT_RULE_SEVERITIES, isCheckerRule, RULE_SETTINGS, type CheckerRule, type CheckerSettings, type RuleSetting } from '@poa/domain';
+import {
+  CHECKER_RULES,
+  DEFAULT_RULE_SEVERITIES,
+  isCheckerRule,
+  RULE_SETTINGS,
+  type CheckerRule,
+  type CheckerSettings,
+  type RuleSetting,
+} from '@poa/domain';
 import { AppError } from '../core/errors';
 import { AuditService } from '../identity/audit/audit.service';
 import { CheckerSettingsRepository, type CheckerSettingsRow } from './checker-settings.repository';

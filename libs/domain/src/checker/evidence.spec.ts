@@ -46,12 +46,13 @@ const TABLES: { rule: CheckerRule; fire: Row[]; pass: Row[] }[] = [
       ['one of two missing', { evidence: [invoice(), item({ key: 'loa', label: 'Letter of authorisation' })] }],
       ['an item not required (a tip)', { evidence: [item({ required: false })] }],
       ['authenticity without documents or checklist', { evidence: undefined }],
-      ['IP complaint without documents', { violationType: 'intellectual_property', issues: [], evidence: [] }],
+      ['IP complaint without documents or checklist', { violationType: 'intellectual_property', issues: [], evidence: undefined }],
     ],
     pass: [
       ['every required item provided', { evidence: [invoice()] }],
       ['an item waived', { evidence: [item({ status: 'waived' })] }],
       ['a late-shipment case without documents', { violationType: 'late_shipment_rate', issues: [] }],
+      ['an empty checklist: nothing asked', { evidence: [] }],
       ['authenticity with documents', {}],
       ['provided and waived', { evidence: [invoice(), item({ status: 'waived' }), letter()] }],
     ],
@@ -152,7 +153,7 @@ describe.each(TABLES)('$rule', ({ rule, fire, pass }) => {
   });
   it.each(pass)('does not fire: %s', (_, facts) => {
     const draft = cleanDraft();
-    if ('violationType' in facts) draft.supportingDocuments = [];
+    if ('violationType' in facts || facts.evidence?.length === 0) draft.supportingDocuments = [];
     expect(findingsOf(rule, draft, { ...cleanFacts(), ...facts })).toEqual([]);
   });
 });
@@ -166,6 +167,13 @@ describe('missing_evidence severities', () => {
     expect(found.map((f) => [f.rule, f.severity, f.excerpt])).toEqual([
       ['missing_evidence', 'error', 'Photos of the units'],
       ['missing_evidence', 'tip', 'Box photos'],
+    ]);
+  });
+  it('guesses from the violation type without a checklist, as a warning', () => {
+    const draft = cleanDraft();
+    draft.supportingDocuments = [];
+    expect(check(draft, { ...cleanFacts(), evidence: undefined }).map((f) => [f.rule, f.severity])).toEqual([
+      ['missing_evidence', 'warning'],
     ]);
   });
   it('keeps a tip a tip when the agency makes the rule an error', () => {

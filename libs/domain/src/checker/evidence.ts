@@ -8,10 +8,13 @@ const EVIDENCE_REQUIRED: readonly ViolationType[] = ['product_authenticity', 'in
 
 const base = (fact: EvidenceFact) => ({ section: 'supportingDocuments' as const, itemIndex: null, issueId: null, excerpt: fact.label });
 
-/** missing_evidence: required checklist items neither provided nor waived (items not required: a tip). */
+/**
+ * missing_evidence: required checklist items neither provided nor waived (items not required: a tip). Without a
+ * checklist (`evidence` not given) a guess from the violation type, at most a warning.
+ */
 export function missingEvidence(draft: DraftSections, facts: CaseFacts): RawFinding[] {
-  const evidence = facts.evidence ?? [];
-  if (evidence.length === 0) {
+  const evidence = facts.evidence;
+  if (evidence === undefined) {
     const types = new Set<string>([
       ...(facts.violationType ? [facts.violationType] : []),
       ...(facts.issues ?? []).map((i) => i.violationType),
@@ -25,6 +28,7 @@ export function missingEvidence(draft: DraftSections, facts: CaseFacts): RawFind
         issueId: null,
         message: 'This violation type needs supporting documents (invoices, authorisations, certificates or reports)',
         excerpt: null,
+        severity: 'warning',
       },
     ];
   }
