@@ -2,6 +2,7 @@ import { NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useCan } from '../auth/session';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
+import { CheckerSettings } from './checker/CheckerSettings';
 import { SubmissionSettings } from './submission/SubmissionSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
@@ -12,6 +13,7 @@ const SECTION_TITLES = [
   ['/settings/api-keys', 'API keys'],
   ['/settings/webhooks', 'Webhooks'],
   ['/settings/branding', 'Branding'],
+  ['/settings/checker', 'POA checker'],
 ] as const;
 
 const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
@@ -32,6 +34,7 @@ export default function SettingsPage() {
         {isAdmin && <NavLink to="/settings/webhooks">Webhooks</NavLink>}
         <NavLink to="/settings/branding">Branding</NavLink>
         <NavLink to="/settings/seller-central">Seller Central</NavLink>
+        <NavLink to="/settings/checker">POA checker</NavLink>
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
@@ -40,6 +43,7 @@ export default function SettingsPage() {
         <Route path="webhooks/:id" element={isAdmin ? <WebhookDeliveries /> : ADMINS_ONLY} />
         <Route path="branding" element={<BrandingSettings />} />
         <Route path="seller-central" element={<SubmissionSettings />} />
+        <Route path="checker" element={<CheckerSettings />} />
       </Routes>
     </section>
   );
