@@ -121,13 +121,13 @@ describe('submission helpers', () => {
 });
 
 describe('check with field limits', () => {
-  it('flags each field over its limit as an error, and not without limits', () => {
+  it('warns for each field over its limit, and not without limits', () => {
     const sections = draft();
     const issues = check(sections, { asins: [], limits: { root_cause: 50, preventive_measures: 10_000, additional_information: 20 } });
     const over = issues.filter((i) => i.rule === 'field_over_limit');
     expect(over.map((i) => [i.section, i.severity])).toEqual([
-      ['rootCauses', 'error'],
-      ['summary', 'error'],
+      ['rootCauses', 'warning'],
+      ['summary', 'warning'],
     ]);
     expect(over[0].message).toMatch(/"Root cause" has \d+ characters, over its limit of 50/);
     expect(check(sections, { asins: [] }).some((i) => i.rule === 'field_over_limit')).toBe(false);

@@ -44,8 +44,8 @@ export function isCheckerRule(x: unknown): x is CheckerRule {
 
 /**
  * Errors are what Amazon rejects outright or what is untrue (a missing section or root cause, blame, starter text,
- * a completion date still to come, a field Seller Central will not take, evidence that does not prove the claim);
- * warnings are what consultants advise (Amazon's own form asks "what will you do", so tense is advice).
+ * a completion date still to come, evidence that does not prove the claim); warnings are what consultants advise
+ * (Amazon's own form asks "what will you do", so tense is advice) and guesses (field limits Amazon does not publish).
  */
 export const DEFAULT_RULE_SEVERITIES: Readonly<Record<CheckerRule, FindingSeverity>> = {
   required_section: 'error',
@@ -65,7 +65,7 @@ export const DEFAULT_RULE_SEVERITIES: Readonly<Record<CheckerRule, FindingSeveri
   sales_talk: 'warning',
   support_case_reference: 'warning',
   too_long: 'warning',
-  field_over_limit: 'error',
+  field_over_limit: 'warning',
   template_text: 'error',
   copied_text: 'warning',
   missing_evidence: 'error',
