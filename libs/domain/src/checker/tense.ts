@@ -57,7 +57,7 @@ export function notPastTense(draft: DraftSections): RawFinding[] {
         section: 'rootCauses',
         itemIndex: i,
         issueId: cause.issueId ?? null,
-        message: `A root cause says what happened, not what you promise: remove "${excerptOf(words, 40)}"`,
+        message: `A root cause says what already happened, not what you will do: remove "${excerptOf(words, 40)}"`,
         excerpt: words,
       });
   });
