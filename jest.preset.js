@@ -18,6 +18,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
+    '^@poa/domain/fixtures$': path.join(root, 'libs/domain/src/fixtures/notice-corpus.ts'),
     '^@poa/services$': path.join(root, 'tools/services/index.ts'),
     '^@poa/test-setup$': path.join(root, 'tests/setup/index.ts'),
     '^@poa/(config|db|domain|jobs|pdf|sdk|storage|telemetry)$': path.join(root, 'libs/$1/src/index.ts'),

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { NOTICE_CORPUS } from '@poa/domain';
+import { NOTICE_CORPUS } from '@poa/domain/fixtures';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expectNoAxeViolations } from './axe';
 import { CspWatch } from './csp-watch';

@@ -10,5 +10,4 @@ export * from './reminders';
 export * from './cadence';
 export * from './starters';
 export * from './notice-issues';
-export * from './fixtures/notice-corpus';
 export * from './submission';

@@ -1,6 +1,6 @@
 import { check } from './checker';
 import { emptyDraft, type DraftSections } from './draft';
-import { buildSubmission, countCharacters, submissionDate, submissionPlainText } from './submission';
+import { buildSubmission, countCharacters, groupByIssue, submissionDate, submissionPlainText } from './submission';
 
 const draft = (): DraftSections => ({
   summary: 'On 1 March 2026 buyers reported that the earbuds\nof ASIN B07XJ8C8F5 were inauthentic.\n\nWe take full responsibility.',
@@ -88,6 +88,35 @@ describe('buildSubmission', () => {
     expect(grouped.fields[0].text).toBe(
       'Late shipment rate:\n1. Late carrier pick-ups\n2. Handling time of one day\n\nProduct condition:\n3. Opened returns resold',
     );
+  });
+
+  it('heads each notice issue of a case with several, and none for a case with one', () => {
+    const sections = emptyDraft();
+    sections.rootCauses = [
+      { text: 'Handling time of one day', issueId: 'late' },
+      { text: 'Opened returns resold as new', issueId: 'condition' },
+      { text: 'No carrier cut-off check', issueId: 'late' },
+    ];
+    sections.correctiveActions = [{ text: 'Set handling time to two days', completedAt: '2026-11-02', issueId: 'late' }];
+    const issues = [
+      { id: 'late', violationType: 'late_shipment_rate' as const, asins: [] },
+      { id: 'condition', violationType: 'product_condition' as const, asins: ['B0ABC12345'] },
+    ];
+    const grouped = buildSubmission(sections, { groupOf: groupByIssue(issues) });
+    expect(grouped.fields[0].text).toBe(
+      [
+        'Issue 1: Late shipment rate:',
+        '1. Handling time of one day',
+        '',
+        'Issue 2: Product condition (B0ABC12345):',
+        '2. Opened returns resold as new',
+        '',
+        'Issue 1: Late shipment rate:',
+        '3. No carrier cut-off check',
+      ].join('\n'),
+    );
+    expect(grouped.fields[1].text).toMatch(/^Issue 1: Late shipment rate:\n1\. /);
+    expect(groupByIssue(issues.slice(0, 1))).toBeUndefined();
   });
 
   it('gives empty fields for an empty draft', () => {

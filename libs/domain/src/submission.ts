@@ -1,4 +1,5 @@
 import type { CorrectiveAction, DraftSections, PreventiveMeasure, RootCause } from './draft';
+import { violationLabel, type ViolationType } from './violations';
 
 /**
  * The plan as Seller Central's appeal form takes it: four text fields, pasted one by one. Amazon does not
@@ -52,6 +53,28 @@ export interface SubmissionOptions {
    * same heading are printed under it; numbering runs on across groups. Without it the lists are flat.
    */
   groupOf?: (item: GroupedItem, section: 'rootCauses' | 'correctiveActions') => string | null | undefined;
+}
+
+/** A notice issue as the submission pack names it in a heading. */
+export interface SubmissionIssue {
+  id: string;
+  violationType: ViolationType;
+  asins: readonly string[];
+}
+
+/**
+ * Headings per notice issue ("Issue 2: Late shipment rate (B0ABC12345)") for a case with more than one: Amazon wants
+ * a root cause and an action for each problem it named, and the reader sees which answers which. One issue: no headings.
+ */
+export function groupByIssue(issues: readonly SubmissionIssue[]): SubmissionOptions['groupOf'] {
+  if (issues.length < 2) return undefined;
+  const headings = new Map(
+    issues.map((issue, i) => {
+      const asins = issue.asins.length > 0 ? ` (${issue.asins.join(', ')})` : '';
+      return [issue.id, `Issue ${i + 1}: ${violationLabel(issue.violationType)}${asins}`];
+    }),
+  );
+  return (item) => (item.issueId ? headings.get(item.issueId) : undefined);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,4 +1,4 @@
-import { NOTICE_CORPUS } from '@poa/domain';
+import { NOTICE_CORPUS } from '@poa/domain/fixtures';
 import { createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, draftBody, expectStatus } from './case-test-helpers';
 
@@ -244,5 +244,12 @@ describe('notices with several issues, and the path of a case', () => {
     const read = await api.http.get(`${url}/1`, token);
     expect(read.body.checks).toEqual(saved.body.checks);
     expect(read.body.rootCauses[0].issueId).toBe(auth.id);
+
+    // The Seller Central pack heads the answers with the issue they answer.
+    const pack = await api.http.get(`${url}/1/submission`, token);
+    expectStatus(pack, 200);
+    expect(pack.body.fields[0].text).toBe(
+      'Issue 2: Product authenticity (B00TEST001):\n1. B00TEST001 came from a liquidation lot without brand invoices.',
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { buildSubmission, canonicalDraftJson, diffDrafts, type CaseStatus, type Finding, type SubmissionPack } from '@poa/domain';
+import {
+  buildSubmission,
+  canonicalDraftJson,
+  diffDrafts,
+  groupByIssue,
+  type CaseStatus,
+  type Finding,
+  type SubmissionPack,
+} from '@poa/domain';
 import { limitsOf } from '../settings/submission-settings.service';
 import { emitWebhookEvent } from '@poa/jobs';
 import { iso } from '../common/pagination';
@@ -39,7 +47,12 @@ function draftView(r: DraftDetailRow, findings: Finding[]) {
 
 /** The version laid out as Seller Central's appeal form takes it. */
 export function submissionView(r: DraftDetailRow): SubmissionPack {
-  return buildSubmission(r.sections, { asins: r.case_asins, fileNames: r.file_names ?? {}, limits: limitsOf(r.submission_settings) });
+  return buildSubmission(r.sections, {
+    asins: r.case_asins,
+    fileNames: r.file_names ?? {},
+    limits: limitsOf(r.submission_settings),
+    groupOf: groupByIssue(r.case_issues),
+  });
 }
 
 @Injectable()

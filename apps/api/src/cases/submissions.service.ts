@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, type TenantTransaction } from '@poa/db';
-import { buildSubmission, type SubmissionChannel } from '@poa/domain';
+import { buildSubmission, groupByIssue, type SubmissionChannel } from '@poa/domain';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
 import { limitsOf } from '../settings/submission-settings.service';
@@ -38,6 +38,7 @@ export class SubmissionsService {
       asins: locked.asins,
       fileNames: version.file_names ?? {},
       limits: limitsOf(version.submission_settings),
+      groupOf: groupByIssue(locked.issues),
     });
     const row = await this.submissions.insert(tx, {
       caseId: locked.id,

@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, RequestMethod } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  RequestMethod,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@poa/config';
 import { createDataSource, TenantDb } from '@poa/db';
@@ -9,11 +18,34 @@ import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, REDIS } from './tokens';
 
+const REDIS_READY_TIMEOUT_MS = 5000;
+
 /** Connects once per process: config, PostgreSQL as the app role, Redis, structured logs with a request id. */
 @Global()
 @Module({})
-export class CoreModule implements OnApplicationShutdown {
+export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /**
+   * Waits (up to 5 s) for Redis before the API listens. Without the offline queue a command sent
+   * before the connection is ready fails, and the rate limiters would count those first requests in memory and the
+   * next ones in Redis: a per-IP limit of 2 would let a third request through. A Redis that stays down does not
+   * keep the API from starting: it then answers with the in-memory fallback and /health/ready says so.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), REDIS_READY_TIMEOUT_MS);
+      const onReady = () => done(true);
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(value);
+      };
+      this.redis.on('ready', onReady);
+    });
+    if (!ready) new Logger(CoreModule.name).warn(`Redis not ready after ${REDIS_READY_TIMEOUT_MS} ms: starting with in-memory rate limits`);
+  }
 
   static forRoot(config: AppConfig): DynamicModule {
     return {
