@@ -1,4 +1,4 @@
-import { checkDraft } from './checker';
+import { check } from './checker';
 import { emptyDraft, type DraftSections } from './draft';
 import { buildSubmission, countCharacters, groupByIssue, submissionDate, submissionPlainText } from './submission';
 
@@ -149,23 +149,23 @@ describe('submission helpers', () => {
   });
 });
 
-describe('checkDraft with field limits', () => {
+describe('check with field limits', () => {
   it('warns for each field over its limit, and not without limits', () => {
     const sections = draft();
-    const issues = checkDraft(sections, { asins: [], limits: { root_cause: 50, preventive_measures: 10_000, additional_information: 20 } });
+    const issues = check(sections, { asins: [], limits: { root_cause: 50, preventive_measures: 10_000, additional_information: 20 } });
     const over = issues.filter((i) => i.rule === 'field_over_limit');
     expect(over.map((i) => [i.section, i.severity])).toEqual([
       ['rootCauses', 'warning'],
       ['summary', 'warning'],
     ]);
     expect(over[0].message).toMatch(/"Root cause" has \d+ characters, over its limit of 50/);
-    expect(checkDraft(sections, { asins: [] }).some((i) => i.rule === 'field_over_limit')).toBe(false);
-    expect(checkDraft(sections, { asins: [], limits: { root_cause: null } }).some((i) => i.rule === 'field_over_limit')).toBe(false);
+    expect(check(sections, { asins: [] }).some((i) => i.rule === 'field_over_limit')).toBe(false);
+    expect(check(sections, { asins: [], limits: { root_cause: null } }).some((i) => i.rule === 'field_over_limit')).toBe(false);
   });
   it('counts a field exactly at its limit as within it', () => {
     const sections = emptyDraft();
     sections.rootCauses = [{ text: 'abcdefg' }];
-    expect(checkDraft(sections, { asins: [], limits: { root_cause: 10 } }).some((i) => i.rule === 'field_over_limit')).toBe(false);
-    expect(checkDraft(sections, { asins: [], limits: { root_cause: 9 } }).some((i) => i.rule === 'field_over_limit')).toBe(true);
+    expect(check(sections, { asins: [], limits: { root_cause: 10 } }).some((i) => i.rule === 'field_over_limit')).toBe(false);
+    expect(check(sections, { asins: [], limits: { root_cause: 9 } }).some((i) => i.rule === 'field_over_limit')).toBe(true);
   });
 });

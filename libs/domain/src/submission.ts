@@ -1,5 +1,5 @@
 import type { CorrectiveAction, DraftSections, PreventiveMeasure, RootCause } from './draft';
-import { violationLabel, type ViolationType } from './violations';
+import { isViolationType, violationLabel } from './violations';
 
 /**
  * The plan as Seller Central's appeal form takes it: four text fields, pasted one by one. Amazon does not
@@ -58,7 +58,7 @@ export interface SubmissionOptions {
 /** A notice issue as the submission pack names it in a heading. */
 export interface SubmissionIssue {
   id: string;
-  violationType: ViolationType;
+  violationType: string;
   asins: readonly string[];
 }
 
@@ -71,7 +71,8 @@ export function groupByIssue(issues: readonly SubmissionIssue[]): SubmissionOpti
   const headings = new Map(
     issues.map((issue, i) => {
       const asins = issue.asins.length > 0 ? ` (${issue.asins.join(', ')})` : '';
-      return [issue.id, `Issue ${i + 1}: ${violationLabel(issue.violationType)}${asins}`];
+      const label = isViolationType(issue.violationType) ? violationLabel(issue.violationType) : issue.violationType;
+      return [issue.id, `Issue ${i + 1}: ${label}${asins}`];
     }),
   );
   return (item) => (item.issueId ? headings.get(item.issueId) : undefined);

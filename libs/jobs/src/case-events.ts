@@ -19,7 +19,9 @@ export type CaseEventType =
   | 'evidence.details_updated'
   | 'submission.recorded'
   | 'pdf.ready'
-  | 'case.resolution_updated';
+  | 'case.resolution_updated'
+  /** A reviewer sent or submitted a plan despite the checker's errors: the reason and those errors. */
+  | 'case.check_overridden';
 
 export interface CaseEventRecord {
   caseId: string;

@@ -179,7 +179,7 @@ describe('notices with several issues, and the path of a case', () => {
     expect(fields(unknownId)).toEqual(['issues.0.id']);
   });
 
-  it('links root causes and corrective actions to issues, refuses an unknown issueId, and warns about an issue without a root cause', async () => {
+  it('links root causes and corrective actions to issues, refuses an unknown issueId, and flags an issue without a root cause as an error', async () => {
     const created = await api.http.post(
       '/api/v1/cases',
       {
@@ -229,14 +229,16 @@ describe('notices with several issues, and the path of a case', () => {
     expectStatus(saved, 201);
     expect(saved.body.rootCauses[0].issueId).toBe(auth.id);
     expect(saved.body.correctiveActions[0].issueId).toBe(auth.id);
-    const warnings = saved.body.checks.filter((c: { rule: string }) => c.rule === 'issue_without_root_cause');
-    expect(warnings).toEqual([
+    const errors = saved.body.checks.filter((c: { rule: string }) => c.rule === 'issue_without_root_cause');
+    expect(errors).toEqual([
       {
         rule: 'issue_without_root_cause',
-        severity: 'warning',
+        severity: 'error',
         section: 'rootCauses',
         issueId: odr.id,
+        itemIndex: null,
         message: 'Issue 1 (Order defect rate) has no root cause: Amazon wants one for each issue',
+        excerpt: null,
       },
     ]);
     const read = await api.http.get(`${url}/1`, token);

@@ -99,7 +99,7 @@ export class CasesController {
       'record_outcome takes outcome (reinstated | denied | more_info_requested), amazonResponse and amazonRequest; ' +
       'client_approve by staff records a contact’s approval on their behalf: contactId, fullName, note.',
   })
-  @ApiErrors('VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION')
+  @ApiErrors('VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'CHECK_FAILED')
   @ZodResponse({ status: 200, type: CaseDto })
   transition(@Param() params: IdParams, @Body() body: TransitionDto) {
     return this.workflow.transition(params.id, body);

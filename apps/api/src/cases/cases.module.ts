@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
+import { CaseCheckerService } from './case-checker.service';
 import { CaseEventsRepository } from './case-events.repository';
 import { CaseEventsService } from './case-events.service';
 import { CasesController } from './cases.controller';
@@ -43,6 +44,7 @@ import { PlaybooksModule } from '../playbooks/playbooks.module';
     ResolutionRepository,
     SubmissionsService,
     SubmissionsRepository,
+    CaseCheckerService,
   ],
   exports: [CasesRepository, CasesService, DraftsService, WorkflowService, ApprovalsService, CommentsService, CaseEventsService],
 })

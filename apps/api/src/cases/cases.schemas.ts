@@ -324,6 +324,19 @@ export const transitionSchema = z.strictObject({
     .enum(SUBMISSION_CHANNELS)
     .optional()
     .describe('mark_submitted: how the plan went to Amazon (default seller_central_form); the submission records it'),
+  override: z
+    .strictObject({
+      reason: z
+        .string({ message: 'a reason is required' })
+        .trim()
+        .min(10, 'give a reason of at least 10 characters')
+        .max(2000)
+        .describe('Why the plan goes despite the errors (recorded on the timeline and in the audit trail)'),
+    })
+    .optional()
+    .describe(
+      'approve_internal, mark_submitted: a reviewer or above sends the plan although the POA checker finds errors (otherwise 409 CHECK_FAILED)',
+    ),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 export class TransitionDto extends createZodDto(

@@ -13,6 +13,7 @@ import {
   DraftDto,
   DraftListDto,
   DraftParams,
+  FindingListDto,
   RestoreDraftDto,
   SubmissionPackDto,
   submissionPackSchema,
@@ -68,6 +69,20 @@ export class DraftsController {
   @ZodResponse({ status: 200, type: DraftDto })
   get(@Param() params: DraftParams) {
     return this.drafts.get(params.id, params.version);
+  }
+
+  @Get(':version/findings')
+  @Can('cases:read')
+  @ApiOperation({
+    summary: "The POA checker's findings on a version",
+    description:
+      "Computed with the case's facts (notice issues, ASINs and order IDs, client, notice date, evidence, other clients' approved plans) " +
+      "and the agency's severity per rule. Any error blocks sending the plan to the client and marking it submitted.",
+  })
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ZodResponse({ status: 200, type: FindingListDto })
+  findings(@Param() params: DraftParams) {
+    return this.drafts.findings(params.id, params.version);
   }
 
   @Get(':version/diff')

@@ -1,4 +1,4 @@
-import { DRAFT_SECTION_KEYS, SUBMISSION_FIELD_KEYS } from '@poa/domain';
+import { CHECKER_RULES, DRAFT_SECTION_KEYS, FINDING_SEVERITIES, SUBMISSION_FIELD_KEYS } from '@poa/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { isoDate, MAX_VERSION, uuidParam, versionParam, versionParamsSchema } from '../common/schemas';
@@ -92,12 +92,25 @@ export class DraftListDto extends createZodDto(z.object({ data: z.array(draftSum
 
 const checkIssueSchema = z.object({
   rule: z.string(),
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(FINDING_SEVERITIES),
   section: z.enum(DRAFT_SECTION_KEYS),
   index: z.number().int().optional(),
   issueId: z.string().optional().describe('The case issue a finding is about'),
+  itemIndex: z.number().int().nullable().describe('The item of a list section (null: the summary or the whole section)'),
   message: z.string(),
+  excerpt: z.string().nullable().describe('The offending words (null when something is missing)'),
 });
+
+export const findingSchema = z.object({
+  rule: z.enum(CHECKER_RULES).describe('Stable rule key'),
+  severity: z.enum(FINDING_SEVERITIES).describe("The agency's severity for the rule: errors block sending the plan"),
+  section: z.enum(DRAFT_SECTION_KEYS),
+  itemIndex: z.number().int().nullable().describe('The item of a list section (null: the summary or the whole section)'),
+  issueId: z.string().nullable().describe('The notice issue the finding is about'),
+  message: z.string(),
+  excerpt: z.string().nullable().describe('The offending words (null when something is missing)'),
+});
+export class FindingListDto extends createZodDto(z.object({ data: z.array(findingSchema) })) {}
 
 const sectionsOutput = z.object({
   summary: z.string(),

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext, TenantDb } from '@poa/db';
+import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
 import {
   buildSubmission,
   canonicalDraftJson,
-  checkDraft,
-  groupByIssue,
   diffDrafts,
-  isViolationType,
+  groupByIssue,
   type CaseStatus,
+  type Finding,
   type SubmissionPack,
 } from '@poa/domain';
 import { limitsOf } from '../settings/submission-settings.service';
 import { emitWebhookEvent } from '@poa/jobs';
 import { iso } from '../common/pagination';
 import { AppError } from '../core/errors';
+import { CaseCheckerService } from './case-checker.service';
 import { CaseEventsService } from './case-events.service';
 import { CasesService } from './cases.service';
 import { DraftsRepository, type DraftDetailRow, type DraftSummaryRow } from './drafts.repository';
@@ -34,15 +34,15 @@ const summaryView = (r: DraftSummaryRow) => ({
   updatedAt: iso(r.updated_at)!,
 });
 
-function draftView(r: DraftDetailRow) {
-  const checks = checkDraft(r.sections, {
-    asins: r.case_asins,
-    violationType: isViolationType(r.case_violation_type) ? r.case_violation_type : null,
-    issues: r.case_issues,
-    limits: limitsOf(r.submission_settings),
-    fileNames: r.file_names ?? {},
-  });
-  return { ...summaryView(r), ...r.sections, locked: r.locked, checks };
+/** A finding as draft answers carried it before `itemIndex` and `excerpt` (`index`, `issueId` absent when not applicable). */
+const checkView = ({ issueId, ...f }: Finding) => ({
+  ...f,
+  ...(f.itemIndex === null ? {} : { index: f.itemIndex }),
+  ...(issueId === null ? {} : { issueId }),
+});
+
+function draftView(r: DraftDetailRow, findings: Finding[]) {
+  return { ...summaryView(r), ...r.sections, locked: r.locked, checks: findings.map(checkView) };
 }
 
 /** The version laid out as Seller Central's appeal form takes it. */
@@ -62,7 +62,18 @@ export class DraftsService {
     private readonly drafts: DraftsRepository,
     private readonly cases: CasesService,
     private readonly events: CaseEventsService,
+    private readonly checker: CaseCheckerService,
   ) {}
+
+  private async viewIn(tx: TenantTransaction, caseId: string, row: DraftDetailRow) {
+    return draftView(row, await this.checker.findingsIn(tx, caseId, row.sections));
+  }
+
+  /** The checker's findings on a version, with the case's facts and the agency's severities. */
+  async findings(caseId: string, version: number) {
+    const row = await this.row(caseId, version);
+    return { data: await this.db.transaction((tx) => this.checker.findingsIn(tx, caseId, row.sections)) };
+  }
 
   /**
    * Saves the draft; the case row lock makes "is baseVersion still the latest?" and the write one step. Within one
@@ -120,7 +131,7 @@ export class DraftsService {
         open.round === locked.round
       ) {
         const row = await this.drafts.replace(tx, open.id, { ...content, name: name ?? null });
-        return draftView((await this.drafts.getIn(tx, caseId, row.version))!);
+        return this.viewIn(tx, caseId, (await this.drafts.getIn(tx, caseId, row.version))!);
       }
       const version = locked.latest_version + 1;
       const row = await this.drafts.insert(tx, {
@@ -135,7 +146,7 @@ export class DraftsService {
       await this.events.record(tx, caseId, 'draft.version_created', { version, round: locked.round, draftVersionId: row.id });
       await emitWebhookEvent(tx, 'draft.created', caseId, { draft: { id: row.id, version, round: locked.round } });
       const saved = await this.drafts.getIn(tx, caseId, row.version);
-      return draftView(saved!);
+      return this.viewIn(tx, caseId, saved!);
     });
   }
 
@@ -161,7 +172,8 @@ export class DraftsService {
   }
 
   async get(caseId: string, version: number) {
-    return draftView(await this.row(caseId, version));
+    const row = await this.row(caseId, version);
+    return this.db.transaction((tx) => this.viewIn(tx, caseId, row));
   }
 
   /** The version's Seller Central fields and the attachments they cite. */

@@ -1,10 +1,10 @@
 import type { TenantTransaction } from '@poa/db';
 
 /**
- * The sentences a case's draft was started from (an example plan from the agency's library). The checker's
+ * The sentences of the library plans a case's draft was started from (`caseTemplateTexts` adds its starter's). The checker's
  * `template_text` rule flags each one still in the draft as it was: copied text Amazon has seen before.
  */
-export async function caseTemplateTexts(tx: TenantTransaction, caseId: string): Promise<string[]> {
+export async function libraryTemplateTexts(tx: TenantTransaction, caseId: string): Promise<string[]> {
   const [row] = await tx.query<{ template_texts: string[] }>(`SELECT template_texts FROM cases WHERE id = $1`, [caseId]);
   return row?.template_texts ?? [];
 }

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { planTransition, type CaseAction } from '@poa/domain';
+import { errorsOf, hasRoleAtLeast, planTransition, type CaseAction, type WorkflowActor } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { AppError } from '../core/errors';
 import { CaseNotificationsService } from '../email/case-notifications.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { ApprovalsService } from './approvals.service';
+import { AuditService } from '../identity/audit/audit.service';
+import { CaseCheckerService } from './case-checker.service';
 import { CaseEventsService } from './case-events.service';
 import { CasesRepository, type LockedCase } from './cases.repository';
 import { CasesService } from './cases.service';
 import type { TransitionInput } from './cases.schemas';
 import { CommentsService } from './comments.service';
+import { DraftsRepository } from './drafts.repository';
 import { SubmissionsService } from './submissions.service';
 import { currentWorkflowActor } from './workflow-actor';
 
-type ExtraField = 'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note' | 'message' | 'contactIds' | 'channel';
+type ExtraField =
+  'outcome' | 'amazonResponse' | 'amazonRequest' | 'contactId' | 'fullName' | 'note' | 'message' | 'contactIds' | 'channel' | 'override';
 const EXTRA_FIELDS: readonly ExtraField[] = [
   'outcome',
   'amazonResponse',
@@ -25,6 +29,7 @@ const EXTRA_FIELDS: readonly ExtraField[] = [
   'message',
   'contactIds',
   'channel',
+  'override',
 ];
 
 /** The fields each action takes besides `action` and `comment`; anything else is refused so a typo never goes unnoticed. */
@@ -33,10 +38,13 @@ const FIELDS_OF: Partial<Record<CaseAction, readonly ExtraField[]>> = {
   start_drafting: ['amazonRequest'],
   reopen: ['amazonRequest'],
   client_approve: ['contactId', 'fullName', 'note'],
-  mark_submitted: ['channel'],
+  mark_submitted: ['channel', 'override'],
   client_request_changes: ['note'],
-  approve_internal: ['message', 'contactIds'],
+  approve_internal: ['message', 'contactIds', 'override'],
 };
+
+/** The moves that send the plan out of the agency: to the client, and to Amazon. */
+const CHECKED_ACTIONS: readonly CaseAction[] = ['approve_internal', 'mark_submitted'];
 
 /** Moves a case through the workflow of @poa/domain; the case row lock makes two moves from one state never both succeed. */
 @Injectable()
@@ -51,6 +59,9 @@ export class WorkflowService {
     private readonly notifications: CaseNotificationsService,
     private readonly submissions: SubmissionsService,
     private readonly followUps: FollowUpsService,
+    private readonly drafts: DraftsRepository,
+    private readonly checker: CaseCheckerService,
+    private readonly audit: AuditService,
   ) {}
 
   /** `expectedVersion` (the portal's approve): the draft version the caller reviewed must still be the latest, else 409 VERSION_CONFLICT. */
@@ -93,6 +104,7 @@ export class WorkflowService {
           { latestVersion: locked.latest_version },
         );
       }
+      if (CHECKED_ACTIONS.includes(input.action)) await this.gate(tx, locked, input, actor);
       const round = plan.newRound ? locked.round + 1 : locked.round;
       await this.repository.setStatus(tx, caseId, plan.to, round);
       if (plan.newRound) await this.repository.openRound(tx, caseId, round, input.amazonRequest);
@@ -130,6 +142,28 @@ export class WorkflowService {
       });
       return this.cases.detailIn(tx, caseId);
     });
+  }
+
+  /**
+   * The plan leaves the agency (to the client, or to Amazon) only without checker errors, unless a reviewer or above
+   * overrides with a reason; the override and the errors of that moment go on the timeline and into the audit trail.
+   */
+  private async gate(tx: TenantTransaction, locked: LockedCase, input: TransitionInput, actor: WorkflowActor) {
+    if (input.override && !(actor.kind === 'staff' && hasRoleAtLeast(actor.role, 'reviewer')))
+      throw new AppError('FORBIDDEN', 'Only a reviewer or above may send a plan despite checker errors');
+    const draft = await this.drafts.getIn(tx, locked.id, locked.latest_version);
+    if (!draft) return;
+    const errors = errorsOf(await this.checker.findingsIn(tx, locked.id, draft.sections));
+    if (errors.length === 0) return;
+    if (!input.override)
+      throw new AppError(
+        'CHECK_FAILED',
+        `The POA checker finds ${errors.length} error${errors.length === 1 ? '' : 's'} in version ${locked.latest_version}: fix ${errors.length === 1 ? 'it' : 'them'}, or a reviewer overrides with a reason`,
+        { findings: errors },
+      );
+    const record = { action: input.action, version: locked.latest_version, reason: input.override.reason, findings: errors };
+    await this.events.record(tx, locked.id, 'case.check_overridden', record);
+    await this.audit.record(tx, { type: 'case.check_overridden', targetType: 'case', targetId: locked.id, metadata: record });
   }
 
   private async approve(tx: TenantTransaction, locked: LockedCase, input: TransitionInput) {

@@ -8,6 +8,8 @@ const DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   CONFLICT: 'CONFLICT: the change clashes with the current state (a unique value, or a state that forbids it)',
   VERSION_CONFLICT: 'VERSION_CONFLICT: baseVersion is not the latest; details.latestVersion names it',
   INVALID_TRANSITION: 'INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does',
+  CHECK_FAILED:
+    'CHECK_FAILED: the POA checker finds errors in the plan (approve_internal, mark_submitted); details.findings lists them; a reviewer may pass override.reason',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE: the file is over 20 MB',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE: only PDF, JPG, PNG or GIF (judged by content)',
   STORAGE_FULL: 'STORAGE_FULL: the file store has no room; nothing was saved',

@@ -2,7 +2,7 @@ import { TenantDb } from '@poa/db';
 import type { DraftSections } from '@poa/domain';
 import { addStaff, createApiKey, signupAgency, startTestApi, type TestApi } from '../../test/harness';
 import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../cases/case-test-helpers';
-import { caseTemplateTexts } from '../cases/template-texts';
+import { libraryTemplateTexts } from '../cases/template-texts';
 import { insertDecidedCases, type DecidedCase, type DecidedRound } from '../seed/seed-results';
 
 const at = (day: string) => new Date(`${day}T12:00:00.000Z`);
@@ -381,7 +381,7 @@ describe('results reports and the library of plans that won', () => {
       supportingDocuments: [],
     });
     expect(started.body.checks.map((c: { rule: string }) => c.rule)).toContain('template_placeholder');
-    const texts = await api.app.get(TenantDb).transaction((tx) => caseTemplateTexts(tx, kase.id), { tenantId: a.tenant.id });
+    const texts = await api.app.get(TenantDb).transaction((tx) => libraryTemplateTexts(tx, kase.id), { tenantId: a.tenant.id });
     expect(texts).toEqual([
       'Orders for ASIN {{ASIN}} shipped two days after the promised date in March.',
       'Handling time was one day while stock moved between our two warehouses.',
@@ -392,7 +392,7 @@ describe('results reports and the library of plans that won', () => {
     const stale = await api.http.post(`/api/v1/cases/${kase.id}/drafts/from-example`, { exampleId: example.id, baseVersion: 0 }, aWriter);
     expect([stale.status, stale.body.error.code]).toEqual([409, 'VERSION_CONFLICT']);
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts/from-example`, { exampleId: example.id }, aWriter), 201);
-    expect(await api.app.get(TenantDb).transaction((tx) => caseTemplateTexts(tx, kase.id), { tenantId: a.tenant.id })).toHaveLength(4);
+    expect(await api.app.get(TenantDb).transaction((tx) => libraryTemplateTexts(tx, kase.id), { tenantId: a.tenant.id })).toHaveLength(4);
 
     // B's example on A's case, A's example on B's case, an unknown example: 404; a viewer may not.
     const bExample = (await api.http.get('/api/v1/library', b.token)).body.data[0].id as string;

@@ -358,10 +358,10 @@ Seller Performance Team`,
     ],
     draft: (on) => ({
       summary:
-        'Our night cream B0C9R2T6WS drew A-to-z claims and chargebacks when a carrier lost parcels, and an inauthenticity complaint because a new batch came in a different box. We manufacture it ourselves at Kosmetikwerk Brandenburg GmbH and have invoices for every batch.',
+        'Our night cream B0C9R2T6WS drew A-to-z claims and chargebacks when parcels we sent without tracking were lost, and an inauthenticity complaint because a new batch came in a different box. We manufacture it ourselves at Kosmetikwerk Brandenburg GmbH and have invoices for every batch.',
       rootCauses: [
         {
-          text: 'Our French carrier lost 14 parcels in one week; the buyers of orders such as 171-6621094-3328810 and 171-2208845-5509913 filed A-to-z claims and chargebacks before we replaced them.',
+          text: 'Our French carrier lost 14 parcels in one week because we had not bought tracked postage for France; the buyers of orders such as 171-6621094-3328810 and 171-2208845-5509913 filed A-to-z claims and chargebacks before we replaced them.',
           issue: 0,
         },
         {
@@ -410,7 +410,7 @@ Your selling privileges on Amazon.co.jp have been deactivated. Please submit a p
 Seller Performance Team`,
     draft: (on) => ({
       summary:
-        'A marketing agency we hired offered buyers of the power bank B0B6Y3K9QF refunds for five-star reviews without our knowledge. We ended the contract and now run every promotion through Amazon’s own programmes only.',
+        'We let a marketing agency we hired run promotions without checking them, and it offered buyers of the power bank B0B6Y3K9QF refunds for five-star reviews. We ended the contract and now run every promotion through Amazon’s own programmes only.',
       rootCauses: [
         {
           text: 'Our contract with Sakura Growth Marketing did not forbid review incentives; the agency sent refund-for-review cards with 220 orders of B0B6Y3K9QF.',

@@ -40,6 +40,9 @@ export class Tenant {
   /** Set by the worker when the purge begins: from then on the deletion can no longer be cancelled. */
   @Column('timestamptz', { nullable: true })
   deletionStartedAt: Date | null;
+  /** The POA checker's severity per rule ({rules: {blame: 'warning', ...}, maxLength}); a rule left out keeps its default. */
+  @Column('jsonb', { default: () => `'{}'` })
+  checkerSettings: { rules?: Record<string, string>; maxLength?: number | null };
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

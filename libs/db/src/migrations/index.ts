@@ -16,6 +16,7 @@ import * as m13 from './1795971014577-TenantDeletion';
 import * as m14 from './1795971088520-CaseTemplateTexts';
 import * as m15 from './1795971088650-PlaybooksAndEvidence';
 import * as m16 from './1795971105221-FollowUps';
+import * as m17 from './1795972362166-CheckerSettings';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   ...Object.values(m14),
   ...Object.values(m15),
   ...Object.values(m16),
+  ...Object.values(m17),
 ];

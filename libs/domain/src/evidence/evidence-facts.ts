@@ -14,14 +14,3 @@ export interface AuthorisationDetails {
   sellerName?: string | null;
   explicit?: boolean | null;
 }
-
-/** One evidence item of a case as the checker reads it. */
-export interface EvidenceFact {
-  key: string;
-  label: string;
-  required: boolean;
-  status: 'missing' | 'provided' | 'waived';
-  kind?: 'invoice' | 'authorisation' | 'other';
-  invoice?: InvoiceDetails;
-  authorisation?: AuthorisationDetails;
-}

@@ -357,6 +357,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/drafts/{version}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The POA checker's findings on a version
+         * @description Computed with the case's facts (notice issues, ASINs and order IDs, client, notice date, evidence, other clients' approved plans) and the agency's severity per rule. Any error blocks sending the plan to the client and marking it submitted.
+         */
+        get: operations["DraftsController_findings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/drafts/{version}/pdf": {
         parameters: {
             query?: never;
@@ -1344,6 +1364,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/checker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's severity per checker rule (error, warning, tip or off) and the plan length */
+        get: operations["CheckerSettingsController_get"];
+        /** Set the severity per checker rule (admins); a rule left out keeps its default. Errors block sending a plan. */
+        put: operations["CheckerSettingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/submission": {
         parameters: {
             query?: never;
@@ -2122,6 +2160,119 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        CheckerSettingsDto_Output: {
+            /** @description Each rule's built-in severity */
+            defaults: {
+                /** @enum {string} */
+                asin_not_addressed: "error" | "warning" | "tip";
+                /** @enum {string} */
+                blame: "error" | "warning" | "tip";
+                /** @enum {string} */
+                completion_in_future: "error" | "warning" | "tip";
+                /** @enum {string} */
+                completion_missing: "error" | "warning" | "tip";
+                /** @enum {string} */
+                copied_text: "error" | "warning" | "tip";
+                /** @enum {string} */
+                emotive: "error" | "warning" | "tip";
+                /** @enum {string} */
+                field_over_limit: "error" | "warning" | "tip";
+                /** @enum {string} */
+                invoice_missing_supplier_details: "error" | "warning" | "tip";
+                /** @enum {string} */
+                invoice_outside_window: "error" | "warning" | "tip";
+                /** @enum {string} */
+                invoice_quantity_short: "error" | "warning" | "tip";
+                /** @enum {string} */
+                issue_without_root_cause: "error" | "warning" | "tip";
+                /** @enum {string} */
+                loa_missing_details: "error" | "warning" | "tip";
+                /** @enum {string} */
+                measure_missing_cadence: "error" | "warning" | "tip";
+                /** @enum {string} */
+                measure_missing_owner: "error" | "warning" | "tip";
+                /** @enum {string} */
+                measure_missing_start: "error" | "warning" | "tip";
+                /** @enum {string} */
+                measure_missing_trigger: "error" | "warning" | "tip";
+                /** @enum {string} */
+                missing_evidence: "error" | "warning" | "tip";
+                /** @enum {string} */
+                not_past_tense: "error" | "warning" | "tip";
+                /** @enum {string} */
+                question_to_amazon: "error" | "warning" | "tip";
+                /** @enum {string} */
+                required_section: "error" | "warning" | "tip";
+                /** @enum {string} */
+                sales_talk: "error" | "warning" | "tip";
+                /** @enum {string} */
+                support_case_reference: "error" | "warning" | "tip";
+                /** @enum {string} */
+                template_text: "error" | "warning" | "tip";
+                /** @enum {string} */
+                too_long: "error" | "warning" | "tip";
+                /** @enum {string} */
+                vague: "error" | "warning" | "tip";
+            } & {
+                [key: string]: "error" | "warning" | "tip";
+            };
+            maxLength: number | null;
+            /** @description Every rule with its severity for this agency (its default unless changed) */
+            rules: {
+                /** @enum {string} */
+                asin_not_addressed: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                blame: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                completion_in_future: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                completion_missing: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                copied_text: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                emotive: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                field_over_limit: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                invoice_missing_supplier_details: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                invoice_outside_window: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                invoice_quantity_short: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                issue_without_root_cause: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                loa_missing_details: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                measure_missing_cadence: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                measure_missing_owner: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                measure_missing_start: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                measure_missing_trigger: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                missing_evidence: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                not_past_tense: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                question_to_amazon: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                required_section: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                sales_talk: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                support_case_reference: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                template_text: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                too_long: "error" | "warning" | "tip" | "off";
+                /** @enum {string} */
+                vague: "error" | "warning" | "tip" | "off";
+            } & {
+                [key: string]: "error" | "warning" | "tip" | "off";
+            };
+        };
         CheckInPageDto_Output: {
             data: {
                 /** Format: uuid */
@@ -2809,15 +2960,19 @@ export interface components {
             };
             /** @description What the POA checker flags in this version */
             checks: {
+                /** @description The offending words (null when something is missing) */
+                excerpt: string | null;
                 index?: number;
                 /** @description The case issue a finding is about */
                 issueId?: string;
+                /** @description The item of a list section (null: the summary or the whole section) */
+                itemIndex: number | null;
                 message: string;
                 rule: string;
                 /** @enum {string} */
                 section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
                 /** @enum {string} */
-                severity: "error" | "warning";
+                severity: "error" | "warning" | "tip";
             }[];
             contentSha256: string;
             correctiveActions: {
@@ -2970,6 +3125,29 @@ export interface components {
                 /** @enum {string} */
                 status: "missing" | "provided" | "waived";
                 waivedReason: string | null;
+            }[];
+        };
+        FindingListDto_Output: {
+            data: {
+                /** @description The offending words (null when something is missing) */
+                excerpt: string | null;
+                /** @description The notice issue the finding is about */
+                issueId: string | null;
+                /** @description The item of a list section (null: the summary or the whole section) */
+                itemIndex: number | null;
+                message: string;
+                /**
+                 * @description Stable rule key
+                 * @enum {string}
+                 */
+                rule: "required_section" | "issue_without_root_cause" | "asin_not_addressed" | "not_past_tense" | "completion_in_future" | "completion_missing" | "measure_missing_owner" | "measure_missing_start" | "measure_missing_cadence" | "measure_missing_trigger" | "vague" | "blame" | "emotive" | "question_to_amazon" | "sales_talk" | "support_case_reference" | "too_long" | "field_over_limit" | "template_text" | "copied_text" | "missing_evidence" | "invoice_outside_window" | "invoice_quantity_short" | "invoice_missing_supplier_details" | "loa_missing_details";
+                /** @enum {string} */
+                section: "summary" | "rootCauses" | "correctiveActions" | "preventiveMeasures" | "supportingDocuments";
+                /**
+                 * @description The agency's severity for the rule: errors block sending the plan
+                 * @enum {string}
+                 */
+                severity: "error" | "warning" | "tip";
             }[];
         };
         FindingsReportDto_Output: {
@@ -4271,6 +4449,11 @@ export interface components {
             note?: string;
             /** @description record_outcome: reinstated | denied | more_info_requested */
             outcome?: string;
+            /** @description approve_internal, mark_submitted: a reviewer or above sends the plan although the POA checker finds errors (otherwise 409 CHECK_FAILED) */
+            override?: {
+                /** @description Why the plan goes despite the errors (recorded on the timeline and in the audit trail) */
+                reason: string;
+            };
         };
         /**
          * @example {
@@ -4338,6 +4521,23 @@ export interface components {
              * @enum {string}
              */
             violationType?: "order_defect_rate" | "late_shipment_rate" | "cancellation_rate" | "valid_tracking_rate" | "product_authenticity" | "intellectual_property" | "product_condition" | "restricted_products" | "product_safety" | "related_accounts" | "code_of_conduct" | "review_manipulation" | "listing_policy" | "other";
+        };
+        /**
+         * @example {
+         *       "maxLength": 8000,
+         *       "rules": {
+         *         "measure_missing_trigger": "off",
+         *         "not_past_tense": "error"
+         *       }
+         *     }
+         */
+        UpdateCheckerSettingsDto: {
+            /** @description The longest plan, in characters, before too_long fires (null: the default, about two pages) */
+            maxLength?: number | null;
+            /** @description Severity per rule (error, warning, tip) or off; a rule left out keeps its default */
+            rules: {
+                [key: string]: "error" | "warning" | "tip" | "off";
+            };
         };
         /**
          * @example {
@@ -5919,6 +6119,56 @@ export interface operations {
             };
         };
     };
+    DraftsController_findings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingListDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such resource in this agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PdfsController_preview: {
         parameters: {
             query?: {
@@ -6986,7 +7236,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does */
+            /** @description INVALID_TRANSITION: the case state does not allow this action; details.allowed lists those it does; CHECK_FAILED: the POA checker finds errors in the plan (approve_internal, mark_submitted); details.findings lists them; a reviewer may pass override.reason */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9664,6 +9914,92 @@ export interface operations {
                 content?: never;
             };
             /** @description FORBIDDEN: needs permission reports:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckerSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckerSettingsDto_Output"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission cases:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckerSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "maxLength": 8000,
+                 *       "rules": {
+                 *         "measure_missing_trigger": "off",
+                 *         "not_past_tense": "error"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCheckerSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckerSettingsDto_Output"];
+                };
+            };
+            /** @description VALIDATION_FAILED: details lists `{field, message}` per problem (malformed ids too) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no valid access token or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: needs permission settings:manage */
             403: {
                 headers: {
                     [name: string]: unknown;

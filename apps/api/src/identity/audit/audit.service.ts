@@ -21,6 +21,8 @@ export type AuditType =
   | 'settings.submission_changed'
   | 'settings.playbook_changed'
   | 'settings.playbook_reset'
+  | 'settings.checker_changed'
+  | 'case.check_overridden'
   | 'tenant.export_requested'
   | 'tenant.deletion_scheduled'
   | 'tenant.deletion_cancelled';

@@ -30,6 +30,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/cases/{id}/drafts/from-example': { exampleId: '00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/cases/{id}/drafts/{version}/pdf': undefined,
   'GET /api/v1/cases/{id}/drafts/{version}/submission': undefined,
+  'GET /api/v1/cases/{id}/drafts/{version}/findings': undefined,
   'GET /api/v1/cases/{id}/submissions': undefined,
   'POST /api/v1/cases/{id}/transitions': { action: 'submit_for_review' },
   'POST /api/v1/cases/{id}/portal-links': { contactId: '00000000-0000-4000-8000-000000000000' },

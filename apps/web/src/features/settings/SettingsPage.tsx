@@ -4,6 +4,7 @@ import { AgencySettings } from './agency/AgencySettings';
 import { ApiKeysSettings } from './api-keys/ApiKeysSettings';
 import { BrandingSettings } from './branding/BrandingSettings';
 import { PlaybooksSettings } from './playbooks/PlaybooksSettings';
+import { CheckerSettings } from './checker/CheckerSettings';
 import { SubmissionSettings } from './submission/SubmissionSettings';
 import { TeamSettings } from './team/TeamSettings';
 import { WebhookDeliveries } from './webhooks/WebhookDeliveries';
@@ -17,6 +18,7 @@ const SECTION_TITLES = [
   ['/settings/seller-central', 'Seller Central'],
   ['/settings/agency', 'Agency'],
   ['/settings/playbooks', 'Playbooks'],
+  ['/settings/checker', 'POA checker'],
 ] as const;
 
 const ADMINS_ONLY = <p className="muted">Only admins and owners manage this.</p>;
@@ -41,6 +43,7 @@ export default function SettingsPage() {
         <NavLink to="/settings/seller-central">Seller Central</NavLink>
         {isOwner && <NavLink to="/settings/agency">Agency</NavLink>}
         {isAdmin && <NavLink to="/settings/playbooks">Playbooks</NavLink>}
+        <NavLink to="/settings/checker">POA checker</NavLink>
       </nav>
       <Routes>
         <Route index element={<TeamSettings />} />
@@ -51,6 +54,7 @@ export default function SettingsPage() {
         <Route path="seller-central" element={<SubmissionSettings />} />
         <Route path="agency" element={isOwner ? <AgencySettings /> : OWNERS_ONLY} />
         <Route path="playbooks" element={isAdmin ? <PlaybooksSettings /> : ADMINS_ONLY} />
+        <Route path="checker" element={<CheckerSettings />} />
       </Routes>
     </section>
   );

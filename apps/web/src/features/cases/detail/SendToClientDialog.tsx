@@ -11,6 +11,7 @@ import { useContacts } from '../../clients/clients.queries';
 import { useCasePortalLink } from '../cases.queries';
 import { useDraftVersion } from '../drafts.queries';
 import { sectionsOf } from '../editor/draft-body';
+import { CheckFailed, otherError, useCheckFailure } from './CheckFailed';
 
 type Contact = { id: string; name: string; email: string };
 
@@ -35,6 +36,8 @@ export function SendToClientDialog({
   const [message, setMessage] = useState('');
   const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [recipients, setRecipients] = useState<Contact[]>([]);
+  const blocked = useCheckFailure(error);
+  const [reason, setReason] = useState('');
   const doneRef = useRef<HTMLButtonElement>(null);
   // The confirmation replaces the form inside the same dialog: focus moves to its button.
   useEffect(() => {
@@ -47,7 +50,12 @@ export function SendToClientDialog({
     event.preventDefault();
     if (chosen.length === 0) return;
     setRecipients(chosen);
-    onSend({ action: 'approve_internal', contactIds: chosen.map((c) => c.id), ...(message.trim() ? { message: message.trim() } : {}) });
+    onSend({
+      action: 'approve_internal',
+      contactIds: chosen.map((c) => c.id),
+      ...(message.trim() ? { message: message.trim() } : {}),
+      ...(blocked && reason.trim() ? { override: { reason: reason.trim() } } : {}),
+    });
   };
 
   if (sent) {
@@ -77,7 +85,8 @@ export function SendToClientDialog({
   return (
     <ActionDialog title="Approve and send to the client" onClose={onClose} wide>
       <form onSubmit={submit} className="stack" aria-label="Send to the client">
-        <ErrorAlert error={error} />
+        <ErrorAlert error={otherError(error)} />
+        {blocked ? <CheckFailed findings={blocked} error={error} reason={reason} onReason={setReason} /> : null}
         <section aria-labelledby="preview-title" className="send-preview">
           <h3 id="preview-title">What the client will see</h3>
           {draft.isPending && detail.latestVersion > 0 ? <Loading label="Loading the draft…" /> : null}
@@ -127,7 +136,9 @@ export function SendToClientDialog({
         </fieldset>
         <div className="btn-group">
           <button type="submit" className="btn btn-primary" disabled={pending || chosen.length === 0}>
-            {pending ? 'Sending…' : `Send to ${chosen.length} ${chosen.length === 1 ? 'contact' : 'contacts'}`}
+            {pending
+              ? 'Sending…'
+              : `${blocked && reason.trim() ? 'Send anyway' : 'Send'} to ${chosen.length} ${chosen.length === 1 ? 'contact' : 'contacts'}`}
           </button>
           <button type="button" className="btn" onClick={onClose}>
             Cancel

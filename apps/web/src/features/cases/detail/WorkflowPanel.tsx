@@ -20,6 +20,7 @@ import { SelectField, TextAreaField, TextField } from '../../../ui/Field';
 import { ErrorAlert } from '../../../ui/states';
 import { CHANNEL_LABELS } from './channels';
 import { ActionDialog } from '../../../ui/ActionDialog';
+import { CheckFailed, otherError, useCheckFailure } from './CheckFailed';
 import { CloseCaseDialog, PortalLinkDialog, SendToClientDialog } from './SendToClientDialog';
 
 /** Actions that need more than a click: an inline form. */
@@ -197,6 +198,8 @@ function ActionForm({
   const [fullName, setFullName] = useState('');
   const [note, setNote] = useState('');
   const [channel, setChannel] = useState<SubmissionChannel>('seller_central_form');
+  const blocked = useCheckFailure(action === 'mark_submitted' ? error : null);
+  const [reason, setReason] = useState('');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,6 +211,7 @@ function ActionForm({
       if (outcome === 'more_info_requested' && amazonRequest.trim()) body.amazonRequest = amazonRequest;
     }
     if (action === 'mark_submitted') body.channel = channel;
+    if (action === 'mark_submitted' && blocked && reason.trim()) body.override = { reason: reason.trim() };
     if (action === 'client_approve') {
       body.contactId = contactId;
       body.fullName = fullName.trim();
@@ -224,7 +228,8 @@ function ActionForm({
   return (
     <form onSubmit={submit} className="stack" style={{ marginTop: inDialog ? 0 : '1rem' }} aria-label={ACTION_LABELS[action]}>
       {inDialog ? null : <h3>{ACTION_LABELS[action]}</h3>}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={otherError(error)} />
+      {blocked ? <CheckFailed findings={blocked} error={error} reason={reason} onReason={setReason} /> : null}
       {action === 'client_approve' && (
         <ClientApprovalFields
           clientId={detail.client.id}
@@ -309,7 +314,11 @@ function ActionForm({
       )}
       <div className="btn-group">
         <button type="submit" className="btn btn-primary" disabled={pending || incomplete}>
-          {pending ? 'Working…' : `Confirm: ${ACTION_LABELS[action]}`}
+          {pending
+            ? 'Working…'
+            : blocked && reason.trim()
+              ? `Override and confirm: ${ACTION_LABELS[action]}`
+              : `Confirm: ${ACTION_LABELS[action]}`}
         </button>
         <button type="button" className="btn" onClick={onCancel}>
           Cancel

@@ -1,20 +1,33 @@
-import { checkDraft, isViolationType, type CheckContext, type CheckIssue, type CheckedIssue, type DraftSections } from '@poa/domain';
+import {
+  bySeverity,
+  check,
+  isViolationType,
+  type CaseFacts,
+  type CheckedIssue,
+  type DraftSections,
+  type Finding,
+  type FindingSeverity,
+} from '@poa/domain';
 import { useMemo, type RefObject } from 'react';
+import { useCheckerSettings } from '../../settings/checker/checker-settings.queries';
 import { SECTION_LABELS } from './labels';
 
-const ITEM_FIELD: Partial<Record<CheckIssue['rule'], string>> = {
-  not_completed: 'completedAt',
-  missing_owner: 'owner',
-  missing_start_date: 'startDate',
-  missing_frequency: 'frequency',
+const ITEM_FIELD: Partial<Record<Finding['rule'], string>> = {
+  completion_in_future: 'completedAt',
+  completion_missing: 'completedAt',
+  measure_missing_owner: 'owner',
+  measure_missing_start: 'startDate',
+  measure_missing_cadence: 'frequency',
 };
 
+export const SEVERITY_LABELS: Record<FindingSeverity, string> = { error: 'Error', warning: 'Warning', tip: 'Tip' };
+
 /** The `name` of the editor control a finding is about; a whole-section finding points at its section. */
-export function fieldOf(issue: CheckIssue): string {
-  if (issue.section === 'summary') return 'summary';
-  if (issue.index === undefined) return `section:${issue.section}`;
-  const field = ITEM_FIELD[issue.rule] ?? (issue.section === 'supportingDocuments' ? 'description' : 'text');
-  return `${issue.section}.${issue.index}.${field}`;
+export function fieldOf(finding: Pick<Finding, 'rule' | 'section' | 'itemIndex'>): string {
+  if (finding.section === 'summary') return 'summary';
+  if (finding.itemIndex === null) return `section:${finding.section}`;
+  const field = ITEM_FIELD[finding.rule] ?? (finding.section === 'supportingDocuments' ? 'description' : 'text');
+  return `${finding.section}.${finding.itemIndex}.${field}`;
 }
 
 /** Moves focus to the control (or the section) and highlights it for a moment. */
@@ -32,7 +45,21 @@ function showField(editor: HTMLElement | null, field: string): void {
   window.setTimeout(() => target.classList.remove('field-highlight'), 2500);
 }
 
-/** The POA checker's findings for what is in the editor now; each one takes the writer to its field. */
+/** One finding: its severity in words (not only colour), where it is, what is wrong. */
+export function FindingText({ finding }: { finding: Finding }) {
+  return (
+    <>
+      <span className={`severity-badge severity-${finding.severity}`}>{SEVERITY_LABELS[finding.severity]}</span>{' '}
+      <strong>
+        {SECTION_LABELS[finding.section]}
+        {finding.itemIndex !== null ? ` ${finding.itemIndex + 1}` : ''}:
+      </strong>{' '}
+      {finding.message}
+    </>
+  );
+}
+
+/** The POA checker's findings for what is in the editor now (the agency's severities); each one takes the writer to its field. */
 export function CheckerPanel({
   draft,
   asins,
@@ -47,44 +74,63 @@ export function CheckerPanel({
   violationType: string;
   editor: RefObject<HTMLElement | null>;
   caseIssues: readonly CheckedIssue[];
-  limits?: CheckContext['limits'];
-  fileNames?: CheckContext['fileNames'];
+  limits?: CaseFacts['limits'];
+  fileNames?: CaseFacts['fileNames'];
 }) {
-  const issues = useMemo(
+  const settings = useCheckerSettings();
+  const findings = useMemo(
     () =>
-      checkDraft(draft, {
-        asins,
-        violationType: isViolationType(violationType) ? violationType : null,
-        issues: caseIssues,
-        limits,
-        fileNames,
-      }).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
-    [draft, asins, violationType, caseIssues, limits, fileNames],
+      bySeverity(
+        check(
+          draft,
+          {
+            asins,
+            violationType: isViolationType(violationType) ? violationType : null,
+            issues: caseIssues,
+            limits,
+            fileNames,
+            now: new Date(),
+            // The checklist is the server's: findings on evidence and reused sentences come with the plan's own checks.
+            evidence: [],
+          },
+          settings.data ? { rules: settings.data.rules, maxLength: settings.data.maxLength } : {},
+        ),
+      ),
+    [draft, asins, violationType, caseIssues, limits, fileNames, settings.data],
   );
+  const count = (severity: FindingSeverity) => findings.filter((f) => f.severity === severity).length;
+  const summary =
+    findings.length === 0
+      ? '· no issues'
+      : `· ${(['error', 'warning', 'tip'] as const)
+          .filter((s) => count(s) > 0)
+          .map((s) => `${count(s)} ${SEVERITY_LABELS[s].toLowerCase()}${count(s) === 1 ? '' : 's'}`)
+          .join(', ')}`;
   return (
     <section className="card checker" aria-labelledby="checker-title">
       <h2 id="checker-title">
         POA checker{' '}
         <span className="muted" style={{ fontWeight: 400 }}>
-          {issues.length === 0 ? '· no issues' : `· ${issues.length} to look at`}
+          {summary}
         </span>
       </h2>
-      {issues.length === 0 ? (
+      {findings.length === 0 ? (
         <p className="muted">Nothing flagged. Amazon still reads every word: keep it specific.</p>
       ) : (
-        <ul className="issues">
-          {issues.map((issue, i) => (
-            <li key={i} className={`issue-${issue.severity}`}>
-              <button type="button" className="issue-link" onClick={() => showField(editor.current, fieldOf(issue))}>
-                <strong>
-                  {SECTION_LABELS[issue.section]}
-                  {issue.index !== undefined ? ` ${issue.index + 1}` : ''}:
-                </strong>{' '}
-                {issue.message}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          {count('error') > 0 ? (
+            <p className="muted">Errors block sending the plan to the client until they are fixed or a reviewer overrides them.</p>
+          ) : null}
+          <ul className="issues">
+            {findings.map((finding, i) => (
+              <li key={i} className={`issue-${finding.severity}`} data-rule={finding.rule}>
+                <button type="button" className="issue-link" onClick={() => showField(editor.current, fieldOf(finding))}>
+                  <FindingText finding={finding} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
