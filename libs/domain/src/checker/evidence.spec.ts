@@ -159,15 +159,13 @@ describe.each(TABLES)('$rule', ({ rule, fire, pass }) => {
 });
 
 describe('missing_evidence severities', () => {
-  it('is an error for required items and a tip for the others, naming them', () => {
-    const found = check(cleanDraft(), {
-      ...cleanFacts(),
-      evidence: [item({}), item({ key: 'box', label: 'Box photos', required: false })],
-    });
-    expect(found.map((f) => [f.rule, f.severity, f.excerpt])).toEqual([
-      ['missing_evidence', 'error', 'Photos of the units'],
+  it('is a warning for required items and a tip for the others, naming them; an error where the agency says so', () => {
+    const facts = { ...cleanFacts(), evidence: [item({}), item({ key: 'box', label: 'Box photos', required: false })] };
+    expect(check(cleanDraft(), facts).map((f) => [f.rule, f.severity, f.excerpt])).toEqual([
+      ['missing_evidence', 'warning', 'Photos of the units'],
       ['missing_evidence', 'tip', 'Box photos'],
     ]);
+    expect(check(cleanDraft(), facts, { rules: { missing_evidence: 'error' } }).map((f) => f.severity)).toEqual(['error', 'tip']);
   });
   it('guesses from the violation type without a checklist, as a warning', () => {
     const draft = cleanDraft();

@@ -68,7 +68,10 @@ export const DEFAULT_RULE_SEVERITIES: Readonly<Record<CheckerRule, FindingSeveri
   field_over_limit: 'warning',
   template_text: 'error',
   copied_text: 'warning',
-  missing_evidence: 'error',
+  // A warning by default: the client is asked for most documents during client review (the portal's "Documents we
+  // need from you"), so refusing to send the plan until they arrive would stall the case. An agency that wants the
+  // gate raises it to an error in its checker settings.
+  missing_evidence: 'warning',
   invoice_outside_window: 'error',
   invoice_quantity_short: 'error',
   invoice_missing_supplier_details: 'error',
