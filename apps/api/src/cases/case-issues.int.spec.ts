@@ -87,6 +87,8 @@ describe('notices with several issues, and the path of a case', () => {
     );
     expectStatus(created, 201);
     expect(created.body).toMatchObject({ violationType: 'order_defect_rate', path: 'poa', asins: ['B0B9XQ7K2M'] });
+    // The notice names 17 days to appeal and a 90-day funds hold: the case takes both.
+    expect(created.body).toMatchObject({ dueAt: '2026-11-19T09:00:00.000Z', fundsHoldUntil: '2027-01-31T09:00:00.000Z' });
     const [odr, auth] = created.body.issues;
     expect(odr).toMatchObject({ violationType: 'order_defect_rate', asins: [], orderIds: ['112-7720415-3390125'], note: '' });
     expect(auth).toMatchObject({ violationType: 'product_authenticity', asins: ['B0B9XQ7K2M'], orderIds: [], note: 'Customer complaint' });

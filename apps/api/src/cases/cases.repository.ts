@@ -199,6 +199,7 @@ export interface NewCase {
   noticeText: string;
   noticeReceivedAt: Date;
   dueAt: Date;
+  fundsHoldUntil: Date | null;
   assigneeId: string | null;
   externalId: string | null;
 }
@@ -266,8 +267,8 @@ export class CasesRepository {
   async insert(tx: TenantTransaction, c: NewCase): Promise<string> {
     const [created] = await tx.query<{ id: string }>(
       `INSERT INTO cases (tenant_id, client_id, reference, title, violation_type, marketplace, asins, notice_text, notice_received_at, due_at,
-                          assignee_id, external_id, issues, path)
-           VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+                          assignee_id, external_id, issues, path, funds_hold_until)
+           VALUES (current_setting('app.tenant_id')::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [
         c.clientId,
         c.reference,
@@ -282,6 +283,7 @@ export class CasesRepository {
         c.externalId,
         JSON.stringify(c.issues),
         c.path,
+        c.fundsHoldUntil,
       ],
     );
     await tx.query(`INSERT INTO case_rounds (tenant_id, case_id, round) VALUES (current_setting('app.tenant_id')::uuid, $1, 1)`, [

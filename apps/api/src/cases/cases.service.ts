@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext, TenantDb, type TenantTransaction } from '@poa/db';
-import { availableActions, defaultPath, formatCaseReference, hasRoleAtLeast, type CaseStatus } from '@poa/domain';
+import { availableActions, defaultPath, formatCaseReference, hasRoleAtLeast, parseNoticeIssues, type CaseStatus } from '@poa/domain';
 import { emitWebhookEvent, scheduleCaseReminders } from '@poa/jobs';
 import { isUniqueViolation } from '../common/sql-patterns';
 import { timeCursor, toPage } from '../common/pagination';
@@ -125,7 +125,14 @@ export class CasesService {
       tx,
       issues.map((issue) => issue.violationType),
     );
-    const dueAt = input.dueAt ? new Date(input.dueAt) : new Date(noticeReceivedAt.getTime() + playbook.deadlineHours * HOUR);
+    // The due time: given, else the one the notice names, else the playbook's; the funds hold when the notice names one.
+    const notice = input.noticeText ? parseNoticeIssues(input.noticeText, noticeReceivedAt) : null;
+    const dueAt = input.dueAt
+      ? new Date(input.dueAt)
+      : notice?.dueAt
+        ? new Date(notice.dueAt)
+        : new Date(noticeReceivedAt.getTime() + playbook.deadlineHours * HOUR);
+    const fundsHoldUntil = notice?.fundsHoldDays ? new Date(noticeReceivedAt.getTime() + notice.fundsHoldDays * 24 * HOUR) : null;
     const client = await this.cases.lockClient(tx, input.clientId);
     if (!client) throw AppError.validation([{ field: 'clientId', message: 'no such client' }]);
     if (client.archived_at) throw AppError.validation([{ field: 'clientId', message: 'the client is archived' }]);
@@ -146,6 +153,7 @@ export class CasesService {
         noticeText: input.noticeText,
         noticeReceivedAt,
         dueAt,
+        fundsHoldUntil,
         assigneeId: input.assigneeId ?? null,
         externalId: input.externalId ?? null,
       }),

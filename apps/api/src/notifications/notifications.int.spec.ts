@@ -117,16 +117,17 @@ describe('reminders on cases, notifications and e-mail preferences', () => {
     const { http } = api;
     const owner = await signupAgency(http, 'Prefs Agency');
     expect((await http.get('/api/v1/me/preferences', owner.token)).body).toEqual({
-      email: { due_soon: true, overdue: true, escalate: true, evidence_received: true },
+      email: { due_soon: true, overdue: true, escalate: true, evidence_received: true, follow_up_problem: true },
     });
     const put = await http.put('/api/v1/me/preferences', { email: { overdue: false } }, owner.token);
     expectStatus(put, 200);
-    expect(put.body.email).toEqual({ due_soon: true, overdue: false, escalate: true, evidence_received: true });
+    expect(put.body.email).toEqual({ due_soon: true, overdue: false, escalate: true, evidence_received: true, follow_up_problem: true });
     expect((await http.put('/api/v1/me/preferences', { email: { escalate: false } }, owner.token)).body.email).toEqual({
       due_soon: true,
       overdue: false,
       escalate: false,
       evidence_received: true,
+      follow_up_problem: true,
     });
     const bad = await http.put('/api/v1/me/preferences', { email: { lunch: true } }, owner.token);
     expect(bad.status).toBe(400);

@@ -83,7 +83,7 @@ describe('the demo seed', () => {
     expect((await report('round')).data.map((r: { group: string }) => r.group)).toEqual(['1', '2', '3']);
     expect((await report('month')).data.length).toBeGreaterThanOrEqual(6);
     const findings = (await api.http.get('/api/v1/reports/findings', token)).body;
-    expect(findings.data.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['vague', 'missing_owner', 'blame']));
+    expect(findings.data.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['vague', 'measure_missing_owner', 'blame']));
     const library = (await api.http.get('/api/v1/library?violationType=order_defect_rate', token)).body.data;
     expect(library.length).toBeGreaterThan(0);
     expect(JSON.stringify(library)).not.toMatch(/Northwind|Kaito|Berliner|Nora|A2NWHOME01|\bB0[A-Z0-9]{8}\b/);
