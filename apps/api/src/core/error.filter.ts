@@ -34,30 +34,6 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
-const DRAIN_MAX_MS = 10_000;
-
-/** Reads and discards the rest of a request body; gives up (destroying the request) past the byte or time bound. */
-function drainRequest(request: Request): Promise<void> {
-  return new Promise((resolve) => {
-    let bytes = 0;
-    const timer = setTimeout(() => stop(true), DRAIN_MAX_MS);
-    const stop = (destroy: boolean) => {
-      clearTimeout(timer);
-      request.removeAllListeners('data');
-      if (destroy) request.destroy();
-      resolve();
-    };
-    request.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > DRAIN_MAX_BYTES) stop(true);
-    });
-    request.once('end', () => stop(false));
-    request.once('error', () => stop(false));
-    request.resume();
-  });
-}
-
 /** The one error shape: {"error": {"code", "message", "details"}}. Unknown errors become INTERNAL and are logged, never echoed. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -81,13 +57,6 @@ export class ErrorFilter implements ExceptionFilter {
       );
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-    if (status === 413 && !request.complete) {
-      // An upload refused mid-body: answered at once, the client (still sending) would meet a reset connection instead
-      // of the 413. Read the rest away first, up to a bound, then answer and close.
-      response.setHeader('Connection', 'close');
-      drainRequest(request).then(() => response.status(status).json(body));
-      return;
-    }
     response.status(status).json(body);
   }
 

@@ -397,7 +397,7 @@ describe('results reports and the library of plans that won', () => {
       'Orders for ASIN {{ASIN}} shipped two days after the promised date in March.',
       'Handling time was 1 day while stock moved between our 2 warehouses.',
       'Shipped all 48 pending orders with valid tracking.',
-      'Compare unshipped orders with the pick-up time.',
+      'Compare unshipped orders with the 14:00 UPS pick-up time.',
     ]);
     // A stale base version is a conflict; starting again (from the latest) adds a version, texts kept once.
     const stale = await api.http.post(`/api/v1/cases/${kase.id}/drafts/from-example`, { exampleId: example.id, baseVersion: 0 }, aWriter);
