@@ -46,6 +46,8 @@ async function main() {
     WORKER_HEALTH_PORT: String(await freePort()),
     OUTBOX_POLL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Sign-ups are counted per IP for an hour in Redis: repeated runs would otherwise be refused.
+    SIGNUP_RATE_LIMIT_PER_IP: '100000',
   };
   const register = ['-r', './tools/runtime/register-paths.cjs'];
   const api = await startChildServer({
