@@ -59,9 +59,13 @@ function parseQueryOnce(req: Request, _res: Response, next: NextFunction) {
   next();
 }
 
-/** The path of the first string (or key) in a parsed body or query that holds U+0000, if any. */
+/** Text PostgreSQL cannot store: U+0000 anywhere, and in jsonb a lone UTF-16 surrogate. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/** The path of the first string (or key) in a parsed body or query that PostgreSQL cannot store, if any. */
 function findNul(value: unknown, path: string[]): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(body)' : undefined;
+  if (typeof value === 'string') return unstorable(value) ? path.join('.') || '(body)' : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const found = findNul(value[i], [...path, String(i)]);
@@ -69,7 +73,7 @@ function findNul(value: unknown, path: string[]): string | undefined {
     }
   } else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return [...path, key.split('\u0000').join('\\0')].join('.');
+      if (unstorable(key)) return [...path, key.split('\u0000').join('\\0')].join('.');
       const found = findNul(item, [...path, key]);
       if (found) return found;
     }
@@ -77,7 +81,10 @@ function findNul(value: unknown, path: string[]): string | undefined {
   return undefined;
 }
 
-/** PostgreSQL text cannot hold U+0000: refuse it in any body or query field (400) rather than fail in the database (500). */
+/**
+ * PostgreSQL text cannot hold U+0000, nor jsonb a lone surrogate ("\ud800" in JSON): refuse them in any body or query
+ * field (400) rather than fail in the database.
+ */
 function rejectNulCharacters(req: Request, res: Response, next: NextFunction) {
   const field = findNul(req.body, []) ?? findNul(req.query, []);
   if (!field) return next();
@@ -85,7 +92,7 @@ function rejectNulCharacters(req: Request, res: Response, next: NextFunction) {
     error: {
       code: 'VALIDATION_FAILED',
       message: 'The request is not valid',
-      details: [{ field, message: 'must not contain the NUL character (U+0000)' }],
+      details: [{ field, message: 'must not contain the NUL character (U+0000) or a lone UTF-16 surrogate' }],
     },
   });
 }

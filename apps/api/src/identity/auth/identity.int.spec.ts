@@ -61,6 +61,10 @@ describe('identity and tenancy over HTTP', () => {
     const nested = await api.http.post('/api/v1/clients', { name: 'Fine', tags: ['ok', 'b\u0000d'] }, owner.token);
     expect(nested.status).toBe(400);
     expect(nested.body.error.details[0].field).toBe('tags.1');
+    // A lone UTF-16 surrogate ("\ud800" in JSON) is refused too: jsonb columns cannot hold it.
+    const lone = await api.http.post('/api/v1/clients', { name: 'Fine', tags: ['ok', 'b\ud800d'] }, owner.token);
+    expect(lone.status).toBe(400);
+    expect(lone.body.error.details[0].field).toBe('tags.1');
     // A version number beyond any integer column: a validation error, not a database error.
     const caseId = '00000000-0000-4000-8000-000000000000';
     const huge = await api.http.get(`/api/v1/cases/${caseId}/drafts/999999999999/pdf`, owner.token);
