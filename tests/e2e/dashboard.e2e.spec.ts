@@ -264,9 +264,10 @@ describe('staff dashboard', () => {
     const file = path.join(tmpdir(), `invoice-${run}.png`);
     writeFileSync(file, Buffer.from(PNG_1X1, 'base64'));
     await writerPage.goto(`${caseUrl}?tab=evidence`);
-    const input = await writerPage.waitForSelector('input[type="file"]');
+    // The general upload below the checklist (each checklist item has an upload of its own).
+    const input = await writerPage.waitForSelector('#evidence-file');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
-    await click(writerPage, 'Upload');
+    await writerPage.click('form[aria-labelledby="upload-title"] button[type="submit"]');
     await writerPage.waitForSelector(`::-p-text(invoice-${run}.png uploaded)`);
     await writerPage.waitForSelector(`td::-p-text(invoice-${run}.png)`);
   });
