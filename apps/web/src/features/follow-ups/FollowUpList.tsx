@@ -39,7 +39,8 @@ function FollowUpItem({ followUp: f, showClient }: { followUp: FollowUp; showCli
           </>
         )}
         <Link to={`/cases/${f.caseId}`}>{f.caseReference}</Link> · Checked {cadenceText(f.cadence)}
-        {f.cadenceSource === 'default' && <> (the plan said “{f.frequency}”: set how often)</>}
+        {f.cadenceSource === 'default' &&
+          (f.frequency ? <> (the plan said “{f.frequency}”: set how often)</> : <> (the plan named no frequency: set how often)</>)}
         {f.owner && <> · {f.owner}</>}
       </p>
       <p className="follow-up-dates">
