@@ -186,7 +186,7 @@ async function playCase(demo: DemoCase, ctx: PlayContext): Promise<void> {
     as(ownerActor, () => app.workflow.transition(created.id, { action, ...extra } as never));
   for (const step of demo.steps) {
     if (step === 'draft') await save(draft);
-    else if (step === 'redraft') await save({ ...draft, summary: `${draft.summary} Each change above is dated and names who checks it.` });
+    else if (step === 'redraft') await save({ ...draft, summary: `${draft.summary} Each change below is dated and names who checks it.` });
     else if (step === 'client_approve')
       await act('client_approve', { contactId: ctx.contactIds[demo.client], fullName: contact.name, note: 'Approved by email' });
     else if (step === 'request_changes')
