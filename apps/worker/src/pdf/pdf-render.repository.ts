@@ -28,7 +28,7 @@ export interface RenderedFile {
   renderMs: number;
 }
 
-const CASE = columnsOf(Case, ['reference', 'title', 'marketplace', 'violationType', 'asins']);
+const CASE = columnsOf(Case, ['reference', 'title', 'marketplace', 'violationType', 'asins', 'issues']);
 const APPROVAL = columnsOf(Approval, [
   'contactName',
   'contactEmail',

@@ -4,6 +4,8 @@ import type { PdfRenderJob } from '@poa/jobs';
 import type { PoaDocument, PoaSections } from '@poa/pdf';
 import { PdfRenderRepository } from './pdf-render.repository';
 
+const labelOf = (type: string) => violationLabel(type as ViolationType) ?? type;
+
 /** The POA template's document for a render job, from the version, case, client, agency and latest approval. */
 @Injectable()
 export class PoaDocumentLoader {
@@ -32,7 +34,8 @@ export class PoaDocumentLoader {
         title: row.title,
         marketplace: row.marketplace,
         violationType: row.violation_type,
-        violationLabel: violationLabel(row.violation_type as ViolationType) ?? row.violation_type,
+        violationLabel: labelOf(row.violation_type),
+        issueLabels: [...new Set(row.issues.map((issue) => labelOf(String(issue.violationType ?? row.violation_type))))],
         asins: row.asins,
       },
       version: { version: row.version, createdAt: new Date(row.version_created_at).toISOString(), sections },

@@ -35,6 +35,15 @@ describe('the Amazon variant', () => {
     }
   });
 
+  it("names every issue of the notice it answers, or the case's violation when the case lists none", () => {
+    expect(out.html).toContain('<th>Concerning</th><td>Product authenticity (inauthentic complaint)</td>');
+    const twoIssues = samplePoaDocument({ variant: 'amazon' });
+    twoIssues.caseInfo.issueLabels = ['Order defect rate', 'Product authenticity (inauthentic complaint)'];
+    const both = renderAmazonHtml(twoIssues);
+    expect(both.html).toContain('<th>Concerning</th><td>Order defect rate; Product authenticity (inauthentic complaint)</td>');
+    expect(both.subject).toContain('Order defect rate; Product authenticity');
+  });
+
   it('is marked DRAFT when the version is not approved', () => {
     const draft = renderAmazonHtml(samplePoaDocument({ variant: 'amazon', mode: 'draft', approval: null }));
     expect(draft.html).toContain('<div class="watermark" aria-hidden="true">DRAFT</div>');

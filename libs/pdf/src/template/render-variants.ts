@@ -31,6 +31,12 @@ function paperSizeOf(doc: PoaDocument): PaperSize {
   return doc.tenant.branding.paperSize === 'Letter' ? 'Letter' : 'A4';
 }
 
+/** What the plan answers: every issue of the notice, or the case's violation when it names one. */
+function concerning(doc: PoaDocument): string {
+  const labels = doc.caseInfo.issueLabels ?? [];
+  return labels.length ? labels.join('; ') : doc.caseInfo.violationLabel;
+}
+
 function factsTable(rows: [string, string][], className: string): string {
   return `<table class="${className}">${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</table>`;
 }
@@ -45,7 +51,7 @@ export function renderAmazonHtml(doc: PoaDocument): PoaHtml {
   const date = formatDate(doc.version.createdAt) ?? '';
   const rows: [string, string][] = [['Seller', e(seller)]];
   if (doc.client.sellerId) rows.push(['Seller ID', `<span class="mono">${e(doc.client.sellerId)}</span>`]);
-  rows.push(['Marketplace', e(doc.caseInfo.marketplace)], ['Concerning', e(doc.caseInfo.violationLabel)]);
+  rows.push(['Marketplace', e(doc.caseInfo.marketplace)], ['Concerning', e(concerning(doc))]);
   if (doc.caseInfo.asins.length) rows.push(['ASINs', `<span class="asins">${doc.caseInfo.asins.map(e).join(', ')}</span>`]);
   rows.push(['Date', e(date)]);
   const sections = doc.version.sections;
@@ -69,7 +75,7 @@ export function renderAmazonHtml(doc: PoaDocument): PoaHtml {
     html: page(doc, title, NEUTRAL_COLOR, boxes, body),
     title,
     author: seller,
-    subject: `Plan of Action: ${doc.caseInfo.violationLabel} (${doc.caseInfo.marketplace})`,
+    subject: `Plan of Action: ${concerning(doc)} (${doc.caseInfo.marketplace})`,
     paperSize: paperSizeOf(doc),
   };
 }
@@ -99,7 +105,7 @@ export function renderCertificateHtml(doc: PoaDocument): PoaHtml {
   if (doc.client.sellerId) caseRows.push(['Seller ID', `<span class="mono">${e(doc.client.sellerId)}</span>`]);
   caseRows.push(
     ['Marketplace', e(doc.caseInfo.marketplace)],
-    ['Violation type', e(doc.caseInfo.violationLabel)],
+    ['Violation type', e(concerning(doc))],
     ['Version approved', `${e(version)} (saved ${e(formatDate(doc.version.createdAt) ?? '')})`],
   );
   const proofRows: [string, string][] = [

@@ -26,6 +26,8 @@ export interface PoaCaseInfo {
   marketplace: string;
   violationType: string;
   violationLabel: string;
+  /** One label per distinct violation of the notice's issues, first issue first (a notice may name several). */
+  issueLabels?: string[];
   asins: string[];
 }
 
