@@ -250,6 +250,7 @@ describe('checker and Seller Central settings', () => {
 
     await fill(page, 'Longest plan, in characters', '9000');
     expect(await saveWith('Save checker settings', '/api/v1/settings/checker')).toBe(200);
+    await page.waitForSelector('[role="status"]::-p-text(Saved.)');
     const saved = await api<{ rules: Record<string, string>; maxLength: number | null }>(
       'GET',
       '/api/v1/settings/checker',
@@ -275,6 +276,7 @@ describe('checker and Seller Central settings', () => {
     await fill(page, 'Corrective actions taken', '2500');
     await replaceText(page, 'input[name="limits.additional_information"]', '');
     expect(await saveWith('Save limits', '/api/v1/settings/submission')).toBe(200);
+    await page.waitForSelector('[role="status"]::-p-text(Saved.)');
     const saved = await api<{ limits: Record<string, number | null> }>('GET', '/api/v1/settings/submission', undefined, owner.token);
     expect(saved.limits).toMatchObject({ root_cause: 1500, corrective_actions: 2500, additional_information: null });
 

@@ -12,9 +12,13 @@ const SETTING_LABELS: Record<RuleSetting, string> = { error: 'Error (blocks send
 /** Severity per POA checker rule: errors block sending a plan to the client and marking it submitted. */
 export function CheckerSettings() {
   const settings = useCheckerSettings();
+  // Above the editor, which starts afresh from what was saved: "Saved." outlives that.
+  const save = useSaveCheckerSettings();
   return (
     <QueryView query={settings}>
-      {(data) => <RulesEditor key={JSON.stringify(data)} rules={data.rules} defaults={data.defaults} maxLength={data.maxLength} />}
+      {(data) => (
+        <RulesEditor key={JSON.stringify(data)} rules={data.rules} defaults={data.defaults} maxLength={data.maxLength} save={save} />
+      )}
     </QueryView>
   );
 }
@@ -23,14 +27,15 @@ function RulesEditor({
   rules,
   defaults,
   maxLength,
+  save,
 }: {
   rules: CheckerRuleSettings;
   defaults: Record<CheckerRule, string>;
   maxLength: number | null;
+  save: ReturnType<typeof useSaveCheckerSettings>;
 }) {
   const [form, setForm] = useState<CheckerRuleSettings>(rules);
   const [length, setLength] = useState(maxLength === null ? '' : String(maxLength));
-  const save = useSaveCheckerSettings();
   const submit = () => {
     const typed = length.trim();
     save.mutate({ rules: form, maxLength: typed === '' ? null : Number(typed) });

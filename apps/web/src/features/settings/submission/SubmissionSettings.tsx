@@ -25,12 +25,15 @@ const limitsOf = (form: LimitsForm): SubmissionLimits =>
 /** The character limit of each Seller Central appeal field: the editor counts against them and the checker warns past them. */
 export function SubmissionSettings() {
   const settings = useSubmissionSettings();
-  return <QueryView query={settings}>{(data) => <LimitsEditor key={JSON.stringify(data.limits)} limits={data.limits} />}</QueryView>;
+  // Above the editor, which starts afresh from what was saved: "Saved." outlives that.
+  const save = useSaveSubmissionSettings();
+  return (
+    <QueryView query={settings}>{(data) => <LimitsEditor key={JSON.stringify(data.limits)} limits={data.limits} save={save} />}</QueryView>
+  );
 }
 
-function LimitsEditor({ limits }: { limits: SubmissionLimits }) {
+function LimitsEditor({ limits, save }: { limits: SubmissionLimits; save: ReturnType<typeof useSaveSubmissionSettings> }) {
   const [form, setForm] = useState(() => formOf(limits));
-  const save = useSaveSubmissionSettings();
   return (
     <AdminSettingsForm
       id="seller-central-settings"
