@@ -17,6 +17,7 @@ import {
   button,
   checkScreen,
   csp,
+  fill,
   launchBrowser,
   newStaffPage,
   PHONE,
@@ -107,4 +108,99 @@ it('the seller uploads a requested invoice from a phone and the staff case page 
   expect(notifications.data[0]).toMatchObject({ kind: 'evidence_received', caseId: kase.id });
   expect(csp.violations.splice(0)).toEqual([]);
   expect(artifactsDir).toBeTruthy();
+});
+
+/** Sets a field's value as the browser's own picker would (date inputs take no typing that is the same in every locale). */
+async function setValue(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (element, v) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(element, v);
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
+it('staff type what the invoice and the letter of authorisation say, saved as text, date, numbers and yes/no', async () => {
+  const client = await api<{ id: string }>('POST', '/api/v1/clients', { name: 'Typed Seller Ltd', marketplaces: ['US'] }, owner.token);
+  const kase = await api<{ id: string }>(
+    'POST',
+    '/api/v1/cases',
+    {
+      clientId: client.id,
+      title: 'Inauthentic complaint on the kettle',
+      violationType: 'product_authenticity',
+      marketplace: 'US',
+      asins: ['B00EVID002'],
+      noticeReceivedAt: new Date().toISOString(),
+    },
+    owner.token,
+  );
+  const invoiceItem = 'li.evidence-item[data-key="supplier_invoices"]';
+  const letterItem = 'li.evidence-item[data-key="letter_of_authorization"]';
+  const openDetails = async () => {
+    await staff.goto(`${baseUrl}/cases/${kase.id}?tab=evidence`);
+    await (await staff.waitForSelector(`${invoiceItem} summary::-p-text(What the invoice says)`, { visible: true }))!.click();
+    await (await staff.waitForSelector(`${letterItem} summary::-p-text(What the letter says)`, { visible: true }))!.click();
+  };
+  await openDetails();
+
+  await fill(staff, 'Supplier name', 'Acme Wholesale');
+  await fill(staff, 'Supplier phone, e-mail or website', 'orders@acme.test');
+  await setValue(staff, '#supplier_invoices-invoiceDate', '2026-03-15');
+  await fill(staff, 'Units on the invoice', '120');
+  await fill(staff, 'Units sold', '64');
+  const invoiceSaved = staff.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/evidence/supplier_invoices/details'),
+  );
+  await (await staff.waitForSelector(`${invoiceItem} form.evidence-fields button[type="submit"]`))!.click();
+  expect((await invoiceSaved).status()).toBe(200);
+  await staff.waitForSelector(`${invoiceItem} [role="status"]::-p-text(Saved.)`);
+
+  await fill(staff, 'Rights owner', 'Kettle Brand Inc');
+  await staff.select('#letter_of_authorization-explicit', 'yes');
+  const letterSaved = staff.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().endsWith('/evidence/letter_of_authorization/details'),
+  );
+  await (await staff.waitForSelector(`${letterItem} form.evidence-fields button[type="submit"]`))!.click();
+  expect((await letterSaved).status()).toBe(200);
+  await staff.waitForSelector(`${letterItem} [role="status"]::-p-text(Saved.)`);
+
+  const { data } = await api<{ data: { key: string; invoice: unknown; authorisation: unknown }[] }>(
+    'GET',
+    `/api/v1/cases/${kase.id}/evidence`,
+    undefined,
+    owner.token,
+  );
+  expect(data.find((i) => i.key === 'supplier_invoices')?.invoice).toMatchObject({
+    supplierName: 'Acme Wholesale',
+    supplierAddress: null,
+    supplierContact: 'orders@acme.test',
+    invoiceDate: '2026-03-15',
+    quantity: 120,
+    unitsSold: 64,
+  });
+  expect(data.find((i) => i.key === 'letter_of_authorization')?.authorisation).toMatchObject({
+    rightsOwner: 'Kettle Brand Inc',
+    sellerName: null,
+    explicit: true,
+  });
+
+  // Read back into the boxes after a reload.
+  await openDetails();
+  const valueOf = (selector: string) => staff.$eval(selector, (el) => (el as HTMLInputElement | HTMLSelectElement).value);
+  expect(
+    await Promise.all(
+      [
+        'supplier_invoices-supplierName',
+        'supplier_invoices-invoiceDate',
+        'supplier_invoices-quantity',
+        'supplier_invoices-supplierAddress',
+      ].map((id) => valueOf(`#${id}`)),
+    ),
+  ).toEqual(['Acme Wholesale', '2026-03-15', '120', '']);
+  expect(await valueOf('#letter_of_authorization-explicit')).toBe('yes');
+  expect(await valueOf('#letter_of_authorization-sellerName')).toBe('');
+  expect(csp.violations.splice(0)).toEqual([]);
 });

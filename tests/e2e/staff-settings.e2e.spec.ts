@@ -19,6 +19,7 @@ import {
   fill,
   launchBrowser,
   newStaffPage,
+  replaceText,
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
@@ -227,5 +228,61 @@ describe('webhooks: send test event', () => {
     // The delivery is in the endpoint's log, with its one successful attempt.
     await page.waitForSelector('tr[data-delivery-status="succeeded"] ::-p-text(webhook.test)');
     await checkScreen(page, 'staff-webhook-test-event', (p) => p.waitForSelector('tr[data-delivery-status="succeeded"]'));
+  });
+});
+
+describe('checker and Seller Central settings', () => {
+  /** Saves the form with `save` and waits for its PUT; returns the answer's status. */
+  async function saveWith(save: string, path: string): Promise<number> {
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(path));
+    await click(page, save);
+    return (await saved).status();
+  }
+
+  it('saves a severity and the longest plan, and names a plan limit that is too short', async () => {
+    await page.goto(`${baseUrl}/settings/checker`);
+    await page.waitForSelector('select[name="rules.not_past_tense"]');
+    await page.select('select[name="rules.not_past_tense"]', 'off');
+    await fill(page, 'Longest plan, in characters', '100');
+    expect(await saveWith('Save checker settings', '/api/v1/settings/checker')).toBe(400);
+    await page.waitForSelector('::-p-text(must be at least 500 characters)');
+    expect(await page.$eval('input[name="maxLength"]', (el) => el.getAttribute('aria-invalid'))).toBe('true');
+
+    await fill(page, 'Longest plan, in characters', '9000');
+    expect(await saveWith('Save checker settings', '/api/v1/settings/checker')).toBe(200);
+    await page.waitForSelector('[role="status"]::-p-text(Saved.)');
+    const saved = await api<{ rules: Record<string, string>; maxLength: number | null }>(
+      'GET',
+      '/api/v1/settings/checker',
+      undefined,
+      owner.token,
+    );
+    expect([saved.rules.not_past_tense, saved.maxLength]).toEqual(['off', 9000]);
+
+    await page.reload();
+    await page.waitForSelector('select[name="rules.not_past_tense"]');
+    expect(await page.$eval('select[name="rules.not_past_tense"]', (el) => (el as HTMLSelectElement).value)).toBe('off');
+    expect(await page.$eval('input[name="maxLength"]', (el) => (el as HTMLInputElement).value)).toBe('9000');
+  });
+
+  it('saves the field limits, an empty box as no limit, and names a limit that is not a number', async () => {
+    await page.goto(`${baseUrl}/settings/seller-central`);
+    await fill(page, 'Root cause', 'lots');
+    expect(await saveWith('Save limits', '/api/v1/settings/submission')).toBe(400);
+    await page.waitForSelector('::-p-text(must be a whole number of characters, or null)');
+    expect(await page.$eval('input[name="limits.root_cause"]', (el) => el.getAttribute('aria-invalid'))).toBe('true');
+
+    await fill(page, 'Root cause', '1500');
+    await fill(page, 'Corrective actions taken', '2500');
+    await replaceText(page, 'input[name="limits.additional_information"]', '');
+    expect(await saveWith('Save limits', '/api/v1/settings/submission')).toBe(200);
+    await page.waitForSelector('[role="status"]::-p-text(Saved.)');
+    const saved = await api<{ limits: Record<string, number | null> }>('GET', '/api/v1/settings/submission', undefined, owner.token);
+    expect(saved.limits).toMatchObject({ root_cause: 1500, corrective_actions: 2500, additional_information: null });
+
+    await page.reload();
+    await page.waitForSelector('input[name="limits.root_cause"]');
+    expect(await page.$eval('input[name="limits.root_cause"]', (el) => (el as HTMLInputElement).value)).toBe('1500');
+    expect(await page.$eval('input[name="limits.additional_information"]', (el) => (el as HTMLInputElement).value)).toBe('');
   });
 });

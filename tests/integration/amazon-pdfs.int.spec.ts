@@ -1,61 +1,22 @@
-import { ensurePdfTools } from '@poa/services';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
+import { signupAgency } from '../../apps/api/test/harness';
 import { createCase, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
 import { clientWithPortalSession } from '../../apps/api/src/portal/portal-test-helpers';
-import { startTestWorker, type TestWorker } from '../../apps/worker/test/test-worker';
+import { usePdfWorker } from './pdf-worker-fixture';
 
-const ARTIFACTS = join(__dirname, '../../test-artifacts/pdf-variants');
 const APPROVER_IP = '203.0.113.77';
 
 /** The PDF for Amazon and the approval certificate, rendered by the real worker and read back with pdftotext. */
 describe('PDF variants: the copy for Amazon and the approval certificate', () => {
-  let api: TestApi;
-  let testWorker: TestWorker;
-  const dir = mkdtempSync(join(tmpdir(), 'poa-variants-'));
-
-  beforeAll(async () => {
-    testWorker = await startTestWorker({ OUTBOX_POLL_MS: '50' });
+  const pdfs = usePdfWorker({
+    artifacts: 'pdf-variants',
+    picturedPages: 2,
+    renderWithinMs: 45_000,
     // Behind a trusted proxy, so the approval records the address the test chooses.
-    api = await startTestApi({ REDIS_URL: testWorker.redisUrl, DATA_DIR: testWorker.dataDir, TRUST_PROXY: 'loopback' });
-  }, 90_000);
-  afterAll(async () => {
-    await api?.close();
-    await testWorker?.close();
+    apiEnv: { TRUST_PROXY: 'loopback' },
   });
 
-  /** Polls a PDF route until it answers 200 (the first request queues the render). */
-  async function download(url: string, token: string) {
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      const res = await fetch(api.baseUrl + url, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status === 200) return { res, bytes: Buffer.from(await res.arrayBuffer()) };
-      if (res.status !== 202) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      if (Date.now() > deadline) throw new Error(`${url}: not ready: ${await res.text()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  async function textOf(bytes: Buffer, name: string) {
-    const tools = await ensurePdfTools({ log: () => undefined });
-    const file = join(dir, `${name}.pdf`);
-    writeFileSync(file, bytes);
-    // A picture of the first page, to look at the document as its reader will.
-    const pdftoppm = join(dirname(tools.pdftotext), 'pdftoppm');
-    if (existsSync(pdftoppm)) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      execFileSync(pdftoppm, ['-png', '-r', '70', '-f', '1', '-l', '2', file, join(ARTIFACTS, name)]);
-    }
-    return {
-      text: execFileSync(tools.pdftotext, [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
-      info: execFileSync(tools.pdfinfo, [file], { encoding: 'utf8' }),
-    };
-  }
-
   it("renders the plan in the seller's name without the agency or the proof, and the proof alone as a certificate", async () => {
+    const { api } = pdfs;
     const owner = await signupAgency(api.http, 'Apex Seller Recovery Ltd');
     expectStatus(
       await api.http.patch(
@@ -91,9 +52,9 @@ describe('PDF variants: the copy for Amazon and the approval certificate', () =>
     expect(approval.ip).toBe(APPROVER_IP);
 
     // The copy for Amazon.
-    const amazon = await download(`/api/v1/cases/${kase.id}/pdf?variant=amazon`, owner.token);
+    const amazon = await pdfs.download(`/api/v1/cases/${kase.id}/pdf?variant=amazon`, owner.token);
     expect(amazon.res.headers.get('content-disposition')).toBe(`attachment; filename="${kase.reference}-v1-amazon.pdf"`);
-    const forAmazon = await textOf(amazon.bytes, 'amazon');
+    const forAmazon = await pdfs.textOf(amazon.bytes, 'amazon');
     for (const expected of [
       'Plan of Action',
       'Northwind Home Goods LLC',
@@ -126,17 +87,17 @@ describe('PDF variants: the copy for Amazon and the approval certificate', () =>
     expect(forAmazon.info).not.toMatch(/Apex/);
 
     // The same artifact from the version's route and the portal.
-    const viaVersion = await download(`/api/v1/cases/${kase.id}/drafts/1/pdf?variant=amazon`, owner.token);
+    const viaVersion = await pdfs.download(`/api/v1/cases/${kase.id}/drafts/1/pdf?variant=amazon`, owner.token);
     expect(viaVersion.res.headers.get('etag')).toBe(amazon.res.headers.get('etag'));
-    const viaPortal = await download(`/api/v1/portal/cases/${kase.id}/pdf?variant=amazon`, x.portalToken);
+    const viaPortal = await pdfs.download(`/api/v1/portal/cases/${kase.id}/pdf?variant=amazon`, x.portalToken);
     expect(viaPortal.res.headers.get('etag')).toBe(amazon.res.headers.get('etag'));
-    const viaPortalVersion = await download(`/api/v1/portal/cases/${kase.id}/versions/1/pdf?variant=amazon`, x.portalToken);
+    const viaPortalVersion = await pdfs.download(`/api/v1/portal/cases/${kase.id}/versions/1/pdf?variant=amazon`, x.portalToken);
     expect(viaPortalVersion.res.headers.get('content-disposition')).toBe(`attachment; filename="${kase.reference}-v1-amazon.pdf"`);
 
     // The certificate.
-    const certificate = await download(`/api/v1/cases/${kase.id}/pdf?variant=certificate`, owner.token);
+    const certificate = await pdfs.download(`/api/v1/cases/${kase.id}/pdf?variant=certificate`, owner.token);
     expect(certificate.res.headers.get('content-disposition')).toBe(`attachment; filename="${kase.reference}-v1-certificate.pdf"`);
-    const cert = await textOf(certificate.bytes, 'certificate');
+    const cert = await pdfs.textOf(certificate.bytes, 'certificate');
     for (const expected of [
       'Certificate of approval',
       approval.contentSha256,
@@ -150,13 +111,13 @@ describe('PDF variants: the copy for Amazon and the approval certificate', () =>
     ])
       expect([expected, cert.text.includes(expected)]).toEqual([expected, true]);
     expect(cert.text).not.toContain('Eastline Trading');
-    const portalCertificate = await download(`/api/v1/portal/cases/${kase.id}/pdf?variant=certificate`, x.portalToken);
+    const portalCertificate = await pdfs.download(`/api/v1/portal/cases/${kase.id}/pdf?variant=certificate`, x.portalToken);
     expect(portalCertificate.res.headers.get('etag')).toBe(certificate.res.headers.get('etag'));
 
     // Without a variant the answer is what it always was: the agency's document with the proof.
-    const standard = await download(`/api/v1/cases/${kase.id}/pdf`, owner.token);
+    const standard = await pdfs.download(`/api/v1/cases/${kase.id}/pdf`, owner.token);
     expect(standard.res.headers.get('content-disposition')).toBe(`attachment; filename="${kase.reference}-v1.pdf"`);
-    const agencyCopy = await textOf(standard.bytes, 'standard');
+    const agencyCopy = await pdfs.textOf(standard.bytes, 'standard');
     for (const expected of ['Apex Seller Recovery Ltd', 'Proof of approval', approval.contentSha256, '(product_authenticity)'])
       expect(agencyCopy.text).toContain(expected);
   }, 150_000);

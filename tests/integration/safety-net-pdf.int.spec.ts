@@ -1,55 +1,23 @@
-import { ensurePdfTools } from '@poa/services';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
+import { signupAgency } from '../../apps/api/test/harness';
 import { createCase, draftBody, expectStatus, queryAsTenant, transition } from '../../apps/api/src/cases/case-test-helpers';
 import { clientWithPortalSession } from '../../apps/api/src/portal/portal-test-helpers';
-import { startTestWorker, type TestWorker } from '../../apps/worker/test/test-worker';
-
-const ARTIFACTS = join(__dirname, '../../test-artifacts/safety-net');
+import { usePdfWorker } from './pdf-worker-fixture';
 
 /** The safety-net log as the real worker prints it, read back with pdftotext. */
 describe('the safety-net log PDF', () => {
-  let api: TestApi;
-  let testWorker: TestWorker;
-  const dir = mkdtempSync(join(tmpdir(), 'poa-safety-net-'));
-
-  beforeAll(async () => {
+  const pdfs = usePdfWorker({
+    artifacts: 'safety-net',
+    picturedPages: 1,
+    renderWithinMs: 150_000,
     // A generous render timeout: this machine's CPU is shared, and Chromium slows down with it.
-    testWorker = await startTestWorker({ OUTBOX_POLL_MS: '50', PDF_RENDER_TIMEOUT_MS: '120000' });
-    api = await startTestApi({ REDIS_URL: testWorker.redisUrl, DATA_DIR: testWorker.dataDir });
-  }, 90_000);
-  afterAll(async () => {
-    await api?.close();
-    await testWorker?.close();
+    workerEnv: { PDF_RENDER_TIMEOUT_MS: '120000' },
   });
 
-  async function download(url: string, token: string) {
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      const res = await fetch(api.baseUrl + url, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status === 200) return Buffer.from(await res.arrayBuffer());
-      if (res.status !== 202) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-      if (Date.now() > deadline) throw new Error(`${url}: not ready: ${await res.text()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  async function textOf(bytes: Buffer, name: string) {
-    const tools = await ensurePdfTools({ log: () => undefined });
-    const file = join(dir, `${name}.pdf`);
-    writeFileSync(file, bytes);
-    const pdftoppm = join(dirname(tools.pdftotext), 'pdftoppm');
-    if (existsSync(pdftoppm)) {
-      mkdirSync(ARTIFACTS, { recursive: true });
-      execFileSync(pdftoppm, ['-png', '-r', '70', '-f', '1', '-l', '1', file, join(ARTIFACTS, name)]);
-    }
-    return execFileSync(tools.pdftotext, [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  }
+  const logText = async (url: string, token: string, name: string) =>
+    (await pdfs.textOf((await pdfs.download(url, token)).bytes, name)).text;
 
   async function approvedCase(token: string, clientId: string, contactId: string, measures: { text: string; frequency: string }[]) {
+    const { api } = pdfs;
     const kase = await createCase(api.http, token, clientId);
     const body = { ...draftBody(0), preventiveMeasures: measures.map((m) => ({ ...m, owner: 'Ops lead', startDate: null })) };
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts`, body, token), 201);
@@ -63,6 +31,7 @@ describe('the safety-net log PDF', () => {
   }
 
   it('holds each measure and its checks in the range, and nothing outside it or of another client', async () => {
+    const { api } = pdfs;
     const owner = await signupAgency(api.http, 'Net Agency');
     const seller = await clientWithPortalSession(api.http, owner.token, 'Logged Seller');
     const other = await clientWithPortalSession(api.http, owner.token, 'Other Seller');
@@ -99,7 +68,7 @@ describe('the safety-net log PDF', () => {
     expect(idOf('Secret').case_id).toBe(otherCase);
 
     const url = `/api/v1/clients/${seller.client.id}/safety-net.pdf?from=2026-02-01&to=2026-02-28`;
-    const text = await textOf(await download(url, owner.token), 'safety-net-log');
+    const text = await logText(url, owner.token, 'safety-net-log');
     expect(text).toContain('How our safety nets ran');
     expect(text).toContain('We check: Supplier invoices are matched to new stock, every week (responsible: Ops lead).');
     expect(text).toContain('Checked on 2026-02-02: done.');
@@ -112,6 +81,6 @@ describe('the safety-net log PDF', () => {
 
     // A new check in the range makes a new log (the old one is not served).
     await insert(idOf('Supplier'), '2026-02-16T09:00:00Z', 'done', 'late addition');
-    expect(await textOf(await download(url, owner.token), 'safety-net-log-2')).toContain('Checked on 2026-02-16: done. late addition.');
+    expect(await logText(url, owner.token, 'safety-net-log-2')).toContain('Checked on 2026-02-16: done. late addition.');
   }, 400_000);
 });

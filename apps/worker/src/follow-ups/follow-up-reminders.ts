@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantDb, type TenantTransaction } from '@poa/db';
 import { followUpDueMessage, type Cadence } from '@poa/domain';
 import { enqueue, QUEUES } from '@poa/jobs';
-import { PollLoop } from '../outbox/poll-loop';
+import { DUE_BATCH, DueBatchPoller } from '../outbox/due-batch-poller';
 import { WORKER_CONFIG } from '../tokens';
 
 interface DueFollowUp {
@@ -24,29 +24,16 @@ interface DueFollowUp {
  * policy; everything else runs bound to the follow-up's tenant.
  */
 @Injectable()
-export class FollowUpReminders implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop = new PollLoop(
-    'Follow-up reminders',
-    new Logger(FollowUpReminders.name),
-    () => this.dispatchDue(new Date()),
-    (sent) => (sent === 100 ? 0 : this.config.REMINDER_POLL_MS),
-  );
-
+export class FollowUpReminders extends DueBatchPoller {
   constructor(
     private readonly db: TenantDb,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop.start(0);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  ) {
+    super('Follow-up reminders', config.REMINDER_POLL_MS);
   }
 
   /** One batch of follow-ups due at `now`; returns how many were settled. */
-  async dispatchDue(now: Date, batch = 100): Promise<number> {
+  async dispatchDue(now: Date, batch = DUE_BATCH): Promise<number> {
     return this.db.systemTransaction({ 'app.follow_up_scheduler': 'on' }, async (tx) => {
       const due = await tx.query<DueFollowUp>(
         `SELECT id, tenant_id, case_id, client_id, measure, cadence, next_due_at FROM follow_ups

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { isCaseStatus, planCaseReminders, reminderMessage, type ReminderKind } from '@poa/domain';
 import { enqueue, QUEUES } from '@poa/jobs';
-import { PollLoop } from '../outbox/poll-loop';
+import { DUE_BATCH, DueBatchPoller } from '../outbox/due-batch-poller';
 import { WORKER_CONFIG } from '../tokens';
 import { RemindersRepository, type DueReminderRow, type ReminderCaseRow } from './reminders.repository';
 
@@ -13,29 +13,16 @@ import { RemindersRepository, type DueReminderRow, type ReminderCaseRow } from '
  * A reminder whose case has moved on (submitted, decided, due time changed) or has no active assignee is skipped.
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop = new PollLoop(
-    'Reminder scheduler',
-    new Logger(ReminderScheduler.name),
-    () => this.dispatchDue(new Date()),
-    (sent) => (sent === 100 ? 0 : this.config.REMINDER_POLL_MS),
-  );
-
+export class ReminderScheduler extends DueBatchPoller {
   constructor(
     private readonly reminders: RemindersRepository,
     @Inject(WORKER_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop.start(0);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  ) {
+    super('Reminder scheduler', config.REMINDER_POLL_MS);
   }
 
   /** One batch of reminders due at `now`; returns how many rows were settled (sent or skipped). */
-  async dispatchDue(now: Date, batch = 100): Promise<number> {
+  async dispatchDue(now: Date, batch = DUE_BATCH): Promise<number> {
     return this.reminders.transaction(async (tx) => {
       const due = await this.reminders.due(tx, now, batch);
       for (const reminder of due) {

@@ -72,8 +72,9 @@ function EvidenceRow({ caseId, item, canWrite }: { caseId: string; item: Evidenc
           <WaiveControl caseId={caseId} item={item} />
         </div>
       )}
-      {item.kind === 'invoice' && <InvoiceFields caseId={caseId} item={item} readOnly={!canWrite} />}
-      {item.kind === 'authorisation' && <AuthorisationFields caseId={caseId} item={item} readOnly={!canWrite} />}
+      {(item.kind === 'invoice' || item.kind === 'authorisation') && (
+        <DetailsForm caseId={caseId} item={item} readOnly={!canWrite} kind={item.kind} />
+      )}
     </li>
   );
 }
@@ -148,24 +149,68 @@ function WaiveControl({ caseId, item }: { caseId: string; item: EvidenceItem }) 
 }
 
 type Draft = Record<string, string>;
+type FieldType = 'text' | 'date' | 'number' | 'yesno';
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const orNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
+const numberOrNull = (v: string | undefined) => (v && v.trim() ? Number(v) : null);
+
+/** How a field's value shows in its box, and how the box's text goes back to the API (empty: null). */
+const CODECS: Record<FieldType, { toText: (value: unknown) => string; toValue: (typed: string | undefined) => unknown }> = {
+  text: { toText: text, toValue: orNull },
+  date: { toText: text, toValue: orNull },
+  number: { toText: text, toValue: numberOrNull },
+  yesno: {
+    toText: (v) => (v === true ? 'yes' : v === false ? 'no' : ''),
+    toValue: (v) => (v === 'yes' ? true : v === 'no' ? false : null),
+  },
+};
+
+interface DetailsFormSpec {
+  title: string;
+  fields: { name: keyof EvidenceDetails; label: string; type: FieldType }[];
+}
+
+/** The fields typed from each kind of document, in the order they are read. */
+const DETAILS_FORMS: Record<'invoice' | 'authorisation', DetailsFormSpec> = {
+  invoice: {
+    title: 'What the invoice says',
+    fields: [
+      { name: 'supplierName', label: 'Supplier name', type: 'text' },
+      { name: 'supplierAddress', label: 'Supplier address', type: 'text' },
+      { name: 'supplierContact', label: 'Supplier phone, e-mail or website', type: 'text' },
+      { name: 'invoiceDate', label: 'Invoice date', type: 'date' },
+      { name: 'quantity', label: 'Units on the invoice', type: 'number' },
+      { name: 'unitsSold', label: 'Units sold', type: 'number' },
+    ],
+  },
+  authorisation: {
+    title: 'What the letter says',
+    fields: [
+      { name: 'rightsOwner', label: 'Rights owner', type: 'text' },
+      { name: 'sellerName', label: 'Seller named in the letter', type: 'text' },
+      { name: 'explicit', label: 'Explicitly authorises selling the brand', type: 'yesno' },
+    ],
+  },
+};
 
 function DetailsForm({
   caseId,
   item,
   readOnly,
-  title,
-  fields,
-  initial,
-  toBody,
+  kind,
 }: {
   caseId: string;
   item: EvidenceItem;
   readOnly: boolean;
-  title: string;
-  fields: { name: string; label: string; type?: 'text' | 'date' | 'number' | 'yesno' }[];
-  initial: Draft;
-  toBody: (draft: Draft) => EvidenceDetails;
+  kind: keyof typeof DETAILS_FORMS;
 }) {
+  const { title, fields } = DETAILS_FORMS[kind];
+  const initial = (): Draft => {
+    const stored: Record<string, unknown> = item[kind] ?? {};
+    return Object.fromEntries(fields.map((f) => [f.name, CODECS[f.type].toText(stored[f.name])]));
+  };
+  const toBody = (d: Draft) => Object.fromEntries(fields.map((f) => [f.name, CODECS[f.type].toValue(d[f.name])])) as EvidenceDetails;
   const [draft, setDraft] = useState<Draft>(initial);
   const [saved, setSaved] = useState(false);
   const save = useSaveEvidenceDetails(caseId);
@@ -200,7 +245,7 @@ function DetailsForm({
               ) : (
                 <input
                   id={id}
-                  type={f.type ?? 'text'}
+                  type={f.type}
                   min={f.type === 'number' ? 0 : undefined}
                   value={draft[f.name] ?? ''}
                   readOnly={readOnly}
@@ -223,66 +268,6 @@ function DetailsForm({
         {!fields.some((f) => fieldError(save.error, f.name)) && <ErrorAlert error={save.error} />}
       </form>
     </details>
-  );
-}
-
-const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const orNull = (v: string | undefined) => (v && v.trim() ? v.trim() : null);
-const numberOrNull = (v: string | undefined) => (v && v.trim() ? Number(v) : null);
-
-function InvoiceFields({ caseId, item, readOnly }: { caseId: string; item: EvidenceItem; readOnly: boolean }) {
-  const inv = item.invoice ?? {};
-  return (
-    <DetailsForm
-      caseId={caseId}
-      item={item}
-      readOnly={readOnly}
-      title="What the invoice says"
-      fields={[
-        { name: 'supplierName', label: 'Supplier name' },
-        { name: 'supplierAddress', label: 'Supplier address' },
-        { name: 'supplierContact', label: 'Supplier phone, e-mail or website' },
-        { name: 'invoiceDate', label: 'Invoice date', type: 'date' },
-        { name: 'quantity', label: 'Units on the invoice', type: 'number' },
-        { name: 'unitsSold', label: 'Units sold', type: 'number' },
-      ]}
-      initial={Object.fromEntries(Object.entries(inv).map(([k, v]) => [k, text(v)]))}
-      toBody={(d) => ({
-        supplierName: orNull(d.supplierName),
-        supplierAddress: orNull(d.supplierAddress),
-        supplierContact: orNull(d.supplierContact),
-        invoiceDate: orNull(d.invoiceDate),
-        quantity: numberOrNull(d.quantity),
-        unitsSold: numberOrNull(d.unitsSold),
-      })}
-    />
-  );
-}
-
-function AuthorisationFields({ caseId, item, readOnly }: { caseId: string; item: EvidenceItem; readOnly: boolean }) {
-  const loa = item.authorisation ?? {};
-  return (
-    <DetailsForm
-      caseId={caseId}
-      item={item}
-      readOnly={readOnly}
-      title="What the letter says"
-      fields={[
-        { name: 'rightsOwner', label: 'Rights owner' },
-        { name: 'sellerName', label: 'Seller named in the letter' },
-        { name: 'explicit', label: 'Explicitly authorises selling the brand', type: 'yesno' },
-      ]}
-      initial={{
-        rightsOwner: text(loa.rightsOwner),
-        sellerName: text(loa.sellerName),
-        explicit: loa.explicit === true ? 'yes' : loa.explicit === false ? 'no' : '',
-      }}
-      toBody={(d) => ({
-        rightsOwner: orNull(d.rightsOwner),
-        sellerName: orNull(d.sellerName),
-        explicit: d.explicit === 'yes' ? true : d.explicit === 'no' ? false : null,
-      })}
-    />
   );
 }
 

@@ -1,10 +1,10 @@
 import { SUBMISSION_FIELD_KEYS, SUBMISSION_FIELD_LABELS, type SubmissionFieldKey } from '@poa/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { fieldError } from '../../../api/errors';
 import type { SubmissionLimits } from '../../../api/types';
 import { TextField } from '../../../ui/Field';
-import { ErrorAlert, QueryView } from '../../../ui/states';
-import { useCan } from '../../auth/session';
+import { QueryView } from '../../../ui/states';
+import { AdminSettingsForm } from '../admin-form/AdminSettingsForm';
 import { useSaveSubmissionSettings, useSubmissionSettings } from './submission-settings.queries';
 
 type LimitsForm = Record<SubmissionFieldKey, string>;
@@ -25,51 +25,37 @@ const limitsOf = (form: LimitsForm): SubmissionLimits =>
 /** The character limit of each Seller Central appeal field: the editor counts against them and the checker warns past them. */
 export function SubmissionSettings() {
   const settings = useSubmissionSettings();
-  return <QueryView query={settings}>{(data) => <LimitsEditor key={JSON.stringify(data.limits)} limits={data.limits} />}</QueryView>;
+  // Above the editor, which starts afresh from what was saved: "Saved." outlives that.
+  const save = useSaveSubmissionSettings();
+  return (
+    <QueryView query={settings}>{(data) => <LimitsEditor key={JSON.stringify(data.limits)} limits={data.limits} save={save} />}</QueryView>
+  );
 }
 
-function LimitsEditor({ limits }: { limits: SubmissionLimits }) {
-  const canManage = useCan('admin');
+function LimitsEditor({ limits, save }: { limits: SubmissionLimits; save: ReturnType<typeof useSaveSubmissionSettings> }) {
   const [form, setForm] = useState(() => formOf(limits));
-  const save = useSaveSubmissionSettings();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(limitsOf(form));
-  };
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="seller-central-settings-title" style={{ maxWidth: '36rem' }}>
-      <h2 id="seller-central-settings-title">Seller Central field limits</h2>
-      <p className="muted">
-        Amazon does not publish the character limits of its appeal form and changes them. Enter the ones you see; leave a box empty for no
-        limit.
-      </p>
-      <ErrorAlert error={save.error} />
-      <fieldset disabled={!canManage} style={{ border: 0, padding: 0, margin: 0 }}>
-        {SUBMISSION_FIELD_KEYS.map((key) => (
-          <TextField
-            key={key}
-            label={SUBMISSION_FIELD_LABELS[key]}
-            name={`limits.${key}`}
-            inputMode="numeric"
-            placeholder="No limit"
-            value={form[key]}
-            onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
-            error={fieldError(save.error, `limits.${key}`)}
-          />
-        ))}
-      </fieldset>
-      {canManage ? (
-        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save limits'}
-        </button>
-      ) : (
-        <p className="muted">Only admins and owners change these.</p>
-      )}
-      {save.isSuccess && !save.isPending && (
-        <p role="status" className="muted">
-          Saved.
-        </p>
-      )}
-    </form>
+    <AdminSettingsForm
+      id="seller-central-settings"
+      title="Seller Central field limits"
+      intro="Amazon does not publish the character limits of its appeal form and changes them. Enter the ones you see; leave a box empty for no limit."
+      maxWidth="36rem"
+      save={save}
+      saveLabel="Save limits"
+      onSave={() => save.mutate(limitsOf(form))}
+    >
+      {SUBMISSION_FIELD_KEYS.map((key) => (
+        <TextField
+          key={key}
+          label={SUBMISSION_FIELD_LABELS[key]}
+          name={`limits.${key}`}
+          inputMode="numeric"
+          placeholder="No limit"
+          value={form[key]}
+          onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))}
+          error={fieldError(save.error, `limits.${key}`)}
+        />
+      ))}
+    </AdminSettingsForm>
   );
 }
