@@ -30,14 +30,25 @@ describe('PDF variants: the copy for Amazon and the approval certificate', () =>
     const kase = await createCase(api.http, owner.token, x.client.id, {
       asins: ['B0C1KX7Q2M', 'B0D2LM3N8P'],
       violationType: 'product_authenticity',
+      issues: [
+        { violationType: 'product_authenticity', asins: ['B0C1KX7Q2M', 'B0D2LM3N8P'], orderIds: [] },
+        { violationType: 'order_defect_rate', asins: [], orderIds: ['112-4839201-5531844'] },
+      ],
     });
+    const [authenticity, defects] = (await api.http.get(`/api/v1/cases/${kase.id}`, owner.token)).body.issues as { id: string }[];
     expectStatus(await transition(api.http, owner.token, kase.id, { action: 'start_drafting' }), 200);
     const draft = {
       ...draftBody(
         0,
         'Between 2 and 20 February three buyers reported that our pans (B0C1KX7Q2M) and lids (B0D2LM3N8P) were not authentic.',
       ),
-      rootCauses: [{ text: 'We bought batch NW-2401 of B0C1KX7Q2M from Eastline Trading, which is not an authorised distributor.' }],
+      rootCauses: [
+        {
+          text: 'We bought batch NW-2401 of B0C1KX7Q2M from Eastline Trading, which is not an authorised distributor.',
+          issueId: authenticity!.id,
+        },
+        { text: 'Buyer messages about fakes waited four days in a general queue before anyone answered them.', issueId: defects!.id },
+      ],
     };
     expectStatus(await api.http.post(`/api/v1/cases/${kase.id}/drafts`, draft, owner.token), 201);
     for (const action of ['submit_for_review', 'approve_internal'])
@@ -66,7 +77,9 @@ describe('PDF variants: the copy for Amazon and the approval certificate', () =>
       'B0C1KX7Q2M',
       'B0D2LM3N8P',
       'Eastline Trading',
-      'Product authenticity',
+      'Concerning Product authenticity; Order defect rate',
+      'Issue 1: Product authenticity (B0C1KX7Q2M, B0D2LM3N8P)',
+      'Issue 2: Order defect rate',
     ])
       expect([expected, forAmazon.text.includes(expected)]).toEqual([expected, true]);
     for (const absent of [

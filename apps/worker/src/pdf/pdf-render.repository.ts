@@ -14,7 +14,7 @@ import {
   type TenantTransaction,
 } from '@poa/db';
 import type { PdfRenderJob } from '@poa/jobs';
-import type { PoaSections } from '@poa/pdf';
+import type { DraftSections } from '@poa/domain';
 
 const RENDER = columnsOf(PdfRender, ['status']);
 export type RenderState = typeof RENDER.$row;
@@ -49,7 +49,8 @@ export type DocumentRow = typeof CASE.$row &
     client_name: RowOf<Client>['name'];
     tenant_name: RowOf<Tenant>['name'];
     version_created_at: RowOf<DraftVersion>['created_at'];
-    sections: PoaSections;
+    /** The stored draft (jsonb): older versions may lack a section. */
+    sections: Partial<DraftSections>;
     /** row_to_json: timestamps arrive as strings. */
     approval: (Omit<typeof APPROVAL.$row, 'approved_at'> & { approved_at: string }) | null;
     attachments: { id: string; file_name: string }[] | null;

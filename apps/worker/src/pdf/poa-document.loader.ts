@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { violationLabel, type ViolationType } from '@poa/domain';
+import { groupByIssue, violationLabel, type ViolationType } from '@poa/domain';
 import type { PdfRenderJob } from '@poa/jobs';
 import type { PoaDocument, PoaSections } from '@poa/pdf';
 import { PdfRenderRepository } from './pdf-render.repository';
@@ -15,10 +15,19 @@ export class PoaDocumentLoader {
     const row = await this.renders.document(job);
     if (!row) return null;
     const fileNames = new Map((row.attachments ?? []).map((a) => [a.id, a.file_name]));
+    const issues = row.issues.map((issue) => ({
+      id: String(issue.id),
+      violationType: String(issue.violationType ?? row.violation_type),
+      asins: Array.isArray(issue.asins) ? issue.asins.map(String) : [],
+    }));
+    const groupOf = groupByIssue(issues);
     const sections: PoaSections = {
       summary: row.sections.summary ?? '',
-      rootCauses: row.sections.rootCauses ?? [],
-      correctiveActions: row.sections.correctiveActions ?? [],
+      rootCauses: (row.sections.rootCauses ?? []).map((cause) => ({ ...cause, group: groupOf?.(cause, 'rootCauses') })),
+      correctiveActions: (row.sections.correctiveActions ?? []).map((action) => ({
+        ...action,
+        group: groupOf?.(action, 'correctiveActions'),
+      })),
       preventiveMeasures: row.sections.preventiveMeasures ?? [],
       supportingDocuments: (row.sections.supportingDocuments ?? []).map((d) => ({ ...d, fileName: fileNames.get(d.attachmentId) })),
     };
@@ -35,7 +44,7 @@ export class PoaDocumentLoader {
         marketplace: row.marketplace,
         violationType: row.violation_type,
         violationLabel: labelOf(row.violation_type),
-        issueLabels: [...new Set(row.issues.map((issue) => labelOf(String(issue.violationType ?? row.violation_type))))],
+        issueLabels: [...new Set(issues.map((issue) => labelOf(issue.violationType)))],
         asins: row.asins,
       },
       version: { version: row.version, createdAt: new Date(row.version_created_at).toISOString(), sections },

@@ -64,6 +64,26 @@ describe('renderPoaHtml', () => {
     expect(html).toMatch(/<h2>Root cause\(s\)<\/h2><p class="empty">None recorded\.<\/p>/);
   });
 
+  it('heads root causes and actions with the notice issue they answer, numbering on across issues', () => {
+    const doc = samplePoaDocument();
+    const [first, second, third] = doc.version.sections.rootCauses;
+    doc.version.sections.rootCauses = [
+      { ...first!, group: 'Issue 1: Order defect rate' },
+      { ...second!, group: 'Issue 1: Order defect rate' },
+      { ...third!, group: 'Issue 2: Product authenticity (B0C1KX7Q2M)' },
+    ];
+    const { html } = renderPoaHtml(doc);
+    const rootCauses = /<section class="root-causes">(.*?)<\/section>/s.exec(html)![1];
+    expect(rootCauses).toBe(
+      '<h2>Root cause(s)</h2>' +
+        '<h3 class="issue">Issue 1: Order defect rate</h3><ol class="items">' +
+        `<li><div class="text">${first!.text.replaceAll("'", '&#39;')}</div></li><li><div class="text">${second!.text}</div></li></ol>` +
+        '<h3 class="issue">Issue 2: Product authenticity (B0C1KX7Q2M)</h3><ol class="items" start="3">' +
+        `<li><div class="text">${third!.text.replaceAll('"', '&quot;')}</div></li></ol>`,
+    );
+    expect(html).not.toMatch(/<section class="corrective-actions">.*<h3/s);
+  });
+
   it('marks a draft with a watermark repeated on every page and DRAFT in the header', () => {
     const draft = renderPoaHtml(samplePoaDocument({ mode: 'draft', approval: null }));
     expect(draft.html).toContain('<div class="watermark" aria-hidden="true">DRAFT</div>');

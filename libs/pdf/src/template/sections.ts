@@ -1,6 +1,6 @@
 import { escapeHtml as e } from './escape';
 import { formatDate, formatTimestamp } from './format';
-import type { PoaApproval, PoaDocument, PoaSections } from './types';
+import type { PoaApproval, PoaDocument, PoaGroupedItem, PoaSections } from './types';
 
 const NOT_RECORDED = '<span class="empty">not recorded</span>';
 
@@ -41,16 +41,40 @@ export function summarySection(sections: PoaSections): string {
   return sections.summary.trim() ? section('summary', 'Summary', text(sections.summary)) : '';
 }
 
+/**
+ * A numbered list; consecutive items with the same group are printed under its heading, and the numbering runs on
+ * across groups, as in the Seller Central pack.
+ */
+function groupedList<T extends PoaGroupedItem>(items: readonly T[], item: (value: T) => string): string {
+  const out: string[] = [];
+  let group: string | null = null;
+  let open = false;
+  items.forEach((value, index) => {
+    const heading = value.group?.trim() || null;
+    if (!open || (heading && heading !== group)) {
+      if (open) out.push('</ol>');
+      if (heading) out.push(`<h3 class="issue">${e(heading)}</h3>`);
+      out.push(index === 0 ? '<ol class="items">' : `<ol class="items" start="${index + 1}">`);
+      open = true;
+    }
+    group = heading;
+    out.push(`<li>${item(value)}</li>`);
+  });
+  if (open) out.push('</ol>');
+  return out.join('');
+}
+
 export function rootCausesSection(sections: PoaSections): string {
-  const items = sections.rootCauses.map((cause) => `<li>${text(cause.text)}</li>`).join('');
-  return section('root-causes', 'Root cause(s)', items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'));
+  const list = groupedList(sections.rootCauses, (cause) => text(cause.text));
+  return section('root-causes', 'Root cause(s)', list || emptyNote('None recorded.'));
 }
 
 export function correctiveActionsSection(sections: PoaSections): string {
-  const items = sections.correctiveActions
-    .map((action) => `<li>${text(action.text)}<div class="meta">${metaItem('Completed', formatDate(action.completedAt))}</div></li>`)
-    .join('');
-  return section('corrective-actions', 'Corrective actions taken', items ? `<ol class="items">${items}</ol>` : emptyNote('None recorded.'));
+  const list = groupedList(
+    sections.correctiveActions,
+    (action) => `${text(action.text)}<div class="meta">${metaItem('Completed', formatDate(action.completedAt))}</div>`,
+  );
+  return section('corrective-actions', 'Corrective actions taken', list || emptyNote('None recorded.'));
 }
 
 export function preventiveMeasuresSection(sections: PoaSections): string {

@@ -16,6 +16,7 @@ table { width: 100%; border-collapse: collapse; }
 table.facts th, table.proof th { text-align: left; width: 26%; background: var(--brand-soft); font-weight: 600; vertical-align: top; }
 table th, table td { padding: 3px 8px; border-bottom: 1px solid #e2e2e2; vertical-align: top; overflow-wrap: anywhere; }
 section { margin-top: 12px; }
+h3.issue { font-size: 10pt; margin: 8px 0 4px; break-after: avoid; }
 h2 { font-size: 11.5pt; color: var(--brand); border-bottom: 1px solid var(--brand-line); padding-bottom: 2px; margin: 0 0 6px; break-after: avoid; }
 ol.items { margin: 0; padding-left: 20px; }
 ol.items > li { margin-bottom: 6px; break-inside: avoid; }

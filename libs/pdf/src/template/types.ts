@@ -31,8 +31,13 @@ export interface PoaCaseInfo {
   asins: string[];
 }
 
-export interface PoaCorrectiveAction {
+/** A root cause or corrective action; `group` heads the notice issue it answers when the notice names several. */
+export interface PoaGroupedItem {
   text: string;
+  group?: string | null;
+}
+
+export interface PoaCorrectiveAction extends PoaGroupedItem {
   completedAt: string | null;
 }
 
@@ -51,7 +56,7 @@ export interface PoaSupportingDocument {
 
 export interface PoaSections {
   summary: string;
-  rootCauses: { text: string }[];
+  rootCauses: PoaGroupedItem[];
   correctiveActions: PoaCorrectiveAction[];
   preventiveMeasures: PoaPreventiveMeasure[];
   supportingDocuments: PoaSupportingDocument[];
