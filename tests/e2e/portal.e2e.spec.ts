@@ -80,6 +80,27 @@ beforeAll(async () => {
   await api('POST', `/api/v1/cases/${caseId}/drafts`, draftBody(0, 'First summary of our plan.'), staff);
   for (const action of ['start_drafting', 'submit_for_review', 'approve_internal'])
     await api('POST', `/api/v1/cases/${caseId}/transitions`, { action }, staff);
+  // A newer case that waits for nothing from the seller (approved by e-mail): the list still puts the plan to review first.
+  const approved = await api<{ id: string }>(
+    'POST',
+    '/api/v1/cases',
+    {
+      clientId: client.id,
+      title: 'Listing removed: pesticide claim',
+      violationType: 'restricted_products',
+      marketplace: 'US',
+      noticeReceivedAt: new Date().toISOString(),
+    },
+    staff,
+  );
+  await api('POST', `/api/v1/cases/${approved.id}/drafts`, draftBody(0, 'We removed the claim from the listing.'), staff);
+  for (const body of [
+    { action: 'start_drafting' },
+    { action: 'submit_for_review' },
+    { action: 'approve_internal' },
+    { action: 'client_approve', contactId: contact.id, fullName: 'Mo Bile', note: 'Approved by e-mail' },
+  ])
+    await api('POST', `/api/v1/cases/${approved.id}/transitions`, body, staff);
   const link = await api<{ url: string; token: string }>(
     'POST',
     `/api/v1/clients/${client.id}/contacts/${contact.id}/login-links`,
@@ -118,6 +139,7 @@ afterAll(async () => {
 it('the contact logs in with the link, reads the draft and asks for changes', async () => {
   await page.goto(loginUrl);
   await page.waitForFunction(() => location.pathname === '/portal');
+  await page.waitForFunction(() => document.querySelectorAll('.case-list a').length === 2);
   const caseLink = await page.waitForSelector('.case-list a');
   expect(await caseLink!.evaluate((a) => a.textContent)).toContain('Listing removed: authenticity');
   await caseLink!.click();

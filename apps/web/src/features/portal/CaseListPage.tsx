@@ -7,6 +7,8 @@ export function CaseListPage() {
   const { cases, failed } = usePortalCases();
   const requests = usePortalEvidenceRequests();
   const error = failed ? 'Could not load your cases.' : null;
+  // What waits for the seller's review comes first; the rest keeps the newest-first order of the answer.
+  const ordered = cases && [...cases.filter((c) => c.awaitingReview), ...cases.filter((c) => !c.awaitingReview)];
 
   return (
     <section aria-labelledby="cases-title">
@@ -40,7 +42,7 @@ export function CaseListPage() {
       {cases === null && !error ? <p role="status">Loading…</p> : null}
       {cases?.length === 0 ? <p>Nothing waits for you at the moment.</p> : null}
       <ul className="case-list">
-        {cases?.map((c) => (
+        {ordered?.map((c) => (
           <li key={c.id}>
             <a
               href={`/portal/cases/${c.id}`}
