@@ -4,7 +4,7 @@
  * profile covers only one measured load, not the start-up. SIGWINCH because Nest's shutdown hooks take SIGUSR2.
  */
 const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 
 const file = process.env.CPU_PROFILE_FILE;
 if (file) {
@@ -21,7 +21,11 @@ if (file) {
       return;
     }
     session.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync(`${file}.${index}.cpuprofile`, JSON.stringify(result.profile));
+      // Written whole, then renamed: the bench reads a profile as soon as its name appears.
+      if (!error) {
+        writeFileSync(`${file}.${index}.partial`, JSON.stringify(result.profile));
+        renameSync(`${file}.${index}.partial`, `${file}.${index}.cpuprofile`);
+      }
       index += 1;
       running = false;
     });
