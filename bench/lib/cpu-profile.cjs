@@ -20,14 +20,17 @@ if (file) {
       running = true;
       return;
     }
+    // Stopped at once, not in the callback: the next slice can start before the profile is serialised (two API
+    // slices back to back when the order of variants turns), and its signal must start a new profile.
+    running = false;
+    const n = index;
+    index += 1;
     session.post('Profiler.stop', (error, result) => {
       // Written whole, then renamed: the bench reads a profile as soon as its name appears.
       if (!error) {
-        writeFileSync(`${file}.${index}.partial`, JSON.stringify(result.profile));
-        renameSync(`${file}.${index}.partial`, `${file}.${index}.cpuprofile`);
+        writeFileSync(`${file}.${n}.partial`, JSON.stringify(result.profile));
+        renameSync(`${file}.${n}.partial`, `${file}.${n}.cpuprofile`);
       }
-      index += 1;
-      running = false;
     });
   });
 }
