@@ -127,7 +127,7 @@ export class FastCaseReads {
     // headers (the guard), the JSON answer as Express's res.json sends it (no JSON settings, no ETag).
     for (const [name, value] of this.securityHeaders[req.secure ? 'https' : 'http']) res.setHeader(name, value);
     Object.assign(req, { id: requestId(req, res), tenantId: principal.tenantId });
-    await this.rateLimit.consume(principal, req, res as Response);
+    await this.rateLimit.consume(principal, req, res);
     res.once('close', () => this.finished(req, res, read.route, started, startedAt));
     this.served += 1;
     res.statusCode = 200;
