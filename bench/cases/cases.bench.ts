@@ -13,7 +13,7 @@
  * against the same searches on the 2,000-case tenants (API only, interleaved).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureRedis } from '@poa/services';
@@ -222,11 +222,16 @@ async function main() {
           mergeSamples(merged.get(variant.key)!, await measure(workload, variant, SLICE_MS));
           if (profiling) process.kill(pid, 'SIGWINCH');
           cpuMs.set(variant.key, cpuMs.get(variant.key)! + processCpuMs(pid) - cpuBefore);
+          // Two signals close together arrive as one: the next slice may be the API's again.
+          if (profiling) await new Promise((resolve) => setTimeout(resolve, 300));
         }
       }
       if (profileFile) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
         const files = Array.from({ length: ROUNDS }, (_, i) => `${profileFile}.${profileIndex + i}.cpuprofile`);
+        // The API writes each profile when sampling stops; on a loaded machine the last one can take seconds.
+        for (let waited = 0; waited < 30_000 && !files.every((file) => existsSync(file)); waited += 250) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
         profileIndex += ROUNDS;
         profiles[workload.key] = summariseProfile(files, merged.get('api')!.latenciesMs.length);
         printTable(`API CPU per request by layer, ${workload.key} (sampled over ${ROUNDS} slices)`, profiles[workload.key]);

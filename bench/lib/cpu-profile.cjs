@@ -4,7 +4,7 @@
  * profile covers only one measured load, not the start-up. SIGWINCH because Nest's shutdown hooks take SIGUSR2.
  */
 const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 
 const file = process.env.CPU_PROFILE_FILE;
 if (file) {
@@ -20,10 +20,17 @@ if (file) {
       running = true;
       return;
     }
+    // Stopped at once, not in the callback: the next slice can start before the profile is serialised (two API
+    // slices back to back when the order of variants turns), and its signal must start a new profile.
+    running = false;
+    const n = index;
+    index += 1;
     session.post('Profiler.stop', (error, result) => {
-      if (!error) writeFileSync(`${file}.${index}.cpuprofile`, JSON.stringify(result.profile));
-      index += 1;
-      running = false;
+      // Written whole, then renamed: the bench reads a profile as soon as its name appears.
+      if (!error) {
+        writeFileSync(`${file}.${n}.partial`, JSON.stringify(result.profile));
+        renameSync(`${file}.${n}.partial`, `${file}.${n}.cpuprofile`);
+      }
     });
   });
 }

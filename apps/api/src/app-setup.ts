@@ -13,6 +13,8 @@ import { httpObservability } from './observability/http-observability';
 import { applySecurityHeaders } from './core/security-headers';
 import { serveWeb } from './core/web-app';
 import { jsonBody } from './core/json-body';
+import { FastCaseReads } from './fast-reads/fast-case-reads';
+import { findUnstorable } from './core/unstorable-text';
 import { API_VERSION, documentSuccessAnswers, finishOpenApiDocument } from './core/openapi';
 
 export const API_PREFIX = 'api/v1';
@@ -50,6 +52,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { layout: 'BaseLayout' } });
 
   serveWeb(app, config);
+  app.get(FastCaseReads).install(app.getHttpServer(), app.getHttpAdapter().getInstance());
   return app;
 }
 
@@ -59,34 +62,12 @@ function parseQueryOnce(req: Request, _res: Response, next: NextFunction) {
   next();
 }
 
-/** Text PostgreSQL cannot store: U+0000 anywhere, and in jsonb a lone UTF-16 surrogate. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
-/** The path of the first string (or key) in a parsed body or query that PostgreSQL cannot store, if any. */
-function findNul(value: unknown, path: string[]): string | undefined {
-  if (typeof value === 'string') return unstorable(value) ? path.join('.') || '(body)' : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = findNul(value[i], [...path, String(i)]);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (unstorable(key)) return [...path, key.split('\u0000').join('\\0')].join('.');
-      const found = findNul(item, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
 /**
  * PostgreSQL text cannot hold U+0000, nor jsonb a lone surrogate ("\ud800" in JSON): refuse them in any body or query
  * field (400) rather than fail in the database.
  */
 function rejectNulCharacters(req: Request, res: Response, next: NextFunction) {
-  const field = findNul(req.body, []) ?? findNul(req.query, []);
+  const field = findUnstorable(req.body, []) ?? findUnstorable(req.query, []);
   if (!field) return next();
   res.status(400).json({
     error: {

@@ -10,6 +10,7 @@ import { IdentityModule } from './identity/identity.module';
 import { CoreModule } from './core/core.module';
 import { ErrorFilter } from './core/error.filter';
 import { EmailModule } from './email/email.module';
+import { FastReadsModule } from './fast-reads/fast-reads.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { UploadInterceptor } from './idempotency/upload';
@@ -59,6 +60,7 @@ export class AppModule {
         RateLimitModule,
         WebhooksModule,
         NotificationsModule,
+        FastReadsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -28,6 +28,9 @@ export function startTracing(serviceName: string, opts: { env?: NodeJS.ProcessEn
   return true;
 }
 
+/** Whether startTracing registered a provider (spans are recorded and exported). */
+export const isTracing = (): boolean => provider !== null;
+
 /** Sends the spans still buffered and stops tracing (on shutdown). */
 export async function stopTracing(): Promise<void> {
   const current = provider;

@@ -26,10 +26,18 @@ const requestFields = (req: IncomingMessage & { id?: unknown; originalUrl?: stri
   url: req.originalUrl ?? req.url,
 });
 const responseFields = (res: ServerResponse) => ({ statusCode: res.statusCode });
-const withTenant = (req: IncomingMessage, fields: object) => {
+export const withTenant = (req: IncomingMessage, fields: object) => {
   const tenantId = (req as { tenantId?: string }).tenantId;
   return tenantId ? { ...fields, tenantId } : fields;
 };
+
+/** The request's id: the caller's X-Request-Id when it looks like one, else a new uuid; echoed in x-request-id. */
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
 
 const REDIS_READY_TIMEOUT_MS = 5000;
 
@@ -68,12 +76,7 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.LOG_LEVEL,
-            genReqId: (req: IncomingMessage, res) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            genReqId: requestId,
             // pino-http binds the serialised request to a child logger at the start of every request, whatever the
             // level: only what the request line needs (no headers, so no tokens or cookies to redact there).
             serializers: { req: requestFields, res: responseFields, err: stdSerializers.err },

@@ -83,12 +83,15 @@ const isApiAnswer = (path: string) => (path === '/api' || path.startsWith('/api/
 
 /**
  * Browser security headers on every answer (helmet: nosniff, X-Frame-Options DENY, a same-origin Referrer-Policy,
- * cross-origin isolation headers), the CSP, HSTS over https, and no-store on API answers. Register it before
- * any route so that it covers them all, Swagger UI included (`docsPath`, e.g. /api/docs).
+ * cross-origin isolation headers), the CSP, HSTS over https, and no-store on API answers: synchronous handlers, in
+ * order (the fast case reads run the same ones).
  */
-export function applySecurityHeaders(app: NestExpressApplication, config: Pick<AppConfig, 'PUBLIC_URL'>, docsPath: string): void {
+export function securityHeaderHandlers(
+  config: Pick<AppConfig, 'PUBLIC_URL'>,
+): ((req: Request, res: Response, next: NextFunction) => void)[] {
   const behindHttps = new URL(config.PUBLIC_URL).protocol === 'https:';
-  app.use(
+  const policy = contentSecurityPolicy();
+  return [
     helmet({
       contentSecurityPolicy: false,
       strictTransportSecurity: false,
@@ -97,14 +100,21 @@ export function applySecurityHeaders(app: NestExpressApplication, config: Pick<A
       // same-origin POSTs keep a real Origin header (no-referrer would turn it into "null").
       referrerPolicy: { policy: 'same-origin' },
     }),
-  );
-  const policy = contentSecurityPolicy();
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Content-Security-Policy', policy);
-    // Over plain http a browser ignores HSTS; behind a TLS proxy that is not trusted, PUBLIC_URL still says https.
-    if (req.secure || behindHttps) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    if (isApiAnswer(req.path)) res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+    (req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('Content-Security-Policy', policy);
+      // Over plain http a browser ignores HSTS; behind a TLS proxy that is not trusted, PUBLIC_URL still says https.
+      if (req.secure || behindHttps) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      if (isApiAnswer(req.path)) res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  ];
+}
+
+/**
+ * The security headers on every answer. Register it before any route so that it covers them all, Swagger UI
+ * included (`docsPath`, e.g. /api/docs).
+ */
+export function applySecurityHeaders(app: NestExpressApplication, config: Pick<AppConfig, 'PUBLIC_URL'>, docsPath: string): void {
+  for (const handler of securityHeaderHandlers(config)) app.use(handler);
   app.use(docsPath, htmlPolicy(swaggerUiPolicy));
 }

@@ -32,6 +32,7 @@ type ConsumingRedis = Redis & {
 /** What counting a request found: its outcome (a RateLimiterRes, or a rejection to throw) and the version read with it. */
 export interface Counted {
   key: string;
+  versionKey: string;
   outcome: { ok: true; remaining: number } | { ok: false; rejection: unknown };
   /** The value of the version key; null when never set; undefined when Redis could not be asked (then no cache may be trusted). */
   version: string | null | undefined;
@@ -68,20 +69,27 @@ export class RequestRateLimit {
     return `${principal.kind}:${principal.id}`;
   }
 
-  /** Counts the request of this principal now (once per request), reading `versionKey` in the same round trip. */
+  /**
+   * Counts the request of this principal, reading `versionKey` in the same round trip. A request is counted once:
+   * when it was already counted for this principal (the fast case reads hand their refusals on to the full
+   * pipeline), that count is returned, with its version only if it read the same key.
+   */
   async count(request: Request, principal: Pick<Principal, 'kind' | 'id'>, versionKey = ''): Promise<Counted> {
     const key = RequestRateLimit.keyOf(principal);
+    const earlier = (request as CountedRequest)[COUNTED];
+    if (earlier?.key === key) return earlier.versionKey === versionKey ? earlier : { ...earlier, version: undefined };
     let counted: Counted;
     try {
       const [n, ttl, version] = await (this.redis as ConsumingRedis).poaConsumeRequest(`${KEY_PREFIX}:${key}`, versionKey, WINDOW_MS);
       counted = {
         key,
+        versionKey,
         version,
         outcome:
           n > this.points ? { ok: false, rejection: new RateLimiterRes(0, ttl, n, false) } : { ok: true, remaining: this.points - n },
       };
     } catch {
-      counted = { key, version: undefined, outcome: await this.countInMemory(key) };
+      counted = { key, versionKey, version: undefined, outcome: await this.countInMemory(key) };
     }
     (request as CountedRequest)[COUNTED] = counted;
     return counted;
@@ -100,6 +108,12 @@ export class RequestRateLimit {
       });
     }
     response.setHeader('X-RateLimit-Remaining', String(counted.outcome.remaining));
+  }
+
+  /** Whether the request, already counted for this principal, is within the limit. */
+  withinLimit(principal: Pick<Principal, 'kind' | 'id'>, request: Request): boolean {
+    const counted = (request as CountedRequest)[COUNTED];
+    return counted?.key === RequestRateLimit.keyOf(principal) && counted.outcome.ok;
   }
 
   private async countInMemory(key: string): Promise<Counted['outcome']> {

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { TenantContext } from '@poa/db';
+import { TenantContext, type TenantScope } from '@poa/db';
 import type { Request, Response } from 'express';
 import { AppError } from '../../core/errors';
 import { RequestRateLimit } from '../../rate-limit/request-rate-limit';
@@ -41,20 +41,7 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
     }
     request.tenantId = principal.tenantId;
     await this.rateLimit.consume(principal, request, context.switchToHttp().getResponse<Response>());
-    TenantContext.bind({
-      tenantId: principal.tenantId,
-      actor: {
-        kind: principal.kind,
-        id: principal.id,
-        name: principal.name,
-        role: principal.kind === 'user' ? principal.role : undefined,
-        scopes: principal.kind === 'api_key' ? principal.scopes : undefined,
-        clientId: principal.kind === 'contact' ? principal.clientId : undefined,
-        email: principal.kind === 'api_key' ? undefined : principal.email,
-      },
-      ip: request.ip ?? null,
-      userAgent: request.headers['user-agent'] ?? null,
-    });
+    TenantContext.bind(tenantScopeOf(principal, request));
     return true;
   }
 
@@ -63,4 +50,22 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt', 'portal-jwt']) {
     if (!principal) throw new AppError('UNAUTHENTICATED', 'A valid access token or API key is required');
     return principal;
   }
+}
+
+/** The tenant context of an authenticated request: its tenant, who acts, from where. */
+export function tenantScopeOf(principal: Principal, request: Request): TenantScope {
+  return {
+    tenantId: principal.tenantId,
+    actor: {
+      kind: principal.kind,
+      id: principal.id,
+      name: principal.name,
+      role: principal.kind === 'user' ? principal.role : undefined,
+      scopes: principal.kind === 'api_key' ? principal.scopes : undefined,
+      clientId: principal.kind === 'contact' ? principal.clientId : undefined,
+      email: principal.kind === 'api_key' ? undefined : principal.email,
+    },
+    ip: request.ip ?? null,
+    userAgent: request.headers['user-agent'] ?? null,
+  };
 }

@@ -93,10 +93,15 @@ export class StaffJwtStrategy extends PassportStrategy(JwtStrategy, 'jwt') {
    * it exactly as before.
    */
   async authenticateBearer(req: Request): Promise<Principal | false | undefined> {
+    const claims = this.bearerClaims(req);
+    return claims ? this.validate(req, claims) : undefined;
+  }
+
+  /** The claims of a valid staff access token sent as `Bearer <jwt>`; undefined for anything else. No side effect. */
+  bearerClaims(req: Pick<Request, 'headers'>): StaffTokenClaims | undefined {
     const token = bearerToken(req.headers.authorization);
     if (token === undefined || API_KEY_PREFIX.test(token)) return undefined;
-    const claims = this.verifiedClaims(token);
-    return claims ? this.validate(req, claims) : undefined;
+    return this.verifiedClaims(token);
   }
 
   /**
