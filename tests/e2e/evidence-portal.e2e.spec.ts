@@ -23,6 +23,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -108,3 +109,5 @@ it('the seller uploads a requested invoice from a phone and the staff case page 
   expect(csp.violations.splice(0)).toEqual([]);
   expect(artifactsDir).toBeTruthy();
 });
+
+auditEveryVisitedPage();

@@ -22,6 +22,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -246,3 +247,5 @@ describe('draft editor', () => {
     expect(await page.$(byLabel('Title'))).toBeNull();
   });
 });
+
+auditEveryVisitedPage();

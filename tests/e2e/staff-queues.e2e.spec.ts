@@ -27,6 +27,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -366,3 +367,5 @@ describe('case queues', () => {
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('<script');
   });
 });
+
+auditEveryVisitedPage();

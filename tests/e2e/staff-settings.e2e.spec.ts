@@ -22,6 +22,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(240_000);
 
@@ -229,3 +230,5 @@ describe('webhooks: send test event', () => {
     await checkScreen(page, 'staff-webhook-test-event', (p) => p.waitForSelector('tr[data-delivery-status="succeeded"]'));
   });
 });
+
+auditEveryVisitedPage();
