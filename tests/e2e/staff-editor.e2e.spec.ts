@@ -6,7 +6,7 @@
  * to their field, the checker stays in view, comments return to "Staff only" after each post and look different when
  * shared, the case tabs follow the tabs pattern, and focus lands where it should; axe-core on every screen.
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import {
   api,
   baseUrl,
@@ -214,6 +214,24 @@ describe('draft editor', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toBe('button Evidence');
+  });
+
+  it('keeps focus in the tab panel when its failed load is tried again with Retry', async () => {
+    const refuse = (request: HTTPRequest) =>
+      request.method() === 'GET' && request.url().endsWith('/evidence') ? void request.abort('failed') : void request.continue();
+    await page.setRequestInterception(true);
+    page.on('request', refuse);
+    let retry: ElementHandle | null = null;
+    try {
+      await page.goto(`${caseUrl}?tab=evidence`);
+      retry = await page.waitForSelector('#panel-evidence ::-p-aria([name="Retry"][role="button"])', { visible: true });
+    } finally {
+      page.off('request', refuse);
+      await page.setRequestInterception(false);
+    }
+    await retry!.click();
+    await page.waitForSelector('#panel-evidence ::-p-text(Evidence checklist)');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-evidence');
   });
 
   it('returns the comment box to "Staff only" after a shared comment, and shows shared and internal comments apart', async () => {

@@ -233,7 +233,9 @@ describe('case queues', () => {
     await page.waitForSelector('[role="menu"]');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[role="menu"]'));
-    expect(await page.evaluate(() => document.activeElement?.closest('.account-menu') !== null)).toBe(true);
+    // Back on the button that opened the menu, with the menu closed.
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('.account-menu > button'))).toBe(true);
+    expect(await page.$eval('.account-menu > button', (el) => el.getAttribute('aria-expanded'))).toBe('false');
   });
 
   it('opens the notification bell (the overdue reminder listed): axe-clean at 1440 and 375 px, Escape puts focus back on the bell', async () => {
