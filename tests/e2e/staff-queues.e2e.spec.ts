@@ -302,6 +302,17 @@ describe('case queues', () => {
     await checkScreen(page, 'staff-clients', (p) => p.waitForSelector('table tbody tr'));
     await page.goto(`${baseUrl}/settings`);
     await checkScreen(page, 'staff-settings-team', (p) => p.waitForSelector('table tbody tr'));
+    // The settings pages no other browser test opens: each loaded (its heading, nothing still loading).
+    for (const [url, heading, name] of [
+      ['/settings/seller-central', 'seller-central-settings-title', 'staff-settings-seller-central'],
+      ['/settings/playbooks', 'playbooks-title', 'staff-settings-playbooks'],
+      ['/settings/checker', 'checker-settings-title', 'staff-settings-checker'],
+    ]) {
+      await page.goto(`${baseUrl}${url}`);
+      await checkScreen(page, name, (p) =>
+        p.waitForFunction((id) => document.getElementById(id) && !document.querySelector('.loading'), {}, heading),
+      );
+    }
     for (const [url, title] of [
       ['/clients', 'Clients · POA Desk'],
       ['/settings', 'Team · Settings · POA Desk'],
