@@ -214,6 +214,9 @@ describe('draft editor', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toBe('button Evidence');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused(page)).toBe('button Timeline');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('tab') === 'timeline');
   });
 
   it('keeps focus in the tab panel when its failed load is tried again with Retry', async () => {
