@@ -21,6 +21,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(240_000);
 
@@ -87,3 +88,5 @@ it("schedules the agency's deletion with its name typed, shows the date everywhe
   await page.waitForFunction(() => !document.querySelector('.deletion-banner'));
   expect(await deletionDate()).toBeNull();
 });
+
+auditEveryVisitedPage();

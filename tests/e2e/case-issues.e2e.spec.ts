@@ -11,6 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expectNoAxeViolations } from './axe';
 import { CspWatch } from './csp-watch';
 import { requireEnv } from './e2e-env';
+import { auditEveryVisitedPage, watchEveryPage } from './route-audit';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
@@ -75,6 +76,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
+  watchEveryPage(browser);
   page = await csp.watch(await (await browser.createBrowserContext()).newPage());
   await page.setViewport({ width: 1400, height: 1000 });
   page.setDefaultTimeout(30_000);
@@ -191,3 +193,5 @@ async function issueIds(): Promise<string[]> {
     options.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
   );
 }
+
+auditEveryVisitedPage();

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { expectNoAxeViolations } from './axe';
 import { api, baseUrl, click, csp, fill, launchBrowser, newStaffPage, signUpInBrowser, type Agency } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -106,3 +107,5 @@ it('refuses to send a plan with a checker error, listing it, and lets a reviewer
   expect(overridden?.data.findings?.map((f) => f.rule)).toEqual(['blame']);
   expect(csp.violations.splice(0)).toEqual([]);
 });
+
+auditEveryVisitedPage();

@@ -20,6 +20,7 @@ import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { jsonApi } from './json-api';
 import { requireEnv } from './e2e-env';
+import { auditEveryVisitedPage, watchEveryPage } from './route-audit';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
@@ -138,6 +139,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
+  watchEveryPage(browser);
   staffContext = await browser.createBrowserContext();
   portalContext = await browser.createBrowserContext();
   staff = await csp.watch(await staffContext.newPage());
@@ -327,6 +329,9 @@ it('the revised plan says what changed; approval errors are tied to their fields
   expect(ring.width).toBe('3px');
 });
 
+// Before the log-out, so that each screen is checked as the signed-in contact saw it.
+auditEveryVisitedPage();
+
 it('log-out leads to the agency’s branded log-in page', async () => {
   await portal.click(button('Log out'));
   await portal.waitForFunction(() => location.pathname === '/portal/login');
@@ -335,3 +340,5 @@ it('log-out leads to the agency’s branded log-in page', async () => {
   await portal.goto(`${baseUrl}/portal/cases/${sentCase.id}`);
   await portal.waitForFunction(() => location.pathname === '/portal/login');
 });
+
+auditEveryVisitedPage();

@@ -17,6 +17,7 @@ import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { requireEnv } from './e2e-env';
+import { auditEveryVisitedPage, watchEveryPage } from './route-audit';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
@@ -159,6 +160,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
+  watchEveryPage(browser);
   writerContext = await browser.createBrowserContext();
   reviewerContext = await browser.createBrowserContext();
   writerPage = await csp.watch(await writerContext.newPage());
@@ -624,6 +626,9 @@ describe('staff dashboard', () => {
     await writerPage.waitForSelector('ol[aria-label="2 attempts"]', { timeout: 30_000 });
   });
 
+  // Before the log-out, so that each screen is checked as its signed-in user saw it.
+  auditEveryVisitedPage();
+
   it('logs out, and the refresh cookie no longer signs in', async () => {
     await writerPage.click('.account-menu > button');
     await (await writerPage.waitForSelector('::-p-aria([name="Log out"][role="menuitem"])'))!.click();
@@ -679,3 +684,5 @@ describe('browser security', () => {
     }
   });
 });
+
+auditEveryVisitedPage();

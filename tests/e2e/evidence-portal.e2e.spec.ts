@@ -24,6 +24,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -204,3 +205,5 @@ it('staff type what the invoice and the letter of authorisation say, saved as te
   expect(await valueOf('#letter_of_authorization-sellerName')).toBe('');
   expect(csp.violations.splice(0)).toEqual([]);
 });
+
+auditEveryVisitedPage();

@@ -15,6 +15,7 @@ import { downloadByClicking } from './download';
 import { jsonApi } from './json-api';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { requireEnv } from './e2e-env';
+import { auditEveryVisitedPage, watchEveryPage } from './route-audit';
 
 const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 const chromiumPath = requireEnv('PUPPETEER_EXECUTABLE_PATH');
@@ -123,6 +124,7 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
+  watchEveryPage(browser);
   page = await csp.watch(await browser.newPage());
   await page.setViewport({ width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   page.setDefaultTimeout(15_000);
@@ -193,6 +195,9 @@ it('the contact approves version 2 with the keyboard, and downloads the PDF', as
   expect(existsSync(path.join(artifactsDir, 'portal-375.png'))).toBe(true);
 });
 
+// Before the log-out, so that each screen is checked as the signed-in contact saw it.
+auditEveryVisitedPage();
+
 it('a contact asks for a link by e-mail: the agency owner reads it in the development mailbox; log-out ends the session on the server', async () => {
   const ownerEmail = `staff-${run}@e2e.test`;
   await api('POST', '/api/v1/portal/login-link', { email: `mo-${run}@seller.test` });
@@ -236,3 +241,5 @@ it('a contact asks for a link by e-mail: the agency owner reads it in the develo
   // The server ended the session: the cookie the browser held is refused from now on.
   expect((await me()).status).toBe(401);
 });
+
+auditEveryVisitedPage();

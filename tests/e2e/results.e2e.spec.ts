@@ -10,6 +10,7 @@ import { e2eEnv } from '@poa/test-setup';
 import { expectNoAxeViolations } from './axe';
 import { downloadByClicking } from './download';
 import { api, artifactsDir, baseUrl, byLabel, checkScreen, click, csp, fill, launchBrowser, newStaffPage } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -161,3 +162,5 @@ describe('results page', () => {
     await writerPage.close();
   });
 });
+
+auditEveryVisitedPage();

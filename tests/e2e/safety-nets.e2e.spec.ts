@@ -20,6 +20,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(240_000);
 
@@ -150,3 +151,5 @@ it('staff see the problem in Safety nets and on the client page, and record a ch
   expect(body).toContain('problem,Two invoices were missing for the new lot.');
   expect(body).toContain('Three new listings checked.');
 });
+
+auditEveryVisitedPage();

@@ -12,6 +12,7 @@ import { createCase, createClient, draftBody, expectStatus, transition } from '.
 import { expectNoAxeViolations } from './axe';
 import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
+import { auditEveryVisitedPage, watchEveryPage } from './route-audit';
 
 const env = e2eEnv();
 const http = new Http(env.baseUrl);
@@ -50,6 +51,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
+  watchEveryPage(browser);
   // Confirm the owner's address, then log in through the form.
   page = await loggedInPage(owner.email, owner.password, await confirmationLink(env.databaseUrl, owner.email));
 });
@@ -175,3 +177,5 @@ describe('Copy for Seller Central', () => {
     await demoPage.screenshot({ path: path.join(env.artifactsDir, 'seller-central-second-round.png'), fullPage: true });
   });
 });
+
+auditEveryVisitedPage();

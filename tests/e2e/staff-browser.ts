@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from './axe';
 import { confirmationLink } from './confirmation-link';
 import { CspWatch } from './csp-watch';
 import { jsonApi } from './json-api';
+import { watchEveryPage } from './route-audit';
 import { requireEnv } from './e2e-env';
 
 export const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
@@ -23,9 +24,10 @@ export const csp = new CspWatch();
 export const WIDE = { width: 1440, height: 900 };
 export const PHONE = { width: 375, height: 800 };
 
+/** A headless Chromium whose every page is followed for the audit of visited screens (route-audit.ts). */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
     args: [
@@ -37,6 +39,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  watchEveryPage(browser);
+  return browser;
 }
 
 export async function newStaffPage(browser: Browser): Promise<Page> {

@@ -6,7 +6,7 @@
  * to their field, the checker stays in view, comments return to "Staff only" after each post and look different when
  * shared, the case tabs follow the tabs pattern, and focus lands where it should; axe-core on every screen.
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import {
   api,
   baseUrl,
@@ -22,6 +22,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -205,7 +206,8 @@ describe('draft editor', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await focused(page)).toBe('button Comments');
-    expect(await page.$eval('#tab-comments', (el) => el.getAttribute('aria-selected'))).toBe('true');
+    // Focus moves at once; the selection follows with the next render (the tab is kept in the URL).
+    await page.waitForFunction(() => document.getElementById('tab-comments')?.getAttribute('aria-selected') === 'true');
     expect(await page.$eval('#tab-comments', (el) => (el as HTMLElement).tabIndex)).toBe(0);
     expect(await page.$eval('#tab-draft', (el) => (el as HTMLElement).tabIndex)).toBe(-1);
     await page.keyboard.press('End');
@@ -213,6 +215,27 @@ describe('draft editor', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toBe('button Evidence');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused(page)).toBe('button Timeline');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('tab') === 'timeline');
+  });
+
+  it('keeps focus in the tab panel when its failed load is tried again with Retry', async () => {
+    const refuse = (request: HTTPRequest) =>
+      request.method() === 'GET' && request.url().endsWith('/evidence') ? void request.abort('failed') : void request.continue();
+    await page.setRequestInterception(true);
+    page.on('request', refuse);
+    let retry: ElementHandle | null = null;
+    try {
+      await page.goto(`${caseUrl}?tab=evidence`);
+      retry = await page.waitForSelector('#panel-evidence ::-p-aria([name="Retry"][role="button"])', { visible: true });
+    } finally {
+      page.off('request', refuse);
+      await page.setRequestInterception(false);
+    }
+    await retry!.click();
+    await page.waitForSelector('#panel-evidence ::-p-text(Evidence checklist)');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-evidence');
   });
 
   it('returns the comment box to "Staff only" after a shared comment, and shows shared and internal comments apart', async () => {
@@ -246,3 +269,5 @@ describe('draft editor', () => {
     expect(await page.$(byLabel('Title'))).toBeNull();
   });
 });
+
+auditEveryVisitedPage();

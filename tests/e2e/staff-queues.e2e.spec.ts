@@ -27,6 +27,7 @@ import {
   signUpInBrowser,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(300_000);
 
@@ -232,7 +233,9 @@ describe('case queues', () => {
     await page.waitForSelector('[role="menu"]');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[role="menu"]'));
-    expect(await page.evaluate(() => document.activeElement?.closest('.account-menu') !== null)).toBe(true);
+    // Back on the button that opened the menu, with the menu closed.
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('.account-menu > button'))).toBe(true);
+    expect(await page.$eval('.account-menu > button', (el) => el.getAttribute('aria-expanded'))).toBe('false');
   });
 
   it('opens the notification bell (the overdue reminder listed): axe-clean at 1440 and 375 px, Escape puts focus back on the bell', async () => {
@@ -299,6 +302,17 @@ describe('case queues', () => {
     await checkScreen(page, 'staff-clients', (p) => p.waitForSelector('table tbody tr'));
     await page.goto(`${baseUrl}/settings`);
     await checkScreen(page, 'staff-settings-team', (p) => p.waitForSelector('table tbody tr'));
+    // The settings pages no other browser test opens: each loaded (its heading, nothing still loading).
+    for (const [url, heading, name] of [
+      ['/settings/seller-central', 'seller-central-settings-title', 'staff-settings-seller-central'],
+      ['/settings/playbooks', 'playbooks-title', 'staff-settings-playbooks'],
+      ['/settings/checker', 'checker-settings-title', 'staff-settings-checker'],
+    ]) {
+      await page.goto(`${baseUrl}${url}`);
+      await checkScreen(page, name, (p) =>
+        p.waitForFunction((id) => document.getElementById(id) && !document.querySelector('.loading'), {}, heading),
+      );
+    }
     for (const [url, title] of [
       ['/clients', 'Clients · POA Desk'],
       ['/settings', 'Team · Settings · POA Desk'],
@@ -366,3 +380,5 @@ describe('case queues', () => {
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('<script');
   });
 });
+
+auditEveryVisitedPage();

@@ -3,8 +3,8 @@
  * Settings pages an admin checks before trusting the product, in headless Chromium against the running product:
  * the branding page's PDF preview (the PDF's bundled fonts, loaded from this origin; following the form before it is
  * saved) and a webhook endpoint's "Send test event" (a signed webhook.test reaching a receiver on 127.0.0.1, the e2e
- * product runs with WEBHOOK_ALLOW_LOOPBACK=true), each screen checked at 1440 and 375 px (axe-core, no sideways
- * scrolling, screenshots in test-artifacts/).
+ * product runs with WEBHOOK_ALLOW_LOOPBACK=true) with its delivery log as cards on a phone, each screen checked at
+ * 1440 and 375 px (axe-core, no sideways scrolling, screenshots in test-artifacts/).
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -19,10 +19,13 @@ import {
   fill,
   launchBrowser,
   newStaffPage,
+  PHONE,
   replaceText,
   signUpInBrowser,
+  WIDE,
   type Agency,
 } from './staff-browser';
+import { auditEveryVisitedPage } from './route-audit';
 
 jest.setTimeout(240_000);
 
@@ -229,6 +232,36 @@ describe('webhooks: send test event', () => {
     await page.waitForSelector('tr[data-delivery-status="succeeded"] ::-p-text(webhook.test)');
     await checkScreen(page, 'staff-webhook-test-event', (p) => p.waitForSelector('tr[data-delivery-status="succeeded"]'));
   });
+
+  it('shows the deliveries as cards on a 375 px phone, with nothing scrolling sideways inside the page', async () => {
+    await page.setViewport(PHONE);
+    try {
+      const row = await page.waitForSelector('tr[data-delivery-status="succeeded"]', { visible: true });
+      const layout = await row!.evaluate((tr) => {
+        const table = tr.closest('table')!;
+        const scrollers: string[] = [];
+        for (let el: HTMLElement | null = table; el && el !== document.body; el = el.parentElement) {
+          if (el.scrollWidth > el.clientWidth + 1) scrollers.push(`${el.tagName.toLowerCase()}.${el.className}`);
+        }
+        const cells = [...tr.querySelectorAll('td')];
+        return {
+          row: getComputedStyle(tr).display,
+          // The label each cell shows before its value (its column's name), none for the actions.
+          labels: cells.map((td) => (getComputedStyle(td, '::before').content === 'none' ? null : (td.dataset.label ?? '?'))),
+          rowFits: tr.getBoundingClientRect().right <= window.innerWidth,
+          scrollers,
+        };
+      });
+      expect(layout).toEqual({
+        row: 'block',
+        labels: ['Time', 'Event', 'Status', 'Attempts', null],
+        rowFits: true,
+        scrollers: [],
+      });
+    } finally {
+      await page.setViewport(WIDE);
+    }
+  });
 });
 
 describe('checker and Seller Central settings', () => {
@@ -286,3 +319,5 @@ describe('checker and Seller Central settings', () => {
     expect(await page.$eval('input[name="limits.additional_information"]', (el) => (el as HTMLInputElement).value)).toBe('');
   });
 });
+
+auditEveryVisitedPage();

@@ -9,13 +9,23 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
+/**
+ * An error, with "Retry" when it can be tried again. Retry replaces the alert (by "Loading…", then the answer), so
+ * focus first moves to the nearest holder that stays (an element with tabindex -1: a query's region, a tab panel)
+ * rather than falling to the page.
+ */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const alert = useRef<HTMLDivElement>(null);
   if (!error) return null;
+  const retry = () => {
+    alert.current?.parentElement?.closest<HTMLElement>('[tabindex="-1"]')?.focus();
+    onRetry?.();
+  };
   return (
-    <div className="alert alert-error" role="alert">
+    <div ref={alert} className="alert alert-error" role="alert">
       <span>{describeError(error)}</span>
       {onRetry && (
-        <button type="button" className="btn btn-small" onClick={onRetry}>
+        <button type="button" className="btn btn-small" onClick={retry}>
           Retry
         </button>
       )}
@@ -42,18 +52,13 @@ export function QueryView<T>({
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
 }) {
-  const region = useRef<HTMLDivElement>(null);
-  const retry = () => {
-    region.current?.focus();
-    void query.refetch();
-  };
   let content: ReactNode;
   if (query.isPending) content = <Loading />;
-  else if (query.error || query.data === undefined) content = <ErrorAlert error={query.error} onRetry={retry} />;
+  else if (query.error || query.data === undefined) content = <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   else if (isEmpty?.(query.data)) content = <Empty>{empty ?? 'Nothing here yet.'}</Empty>;
   else content = children(query.data);
   return (
-    <div ref={region} tabIndex={-1} className="query-view">
+    <div tabIndex={-1} className="query-view">
       {content}
     </div>
   );

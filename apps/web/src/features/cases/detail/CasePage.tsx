@@ -86,7 +86,15 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 
       <CaseTabs tab={tab} onSelect={selectTab} />
       {TABS.map(([value]) => (
-        <div key={value} role="tabpanel" id={`panel-${value}`} aria-labelledby={`tab-${value}`} hidden={tab !== value}>
+        <div
+          key={value}
+          role="tabpanel"
+          id={`panel-${value}`}
+          aria-labelledby={`tab-${value}`}
+          hidden={tab !== value}
+          // Holds focus while a panel's failed load is tried again ("Retry" replaces the alert it sits in).
+          tabIndex={-1}
+        >
           {/* The editor stays mounted while other tabs are shown, so typing is never interrupted by a reload. */}
           {value === 'draft' && <EditorLoader key={editorStart ?? 'opened'} detail={detail} editorRef={editorRef} startAt={editorStart} />}
           {value === 'history' && tab === value && (

@@ -43,7 +43,7 @@ export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (
         framed
         query={query}
         label="Cases"
-        className="case-table"
+        className="table-cards"
         empty="No cases match these filters."
         columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
         row={(c: CaseSummary) => (

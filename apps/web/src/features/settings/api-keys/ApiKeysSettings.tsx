@@ -20,15 +20,19 @@ export function ApiKeysSettings() {
         <ErrorAlert error={revoke.error} />
         <DataTable
           query={keys}
+          label="API keys"
+          className="table-cards"
           empty="No API keys yet."
           columns={['Name', 'Prefix', 'Scopes', 'Created', 'Last used', { header: 'Actions', srOnly: true }]}
           row={(apiKey) => (
             <tr className={apiKey.revokedAt ? 'row-muted' : undefined}>
-              <td>{apiKey.name}</td>
-              <td className="mono">{apiKey.prefix}…</td>
-              <td>{apiKey.scopes.join(', ')}</td>
-              <td>{formatDateTime(apiKey.createdAt)}</td>
-              <td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
+              <td data-label="Name">{apiKey.name}</td>
+              <td data-label="Prefix" className="mono">
+                {apiKey.prefix}…
+              </td>
+              <td data-label="Scopes">{apiKey.scopes.join(', ')}</td>
+              <td data-label="Created">{formatDateTime(apiKey.createdAt)}</td>
+              <td data-label="Last used">{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : 'Never'}</td>
               <td className="actions">
                 {apiKey.revokedAt ? (
                   <span className="pill">revoked</span>

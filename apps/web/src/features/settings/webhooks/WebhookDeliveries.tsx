@@ -73,6 +73,7 @@ export function WebhookDeliveries() {
       <DataTable
         query={deliveries}
         label="Deliveries"
+        className="table-cards"
         empty="No deliveries yet: they appear when a subscribed event happens."
         columns={['Time', 'Event', 'Status', 'Attempts', { header: 'Actions', srOnly: true }]}
         row={(delivery) => <DeliveryRow delivery={delivery} onQueued={() => setFollowUntil(Date.now() + FOLLOW_MS)} />}
@@ -94,15 +95,17 @@ function DeliveryRow({ delivery, onQueued }: { delivery: Delivery; onQueued: () 
   const redeliver = useRedeliver(delivery, onQueued);
   return (
     <tr data-delivery-status={delivery.status}>
-      <td>{formatDateTime(delivery.createdAt)}</td>
-      <td className="mono">{delivery.eventType}</td>
-      <td>
+      <td data-label="Time">{formatDateTime(delivery.createdAt)}</td>
+      <td data-label="Event" className="mono">
+        {delivery.eventType}
+      </td>
+      <td data-label="Status">
         <span className={`pill pill-${delivery.status}`}>{delivery.status}</span>
         {delivery.status === 'pending' && delivery.nextAttemptAt && (
           <div className="muted">next try {formatDateTime(delivery.nextAttemptAt)}</div>
         )}
       </td>
-      <td>
+      <td data-label="Attempts">
         {delivery.attempts.length === 0 ? (
           <span className="muted">none yet</span>
         ) : (
