@@ -75,6 +75,7 @@ export default function ClientsPage() {
         framed
         query={clients}
         label="Clients"
+        className="table-cards"
         empty={q ? 'No client matches.' : 'No clients yet.'}
         columns={['Name', 'Seller id', 'Marketplaces', 'External id']}
         row={(client) => (
@@ -83,9 +84,13 @@ export default function ClientsPage() {
               <Link to={`/clients/${client.id}`}>{client.name}</Link>
               {textOrNull(client.archivedAt) && <span className="pill"> archived</span>}
             </td>
-            <td className="mono">{textOrNull(client.sellerId) ?? '—'}</td>
-            <td>{client.marketplaces.join(', ') || '—'}</td>
-            <td className="mono">{textOrNull(client.externalId) ?? '—'}</td>
+            <td data-label="Seller id" className="mono">
+              {textOrNull(client.sellerId) ?? '—'}
+            </td>
+            <td data-label="Marketplaces">{client.marketplaces.join(', ') || '—'}</td>
+            <td data-label="External id" className="mono">
+              {textOrNull(client.externalId) ?? '—'}
+            </td>
           </tr>
         )}
       />

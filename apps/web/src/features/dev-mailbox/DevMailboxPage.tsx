@@ -19,7 +19,7 @@ export default function DevMailboxPage() {
       <div className="card table-frame">
         <QueryView query={mails} isEmpty={(data) => data.length === 0} empty="No e-mails yet.">
           {(data) => (
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th scope="col">Date</th>
@@ -30,9 +30,9 @@ export default function DevMailboxPage() {
               <tbody>
                 {data.map((mail) => (
                   <tr key={mail.file}>
-                    <td>{formatDateTime(mail.date)}</td>
-                    <td>{mail.to}</td>
-                    <td>
+                    <td data-label="Date">{formatDateTime(mail.date)}</td>
+                    <td data-label="To">{mail.to}</td>
+                    <td data-label="Subject">
                       <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(mail.file)}>
                         {mail.subject || '(no subject)'}
                       </button>
