@@ -52,7 +52,13 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { layout: 'BaseLayout' } });
 
   serveWeb(app, config);
-  app.get(FastCaseReads).install(app.getHttpServer(), app.getHttpAdapter().getInstance());
+  const server = app.getHttpServer();
+  // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts (load balancers commonly keep
+  // 60 s): with Node's 5 s default the server can close a connection just as a client reuses it (a client whose own
+  // idle timer ran late, e.g. on a busy machine), and that request fails with a reset instead of an answer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  app.get(FastCaseReads).install(server, app.getHttpAdapter().getInstance());
   return app;
 }
 

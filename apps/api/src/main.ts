@@ -7,12 +7,6 @@ async function main() {
   const config = loadConfigOrExit();
   startTracing('poa-desk-api');
   const app = await createApp(config);
-  // Idle keep-alive connections outlive the clients' and proxies' own idle timeouts (load balancers commonly keep
-  // 60 s): with Node's 5 s default the server can close a connection just as a client reuses it, and that request
-  // fails with a reset instead of an answer.
-  const server = app.getHttpServer();
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`${JSON.stringify({ level: 30, msg: `POA Desk API listening on ${config.PUBLIC_URL}`, port: config.PORT })}\n`);
 }

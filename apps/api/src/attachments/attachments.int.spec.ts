@@ -89,6 +89,16 @@ describe('evidence attachments', () => {
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it("answers an upload sent on a keep-alive connection after the client stalled past Node's 5 s idle default", async () => {
+    // In-process, the client's own idle timer cannot run while the process is busy: on a loaded machine the next
+    // request then reuses a connection the server may already be closing, and fails with a reset, not an answer.
+    expect((await api.http.get(`/api/v1/cases/${caseId}/attachments`, token)).status).toBe(200);
+    const stalledUntil = Date.now() + 6_500;
+    while (Date.now() < stalledUntil);
+    const res = await upload(Buffer.concat([PNG, Buffer.alloc(21 * 1024 * 1024)]), 'huge.png');
+    expect(res.status).toBe(413);
+  });
+
   it('answers 400 without a file, 404 for an unknown case or attachment', async () => {
     expect((await upload(PNG, 'x.png', 'document')).status).toBe(400);
     const empty = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/attachments`, {
