@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { insertAt, move, removeAt, replaceAt } from './list-items';
 
 interface ItemListProps<T> {
@@ -18,21 +19,28 @@ interface ItemListProps<T> {
 export function ItemList<T>({ itemLabel, items, readOnly, newItem, onChange, renderItem }: ItemListProps<T>) {
   const [removed, setRemoved] = useState<{ item: T; index: number } | null>(null);
   const container = useRef<HTMLDivElement>(null);
-  const focusLater = (selector: string) => requestAnimationFrame(() => container.current?.querySelector<HTMLElement>(selector)?.focus());
+  // The list renders before the click handler returns and focus moves at once: focus moved a frame later could land
+  // after the user's next click and take their typing elsewhere (a space on "Undo" would undo the removal).
+  const renderThenFocus = (update: () => void, selector: string) => {
+    flushSync(update);
+    container.current?.querySelector<HTMLElement>(selector)?.focus();
+  };
   const change = (next: T[]) => {
     setRemoved(null);
     onChange(next);
   };
   const remove = (index: number) => {
-    onChange(removeAt(items, index));
-    setRemoved({ item: items[index], index });
-    focusLater('.undo-remove button');
+    renderThenFocus(() => {
+      onChange(removeAt(items, index));
+      setRemoved({ item: items[index], index });
+    }, '.undo-remove button');
   };
   const undo = () => {
     if (!removed) return;
-    onChange(insertAt(items, removed.index, removed.item));
-    setRemoved(null);
-    focusLater(`[data-item="${removed.index}"] textarea, [data-item="${removed.index}"] input, [data-item="${removed.index}"] select`);
+    renderThenFocus(() => {
+      onChange(insertAt(items, removed.index, removed.item));
+      setRemoved(null);
+    }, `[data-item="${removed.index}"] textarea, [data-item="${removed.index}"] input, [data-item="${removed.index}"] select`);
   };
   return (
     <div ref={container}>

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { loadSavedViews, removeSavedView, storeSavedView } from './saved-views';
@@ -13,11 +14,9 @@ export function SavedViews({ search }: { search: string }) {
   // The deleted view's button goes away: focus moves to the view now in its place, or to the name field.
   const remove = (index: number) => {
     const next = removeSavedView(tenantId, views[index].name);
-    setViews(next);
-    requestAnimationFrame(() => {
-      const links = bar.current?.querySelectorAll<HTMLElement>('.saved-view-link');
-      (links?.[Math.min(index, next.length - 1)] ?? bar.current?.querySelector<HTMLElement>('#view-name'))?.focus();
-    });
+    flushSync(() => setViews(next));
+    const links = bar.current?.querySelectorAll<HTMLElement>('.saved-view-link');
+    (links?.[Math.min(index, next.length - 1)] ?? bar.current?.querySelector<HTMLElement>('#view-name'))?.focus();
   };
 
   const save = (event: FormEvent) => {
