@@ -14,7 +14,7 @@ import {
   type TenantTransaction,
 } from '@poa/db';
 import type { PdfRenderJob } from '@poa/jobs';
-import type { DraftSections } from '@poa/domain';
+import type { DraftSections, SubmissionIssue } from '@poa/domain';
 
 const RENDER = columnsOf(PdfRender, ['status']);
 export type RenderState = typeof RENDER.$row;
@@ -42,8 +42,10 @@ const APPROVAL = columnsOf(Approval, [
 ]);
 
 /** What the POA template needs of a version, its case, client, agency, latest approval and attachments. */
-export type DocumentRow = typeof CASE.$row &
-  Pick<RowOf<Client>, 'seller_id'> &
+export type DocumentRow = Omit<typeof CASE.$row, 'issues'> & {
+  /** `cases.issues` (jsonb): the notice's issues, first issue first. */
+  issues: SubmissionIssue[];
+} & Pick<RowOf<Client>, 'seller_id'> &
   Pick<RowOf<Tenant>, 'branding'> &
   Pick<RowOf<DraftVersion>, 'version'> & {
     client_name: RowOf<Client>['name'];

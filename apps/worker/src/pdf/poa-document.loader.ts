@@ -15,12 +15,7 @@ export class PoaDocumentLoader {
     const row = await this.renders.document(job);
     if (!row) return null;
     const fileNames = new Map((row.attachments ?? []).map((a) => [a.id, a.file_name]));
-    const issues = row.issues.map((issue) => ({
-      id: String(issue.id),
-      violationType: String(issue.violationType ?? row.violation_type),
-      asins: Array.isArray(issue.asins) ? issue.asins.map(String) : [],
-    }));
-    const groupOf = groupByIssue(issues);
+    const groupOf = groupByIssue(row.issues);
     const sections: PoaSections = {
       summary: row.sections.summary ?? '',
       rootCauses: (row.sections.rootCauses ?? []).map((cause) => ({ ...cause, group: groupOf?.(cause, 'rootCauses') })),
@@ -44,7 +39,7 @@ export class PoaDocumentLoader {
         marketplace: row.marketplace,
         violationType: row.violation_type,
         violationLabel: labelOf(row.violation_type),
-        issueLabels: [...new Set(issues.map((issue) => labelOf(issue.violationType)))],
+        issueLabels: [...new Set(row.issues.map((issue) => labelOf(issue.violationType)))],
         asins: row.asins,
       },
       version: { version: row.version, createdAt: new Date(row.version_created_at).toISOString(), sections },
