@@ -12,11 +12,9 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { axeViolations } from './axe';
 import { requireEnv } from './e2e-env';
 import { routeKey, VisitedRoutes } from './visited-routes';
+import { PHONE, WIDE } from './viewports';
 
-export const AUDIT_VIEWPORTS = [
-  { width: 1440, height: 900 },
-  { width: 375, height: 800 },
-];
+const AUDIT_VIEWPORTS = [WIDE, PHONE];
 
 /** The product's screens visited by this suite's browser. */
 export const visitedPages = new VisitedRoutes(new URL(requireEnv('E2E_BASE_URL')).origin);

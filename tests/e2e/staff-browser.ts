@@ -13,6 +13,7 @@ import { CspWatch } from './csp-watch';
 import { jsonApi } from './json-api';
 import { watchEveryPage } from './route-audit';
 import { requireEnv } from './e2e-env';
+import { PHONE, WIDE } from './viewports';
 
 export const baseUrl = requireEnv('E2E_BASE_URL').replace(/\/$/, '');
 export const artifactsDir = requireEnv('E2E_ARTIFACTS_DIR');
@@ -21,8 +22,7 @@ const databaseUrl = requireEnv('TEST_DATABASE_URL');
 export const api = jsonApi(baseUrl);
 export const csp = new CspWatch();
 
-export const WIDE = { width: 1440, height: 900 };
-export const PHONE = { width: 375, height: 800 };
+export { PHONE, WIDE } from './viewports';
 
 /** A headless Chromium whose every page is followed for the audit of visited screens (route-audit.ts). */
 export async function launchBrowser(): Promise<Browser> {
