@@ -48,32 +48,26 @@ export function futureWords(text: string): string | null {
 
 /** not_past_tense: corrective actions are done (past tense); root causes say what happened, without promises. */
 export function notPastTense(draft: DraftSections): RawFinding[] {
-  const findings: RawFinding[] = [];
-  draft.rootCauses.forEach((cause, i) => {
-    const words = futureWords(cause.text);
-    if (words)
-      findings.push({
-        rule: 'not_past_tense',
-        section: 'rootCauses',
-        itemIndex: i,
-        issueId: cause.issueId ?? null,
-        message: `A root cause says what already happened, not what you will do: remove "${excerptOf(words, 40)}"`,
-        excerpt: words,
-      });
-  });
-  draft.correctiveActions.forEach((action, i) => {
-    const words = futureWords(action.text);
-    if (words)
-      findings.push({
-        rule: 'not_past_tense',
-        section: 'correctiveActions',
-        itemIndex: i,
-        issueId: action.issueId ?? null,
-        message: `Corrective actions must already be done: rewrite "${excerptOf(words, 40)}" in the past tense`,
-        excerpt: words,
-      });
-  });
-  return findings;
+  const sections = [
+    {
+      section: 'rootCauses' as const,
+      items: draft.rootCauses,
+      message: (words: string) => `A root cause says what already happened, not what you will do: remove "${excerptOf(words, 40)}"`,
+    },
+    {
+      section: 'correctiveActions' as const,
+      items: draft.correctiveActions,
+      message: (words: string) => `Corrective actions must already be done: rewrite "${excerptOf(words, 40)}" in the past tense`,
+    },
+  ];
+  return sections.flatMap(({ section, items, message }) =>
+    items.flatMap((item, i): RawFinding[] => {
+      const words = futureWords(item.text);
+      return words
+        ? [{ rule: 'not_past_tense', section, itemIndex: i, issueId: item.issueId ?? null, message: message(words), excerpt: words }]
+        : [];
+    }),
+  );
 }
 
 /**
