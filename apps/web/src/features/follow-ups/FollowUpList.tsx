@@ -22,9 +22,17 @@ export function FollowUpList({ followUps, showClient }: { followUps: FollowUp[];
   );
 }
 
+type ItemForm = 'check-in' | 'edit';
+
+/** The buttons that open (and close) a follow-up's forms. */
+const FORM_BUTTONS: { form: ItemForm; label: string; className: string }[] = [
+  { form: 'check-in', label: 'Check in', className: 'btn btn-small' },
+  { form: 'edit', label: 'Edit cadence', className: 'btn btn-small btn-ghost' },
+];
+
 function FollowUpItem({ followUp: f, showClient }: { followUp: FollowUp; showClient?: boolean }) {
   const canWrite = useCan('writer');
-  const [open, setOpen] = useState<'check-in' | 'edit' | null>(null);
+  const [open, setOpen] = useState<ItemForm | null>(null);
   const titleId = useId();
   return (
     <li className="card follow-up" aria-labelledby={titleId} data-follow-up={f.id}>
@@ -58,22 +66,17 @@ function FollowUpItem({ followUp: f, showClient }: { followUp: FollowUp; showCli
       </p>
       {canWrite && (
         <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-expanded={open === 'check-in'}
-            onClick={() => setOpen(open === 'check-in' ? null : 'check-in')}
-          >
-            Check in
-          </button>
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            aria-expanded={open === 'edit'}
-            onClick={() => setOpen(open === 'edit' ? null : 'edit')}
-          >
-            Edit cadence
-          </button>
+          {FORM_BUTTONS.map((b) => (
+            <button
+              key={b.form}
+              type="button"
+              className={b.className}
+              aria-expanded={open === b.form}
+              onClick={() => setOpen(open === b.form ? null : b.form)}
+            >
+              {b.label}
+            </button>
+          ))}
         </div>
       )}
       {open === 'check-in' && <CheckInForm followUp={f} onDone={() => setOpen(null)} />}
