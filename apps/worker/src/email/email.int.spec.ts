@@ -56,6 +56,10 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     await redis?.stop();
   });
 
+  // The state first, then the job: a job read before it completed carries no return value even if it completes a moment later.
+  const returnValueOnceCompleted = async (jobId: string) =>
+    (await queue.getJobState(jobId)) === 'completed' ? (await queue.getJob(jobId))?.returnvalue : undefined;
+
   const job = (extra: Partial<EmailJob> = {}): EmailJob => ({
     tenantId: seeded.tenantId,
     to: 'clara@example.test',
@@ -94,10 +98,7 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
           tx.query<{ done_at: Date | null }>(`SELECT done_at FROM outbox WHERE job_id = $1`, [jobId]),
         )
       )[0].done_at;
-    const finished = async () => {
-      const found = await queue.getJob(jobId);
-      return found && (await found.getState()) === 'completed' ? found.returnvalue : undefined;
-    };
+    const finished = () => returnValueOnceCompleted(jobId);
 
     await queue.add(QUEUES.email, job(), { jobId });
     expect(await waitFor(finished, 15_000, 'the first run')).toMatchObject({ sent: true });
@@ -125,15 +126,8 @@ describe('email processor: BullMQ queue to .eml files, delayed reminders', () =>
     expect(emlFor('email-reminder-due')).toBeUndefined();
     await waitFor(async () => emlFor('email-reminder-due'), 15_000, 'the reminder .eml');
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(notBefore));
-    const stale = await waitFor(
-      async () => {
-        const j = await queue.getJob('email-reminder-stale');
-        return (await j?.isCompleted()) ? j : null;
-      },
-      15_000,
-      'the stale reminder to complete',
-    );
-    expect(stale.returnvalue).toMatchObject({ sent: false });
+    const stale = await waitFor(() => returnValueOnceCompleted('email-reminder-stale'), 15_000, 'the stale reminder to complete');
+    expect(stale).toMatchObject({ sent: false });
     expect(emlFor('email-reminder-stale')).toBeUndefined();
   });
 });
