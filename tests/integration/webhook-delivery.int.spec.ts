@@ -21,7 +21,8 @@ describe('webhook deliveries: API + worker + a receiver on 127.0.0.1', () => {
       WEBHOOK_RETRY_BASE_MS: '300',
       WEBHOOK_RETRY_MAX_MS: '1000',
       WEBHOOK_MAX_ATTEMPTS: '4',
-      WEBHOOK_TIMEOUT_MS: '2000',
+      // The default: a loaded CI machine can take seconds to answer on loopback, and no test here waits for a timeout.
+      WEBHOOK_TIMEOUT_MS: '10000',
     });
     db = testWorker.db;
     receiver = await startReceiver();
