@@ -24,10 +24,11 @@ const waitFor = async (condition: () => boolean, ms = 2_000) => {
 
 describe('DueBatchPoller', () => {
   it('runs again at once after a full batch and waits pollMs after a short one, from bootstrap until shutdown', async () => {
-    const pollMs = 300;
+    // Long enough that a loaded machine's event-loop stalls (hundreds of ms) cannot pass for the wait.
+    const pollMs = 1_000;
     const poller = new ScriptedPoller([DUE_BATCH, DUE_BATCH, 3], pollMs);
     poller.onApplicationBootstrap();
-    await waitFor(() => poller.calls.length >= 4);
+    await waitFor(() => poller.calls.length >= 4, 5_000);
     await poller.onApplicationShutdown();
     const settledCalls = poller.calls.length;
 
@@ -37,7 +38,7 @@ describe('DueBatchPoller', () => {
     expect(third - second).toBeLessThan(pollMs / 2);
     expect(fourth - third).toBeGreaterThanOrEqual(pollMs - 5);
 
-    await new Promise((resolve) => setTimeout(resolve, pollMs * 2));
+    await new Promise((resolve) => setTimeout(resolve, pollMs * 1.5));
     expect(poller.calls.length).toBe(settledCalls);
-  });
+  }, 10_000);
 });
