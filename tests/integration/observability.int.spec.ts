@@ -1,6 +1,7 @@
 import { freePort } from '@poa/services';
 import { startTracing, stopTracing, TENANT_ATTRIBUTE } from '@poa/telemetry';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { FastCaseReads } from '../../apps/api/src/fast-reads/fast-case-reads';
 import { addStaff, signupAgency, startTestApi, type TestApi } from '../../apps/api/test/harness';
 import { createCase, createClient, createContact, draftBody, expectStatus, transition } from '../../apps/api/src/cases/case-test-helpers';
 import { waitFor } from '../../apps/worker/test/fixtures';
@@ -15,7 +16,7 @@ describe('observability: traces API -> outbox -> worker job -> PDF render, metri
   let testWorker: TestWorker;
   let apiMetricsPort: number;
   let workerHealthPort: number;
-  let approved: { tenantId: string; caseId: string; email: string };
+  let approved: { tenantId: string; caseId: string; email: string; token: string };
 
   beforeAll(async () => {
     expect(startTracing('poa-desk-test', { exporter: spans })).toBe(true);
@@ -53,7 +54,7 @@ describe('observability: traces API -> outbox -> worker job -> PDF render, metri
       200,
     );
     await waitFor(async () => (await api.http.get(`/api/v1/cases/${kase.id}/pdf`, owner.token)).status === 200, 60_000, 'the PDF');
-    approved = { tenantId: owner.tenant.id as string, caseId: kase.id as string, email: owner.email as string };
+    approved = { tenantId: owner.tenant.id as string, caseId: kase.id as string, email: owner.email as string, token: owner.token };
   }, 150_000);
 
   afterAll(async () => {
@@ -81,6 +82,31 @@ describe('observability: traces API -> outbox -> worker job -> PDF render, metri
     expect(parentOf(render)).toBe(job!.spanContext().spanId);
     for (const span of [request!, publish!, job!, render]) expect(span.attributes[TENANT_ATTRIBUTE]).toBe(approved.tenantId);
     expect(request!.attributes['http.response.status_code']).toBe(200);
+  });
+
+  it("the hot case reads, answered in front of Express, have their server span too, continuing the caller's trace", async () => {
+    const fast = api.app.get(FastCaseReads);
+    const servedBefore = fast.served;
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const traceparent = `00-${callerTrace}-00f067aa0ba902b7-01`;
+    for (const path of ['/api/v1/cases?limit=5', `/api/v1/cases/${approved.caseId}`])
+      expectStatus(await api.http.request('GET', path, { token: approved.token, headers: { traceparent } }), 200);
+    expect(fast.served - servedBefore).toBe(2);
+
+    const spanOf = (name: string) => waitFor(async () => named(name).find((s) => s.spanContext().traceId === callerTrace), 5_000, name);
+    for (const [name, route] of [
+      ['GET /api/v1/cases', '/api/v1/cases'],
+      ['GET /api/v1/cases/:id', '/api/v1/cases/:id'],
+    ]) {
+      const span = await spanOf(name);
+      expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+      expect(span.attributes).toMatchObject({
+        'http.route': route,
+        'http.response.status_code': 200,
+        [TENANT_ATTRIBUTE]: approved.tenantId,
+        'poa.request_id': expect.any(String),
+      });
+    }
   });
 
   it("the API's metrics are on the private port only, behind the token, by route template, with no tenant data", async () => {

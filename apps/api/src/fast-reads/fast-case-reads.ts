@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@poa/config';
 import { TenantContext } from '@poa/db';
+import { context, type Span } from '@opentelemetry/api';
 import { isTracing } from '@poa/telemetry';
 import type { Express, Request, Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
@@ -18,6 +19,7 @@ import { tenantScopeOf } from '../identity/auth/access.guard';
 import { StaffJwtStrategy } from '../identity/auth/strategies';
 import type { StaffTokenClaims } from '../identity/auth/tokens.service';
 import { ApiMetrics } from '../observability/api-metrics';
+import { endServerSpan, startServerSpan, type ObservedRequest } from '../observability/http-observability';
 import { RequestRateLimit } from '../rate-limit/request-rate-limit';
 
 const LIST_PATH = '/api/v1/cases';
@@ -34,11 +36,11 @@ const noop = () => undefined;
  * reads themselves). It runs the same steps with the same services: token verification and claims cache, the
  * rate-limit count with the user's access version and the staff access cache (StaffJwtStrategy.validate), the
  * permission, the query schema, the service's read in the tenant context, the answer schema, and the answer's
- * security headers, request id, rate-limit headers, request log line and metrics.
+ * security headers, request id, rate-limit headers, request log line, metrics and (when tracing) server span.
  *
  * Only the happy path is served here. What it cannot vouch for before any side effect goes to the full pipeline
  * untouched (another method or path, another kind of credential, an invalid or expired token, an invalid query, a
- * body, tracing on); what goes wrong after the count (user refused, permission, rate limit, not found, a database
+ * body); what goes wrong after the count (user refused, permission, rate limit, not found, a database
  * error) goes to it too, and the full pipeline answers from the same count (RequestRateLimit.count counts a request
  * once), so every refusal is the full pipeline's own answer.
  */
@@ -94,7 +96,7 @@ export class FastCaseReads {
 
   /** The read this request asks for, when nothing about it is unusual; decided without any side effect. */
   private caseRead(req: IncomingMessage, express: Express): CaseRead | undefined {
-    if (req.method !== 'GET' || isTracing()) return undefined;
+    if (req.method !== 'GET') return undefined;
     if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) return undefined;
     const url = req.url ?? '';
     const mark = url.indexOf('?');
@@ -118,9 +120,13 @@ export class FastCaseReads {
     if (!principal || !principalHas(principal, 'cases:read') || !this.rateLimit.withinLimit(principal, req)) return false;
     // Express's request, as its router makes it: req.ip and req.secure honour TRUST_PROXY.
     Object.setPrototypeOf(req, express.request);
-    const answer = await TenantContext.run(tenantScopeOf(principal, req), () =>
-      read.route === LIST_PATH ? this.cases.list(read.query) : this.cases.get(read.id),
-    );
+    // The span starts here, backdated to the request's arrival: a request handed on gets the full pipeline's span.
+    const server = isTracing() ? startServerSpan(req, startedAt) : undefined;
+    const readInTenant = () =>
+      TenantContext.run(tenantScopeOf(principal, req), () =>
+        read.route === LIST_PATH ? this.cases.list(read.query) : this.cases.get(read.id),
+      );
+    const answer = await (server ? context.with(server.context, readInTenant) : readInTenant());
     const body = JSON.stringify(read.route === LIST_PATH ? casePageSchema.parse(answer) : caseDetailSchema.parse(answer));
 
     // What the full pipeline sets, in its order: the security headers, the request id (pino-http), the rate-limit
@@ -128,7 +134,7 @@ export class FastCaseReads {
     for (const [name, value] of this.securityHeaders[req.secure ? 'https' : 'http']) res.setHeader(name, value);
     Object.assign(req, { id: requestId(req, res), tenantId: principal.tenantId });
     await this.rateLimit.consume(principal, req, res);
-    res.once('close', () => this.finished(req, res, read.route, started, startedAt));
+    res.once('close', () => this.finished(req, res, read.route, started, startedAt, server?.span));
     this.served += 1;
     res.statusCode = 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -137,11 +143,13 @@ export class FastCaseReads {
     return true;
   }
 
-  /** The request's metrics and log line, as http-observability and pino-http write them. */
-  private finished(req: Request, res: Response, route: string, started: number, startedAt: number): void {
+  /** The request's metrics, span and log line, as http-observability and pino-http write them. */
+  private finished(req: ObservedRequest, res: Response, route: string, started: number, startedAt: number, span?: Span): void {
     const status = res.writableFinished ? res.statusCode : 499;
     this.metrics.request('GET', route, status, (performance.now() - started) / 1000);
-    PinoLogger.root?.info(withTenant(req, { req, res, responseTime: Date.now() - startedAt }), 'request completed');
+    if (span) endServerSpan(span, req, route, status);
+    const traced = req.traceId ? { traceId: req.traceId } : {};
+    PinoLogger.root?.info(withTenant(req, { ...traced, req, res, responseTime: Date.now() - startedAt }), 'request completed');
   }
 }
 
