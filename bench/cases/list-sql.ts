@@ -1,7 +1,9 @@
 /*
  * The SQL of GET /api/v1/cases, copied from CasesRepository.list (apps/api/src/cases/cases.repository.ts) so the baseline
- * server runs exactly what the API runs. The bench checks that both answer identical bodies before measuring:
- * if the API's query changes, that check fails until this copy follows.
+ * servers run what the API runs. The API sends it as a prepared statement (values as parameters, the plan cached per
+ * connection); the RLS baseline sends it with the simple protocol, values inline (planned on every request), as it
+ * did before the API did; the raw baseline prepares it, with explicit tenant predicates. The bench checks that all
+ * answer identical bodies before measuring: if the API's query changes, that check fails until this copy follows.
  */
 import { sql, type InlineSql } from '@poa/db';
 import { caseSummaryView } from '../../apps/api/src/cases/case-views';

@@ -16,12 +16,18 @@ interface PlanNode {
 
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
-/** Runs every read of the repository as EXPLAIN (ANALYZE) through the real read path: app role, tenant and search settings. */
-class ExplainingDb extends TenantDb {
-  override read<T>(statement: InlineSql | PreparedSql, opts: { tenantId?: string; caseSearch?: string } = {}): Promise<T[]> {
-    return super.read<T>({ text: `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}` }, opts);
+/** Keeps the statements the repository would read (with their search setting) instead of running them. */
+class CapturingDb extends TenantDb {
+  readonly captured: { statement: InlineSql | PreparedSql; caseSearch?: string }[] = [];
+
+  override async read<T>(statement: InlineSql | PreparedSql, opts: { tenantId?: string; caseSearch?: string } = {}): Promise<T[]> {
+    this.captured.push({ statement, caseSearch: opts.caseSearch });
+    return [];
   }
 }
+
+/** How PostgreSQL may plan a prepared statement: for its values (its first runs), or once for any values (later runs). */
+const PLAN_MODES = ['force_custom_plan', 'force_generic_plan'] as const;
 
 /**
  * Search under forced row-level security uses the (tenant_id, search_text) trigram index: the search pattern reaches
@@ -81,13 +87,34 @@ describe('case search plan under row-level security', () => {
     await scratch?.drop();
   });
 
-  const explain = async (tenantId: string, q?: string) => {
-    const repository = new CasesRepository(new ExplainingDb(dataSource));
+  /**
+   * EXPLAIN ANALYZE of the repository's list statement as the app role, with the settings TenantDb.read gives it,
+   * executed as the prepared statement it is, in the plan mode given.
+   */
+  const explain = async (tenantId: string, mode: (typeof PLAN_MODES)[number], q?: string) => {
+    const capturing = new CapturingDb(dataSource);
     const query = caseListQuerySchema.parse(q ? { q } : {});
-    const [row] = (await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'test' } }, () =>
-      repository.list(query, 'updated_at', 'desc', null, { userId: null, reviews: false }),
-    )) as unknown as { 'QUERY PLAN': [{ Plan: PlanNode }] }[];
-    return nodes(row['QUERY PLAN'][0].Plan);
+    await TenantContext.run({ tenantId, actor: { kind: 'system', id: null, name: 'test' } }, () =>
+      new CasesRepository(capturing).list(query, 'updated_at', 'desc', null, { userId: null, reviews: false }),
+    );
+    const [{ statement, caseSearch }] = capturing.captured;
+    expect('prepared' in statement).toBe(true);
+    const args = ('prepared' in statement ? statement.values : []).map((value) => sql`${value}`.text).join(', ');
+    const app = new Client({ connectionString: scratch.appUrl });
+    await app.connect();
+    try {
+      await app.query('BEGIN READ ONLY');
+      await app.query(
+        `SELECT set_config('app.tenant_id', $1, true), set_config('app.case_search', $2, true), set_config('plan_cache_mode', $3, true)`,
+        [tenantId, caseSearch ?? '', mode],
+      );
+      await app.query(`PREPARE listed AS ${statement.text}`);
+      const { rows } = await app.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE listed(${args})`);
+      return nodes(rows[0]['QUERY PLAN'][0].Plan);
+    } finally {
+      await app.query('ROLLBACK');
+      await app.end();
+    }
   };
 
   it('the app role really is subject to RLS (not superuser, no BYPASSRLS)', async () => {
@@ -99,8 +126,8 @@ describe('case search plan under row-level security', () => {
   });
 
   it('a search (ASIN, reference) is an index condition on IDX_cases_tenant_search, not a filter over the tenant', async () => {
-    for (const q of ['b0c4ca4238', 'poa-2026-01234']) {
-      const plan = await explain(big, q);
+    for (const [mode, q] of PLAN_MODES.flatMap((m) => ['b0c4ca4238', 'poa-2026-01234'].map((term) => [m, term] as const))) {
+      const plan = await explain(big, mode, q);
       const scan = plan.find((n) => n['Index Name'] === 'IDX_cases_tenant_search');
       expect(scan).toBeDefined();
       expect(scan!['Index Cond']).toMatch(/tenant_id = .*search_text ~~/s);
@@ -132,8 +159,10 @@ describe('case search plan under row-level security', () => {
   });
 
   it('the list without a search keeps its ordered tenant index and never touches the search index', async () => {
-    const plan = await explain(big);
-    expect(plan.some((n) => n['Index Name'] === 'IDX_cases_tenant_search')).toBe(false);
-    expect(plan.some((n) => n['Node Type'] === 'Index Scan' && /tenant_id/.test(n['Index Cond'] ?? ''))).toBe(true);
+    for (const mode of PLAN_MODES) {
+      const plan = await explain(big, mode);
+      expect(plan.some((n) => n['Index Name'] === 'IDX_cases_tenant_search')).toBe(false);
+      expect(plan.some((n) => n['Node Type'] === 'Index Scan' && /tenant_id/.test(n['Index Cond'] ?? ''))).toBe(true);
+    }
   });
 });

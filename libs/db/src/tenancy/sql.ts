@@ -43,10 +43,16 @@ export interface PreparedSql {
 }
 
 /**
- * A prepared statement for `TenantDb.read`: `text` must be a constant (every call with the same text shares one
- * cached plan); values go only in `values`, as `$1..$n`.
+ * A prepared statement for `TenantDb.read`: `text` must be a constant, or assembled only from fixed fragments (a
+ * few shapes, each a cached plan per connection); values go only in `values`, as `$1..$n` (see `sql.params`).
  */
 sql.prepared = (text: string, values: readonly unknown[] = []): PreparedSql => ({ text, values, prepared: true });
+
+/** Numbers the values of a statement assembled from fragments: `param(value)` keeps the value and returns its `$n`. */
+sql.params = () => {
+  const values: unknown[] = [];
+  return { values, param: (value: unknown) => `$${values.push(value)}` };
+};
 
 /** Splices trusted SQL (a fragment built by `sql` or a fixed keyword) into a `sql` template. */
 sql.raw = (fragment: InlineSql | string) => new RawSql(typeof fragment === 'string' ? fragment : fragment.text);
