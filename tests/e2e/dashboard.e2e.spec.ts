@@ -188,7 +188,7 @@ describe('staff dashboard', () => {
     await fill(writerPage, 'Email', writer.email);
     await fill(writerPage, 'Password', writer.password);
     await click(writerPage, 'Create account');
-    await writerPage.waitForSelector('::-p-text(No cases match these filters.)');
+    await writerPage.waitForSelector('::-p-text(No cases yet.)');
     expect(new URL(writerPage.url()).pathname).toBe('/cases');
     const brand = await writerPage.$eval('.topbar-brand', (el) => el.textContent);
     expect(brand).toBe(writer.agencyName);

@@ -1,7 +1,7 @@
 import { violationLabel, type ViolationType } from '@poa/domain';
 import { Link } from 'react-router-dom';
 import type { CaseSummary } from '../../../api/types';
-import { filtersToQuery, type CaseFilters } from './case-filters';
+import { emptyListMessage, filtersToQuery, type CaseFilters } from './case-filters';
 import { formatDateTime } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { DataTable, type Column } from '../../../ui/DataTable';
@@ -44,7 +44,7 @@ export function CaseTable({ filters, onSort }: { filters: CaseFilters; onSort: (
         query={query}
         label="Cases"
         className="table-cards"
-        empty="No cases match these filters."
+        empty={emptyListMessage(filters)}
         columns={['Case', 'Client', 'Violation', 'Status', 'Assignee', sortColumn('dueAt', 'Due'), sortColumn('updatedAt', 'Updated')]}
         row={(c: CaseSummary) => (
           <tr>

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../../lib/page-title';
 import { useCan } from '../../auth/session';
 import { useCaseBoard, usePrefetchCaseLists } from '../cases.queries';
 import {
+  emptyListMessage,
   filtersFromParams,
   filtersToParams,
   filtersToQuery,
@@ -100,7 +101,7 @@ export default function CasesPage() {
 function BoardView({ filters }: { filters: CaseFilters }) {
   const cases = useCaseBoard(filtersToQuery(filters));
   return (
-    <QueryView query={cases} isEmpty={(page) => page.data.length === 0} empty="No cases match these filters.">
+    <QueryView query={cases} isEmpty={(page) => page.data.length === 0} empty={emptyListMessage(filters)}>
       {(page) => (
         <>
           {nextCursorOf(page) && <p className="muted">Showing the first 100 cases; narrow the filters to see the rest.</p>}

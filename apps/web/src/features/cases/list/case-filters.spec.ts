@@ -1,4 +1,4 @@
-import { filtersFromParams, filtersToParams, filtersToQuery, viewFromParams } from './case-filters';
+import { emptyListMessage, filtersFromParams, filtersToParams, filtersToQuery, viewFromParams } from './case-filters';
 
 const CLIENT = '0b8f3c1e-6a4d-4f7e-9a1b-2c3d4e5f6a7b';
 
@@ -64,5 +64,15 @@ describe('case filters in the URL', () => {
       status: 'drafting,intake',
       overdue: 'true',
     });
+  });
+
+  it('says what an empty queue holds, and that filters match nothing only when filters are set', () => {
+    const empty = (query: string) => emptyListMessage(filtersFromParams(new URLSearchParams(query)));
+    expect(empty('')).toBe('No cases yet.');
+    expect(empty('sort=dueAt&order=desc')).toBe('No cases yet.');
+    expect(empty('queue=mine')).toBe('No open cases are assigned to you.');
+    expect(empty('queue=review')).toBe('Nothing is waiting for your review.');
+    for (const narrowed of ['q=B0', 'status=drafting', 'overdue=true', 'dueToday=true', 'queue=mine&violationType=product_authenticity'])
+      expect(empty(narrowed)).toBe('No cases match these filters.');
   });
 });

@@ -21,6 +21,22 @@ export interface CaseFilters {
   order: NonNullable<CaseListQuery['order']>;
 }
 
+/** What an empty list says: what its queue holds when nothing narrows it, else that the filters match nothing. */
+export function emptyListMessage(filters: CaseFilters): string {
+  const narrowed =
+    filters.statuses.length > 0 ||
+    !!filters.violationType ||
+    !!filters.clientId ||
+    !!filters.assigneeId ||
+    filters.overdue ||
+    filters.dueToday ||
+    filters.q.trim() !== '';
+  if (narrowed) return 'No cases match these filters.';
+  if (filters.queue === 'mine') return 'No open cases are assigned to you.';
+  if (filters.queue === 'review') return 'Nothing is waiting for your review.';
+  return 'No cases yet.';
+}
+
 export type CaseView = 'list' | 'board';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
