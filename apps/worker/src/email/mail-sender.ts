@@ -1,6 +1,6 @@
 import type { AppConfig } from '@poa/config';
 import { tenantMailDir } from '@poa/jobs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 
@@ -51,8 +51,12 @@ export function createMailSender(config: Pick<AppConfig, 'SMTP_URL' | 'DATA_DIR'
       const dir = tenantMailDir(config, mail.tenantId);
       await mkdir(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const file = join(dir, `${stamp}-${mail.id.replace(/[^\w-]/g, '_')}.eml`);
-      await writeFile(file, info.message as Buffer);
+      const name = `${stamp}-${mail.id.replace(/[^\w-]/g, '_')}.eml`;
+      const file = join(dir, name);
+      // Written under another name, then renamed: the mailbox lists *.eml, and must never see a file half written.
+      const partial = join(dir, `.${name}.partial`);
+      await writeFile(partial, info.message as Buffer);
+      await rename(partial, file);
       return { location: file };
     },
     close: () => transport.close(),
